@@ -1,0 +1,110 @@
+namespace FedSec.Configuration;
+
+/// <summary>
+/// An experiment's settings in FedML's vocabulary, validated. Attack and defense parameters stay in
+/// <see cref="Namespace"/>: each component reads its own keys from there.
+/// </summary>
+public sealed record ExperimentConfig
+{
+    /// <summary><c>common_args.random_seed</c>: the seed every random stream derives from.</summary>
+    public long RandomSeed { get; init; }
+
+    /// <summary><c>data_args.dataset</c>: mnist, fashion_mnist or cifar10.</summary>
+    public string Dataset { get; init; } = "mnist";
+
+    /// <summary><c>data_args.data_cache_dir</c>: where data sets live; null for the default directory.</summary>
+    public string? DataCacheDir { get; init; }
+
+    /// <summary><c>data_args.partition_method</c>: homo (IID), hetero (Dirichlet label skew) or shards.</summary>
+    public string PartitionMethod { get; init; } = "hetero";
+
+    /// <summary><c>data_args.partition_alpha</c>: the Dirichlet concentration of the hetero partition.</summary>
+    public double PartitionAlpha { get; init; } = 0.5;
+
+    /// <summary><c>data_args.shards_per_client</c>: label shards each client gets (shards partition).</summary>
+    public int ShardsPerClient { get; init; } = 2;
+
+    /// <summary><c>model_args.model</c>: the model's registered name.</summary>
+    public string Model { get; init; } = "cnn";
+
+    /// <summary><c>train_args.federated_optimizer</c>: FedAvg, FedAvgM, FedAdam (FedOpt) or FedProx.</summary>
+    public string FederatedOptimizer { get; init; } = "FedAvg";
+
+    /// <summary><c>train_args.client_num_in_total</c>.</summary>
+    public int ClientNumInTotal { get; init; } = 10;
+
+    /// <summary><c>train_args.client_num_per_round</c>.</summary>
+    public int ClientNumPerRound { get; init; } = 10;
+
+    /// <summary><c>train_args.comm_round</c>.</summary>
+    public int CommRound { get; init; } = 5;
+
+    /// <summary><c>train_args.epochs</c>: local epochs per round.</summary>
+    public int Epochs { get; init; } = 1;
+
+    /// <summary><c>train_args.batch_size</c>.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary><c>train_args.client_optimizer</c>: sgd or adam.</summary>
+    public string ClientOptimizer { get; init; } = "sgd";
+
+    /// <summary><c>train_args.learning_rate</c>: the clients' learning rate.</summary>
+    public double LearningRate { get; init; } = 0.05;
+
+    /// <summary><c>train_args.momentum</c>: the clients' SGD momentum.</summary>
+    public double Momentum { get; init; }
+
+    /// <summary><c>train_args.weight_decay</c>.</summary>
+    public double WeightDecay { get; init; }
+
+    /// <summary><c>train_args.server_lr</c>: the server learning rate (FedAvgM, FedAdam).</summary>
+    public double ServerLr { get; init; } = 1.0;
+
+    /// <summary><c>train_args.server_momentum</c>: FedAvgM's momentum.</summary>
+    public double ServerMomentum { get; init; } = 0.9;
+
+    /// <summary><c>train_args.server_beta1</c>: FedAdam's β₁.</summary>
+    public double ServerBeta1 { get; init; } = 0.9;
+
+    /// <summary><c>train_args.server_beta2</c>: FedAdam's β₂.</summary>
+    public double ServerBeta2 { get; init; } = 0.99;
+
+    /// <summary><c>train_args.server_epsilon</c>: FedAdam's τ (adaptivity).</summary>
+    public double ServerEpsilon { get; init; } = 1e-3;
+
+    /// <summary><c>train_args.fedprox_mu</c>: FedProx's proximal weight μ.</summary>
+    public double FedProxMu { get; init; } = 0.01;
+
+    /// <summary><c>validation_args.frequency_of_the_test</c>: evaluate every this many rounds (and after the last).</summary>
+    public int FrequencyOfTheTest { get; init; } = 1;
+
+    /// <summary><c>attack_args.enable_attack</c> and a non-empty <c>attack_type</c>.</summary>
+    public bool EnableAttack { get; init; }
+
+    /// <summary><c>attack_args.attack_type</c>, or null.</summary>
+    public string? AttackType { get; init; }
+
+    /// <summary><c>attack_args.attack_prob</c>: the probability that the attack is active in a round.</summary>
+    public double AttackProb { get; init; } = 1.0;
+
+    /// <summary><c>attack_args.poison_start_round_id</c>: first round (0-based) the attack may be active.</summary>
+    public int PoisonStartRoundId { get; init; }
+
+    /// <summary><c>attack_args.poison_end_round_id</c>: last round the attack may be active.</summary>
+    public int PoisonEndRoundId { get; init; } = int.MaxValue;
+
+    /// <summary><c>attack_args.malicious_client_selection</c>: fixed (identities drawn once) or per_round (FedML's re-draw).</summary>
+    public string MaliciousClientSelection { get; init; } = "fixed";
+
+    /// <summary><c>defense_args.enable_defense</c> and at least one <c>defense_type</c>.</summary>
+    public bool EnableDefense { get; init; }
+
+    /// <summary><c>defense_args.defense_type</c>: one name or a list, applied in order within each stage.</summary>
+    public IReadOnlyList<string> DefenseTypes { get; init; } = Array.Empty<string>();
+
+    /// <summary>Every key as written, for the components to read theirs.</summary>
+    public ConfigNamespace Namespace { get; init; } = new();
+
+    /// <summary>The experiment's size.</summary>
+    public ExperimentShape Shape => new(ClientNumInTotal, ClientNumPerRound, CommRound);
+}

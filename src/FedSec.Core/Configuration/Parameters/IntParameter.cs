@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace FedSec.Configuration.Parameters;
+
+/// <summary>An integer key with optional inclusive bounds.</summary>
+public sealed class IntParameter : Parameter<int>
+{
+    /// <summary>Declares the key.</summary>
+    public IntParameter(string key, int @default, string description, int min = int.MinValue, int max = int.MaxValue)
+        : base(key, @default, description)
+    {
+        Min = min;
+        Max = max;
+    }
+
+    /// <summary>Smallest allowed value.</summary>
+    public int Min { get; }
+
+    /// <summary>Largest allowed value.</summary>
+    public int Max { get; }
+
+    /// <inheritdoc />
+    public override string TypeText => (Min, Max) switch
+    {
+        (int.MinValue, int.MaxValue) => "int",
+        (_, int.MaxValue) => $"int ≥ {Min}",
+        (int.MinValue, _) => $"int ≤ {Max}",
+        _ => $"int in [{Min}, {Max}]",
+    };
+
+    /// <inheritdoc />
+    public override bool TryParse(object raw, out int value, out string error)
+    {
+        value = Default;
+        if (raw is not string s || !int.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
+        {
+            error = $"{Show(raw)} is not a whole number; expected {TypeText}.";
+            return false;
+        }
+
+        if (v < Min || v > Max)
+        {
+            error = $"{v} is out of range; expected {TypeText}.";
+            return false;
+        }
+
+        value = v;
+        error = string.Empty;
+        return true;
+    }
+}

@@ -1,0 +1,49 @@
+using FedSec.Parameters;
+using FedSec.Randomness;
+
+namespace FedSec.Stages;
+
+/// <summary>
+/// What the server-side components see in a round: the round index, the global model the clients started
+/// from, the layout, the sampled and the malicious client identities, and the experiment's seeded streams.
+/// Components keep their own cross-round state (FoolsGold's history, CClip's previous aggregate): the
+/// experiment owns each component instance, so that state is per experiment.
+/// </summary>
+public sealed class RoundContext
+{
+    /// <summary>Zero-based round index.</summary>
+    public required int Round { get; init; }
+
+    /// <summary>Number of rounds of the experiment (<c>comm_round</c>).</summary>
+    public required int TotalRounds { get; init; }
+
+    /// <summary>The global model at the start of the round (read-only).</summary>
+    public required ReadOnlyMemory<float> Global { get; init; }
+
+    /// <summary>How the flat vectors map to the model's tensors.</summary>
+    public required ParameterLayout Layout { get; init; }
+
+    /// <summary>The identities of the clients sampled this round, ascending.</summary>
+    public required IReadOnlyList<int> SampledClients { get; init; }
+
+    /// <summary>The malicious identities among <see cref="SampledClients"/> whose attack is active this round.</summary>
+    public required IReadOnlySet<int> MaliciousClients { get; init; }
+
+    /// <summary>The experiment's seeded random streams.</summary>
+    public required SeedStreams Seeds { get; init; }
+
+    /// <summary>Number of clients in the whole federation (<c>client_num_in_total</c>).</summary>
+    public int TotalClients { get; init; }
+
+    /// <summary>
+    /// Trains the round's global model on the server's own small clean data set (FLTrust's root set) and returns
+    /// the resulting weights; null when the experiment has no server data set.
+    /// </summary>
+    public Func<float[]>? ServerTrainer { get; init; }
+
+    /// <summary>True when this is the last round of the experiment.</summary>
+    public bool IsLastRound => Round == TotalRounds - 1;
+
+    /// <summary>A random stream for (purpose, this round, client), deterministic for the experiment seed.</summary>
+    public Random Random(string purpose, int client = SeedStreams.None) => Seeds.Random(purpose, Round, client);
+}
