@@ -47,25 +47,30 @@ public static class WeightedMean
             }
         }
 
-        var scale = new float[vectors.Count];
-        for (int i = 0; i < scale.Length; i++)
-        {
-            scale[i] = (float)(weights[i] / total);
-        }
+        var weightArray = weights.ToArray();
 
-        // Column blocks are independent; each is summed in client order, so the result does not depend on threads.
+        // Column blocks are independent; each block is accumulated in double in client order and divided by the
+        // total once, so the result does not depend on the thread count, and identical updates average to
+        // themselves exactly.
         float[] dest = new float[d];
         int blocks = (d + Block - 1) / Block;
-        Parallel.For(0, blocks, b =>
+        Parallel.For(0, blocks, () => (new double[Block], new double[Block]), (b, _, buffers) =>
         {
+            var (acc, tmp) = buffers;
             int start = b * Block, len = Math.Min(Block, d - start);
-            var target = dest.AsSpan(start, len);
-            TensorPrimitives.Multiply(vectors[0].AsSpan(start, len), scale[0], target);
-            for (int i = 1; i < vectors.Count; i++)
+            var a = acc.AsSpan(0, len);
+            var t = tmp.AsSpan(0, len);
+            a.Clear();
+            for (int i = 0; i < vectors.Count; i++)
             {
-                TensorPrimitives.MultiplyAdd(vectors[i].AsSpan(start, len), scale[i], target, target);
+                TensorPrimitives.ConvertChecked<float, double>(vectors[i].AsSpan(start, len), t);
+                TensorPrimitives.MultiplyAdd(t, weightArray[i], a, a);
             }
-        });
+
+            TensorPrimitives.Divide(a, total, a);
+            TensorPrimitives.ConvertTruncating<double, float>(a, dest.AsSpan(start, len));
+            return buffers;
+        }, _ => { });
         dest.CopyTo(destination);
     }
 

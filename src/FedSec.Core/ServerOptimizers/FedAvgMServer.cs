@@ -1,0 +1,41 @@
+using FedSec.Parameters;
+
+namespace FedSec.ServerOptimizers;
+
+/// <summary>
+/// FedAvgM (Hsu, Qi and Brown, 2019): server momentum on the pseudo-gradient, v ← βv + Δ, G ← G + η·v.
+/// </summary>
+internal sealed class FedAvgMServer : IServerOptimizer
+{
+    private readonly double _lr;
+    private readonly double _beta;
+    private float[]? _velocity;
+
+    public FedAvgMServer(double lr, double beta)
+    {
+        _lr = lr;
+        _beta = beta;
+    }
+
+    public float[] Step(ReadOnlySpan<float> global, float[] aggregate, ParameterLayout layout)
+    {
+        _velocity ??= new float[global.Length];
+        var next = (float[])aggregate.Clone();
+        foreach (var e in layout.Entries)
+        {
+            if (e.Kind != ParameterKind.Trainable)
+            {
+                continue;
+            }
+
+            for (int j = e.Offset; j < e.Offset + e.Length; j++)
+            {
+                float delta = aggregate[j] - global[j];
+                _velocity[j] = (float)((_beta * _velocity[j]) + delta);
+                next[j] = (float)(global[j] + (_lr * _velocity[j]));
+            }
+        }
+
+        return next;
+    }
+}

@@ -1,0 +1,23 @@
+using FedSec.Data;
+using FedSec.Parameters;
+
+namespace FedSec.Simulation;
+
+/// <summary>
+/// The model side of a simulation: creates the initial model, trains a client locally and evaluates. FedSec.Torch
+/// implements it with TorchSharp; tests implement it with small fakes. Calls come from one thread at a time.
+/// </summary>
+public interface IModelBackend : IDisposable
+{
+    /// <summary>The flat layout of the model's state.</summary>
+    ParameterLayout Layout { get; }
+
+    /// <summary>The freshly initialised model for a seed.</summary>
+    float[] InitialWeights(int seed);
+
+    /// <summary>Trains from <paramref name="global"/> on <paramref name="data"/>; batch order from <paramref name="order"/>, other randomness from <paramref name="seed"/>.</summary>
+    LocalTrainingResult Train(ReadOnlySpan<float> global, ImageSet data, LocalTrainingSettings settings, Random order, int seed);
+
+    /// <summary>Accuracy, loss and confusion counts of <paramref name="weights"/> on <paramref name="test"/>.</summary>
+    Evaluation Evaluate(ReadOnlySpan<float> weights, ImageSet test);
+}

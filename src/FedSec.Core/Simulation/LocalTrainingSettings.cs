@@ -1,0 +1,18 @@
+namespace FedSec.Simulation;
+
+/// <summary>How a client trains locally (FedML's <c>train_args</c>).</summary>
+/// <param name="Epochs">Local epochs.</param>
+/// <param name="BatchSize">Mini-batch size; the last partial batch is kept.</param>
+/// <param name="Optimizer">sgd or adam.</param>
+/// <param name="LearningRate">The client learning rate.</param>
+/// <param name="Momentum">SGD momentum.</param>
+/// <param name="WeightDecay">L2 weight decay.</param>
+/// <param name="ProximalMu">FedProx's μ: adds μ/2·‖w − G‖² to the loss; 0 turns it off.</param>
+public sealed record LocalTrainingSettings(
+    int Epochs,
+    int BatchSize,
+    string Optimizer,
+    double LearningRate,
+    double Momentum,
+    double WeightDecay,
+    double ProximalMu);

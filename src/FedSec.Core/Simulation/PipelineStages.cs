@@ -1,0 +1,77 @@
+using FedSec.Configuration;
+using FedSec.Stages;
+
+namespace FedSec.Simulation;
+
+/// <summary>
+/// The configured attack and defenses sorted into FedMLSecurity's injection points. A component runs at every stage
+/// whose interface it implements (the paper's <c>is_*</c> enabler functions).
+/// </summary>
+internal sealed class PipelineStages
+{
+    public PipelineStages(ExperimentSetup setup)
+    {
+        var attack = setup.Attack;
+        DataPoisoning = attack as IDataPoisoningAttack;
+        ModelPoisoning = attack as IModelPoisoningAttack;
+        Reconstruction = attack as IDataReconstructionAttack;
+        Controls = attack as IControlsClients;
+        var names = setup.Config.DefenseTypes;
+        var before = new List<(string, IBeforeAggregationDefense)>();
+        var after = new List<(string, IAfterAggregationDefense)>();
+        var on = new List<(string, IOnAggregationDefense)>();
+        for (int i = 0; i < setup.Defenses.Count; i++)
+        {
+            var d = setup.Defenses[i];
+            string name = i < names.Count ? names[i] : d.GetType().Name;
+            bool any = false;
+            if (d is IBeforeAggregationDefense b)
+            {
+                before.Add((name, b));
+                any = true;
+            }
+
+            if (d is IOnAggregationDefense o)
+            {
+                on.Add((name, o));
+                any = true;
+            }
+
+            if (d is IAfterAggregationDefense a)
+            {
+                after.Add((name, a));
+                any = true;
+            }
+
+            if (!any)
+            {
+                throw new ConfigException("defense_args.defense_type", $"'{name}' implements no defense stage (before, on or after aggregation).");
+            }
+        }
+
+        if (on.Count > 1)
+        {
+            throw new ConfigException(
+                "defense_args.defense_type",
+                $"{string.Join(" and ", on.Select(o => $"'{o.Item1}'"))} each replace the aggregation; a chain may hold at most one aggregation rule (put filters and clipping before it).");
+        }
+
+        Before = before;
+        On = on.Count == 1 ? on[0] : null;
+        After = after;
+    }
+
+    public IDataPoisoningAttack? DataPoisoning { get; }
+
+    public IModelPoisoningAttack? ModelPoisoning { get; }
+
+    public IDataReconstructionAttack? Reconstruction { get; }
+
+    public IControlsClients? Controls { get; }
+
+    public IReadOnlyList<(string Name, IBeforeAggregationDefense Defense)> Before { get; }
+
+    public (string Name, IOnAggregationDefense Defense)? On { get; }
+
+    public IReadOnlyList<(string Name, IAfterAggregationDefense Defense)> After { get; }
+}

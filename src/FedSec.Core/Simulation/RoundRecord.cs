@@ -1,0 +1,40 @@
+using FedSec.Stages;
+
+namespace FedSec.Simulation;
+
+/// <summary>Everything measured in one round; one JSON line of <c>rounds.jsonl</c>.</summary>
+public sealed record RoundRecord
+{
+    /// <summary>Zero-based round index.</summary>
+    public required int Round { get; init; }
+
+    /// <summary>Test accuracy of the new global model, when evaluated this round.</summary>
+    public double? Accuracy { get; init; }
+
+    /// <summary>Test loss of the new global model, when evaluated this round.</summary>
+    public double? Loss { get; init; }
+
+    /// <summary>Mean local training loss of the round's clients.</summary>
+    public double TrainLoss { get; init; }
+
+    /// <summary>Wall time of the round in seconds.</summary>
+    public double Seconds { get; init; }
+
+    /// <summary>Clients sampled this round.</summary>
+    public required IReadOnlyList<int> Sampled { get; init; }
+
+    /// <summary>Whether the attack was active this round (round window and attack_prob).</summary>
+    public bool AttackActive { get; init; }
+
+    /// <summary>Clients whose attack acted this round (empty when the attack was inactive).</summary>
+    public required IReadOnlyList<int> Attacked { get; init; }
+
+    /// <summary>Each defense's verdicts and detection counts, in pipeline order.</summary>
+    public IReadOnlyList<DefenseRoundReport> Defenses { get; init; } = Array.Empty<DefenseRoundReport>();
+
+    /// <summary>What a data-reconstruction attack recovered this round.</summary>
+    public IReadOnlyList<ReconstructionReport> Reconstructions { get; init; } = Array.Empty<ReconstructionReport>();
+
+    /// <summary>Further metrics (attack success rate, per-class recall, ...), by name.</summary>
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+}

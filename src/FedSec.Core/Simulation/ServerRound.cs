@@ -1,0 +1,125 @@
+using FedSec.Aggregation;
+using FedSec.Parameters;
+using FedSec.ServerOptimizers;
+using FedSec.Stages;
+
+namespace FedSec.Simulation;
+
+/// <summary>
+/// The server's side of one round, in FedMLSecurity's order: observe for data reconstruction, model poisoning,
+/// before-aggregation defenses in order, the aggregation (an on-aggregation defense or FedAvg), the server optimizer,
+/// after-aggregation defenses. Every update is checked before the first defense sees it.
+/// </summary>
+internal sealed class ServerRound
+{
+    private readonly PipelineStages _stages;
+    private readonly IServerOptimizer _optimizer;
+
+    public ServerRound(PipelineStages stages, IServerOptimizer optimizer)
+    {
+        _stages = stages;
+        _optimizer = optimizer;
+    }
+
+    public sealed record Result(
+        float[] Global,
+        IReadOnlyList<DefenseRoundReport> Defenses,
+        IReadOnlyList<ReconstructionReport> Reconstructions);
+
+    public Result Run(IReadOnlyList<ClientUpdate> updates, RoundContext context, bool attackActive)
+    {
+        var layout = context.Layout;
+        foreach (var u in updates)
+        {
+            UpdateValidator.Check(u, layout, "local training");
+        }
+
+        var reconstructions = _stages.Reconstruction?.ReconstructData(updates, context) ?? Array.Empty<ReconstructionReport>();
+
+        if (attackActive && _stages.ModelPoisoning is { } attack && context.MaliciousClients.Count > 0)
+        {
+            var attacked = attack.AttackModel(updates, context);
+            if (attacked.Count != updates.Count)
+            {
+                throw new InvalidUpdateException($"The model-poisoning attack returned {attacked.Count} updates for {updates.Count}; it must return one per client, in order.");
+            }
+
+            foreach (var u in attacked)
+            {
+                UpdateValidator.Check(u, layout, "the model-poisoning attack");
+            }
+
+            updates = attacked;
+        }
+
+        var reports = new List<DefenseRoundReport>();
+        foreach (var (name, defense) in _stages.Before)
+        {
+            var outcome = defense.DefendBeforeAggregation(updates, context);
+            reports.Add(new DefenseRoundReport(name, "before", outcome.Verdicts, Detect(outcome.Verdicts, context.MaliciousClients)));
+            updates = outcome.Updates;
+            if (updates.Count == 0)
+            {
+                throw new InvalidUpdateException($"The defense '{name}' removed every update of round {context.Round}; nothing is left to aggregate.");
+            }
+
+            foreach (var u in updates)
+            {
+                UpdateValidator.Check(u, layout, $"the defense '{name}'");
+            }
+        }
+
+        float[] aggregate;
+        if (_stages.On is { } on)
+        {
+            var outcome = on.Defense.DefendOnAggregation(updates, context);
+            layout.CheckLength(outcome.Weights.Length);
+            reports.Add(new DefenseRoundReport(on.Name, "on", outcome.Verdicts, Detect(outcome.Verdicts, context.MaliciousClients)));
+            aggregate = outcome.Weights;
+        }
+        else
+        {
+            aggregate = WeightedMean.Of(updates);
+        }
+
+        var global = _optimizer.Step(context.Global.Span, aggregate, layout);
+        foreach (var (name, defense) in _stages.After)
+        {
+            global = defense.DefendAfterAggregation(global, context);
+            layout.CheckLength(global.Length);
+            reports.Add(new DefenseRoundReport(name, "after", Array.Empty<ClientVerdict>(), DetectionCounts.Zero));
+        }
+
+        return new Result(global, reports, reconstructions);
+    }
+
+    private static DetectionCounts Detect(IReadOnlyList<ClientVerdict> verdicts, IReadOnlySet<int> malicious)
+    {
+        int tp = 0, fp = 0, fn = 0, tn = 0;
+        foreach (var v in verdicts)
+        {
+            bool bad = malicious.Contains(v.ClientId);
+            if (v.Flagged)
+            {
+                if (bad)
+                {
+                    tp++;
+                }
+                else
+                {
+                    fp++;
+                }
+            }
+            else if (bad)
+            {
+                fn++;
+            }
+            else
+            {
+                tn++;
+            }
+        }
+
+        return new DetectionCounts(tp, fp, fn, tn);
+    }
+}

@@ -1,0 +1,135 @@
+using FedSec.Attacks.Byzantine;
+using FedSec.Configuration;
+using FedSec.Core.Tests.TestSupport;
+using FedSec.Data;
+using FedSec.Defenses.Krum;
+using FedSec.Simulation;
+
+namespace FedSec.Core.Tests.Simulation;
+
+public class ExperimentTests
+{
+    private static ExperimentConfig Config(int clients = 3, int rounds = 1, bool attack = false, bool defense = false, int perRound = -1, long seed = 0) => new()
+    {
+        ClientNumInTotal = clients,
+        ClientNumPerRound = perRound < 0 ? clients : perRound,
+        CommRound = rounds,
+        RandomSeed = seed,
+        EnableAttack = attack,
+        AttackType = attack ? "recording" : null,
+        EnableDefense = defense,
+        DefenseTypes = defense ? new[] { "recording" } : Array.Empty<string>(),
+    };
+
+    private static ExperimentData Data(int clients) =>
+        new(Enumerable.Range(0, clients).Select(i => FakeBackend.Data(5 + i, i % 10)).ToArray(), FakeBackend.Data(7, 0));
+
+    [Fact]
+    public void Run_EveryStageEnabled_FiresInFedMlSecurityOrder()
+    {
+        var log = new List<string>();
+        var component = new RecordingComponent(log);
+        var setup = new ExperimentSetup(Config(attack: true, defense: true), component, new object[] { component }, Array.Empty<string>());
+        new Experiment(setup, new FakeBackend(log: log), Data(3)).Run();
+        Assert.Equal(
+            new[]
+            {
+                "poison_data:0", "train", "train", "train",
+                "reconstruct_data", "attack_model",
+                "defend_before_aggregation", "defend_on_aggregation", "defend_after_aggregation",
+                "evaluate",
+            },
+            log);
+    }
+
+    [Fact]
+    public void Run_DefenseChain_RunsBeforeDefensesInConfiguredOrder()
+    {
+        var log = new List<string>();
+        var a = new RecordingComponent(log, "#a");
+        var b = new BeforeOnly(log);
+        var config = Config(defense: true) with { DefenseTypes = new[] { "b", "a" } };
+        new Experiment(new ExperimentSetup(config, null, new object[] { b, a }, Array.Empty<string>()), new FakeBackend(log: log), Data(3)).Run();
+        Assert.Equal(new[] { "defend_before_aggregation#b", "defend_before_aggregation#a", "defend_on_aggregation#a", "defend_after_aggregation#a" }, log.Where(l => l.StartsWith("defend", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Run_TwoAggregationRules_ConfigErrorNamesDefenseType()
+    {
+        var log = new List<string>();
+        var config = Config(defense: true) with { DefenseTypes = new[] { "x", "y" } };
+        var setup = new ExperimentSetup(config, null, new object[] { new RecordingComponent(log), new RecordingComponent(log) }, Array.Empty<string>());
+        var ex = Assert.Throws<ConfigException>(() => new Experiment(setup, new FakeBackend(), Data(3)));
+        Assert.Equal("defense_args.defense_type", ex.Problems[0].Key);
+    }
+
+    [Fact]
+    public void Run_SameConfigAndSeed_SameNumbers()
+    {
+        var attack = new ByzantineAttack(new ByzantineOptions { Mode = ByzantineMode.Random, ClientNum = 2 });
+        ExperimentResult Once() => new Experiment(
+            new ExperimentSetup(Config(clients: 6, rounds: 4, attack: true, perRound: 4, seed: 11), attack, Array.Empty<object>(), Array.Empty<string>()),
+            new FakeBackend(),
+            Data(6)).Run();
+        var r1 = Once();
+        var r2 = Once();
+        Assert.Equal(r1.FinalGlobal, r2.FinalGlobal);
+        Assert.Equal(r1.Rounds.Select(r => r.Accuracy), r2.Rounds.Select(r => r.Accuracy));
+        Assert.Equal(r1.Rounds.Select(r => string.Join(",", r.Sampled)), r2.Rounds.Select(r => string.Join(",", r.Sampled)));
+    }
+
+    [Fact]
+    public void Run_FixedMaliciousIdentities_SameClientsAttackedEveryRound()
+    {
+        var attack = new ByzantineAttack(new ByzantineOptions { Mode = ByzantineMode.Zero, ClientNum = 2 });
+        var experiment = new Experiment(
+            new ExperimentSetup(Config(clients: 8, rounds: 5, attack: true, seed: 3), attack, Array.Empty<object>(), Array.Empty<string>()),
+            new FakeBackend(),
+            Data(8));
+        var result = experiment.Run();
+        Assert.Equal(2, experiment.MaliciousIdentities.Count);
+        Assert.All(result.Rounds, r => Assert.Equal(experiment.MaliciousIdentities.OrderBy(x => x), r.Attacked));
+    }
+
+    [Fact]
+    public void Run_DataPoisoning_OnlyMaliciousClientsGetCopiesAndTestSetUntouched()
+    {
+        var log = new List<string>();
+        var component = new RecordingComponent(log);
+        var data = Data(3);
+        var testLabels = (int[])data.Test.Labels.Clone();
+        var backend = new FakeBackend();
+        new Experiment(new ExperimentSetup(Config(attack: true, rounds: 2), component, Array.Empty<object>(), Array.Empty<string>()), backend, data).Run();
+        Assert.Equal(new[] { "poison_data:0", "poison_data:0" }, log.Where(l => l.StartsWith("poison", StringComparison.Ordinal)));
+        Assert.NotSame(data.Clients[0], backend.TrainedOn[0]);
+        Assert.Same(data.Clients[1], backend.TrainedOn[1]);
+        Assert.Equal(testLabels, data.Test.Labels);
+    }
+
+    [Fact]
+    public void Run_KrumAgainstZeroAttack_FlagsTheAttackerInDetectionCounts()
+    {
+        var attack = new ByzantineAttack(new ByzantineOptions { Mode = ByzantineMode.Random, ClientNum = 1 });
+        var krum = new KrumDefense(new KrumOptions { ByzantineClientNum = 1, M = 5 });
+        var config = Config(clients: 10, rounds: 3, attack: true, defense: true, seed: 2) with { DefenseTypes = new[] { "krum" } };
+        var data = new ExperimentData(Enumerable.Range(0, 10).Select(_ => FakeBackend.Data(10, 3)).ToArray(), FakeBackend.Data(5, 0));
+        var result = new Experiment(new ExperimentSetup(config, attack, new object[] { krum }, Array.Empty<string>()), new FakeBackend(d: 50), data).Run();
+        var detection = result.DetectionByDefense()["krum"];
+        Assert.Equal(3, detection.TruePositives);
+        Assert.Equal(0, detection.FalseNegatives);
+        Assert.Equal(1.0, detection.Recall);
+    }
+
+    private sealed class BeforeOnly : FedSec.Stages.IBeforeAggregationDefense
+    {
+        private readonly List<string> _log;
+
+        public BeforeOnly(List<string> log) => _log = log;
+
+        public FedSec.Stages.DefenseOutcome DefendBeforeAggregation(IReadOnlyList<FedSec.Parameters.ClientUpdate> updates, FedSec.Stages.RoundContext context)
+        {
+            _log.Add("defend_before_aggregation#b");
+            return FedSec.Stages.DefenseOutcome.KeepAll(updates);
+        }
+    }
+}
