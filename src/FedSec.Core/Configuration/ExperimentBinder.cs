@@ -1,3 +1,4 @@
+using FedSec.Configuration.Parameters;
 using FedSec.Registry;
 using P = FedSec.Configuration.EngineParameters;
 using S = FedSec.Configuration.ConfigSections;
@@ -66,8 +67,8 @@ public static class ExperimentBinder
     private static List<ComponentDescriptor> Resolve(SectionReader r, ComponentRegistry registry, ComponentKind kind, List<string> warnings)
     {
         bool attack = kind == ComponentKind.Attack;
-        var enableKey = attack ? (Parameters.BoolParameter)P.EnableAttack : P.EnableDefense;
-        var typeKey = attack ? (Parameters.IParameter)P.AttackType : P.DefenseType;
+        BoolParameter enableKey = attack ? P.EnableAttack : P.EnableDefense;
+        IParameter typeKey = attack ? P.AttackType : P.DefenseType;
         string section = attack ? S.Attack : S.Defense, noun = attack ? "attack" : "defense";
         bool enabled = r.Get(enableKey, section);
         var names = (attack ? new[] { r.Get(P.AttackType, section) } : r.Get(P.DefenseType, section))
