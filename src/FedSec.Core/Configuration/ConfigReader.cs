@@ -110,7 +110,7 @@ public static class ConfigReader
     /// The value is read as YAML, so <c>defense_type=[nnm,trimmed_mean]</c> is a list; its source is <c>--set</c>.
     /// </summary>
     /// <exception cref="ConfigException">The assignment is malformed, names an unknown section or key, a bare key held by
-    /// several sections, or a value that is not valid YAML.</exception>
+    /// or a value that is not valid YAML. A bare key held by several sections is set in all of them.</exception>
     public static void ApplyOverride(ConfigNamespace ns, string assignment, IReadOnlyDictionary<string, string> keyHomes)
     {
         ArgumentNullException.ThrowIfNull(ns);
@@ -149,7 +149,14 @@ public static class ConfigReader
                 .ToList();
             if (holders.Count > 1)
             {
-                throw new ConfigException(key, $"is set in {string.Join(" and ", holders)}; say which with {string.Join(" or ", holders.Select(s => $"{s}.{key}=..."))}.");
+                // FedML's sections share one namespace: a bare key set in several sections means one value for all.
+                var shared = ParseValue(assignment[(eq + 1)..], key);
+                foreach (var holder in holders)
+                {
+                    ns.Set(holder, key, shared, OverrideSource);
+                }
+
+                return;
             }
 
             section = holders.Count == 1 ? holders[0]
