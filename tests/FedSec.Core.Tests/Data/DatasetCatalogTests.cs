@@ -92,7 +92,8 @@ public sealed class DatasetCatalogTests : IDisposable
         var e = await Assert.ThrowsAsync<FileNotFoundException>(() => DatasetCatalog.LoadAsync("fashion_mnist", _dir.Path, fetchIfMissing: true));
 
         Assert.Contains(Path.Combine(_dir.Path, "fashion_mnist"), e.Message, StringComparison.Ordinal);
-        Assert.Contains("does not download Fashion-MNIST", e.Message, StringComparison.Ordinal);
+        Assert.Contains("does not download the official Fashion-MNIST", e.Message, StringComparison.Ordinal);
+        Assert.Contains("fedsec data fetch fashion_mnist", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,11 +142,19 @@ public sealed class DatasetCatalogTests : IDisposable
     }
 
     [Fact]
+    public void CanFetch_EachDataset_OnlyMnistAndFashion()
+    {
+        Assert.True(DatasetCatalog.CanFetch("mnist"));
+        Assert.True(DatasetCatalog.CanFetch("fashion_mnist"));
+        Assert.False(DatasetCatalog.CanFetch("cifar10"));
+    }
+
+    [Fact]
     public async Task FetchAsync_Cifar10_ThrowsNotSupportedWithInstructions()
     {
         var e = await Assert.ThrowsAsync<NotSupportedException>(() => DatasetCatalog.FetchAsync("cifar10", _dir.Path));
 
-        Assert.Contains("fetches only mnist", e.Message, StringComparison.Ordinal);
+        Assert.Contains("fetches only mnist and fashion_mnist", e.Message, StringComparison.Ordinal);
         Assert.Contains("cifar-10-binary.tar.gz", e.Message, StringComparison.Ordinal);
     }
 
