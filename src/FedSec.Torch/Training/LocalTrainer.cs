@@ -5,6 +5,7 @@ using FedSec.Torch.Data;
 using FedSec.Torch.Parameters;
 using TorchSharp;
 using TorchSharp.Modules;
+using FedSec.Simulation;
 using static TorchSharp.torch;
 
 namespace FedSec.Torch.Training;
