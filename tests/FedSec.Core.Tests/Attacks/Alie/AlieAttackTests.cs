@@ -22,7 +22,7 @@ public class AlieAttackTests
     public void DefaultZ_TenClientsTwoMalicious_IsInverseCdfOfZeroPointSix()
     {
         // s = ⌊10/2 + 1⌋ − 2 = 4; (n − s)/n = 0.6.
-        Assert.Equal(ZOf0Point6, AlieAttack.DefaultZ(10, 2), 12);
+        Assert.Equal(ZOf0Point6, AlieAttack.DefaultZ(10, 2), 1e-12);
     }
 
     [Theory]
@@ -31,7 +31,7 @@ public class AlieAttackTests
     [InlineData(9, 4, 8.0 / 9.0)]
     public void DefaultZ_FormulaCases_MatchPaper(int n, int f, double p)
     {
-        Assert.Equal(StandardNormal.InverseCdf(p), AlieAttack.DefaultZ(n, f), 12);
+        Assert.Equal(StandardNormal.InverseCdf(p), AlieAttack.DefaultZ(n, f), 1e-12);
     }
 
     [Fact]
@@ -42,8 +42,8 @@ public class AlieAttackTests
 
         // n = 5, f = 1: s = 2, z = Φ⁻¹(0.6).
         var delta = AttackFixtures.DeltaOf(result[2], Global);
-        Assert.Equal(3 - (ZOf0Point6 * Math.Sqrt(8.0 / 3)), delta[0], 5);
-        Assert.Equal(4 - (ZOf0Point6 * Math.Sqrt(8.0)), delta[1], 5);
+        Assert.Equal(3 - (ZOf0Point6 * Math.Sqrt(8.0 / 3)), delta[0], 1e-5);
+        Assert.Equal(4 - (ZOf0Point6 * Math.Sqrt(8.0)), delta[1], 1e-5);
     }
 
     [Fact]
@@ -52,8 +52,8 @@ public class AlieAttackTests
         var updates = Round();
         var result = new AlieAttack(new AlieOptions { Z = 1.5 }).AttackModel(updates, AttackFixtures.Context(Global, updates, new[] { 2 }));
         var delta = AttackFixtures.DeltaOf(result[2], Global);
-        Assert.Equal(3 - (1.5 * Math.Sqrt(8.0 / 3)), delta[0], 5);
-        Assert.Equal(4 - (1.5 * Math.Sqrt(8.0)), delta[1], 5);
+        Assert.Equal(3 - (1.5 * Math.Sqrt(8.0 / 3)), delta[0], 1e-5);
+        Assert.Equal(4 - (1.5 * Math.Sqrt(8.0)), delta[1], 1e-5);
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public class AlieAttackTests
         // Benign now (1,2), (3,2), (5,8): μ = (3, 4), σ = (2, √12); n = 5, f = 2: s = 1, z = Φ⁻¹(0.8).
         double z = StandardNormal.InverseCdf(0.8);
         var delta = AttackFixtures.DeltaOf(result[4], Global);
-        Assert.Equal(3 - (z * 2), delta[0], 5);
-        Assert.Equal(4 - (z * Math.Sqrt(12)), delta[1], 5);
+        Assert.Equal(3 - (z * 2), delta[0], 1e-5);
+        Assert.Equal(4 - (z * Math.Sqrt(12)), delta[1], 1e-5);
     }
 
     [Fact]

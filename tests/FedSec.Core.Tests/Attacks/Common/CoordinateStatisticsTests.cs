@@ -17,8 +17,8 @@ public class CoordinateStatisticsTests
     {
         // Coordinate 0: deviations −2, 0, 2 → 8/2 = 4 → 2. Coordinate 1: −2, −2, 4 → 24/2 = 12.
         var std = CoordinateStatistics.StandardDeviation(Vectors, new[] { 3f, 4f });
-        Assert.Equal(2.0, std[0], 6);
-        Assert.Equal(Math.Sqrt(12), std[1], 6);
+        Assert.Equal(2.0, std[0], 1e-6);
+        Assert.Equal(Math.Sqrt(12), std[1], 1e-6);
     }
 
     [Fact]
@@ -30,6 +30,6 @@ public class CoordinateStatisticsTests
     [Fact]
     public void Norm_ThreeFour_Five()
     {
-        Assert.Equal(5.0, CoordinateStatistics.Norm(new[] { 3f, -4f }), 12);
+        Assert.Equal(5.0, CoordinateStatistics.Norm(new[] { 3f, -4f }), 1e-12);
     }
 }

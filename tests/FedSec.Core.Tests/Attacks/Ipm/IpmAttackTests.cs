@@ -33,8 +33,8 @@ public class IpmAttackTests
         var updates = Round();
         var result = new IpmAttack(new IpmOptions()).AttackModel(updates, AttackFixtures.Context(Global, updates, new[] { 2 }));
         var delta = AttackFixtures.DeltaOf(result[2], Global);
-        Assert.Equal(-0.3, delta[0], 6);
-        Assert.Equal(-0.4, delta[1], 6);
+        Assert.Equal(-0.3, delta[0], 1e-6);
+        Assert.Equal(-0.4, delta[1], 1e-6);
     }
 
     [Fact]
