@@ -1,4 +1,7 @@
 using FedSec.Attacks.Dba;
+using FedSec.Configuration;
+using FedSec.Core.Tests.TestSupport;
+using FedSec.Simulation;
 
 namespace FedSec.Core.Tests.Attacks.Dba;
 
@@ -39,6 +42,25 @@ public class DbaAttackTests
     }
 
     [Fact]
+    public void Run_FourAttackersInTheEngine_EachTrainsOnThePartOfItsRank()
+    {
+        var config = new ExperimentConfig { ClientNumInTotal = 10, ClientNumPerRound = 10, CommRound = 1, RandomSeed = 3, EnableAttack = true, AttackType = "dba" };
+        var clients = Enumerable.Range(0, 10).Select(_ => AttackFixtures.Images(4, size: 28)).ToArray();
+        var backend = new FakeBackend();
+        var attack = Attack();
+        var result = new Experiment(new ExperimentSetup(config, attack, Array.Empty<object>(), Array.Empty<string>()), backend, new ExperimentData(clients, AttackFixtures.Images(5, size: 28))).Run();
+
+        var ranked = result.MaliciousIdentities.Order().ToArray();
+        Assert.Equal(4, ranked.Length);
+        for (int k = 0; k < 4; k++)
+        {
+            Assert.Equal(attack.Parts[k].Pixels(28, 28).ToHashSet(), Ones(backend.TrainedOn[ranked[k]], 0));
+        }
+
+        Assert.All(Enumerable.Range(0, 10).Except(ranked), id => Assert.Same(clients[id], backend.TrainedOn[id]));
+    }
+
+    [Fact]
     public void TriggeredTestSet_CleanTest_CarriesTheFullTrigger()
     {
         var attack = Attack();
@@ -56,7 +78,7 @@ public class DbaAttackTests
     [Fact]
     public void Read_Defaults_FourAttackersFourParts()
     {
-        var args = TestSupport.Fixtures.Args(new Configuration.ExperimentShape(10, 10, 5), "attack_args");
+        var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "attack_args");
         var options = DbaOptions.Read(args);
         Assert.Empty(args.Problems);
         Assert.Equal((4, 4, 4, 1, 2), (options.ClientNum, options.Parts, options.Size, options.BarHeight, options.Gap));
