@@ -2,6 +2,7 @@ using FedSec.Configuration;
 using FedSec.Data;
 using FedSec.Registry;
 using FedSec.Simulation;
+using FedSec.Simulation.Metrics;
 using FedSec.Stages;
 using FedSec.Torch.Models;
 
@@ -56,7 +57,7 @@ public sealed class ExperimentFactory
         }
 
         var experiment = new Experiment(setup, backend, data);
-        foreach (var metric in RoundMetrics.For(setup, split))
+        foreach (var metric in StandardMetrics.For(setup, split.Test))
         {
             experiment.AddMetric(metric);
         }
