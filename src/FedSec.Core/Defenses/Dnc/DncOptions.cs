@@ -34,7 +34,7 @@ public sealed class DncOptions
     public int SubsampleDim { get; init; } = 10000;
 
     /// <summary>niters, the number of subsampling iterations.</summary>
-    /// <value>The default value is 5 (the paper's; some re-implementations, e.g. Blades, use 1).</value>
+    /// <value>The default value is 5 (reimplementations differ: several use 5, Blades uses 1).</value>
     public int Iterations { get; init; } = 5;
 
     /// <summary>How many updates one iteration removes out of <paramref name="n"/>: ⌊c·f⌋, leaving at least one.</summary>

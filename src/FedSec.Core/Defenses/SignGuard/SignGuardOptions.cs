@@ -25,11 +25,11 @@ public sealed class SignGuardOptions
     public static readonly IParameter[] Keys = { LowerKey, UpperKey, SampleFractionKey };
 
     /// <summary>L, the lower bound of the norm ratio.</summary>
-    /// <value>The default value is 0.1 (the paper's).</value>
+    /// <value>The default value is 0.1 (the authors' value).</value>
     public double Lower { get; init; } = 0.1;
 
     /// <summary>R, the upper bound of the norm ratio.</summary>
-    /// <value>The default value is 3.0 (the paper's).</value>
+    /// <value>The default value is 3.0 (the authors' value).</value>
     public double Upper { get; init; } = 3.0;
 
     /// <summary>The share of coordinates sampled for the sign statistics.</summary>
