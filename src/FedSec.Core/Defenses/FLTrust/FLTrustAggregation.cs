@@ -10,13 +10,16 @@ namespace FedSec.Defenses.FLTrust;
 /// update Δᵢ gets the trust score TSᵢ = ReLU(cos(Δᵢ, g₀)) and is rescaled to ‖g₀‖; the new model is
 /// G + Σ TSᵢ·(‖g₀‖/‖Δᵢ‖)Δᵢ / Σ TSᵢ over the trainable parameters, or G unchanged when every score is 0. Sample
 /// counts play no part (the paper's rule). Buffers (BatchNorm statistics) are the TS-weighted mean of the clients'.
+/// As <see cref="INeedsServerData"/> it tells the engine how many samples to hold out for the root set.
 /// </summary>
-internal sealed class FLTrustAggregation : IOnAggregationDefense
+internal sealed class FLTrustAggregation : IOnAggregationDefense, INeedsServerData
 {
     public FLTrustAggregation(FLTrustOptions options) => Options = options;
 
     /// <summary>The options, including the root set size the engine provides.</summary>
     public FLTrustOptions Options { get; }
+
+    public int RootSetSize => Options.RootSetSize;
 
     public AggregationOutcome DefendOnAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {

@@ -10,7 +10,7 @@ public class DbaAttackTests
     private static DbaAttack Attack() => new(new DbaOptions { PoisonFraction = 1.0, TargetLabel = 0 });
 
     // The stamped positions of one 28×28 image, as (row, column).
-    private static HashSet<(int, int)> Ones(Data.ImageSet set, int index)
+    private static HashSet<(int, int)> Ones(FedSec.Data.ImageSet set, int index)
     {
         var image = set.Image(index);
         var ones = new HashSet<(int, int)>();

@@ -1,13 +1,12 @@
+using FedSec.Configuration;
+using FedSec.Core.Tests.Configuration;
 using FedSec.Registry;
-using YamlDotNet.RepresentationModel;
 
 namespace FedSec.Core.Tests.Defenses.Common;
 
 public class DefenseExampleConfigTests
 {
-    private static readonly string[] CommonDefenseKeys = { "enable_defense", "defense_type" };
-
-    private static string ExamplesDirectory()
+    private static string ExamplePath(string name)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FedSec.slnx")))
@@ -16,7 +15,7 @@ public class DefenseExampleConfigTests
         }
 
         Assert.NotNull(dir);
-        return Path.Combine(dir.FullName, "examples", "defenses");
+        return Path.Combine(dir.FullName, "examples", "defenses", name + ".yaml");
     }
 
     [Theory]
@@ -30,23 +29,17 @@ public class DefenseExampleConfigTests
     [InlineData("bucketing")]
     [InlineData("arc")]
     [InlineData("fltrust")]
-    public void Example_DefenseArgs_NameTheDefenseAndOnlyItsKeys(string name)
+    public void Example_Binds_WithoutWarningsAndSetsEveryKeyOfItsDefense(string name)
     {
-        var yaml = new YamlStream();
-        using (var reader = new StreamReader(Path.Combine(ExamplesDirectory(), name + ".yaml")))
-        {
-            yaml.Load(reader);
-        }
+        var ns = ConfigReader.ParseFile(ExamplePath(name));
+        var registry = BuiltInComponents.CreateRegistry();
+        var setup = ExperimentBinder.Bind(ns, registry, ConfigSamples.Models, ConfigSamples.Datasets);
 
-        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-        var defense = (YamlMappingNode)root.Children[new YamlScalarNode("defense_args")];
-        var keys = defense.Children.Keys.Cast<YamlScalarNode>().Select(k => k.Value!).ToArray();
-        Assert.Equal(name, ((YamlScalarNode)defense.Children[new YamlScalarNode("defense_type")]).Value);
-
-        BuiltInComponents.CreateRegistry().TryGet(ComponentKind.Defense, name, out var descriptor);
-        var declared = descriptor.Parameters.Select(p => p.Key).Concat(CommonDefenseKeys).ToHashSet();
-        Assert.All(keys, k => Assert.Contains(k, declared));
-        Assert.All(descriptor.Parameters, p => Assert.Contains(p.Key, keys));
-        Assert.Equal("byzantine", ((YamlScalarNode)((YamlMappingNode)root.Children[new YamlScalarNode("attack_args")]).Children[new YamlScalarNode("attack_type")]).Value);
+        Assert.Empty(setup.Warnings);
+        Assert.Equal(new[] { name }, setup.Config.DefenseTypes);
+        Assert.Single(setup.Defenses);
+        Assert.Equal("byzantine", setup.Config.AttackType);
+        registry.TryGet(ComponentKind.Defense, name, out var descriptor);
+        Assert.All(descriptor.Parameters, p => Assert.NotNull(ns.Find(p.Key, "defense_args")));
     }
 }

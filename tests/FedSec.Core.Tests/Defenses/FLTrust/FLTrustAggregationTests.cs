@@ -66,4 +66,11 @@ public class FLTrustAggregationTests
         Assert.Contains("root set", e.Message, StringComparison.Ordinal);
         Assert.Contains("root_set_size = 100", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RootSetSize_FromOptions_IsWhatTheEngineHoldsOut()
+    {
+        INeedsServerData defense = new FLTrustAggregation(new FLTrustOptions { RootSetSize = 250 });
+        Assert.Equal(250, defense.RootSetSize);
+    }
 }
