@@ -1,4 +1,14 @@
+using FedSec.Defenses.AnomalyDetection;
+using FedSec.Defenses.Arc;
+using FedSec.Defenses.Bucketing;
+using FedSec.Defenses.Dnc;
+using FedSec.Defenses.Flame;
+using FedSec.Defenses.FLTrust;
+using FedSec.Defenses.FoolsGold;
 using FedSec.Defenses.Krum;
+using FedSec.Defenses.Nnm;
+using FedSec.Defenses.SignGuard;
+using FedSec.Defenses.ThreeSigma;
 using FedSec.Registry;
 
 namespace FedSec.Defenses;
@@ -12,5 +22,15 @@ public static class DefenseCatalog
         ArgumentNullException.ThrowIfNull(registry);
         registry.Register(KrumRegistration.Krum);
         registry.Register(KrumRegistration.MultiKrum);
+        registry.Register(FoolsGoldRegistration.Descriptor);
+        registry.Register(ThreeSigmaRegistration.Descriptor);
+        registry.Register(AnomalyDetectionRegistration.Descriptor);
+        registry.Register(FlameRegistration.Descriptor);
+        registry.Register(DncRegistration.Descriptor);
+        registry.Register(SignGuardRegistration.Descriptor);
+        registry.Register(NnmRegistration.Descriptor);
+        registry.Register(BucketingRegistration.Descriptor);
+        registry.Register(ArcRegistration.Descriptor);
+        registry.Register(FLTrustRegistration.Descriptor);
     }
 }

@@ -306,12 +306,12 @@ public class ExperimentBinderTests
     [Fact]
     public void Bind_UnknownDefenseInList_ProblemPerUnknownName()
     {
-        var e = Fails("defense_args:\n  enable_defense: true\n  defense_type: [krum, krun, nnm]\n");
+        var e = Fails("defense_args:\n  enable_defense: true\n  defense_type: [krum, krun, no_such_defense]\n");
 
         Assert.Equal(2, e.Problems.Count);
         Assert.Contains("unknown defense 'krun'", e.Problems[0].Message, StringComparison.Ordinal);
         Assert.Contains("did you mean 'krum'?", e.Problems[0].Message, StringComparison.Ordinal);
-        Assert.Contains("unknown defense 'nnm'", e.Problems[1].Message, StringComparison.Ordinal);
+        Assert.Contains("unknown defense 'no_such_defense'", e.Problems[1].Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,33 @@
+using FedSec.Defenses.Common;
+using FedSec.Parameters;
+using FedSec.Stages;
+
+namespace FedSec.Defenses.AnomalyDetection;
+
+/// <summary>
+/// Direction-based anomaly detection, FedSec's version of FedMLSecurity's <c>anomaly_detection</c> (Han et al. 2023):
+/// each update is scored by its cosine distance 1 − cos(Δᵢ, m) to the coordinate-wise median m of the round's
+/// updates, and updates scoring above centre + λ·spread are removed (the three-sigma rule). Unlike <c>3sigma</c>'s
+/// Euclidean score it ignores scale, so it catches updates that point elsewhere (sign flips, wrong labels) whatever
+/// their norm. Trainable parameters only.
+/// </summary>
+internal sealed class AnomalyDetectionDefense : IBeforeAggregationDefense
+{
+    private readonly OutlierFilterOptions _options;
+
+    public AnomalyDetectionDefense(OutlierFilterOptions options) => _options = options;
+
+    public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
+    {
+        if (updates.Count < 3)
+        {
+            return DefenseOutcome.KeepAll(updates);
+        }
+
+        var deltas = TrainableDeltas.Of(updates, context).Deltas;
+        var median = CoordinateMedian.Of(deltas);
+        var scores = new double[deltas.Length];
+        Parallel.For(0, deltas.Length, i => scores[i] = 1.0 - VectorMath.Cosine(deltas[i], median));
+        return OutlierFilter.Apply(updates, scores, _options);
+    }
+}

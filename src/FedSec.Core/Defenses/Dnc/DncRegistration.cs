@@ -1,0 +1,15 @@
+using FedSec.Registry;
+
+namespace FedSec.Defenses.Dnc;
+
+/// <summary>Registers Divide-and-Conquer as <c>dnc</c>.</summary>
+public static class DncRegistration
+{
+    /// <summary>The descriptor of <c>defense_type: dnc</c>.</summary>
+    public static ComponentDescriptor Descriptor { get; } = new(
+        "dnc",
+        ComponentKind.Defense,
+        "Divide-and-Conquer: on random coordinate subsets, removes the floor(c*f) updates projecting most on the top singular direction (Shejwalkar & Houmansadr 2021).",
+        DncOptions.Keys,
+        args => new DncDefense(DncOptions.Read(args)));
+}

@@ -1,0 +1,15 @@
+using FedSec.Registry;
+
+namespace FedSec.Defenses.FoolsGold;
+
+/// <summary>Registers FoolsGold as <c>foolsgold</c>.</summary>
+public static class FoolsGoldRegistration
+{
+    /// <summary>The descriptor of <c>defense_type: foolsgold</c>.</summary>
+    public static ComponentDescriptor Descriptor { get; } = new(
+        "foolsgold",
+        ComponentKind.Defense,
+        "Reweights clients by how unlike the others their accumulated update histories are, per client identity (Fung et al. 2020).",
+        FoolsGoldOptions.Keys,
+        args => new FoolsGoldDefense(FoolsGoldOptions.Read(args)));
+}

@@ -1,0 +1,33 @@
+using FedSec.Defenses.Common;
+using FedSec.Parameters;
+using FedSec.Stages;
+
+namespace FedSec.Defenses.ThreeSigma;
+
+/// <summary>
+/// The three-sigma outlier filter (Pukelsheim, "The three sigma rule", The American Statistician 1994, applied to
+/// client updates as in FedMLSecurity, Han et al. 2023): each update is scored by its Euclidean distance
+/// ‖Δᵢ − m‖ to the coordinate-wise median m of the round's updates (a reference that up to half the clients cannot
+/// move far), and updates scoring above centre + λ·spread are removed. Trainable parameters only.
+/// </summary>
+internal sealed class ThreeSigmaDefense : IBeforeAggregationDefense
+{
+    private readonly OutlierFilterOptions _options;
+
+    public ThreeSigmaDefense(OutlierFilterOptions options) => _options = options;
+
+    public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
+    {
+        if (updates.Count < 3)
+        {
+            // With one or two updates every score is the same distance to the median: nothing can stand out.
+            return DefenseOutcome.KeepAll(updates);
+        }
+
+        var deltas = TrainableDeltas.Of(updates, context).Deltas;
+        var median = CoordinateMedian.Of(deltas);
+        var scores = new double[deltas.Length];
+        Parallel.For(0, deltas.Length, i => scores[i] = Math.Sqrt(VectorMath.SquaredDistance(deltas[i], median)));
+        return OutlierFilter.Apply(updates, scores, _options);
+    }
+}

@@ -1,0 +1,16 @@
+using FedSec.Defenses.Common;
+using FedSec.Registry;
+
+namespace FedSec.Defenses.ThreeSigma;
+
+/// <summary>Registers the three-sigma filter as <c>3sigma</c>.</summary>
+public static class ThreeSigmaRegistration
+{
+    /// <summary>The descriptor of <c>defense_type: 3sigma</c>.</summary>
+    public static ComponentDescriptor Descriptor { get; } = new(
+        "3sigma",
+        ComponentKind.Defense,
+        "Removes updates whose distance to the coordinate-wise median exceeds centre + bound_param*spread of the round's distances.",
+        OutlierFilterOptions.Keys,
+        args => new ThreeSigmaDefense(OutlierFilterOptions.Read(args)));
+}
