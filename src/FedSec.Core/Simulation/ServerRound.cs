@@ -98,6 +98,12 @@ internal sealed class ServerRound
         int tp = 0, fp = 0, fn = 0, tn = 0;
         foreach (var v in verdicts)
         {
+            if (v.ClientId < 0)
+            {
+                // A synthetic update (a bucket mean) made by an earlier defense: no client to judge.
+                continue;
+            }
+
             bool bad = malicious.Contains(v.ClientId);
             if (v.Flagged)
             {

@@ -230,7 +230,9 @@ public class ExperimentBinderTests
 
         var p = Assert.Single(e.Problems);
         Assert.Equal("attack_args.attack_type", p.Key);
-        Assert.Contains("the registered attacks are byzantine; did you mean 'byzantine'?", p.Message, StringComparison.Ordinal);
+        Assert.Contains("the registered attacks are ", p.Message, StringComparison.Ordinal);
+        Assert.Contains("label_flipping", p.Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'byzantine'?", p.Message, StringComparison.Ordinal);
     }
 
     [Fact]
