@@ -4,7 +4,9 @@ namespace FedSec.Aggregation;
 /// The weighted geometric median argmin_z Σ αᵢ‖z − xᵢ‖ by the smoothed Weiszfeld algorithm of RFA (Pillutla, Kakade
 /// and Harchaoui, "Robust aggregation for federated learning", IEEE Transactions on Signal Processing 2022):
 /// start at the weighted mean, then repeat z ← Σ βᵢ xᵢ / Σ βᵢ with βᵢ = αᵢ / max(ν, ‖z − xᵢ‖) until the objective
-/// changes by at most a relative tolerance or the iteration budget is spent. Each step is one fused pass over the
+/// changes by at most a relative tolerance and the gradient of the smoothed objective (a weighted sum of unit vectors)
+/// is at most its square root, or the iteration budget is spent. The gradient test matters when far outliers
+/// dominate the objective: its relative change is then tiny long before the honest part has converged. Each step is one fused pass over the
 /// data (<see cref="CombineAndMeasure"/>): the new point and its distances to every input together.
 /// </summary>
 public static class GeometricMedian
@@ -14,7 +16,7 @@ public static class GeometricMedian
     /// <param name="weights">Non-negative weights αᵢ (normalised here), at least one positive.</param>
     /// <param name="nu">ν &gt; 0, the smoothing: distances below ν count as ν (avoids dividing by zero at an input point).</param>
     /// <param name="maxIterations">The largest number of Weiszfeld steps.</param>
-    /// <param name="tolerance">Stop when |f(zₜ₋₁) − f(zₜ)| ≤ tolerance · f(zₜ).</param>
+    /// <param name="tolerance">Stop when |f(zₜ₋₁) − f(zₜ)| ≤ tolerance · f(zₜ) and the smoothed gradient's norm ≤ √tolerance.</param>
     public static GeometricMedianResult Compute(
         IReadOnlyList<float[]> points,
         ReadOnlySpan<double> weights,
@@ -50,17 +52,23 @@ public static class GeometricMedian
         while (iterations < maxIterations)
         {
             var beta = new double[n];
+            double betaSum = 0;
             for (int i = 0; i < n; i++)
             {
                 beta[i] = alpha[i] / Math.Max(nu, distances[i]);
+                betaSum += beta[i];
             }
 
             beta = Normalised(beta);
             var nextDistances = Roots(CombineAndMeasure.Run(points, beta, 0, spare));
             double nextObjective = Objective(alpha, nextDistances);
             iterations++;
+
+            // The gradient of the smoothed objective at z is Σβᵢ·(z − z_next): a sum of weighted unit vectors, at
+            // most 1 in norm, and unlike the objective not dominated by far outliers.
+            double gradient = betaSum * VectorNorms.Distance(current, spare);
             (current, spare) = (spare, current);
-            bool converged = Math.Abs(objective - nextObjective) <= tolerance * nextObjective;
+            bool converged = Math.Abs(objective - nextObjective) <= tolerance * nextObjective && gradient <= Math.Sqrt(tolerance);
             distances = nextDistances;
             objective = nextObjective;
             if (objective < bestObjective)
