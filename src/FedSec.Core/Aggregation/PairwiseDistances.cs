@@ -17,6 +17,9 @@ public static class PairwiseDistances
     /// </summary>
     internal const double CancellationThreshold = 1.0 / 16;
 
+    /// <summary>Vectors shorter than this are compared directly.</summary>
+    internal const int DirectBelow = 2048;
+
     /// <summary>The symmetric n × n matrix of ‖xᵢ − xⱼ‖² (zero diagonal), accumulated in double.</summary>
     public static double[,] Squared(IReadOnlyList<float[]> vectors)
     {
@@ -28,7 +31,12 @@ public static class PairwiseDistances
             return result;
         }
 
-        VectorChecks.CommonLength(vectors);
+        if (VectorChecks.CommonLength(vectors) < DirectBelow)
+        {
+            // Short vectors: blocking buys nothing, and differences are exact for small integer-valued data.
+            return SquaredDirect(vectors);
+        }
+
         var gram = GramMatrix.Centered(vectors, out int stride);
         var direct = new List<(int I, int J)>();
         for (int i = 0; i < n; i++)

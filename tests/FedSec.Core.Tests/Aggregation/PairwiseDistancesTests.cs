@@ -14,6 +14,7 @@ public class PairwiseDistancesTests
     [Theory]
     [InlineData(2, 7)]
     [InlineData(5, 1000)]
+    [InlineData(3, 2048)]
     [InlineData(13, 4099)]
     [InlineData(30, 20_000)]
     public void Squared_RandomVectors_EqualsDirectDifferences(int n, int dim)
@@ -33,7 +34,7 @@ public class PairwiseDistancesTests
     [Fact]
     public void Squared_TightClusterWithHugeOutlier_EqualsDirectDifferences()
     {
-        var vectors = AggregationTestData.WithHugeAttackers(12, 1, 2000, seed: 6);
+        var vectors = AggregationTestData.WithHugeAttackers(12, 1, 2500, seed: 6);
         AssertMatchesDirect(vectors);
     }
 

@@ -4,8 +4,9 @@ namespace FedSec.Defenses.Bulyan;
 
 /// <summary>
 /// Bulyan's first step (El Mhamdi, Guerraoui and Rouault, ICML 2018), pure: θ updates picked by iterated Krum. Each
-/// step scores the remaining updates with Krum (<see cref="KrumScores"/>), moves the lowest score (ties to the lower
-/// index) into the selection and removes it from the remaining set. Krum needs n − f − 2 ≥ 1 neighbours; in the last
+/// step scores the remaining updates with Krum (<see cref="KrumScores"/>), moves the lowest score (ties to the smaller
+/// total distance to the remaining updates, then to the lower index) into the selection and removes it from the
+/// remaining set. Krum needs n − f − 2 ≥ 1 neighbours; in the last
 /// steps the remaining set is smaller (2f + 1 when θ = n − 2f), so the neighbour count is kept at least 1 there.
 /// </summary>
 internal static class BulyanSelection
@@ -53,7 +54,7 @@ internal static class BulyanSelection
                     firstScores = scores;
                 }
 
-                pick = KrumScores.SelectLowest(scores, 1)[0];
+                pick = Lowest(scores, sub);
             }
 
             selected.Add(remaining[pick]);
@@ -61,5 +62,44 @@ internal static class BulyanSelection
         }
 
         return selected.ToArray();
+    }
+
+    /// <summary>
+    /// The lowest score. Ties are structural with one neighbour (two mutually nearest updates score the same), so
+    /// they go to the smaller sum of distances to every remaining update, and only then to the lower index: the
+    /// selection then does not depend on the order of the updates.
+    /// </summary>
+    private static int Lowest(double[] scores, double[,] distances)
+    {
+        int m = scores.Length;
+        int best = 0;
+        double bestTotal = Total(distances, 0);
+        for (int a = 1; a < m; a++)
+        {
+            if (scores[a] > scores[best])
+            {
+                continue;
+            }
+
+            double total = Total(distances, a);
+            if (scores[a] < scores[best] || total < bestTotal)
+            {
+                best = a;
+                bestTotal = total;
+            }
+        }
+
+        return best;
+    }
+
+    private static double Total(double[,] distances, int a)
+    {
+        double t = 0;
+        for (int b = 0; b < distances.GetLength(1); b++)
+        {
+            t += distances[a, b];
+        }
+
+        return t;
     }
 }
