@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -49,7 +50,7 @@ internal static class SortedColumns
                     }
                 }
 
-                Sort(scratch, width / Vector<float>.Count, network);
+                Sort(scratch, width, network);
                 reducer.Reduce(scratch, n, width, result.AsSpan(start, len));
             }
         });
@@ -69,8 +70,16 @@ internal static class SortedColumns
     }
 
     /// <summary>Runs the network on every column: each comparator is a min/max over two rows, one SIMD lane per column.</summary>
-    internal static void Sort(Span<float> rows, int vectorsPerRow, (int Low, int High)[] network)
+    internal static void Sort(Span<float> rows, int width, (int Low, int High)[] network)
     {
+        // The widest vectors the hardware has: fewer instructions per comparator (width is a multiple of 64 floats).
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Sort512(rows, width / Vector512<float>.Count, network);
+            return;
+        }
+
+        int vectorsPerRow = width / Vector<float>.Count;
         ref Vector<float> origin = ref Unsafe.As<float, Vector<float>>(ref MemoryMarshal.GetReference(rows));
         foreach (var (low, high) in network)
         {
@@ -82,6 +91,23 @@ internal static class SortedColumns
                 var y = Unsafe.Add(ref b, v);
                 Unsafe.Add(ref a, v) = Vector.MinNative(x, y);
                 Unsafe.Add(ref b, v) = Vector.MaxNative(x, y);
+            }
+        }
+    }
+
+    private static void Sort512(Span<float> rows, int vectorsPerRow, (int Low, int High)[] network)
+    {
+        ref Vector512<float> origin = ref Unsafe.As<float, Vector512<float>>(ref MemoryMarshal.GetReference(rows));
+        foreach (var (low, high) in network)
+        {
+            ref Vector512<float> a = ref Unsafe.Add(ref origin, low * vectorsPerRow);
+            ref Vector512<float> b = ref Unsafe.Add(ref origin, high * vectorsPerRow);
+            for (int v = 0; v < vectorsPerRow; v++)
+            {
+                var x = Unsafe.Add(ref a, v);
+                var y = Unsafe.Add(ref b, v);
+                Unsafe.Add(ref a, v) = Vector512.MinNative(x, y);
+                Unsafe.Add(ref b, v) = Vector512.MaxNative(x, y);
             }
         }
     }
