@@ -76,10 +76,16 @@ internal static class SortedColumns
         if (Vector512.IsHardwareAccelerated)
         {
             Sort512(rows, width / Vector512<float>.Count, network);
-            return;
         }
+        else
+        {
+            SortPortable(rows, width / Vector<float>.Count, network);
+        }
+    }
 
-        int vectorsPerRow = width / Vector<float>.Count;
+    /// <summary>The network with <see cref="Vector{T}"/> lanes (any hardware).</summary>
+    internal static void SortPortable(Span<float> rows, int vectorsPerRow, (int Low, int High)[] network)
+    {
         ref Vector<float> origin = ref Unsafe.As<float, Vector<float>>(ref MemoryMarshal.GetReference(rows));
         foreach (var (low, high) in network)
         {
@@ -95,7 +101,8 @@ internal static class SortedColumns
         }
     }
 
-    private static void Sort512(Span<float> rows, int vectorsPerRow, (int Low, int High)[] network)
+    /// <summary>The network with 512-bit lanes.</summary>
+    internal static void Sort512(Span<float> rows, int vectorsPerRow, (int Low, int High)[] network)
     {
         ref Vector512<float> origin = ref Unsafe.As<float, Vector512<float>>(ref MemoryMarshal.GetReference(rows));
         foreach (var (low, high) in network)
