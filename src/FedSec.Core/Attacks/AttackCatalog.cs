@@ -1,4 +1,16 @@
+using FedSec.Attacks.Alie;
+using FedSec.Attacks.Backdoor;
 using FedSec.Attacks.Byzantine;
+using FedSec.Attacks.Dba;
+using FedSec.Attacks.Fang;
+using FedSec.Attacks.Gaussian;
+using FedSec.Attacks.Ipm;
+using FedSec.Attacks.LabelFlipping;
+using FedSec.Attacks.LazyWorker;
+using FedSec.Attacks.Mimic;
+using FedSec.Attacks.MinMax;
+using FedSec.Attacks.ModelReplacement;
+using FedSec.Attacks.SignFlip;
 using FedSec.Registry;
 
 namespace FedSec.Attacks;
@@ -11,5 +23,19 @@ public static class AttackCatalog
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry.Register(ByzantineRegistration.Descriptor);
+        registry.Register(SignFlipRegistration.Descriptor);
+        registry.Register(GaussianRegistration.Descriptor);
+        registry.Register(AlieRegistration.Descriptor);
+        registry.Register(IpmRegistration.Descriptor);
+        registry.Register(MinMaxRegistration.MinMax);
+        registry.Register(MinMaxRegistration.MinSum);
+        registry.Register(FangRegistration.Krum);
+        registry.Register(FangRegistration.Trim);
+        registry.Register(MimicRegistration.Descriptor);
+        registry.Register(LazyWorkerRegistration.Descriptor);
+        registry.Register(ModelReplacementRegistration.Descriptor);
+        registry.Register(LabelFlippingRegistration.Descriptor);
+        registry.Register(BackdoorRegistration.Descriptor);
+        registry.Register(DbaRegistration.Descriptor);
     }
 }

@@ -91,7 +91,7 @@ public sealed class Experiment
                 var data = _data.Clients[id];
                 if (malicious.Contains(id) && _stages.DataPoisoning is { } poison)
                 {
-                    data = poison.PoisonData(data.Clone(), new ClientContext { Round = round, ClientId = id, Seeds = _seeds });
+                    data = poison.PoisonData(data.Clone(), new ClientContext { Round = round, ClientId = id, Seeds = _seeds, MaliciousClients = _adversary.FixedIdentities.Count > 0 ? _adversary.FixedIdentities : malicious });
                 }
 
                 var result = _backend.Train(global, data, settings, _seeds.Random("batch-order", round, id), _seeds.DeriveInt("local-training", round, id));

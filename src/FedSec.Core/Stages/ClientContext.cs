@@ -14,6 +14,12 @@ public sealed class ClientContext
     /// <summary>The experiment's seeded random streams.</summary>
     public required SeedStreams Seeds { get; init; }
 
+    /// <summary>
+    /// The attack's malicious identities: the fixed ones of the experiment, or this round's under per-round selection.
+    /// Lets an attack tell its clients apart (DBA gives the k-th attacker the k-th part of the trigger).
+    /// </summary>
+    public IReadOnlySet<int> MaliciousClients { get; init; } = new HashSet<int>();
+
     /// <summary>A random stream for (purpose, this round, this client).</summary>
     public Random Random(string purpose) => Seeds.Random(purpose, Round, ClientId);
 }

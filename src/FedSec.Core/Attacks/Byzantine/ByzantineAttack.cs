@@ -6,8 +6,10 @@ namespace FedSec.Attacks.Byzantine;
 /// <summary>
 /// The Byzantine attack of FedMLSecurity (Chen, Su and Xu, "Distributed statistical machine learning in adversarial
 /// settings: Byzantine gradient descent", POMACS 2017; Fang et al., USENIX Security 2020): the Byzantine clients
-/// replace their models with all zeros, with U[−1, 1) noise, or with the flipped model 2G − w. The whole state
-/// (trainable parameters and buffers) is forged, as a real adversary could. Byzantine clients are fixed identities.
+/// replace their models with all zeros, with U[−1, 1) noise, or with the flipped model 2G − w. The trainable
+/// parameters are forged; buffers (BatchNorm statistics) keep the client's own values, like the other model-poisoning
+/// attacks, so a forged running variance can never turn negative and make every evaluation NaN. Byzantine clients
+/// are fixed identities.
 /// </summary>
 internal sealed class ByzantineAttack : IModelPoisoningAttack, IControlsClients
 {
@@ -31,28 +33,25 @@ internal sealed class ByzantineAttack : IModelPoisoningAttack, IControlsClients
 
     private float[] Forge(ClientUpdate update, RoundContext context)
     {
-        int d = update.Weights.Length;
-        var forged = new float[d];
-        switch (_options.Mode)
+        var forged = (float[])update.Weights.Clone();
+        var g = context.Global.Span;
+        var rng = _options.Mode == ByzantineMode.Random ? context.Random("byzantine", update.ClientId) : null;
+        foreach (var entry in context.Layout.Entries)
         {
-            case ByzantineMode.Zero:
-                break;
-            case ByzantineMode.Random:
-                var rng = context.Random("byzantine", update.ClientId);
-                for (int j = 0; j < d; j++)
-                {
-                    forged[j] = (float)((rng.NextDouble() * 2.0) - 1.0);
-                }
+            if (entry.Kind != ParameterKind.Trainable)
+            {
+                continue;
+            }
 
-                break;
-            case ByzantineMode.Flip:
-                var g = context.Global.Span;
-                for (int j = 0; j < d; j++)
+            for (int j = entry.Offset; j < entry.Offset + entry.Length; j++)
+            {
+                forged[j] = _options.Mode switch
                 {
-                    forged[j] = (2f * g[j]) - update.Weights[j];
-                }
-
-                break;
+                    ByzantineMode.Zero => 0f,
+                    ByzantineMode.Random => (float)((rng!.NextDouble() * 2.0) - 1.0),
+                    _ => (2f * g[j]) - update.Weights[j],
+                };
+            }
         }
 
         return forged;

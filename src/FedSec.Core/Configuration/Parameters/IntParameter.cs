@@ -5,12 +5,15 @@ namespace FedSec.Configuration.Parameters;
 /// <summary>An integer key with optional inclusive bounds.</summary>
 public sealed class IntParameter : Parameter<int>
 {
-    /// <summary>Declares the key.</summary>
-    public IntParameter(string key, int @default, string description, int min = int.MinValue, int max = int.MaxValue)
+    private readonly string? _defaultText;
+
+    /// <summary>Declares the key; <paramref name="defaultText"/> replaces the default in listings when the number itself says little (e.g. "last round").</summary>
+    public IntParameter(string key, int @default, string description, int min = int.MinValue, int max = int.MaxValue, string? defaultText = null)
         : base(key, @default, description)
     {
         Min = min;
         Max = max;
+        _defaultText = defaultText;
     }
 
     /// <summary>Smallest allowed value.</summary>
@@ -18,6 +21,9 @@ public sealed class IntParameter : Parameter<int>
 
     /// <summary>Largest allowed value.</summary>
     public int Max { get; }
+
+    /// <inheritdoc />
+    public override string DefaultText => _defaultText ?? base.DefaultText;
 
     /// <inheritdoc />
     public override string TypeText => (Min, Max) switch

@@ -30,7 +30,13 @@ public sealed class KrumOptions
         int n = args.Shape.ClientsPerRound;
         int f = args.Get(ByzantineClientNumKey);
         int m = args.IsSet(MKey) || !multi ? args.Get(MKey) : Math.Max(1, n - (2 * f) - 2);
-        if ((2 * f) + 2 > n - m)
+        if (n - (2 * f) - 2 < 1)
+        {
+            args.Report(
+                args.QualifiedKey(ByzantineClientNumKey.Key),
+                $"Krum tolerates at most f = {(n - 3) / 2} Byzantine clients among n = {n} per round (it needs 2f + 2 ≤ n − m with m ≥ 1), but byzantine_client_num is {f}; lower it or raise client_num_per_round.");
+        }
+        else if ((2 * f) + 2 > n - m)
         {
             args.Report(
                 args.QualifiedKey(MKey.Key),

@@ -94,4 +94,28 @@ public class ByzantineAttackTests
         Assert.Equal("attack_args.attack_mode", problem.Key);
         Assert.Contains("zero | random | flip", problem.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(ByzantineMode.Zero)]
+    [InlineData(ByzantineMode.Random)]
+    [InlineData(ByzantineMode.Flip)]
+    public void AttackModel_LayoutWithBuffers_ForgesTrainableOnlyAndKeepsBuffers(ByzantineMode mode)
+    {
+        var layout = new ParameterLayout(new (string, IReadOnlyList<long>, ParameterKind)[]
+        {
+            ("w", new long[] { 2 }, ParameterKind.Trainable),
+            ("bn.running_var", new long[] { 2 }, ParameterKind.Buffer),
+        });
+        var global = new float[] { 1f, 1f, 0.5f, 0.5f };
+        var context = Fixtures.Context(global, new[] { 0 }, new[] { 0 });
+        context = new FedSec.Stages.RoundContext
+        {
+            Round = 0, TotalRounds = 1, Global = global, Layout = layout, SampledClients = new[] { 0 },
+            MaliciousClients = new HashSet<int> { 0 }, Seeds = context.Seeds,
+        };
+        var attack = new ByzantineAttack(new ByzantineOptions { Mode = mode, ClientNum = 1 });
+        var result = attack.AttackModel(new[] { Fixtures.Update(0, 3f, 4f, 0.7f, 0.9f) }, context)[0].Weights;
+        Assert.Equal(new[] { 0.7f, 0.9f }, result[2..]);
+        Assert.NotEqual(new[] { 3f, 4f }, result[..2]);
+    }
 }

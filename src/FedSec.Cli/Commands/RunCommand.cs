@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json;
+using FedSec.Cli.Console;
+using FedSec.Configuration;
+using FedSec.Data;
+using FedSec.Results;
+using FedSec.Simulation;
+using FedSec.Torch.Simulation;
+using Spectre.Console;
+
+namespace FedSec.Cli.Commands;
+
+/// <summary><c>fedsec run [config.yaml]</c>: validates, loads data, runs the rounds with live progress, writes results.</summary>
+internal static class RunCommand
+{
+    public static int Execute(string[] args)
+    {
+        var parsed = ParsedArgs.Parse(args, "help", "print-config");
+        if (parsed.Switch("help"))
+        {
+            AnsiConsole.WriteLine(HelpText.Run);
+            return 0;
+        }
+
+        if (parsed.Positional.Count > 1)
+        {
+            throw new UsageException($"'fedsec run' takes one configuration file, not {parsed.Positional.Count}: {string.Join(" ", parsed.Positional)}.");
+        }
+
+        var factory = ExperimentFactory.CreateDefault();
+        var ns = parsed.Positional.Count == 1 ? ConfigReader.ParseFile(parsed.Positional[0]) : DefaultConfig.Parse();
+        string source = parsed.Positional.Count == 1 ? parsed.Positional[0] : "the embedded default experiment";
+        var homes = factory.KeyHomes();
+        if (parsed.Option("seed") is { } seed)
+        {
+            ConfigReader.ApplyOverride(ns, $"{ConfigSections.Common}.random_seed={seed}", homes);
+        }
+
+        foreach (var assignment in parsed.Options("set"))
+        {
+            ConfigReader.ApplyOverride(ns, assignment, homes);
+        }
+
+        string? output = parsed.Option("output");
+        string? dataDir = parsed.Option("data-dir");
+        int? threads = parsed.IntOption("threads");
+        bool printOnly = parsed.Switch("print-config");
+        parsed.RejectUnknown("run");
+
+        var setup = factory.Bind(ns);
+        foreach (var w in setup.Warnings)
+        {
+            AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
+        }
+
+        if (printOnly)
+        {
+            AnsiConsole.Write(new Text(ConfigYamlWriter.Write(setup.Config.Namespace)));
+            return 0;
+        }
+
+        if (threads is { } t)
+        {
+            if (t < 1)
+            {
+                throw new UsageException($"--threads expects at least 1, not {t}.");
+            }
+
+            TorchSharp.torch.set_num_threads(t);
+        }
+
+        var c = setup.Config;
+        AnsiConsole.MarkupLine($"Running {Markup.Escape(source)}: {Markup.Escape(Describe(c))}");
+        string outDir = output ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "config.yaml"), ConfigYamlWriter.Write(c.Namespace));
+
+        using var prepared = FetchProgressView.Run(progress => factory.Prepare(setup, dataDir, progress));
+        AnsiConsole.MarkupLine($"Data: {prepared.Split.Info.Name}, {prepared.Split.Train.Count} training samples over {c.ClientNumInTotal} clients ({Markup.Escape(c.PartitionMethod)}), {prepared.Split.Test.Count} test samples; model {Markup.Escape(c.Model)} ({prepared.Backend.Layout}).");
+        if (prepared.Experiment.MaliciousIdentities.Count > 0)
+        {
+            AnsiConsole.MarkupLine($"Malicious clients: {string.Join(", ", prepared.Experiment.MaliciousIdentities.Order())}");
+        }
+
+        ExperimentResult result;
+        using (var log = new RoundLogWriter(Path.Combine(outDir, "rounds.jsonl")))
+        {
+            result = RunWithProgress(prepared.Experiment, c.CommRound, log);
+        }
+
+        var summary = RunSummary.From(c, result);
+        File.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, JsonOptions.Indented));
+        ResultTables.Show(result, summary);
+        AnsiConsole.MarkupLine($"Results in [bold]{Markup.Escape(Path.GetFullPath(outDir))}[/] (rounds.jsonl, summary.json, config.yaml).");
+        return 0;
+    }
+
+    private static ExperimentResult RunWithProgress(Experiment experiment, int rounds, RoundLogWriter log)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return experiment.Run(new CompositeObserver(new ProgressObserver(null, rounds), log));
+        }
+
+        ExperimentResult result = null!;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx => result = experiment.Run(new CompositeObserver(new ProgressObserver(ctx, rounds), log)));
+        return result;
+    }
+
+    private static string Describe(ExperimentConfig c)
+    {
+        string attack = c.EnableAttack ? c.AttackType ?? "none" : "no attack";
+        string defense = c.EnableDefense && c.DefenseTypes.Count > 0 ? string.Join(" → ", c.DefenseTypes) : "no defense";
+        return $"{c.Dataset}, {c.Model}, {c.ClientNumInTotal} clients ({c.ClientNumPerRound} per round), {c.CommRound} rounds, {c.FederatedOptimizer}; {attack}; {defense}; seed {c.RandomSeed}";
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using FedSec.Results;
+using FedSec.Simulation;
+using FedSec.Stages;
+using Spectre.Console;
+
+namespace FedSec.Cli.Console;
+
+/// <summary>The final tables of a run: one row per round, then detection per defense and the summary.</summary>
+internal static class ResultTables
+{
+    public static void Show(ExperimentResult result, RunSummary summary)
+    {
+        var defenseNames = result.Rounds.SelectMany(r => r.Defenses).Where(d => d.Verdicts.Count > 0).Select(d => d.Name).Distinct().ToArray();
+        var table = new Table().Title("Rounds").AddColumns("round", "accuracy", "loss", "attacked");
+        foreach (var name in defenseNames)
+        {
+            table.AddColumn($"{Markup.Escape(name)}: removed");
+        }
+
+        table.AddColumn("time (s)");
+        foreach (var r in result.Rounds)
+        {
+            var cells = new List<string>
+            {
+                (r.Round + 1).ToString(CultureInfo.InvariantCulture),
+                r.Accuracy is { } a ? a.ToString("P2", CultureInfo.InvariantCulture) : "-",
+                r.Loss is { } l ? l.ToString("F4", CultureInfo.InvariantCulture) : "-",
+                r.Attacked.Count == 0 ? "-" : string.Join(",", r.Attacked),
+            };
+            foreach (var name in defenseNames)
+            {
+                var d = r.Defenses.FirstOrDefault(x => x.Name == name);
+                var removed = d?.Verdicts.Where(v => v.Flagged).Select(v => v.ClientId.ToString(CultureInfo.InvariantCulture)).ToArray() ?? Array.Empty<string>();
+                cells.Add(removed.Length == 0 ? "-" : string.Join(",", removed));
+            }
+
+            cells.Add(r.Seconds.ToString("F1", CultureInfo.InvariantCulture));
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+
+        AnsiConsole.Write(table);
+        foreach (var d in summary.Detection)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"{d.Defense}: detection precision {Pct(d.Precision)}, recall {Pct(d.Recall)} (TP {d.TruePositives}, FP {d.FalsePositives}, FN {d.FalseNegatives}, TN {d.TrueNegatives})"));
+        }
+
+        foreach (var (k, v) in summary.FinalMetrics)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"{k}: {v.ToString("G4", CultureInfo.InvariantCulture)}"));
+        }
+
+        AnsiConsole.MarkupLine($"[bold]Final accuracy {Pct(summary.FinalAccuracy ?? double.NaN)}[/] (best {Pct(summary.BestAccuracy ?? double.NaN)}), {summary.Seconds.ToString("F0", CultureInfo.InvariantCulture)} s.");
+    }
+
+    private static string Pct(double v) => double.IsNaN(v) ? "n/a" : v.ToString("P2", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,63 @@
+using FedSec.Attacks.Common;
+using FedSec.Parameters;
+using FedSec.Stages;
+
+namespace FedSec.Attacks.Alie;
+
+/// <summary>
+/// "A little is enough" (Baruch, Baruch and Goldberg, "A little is enough: circumventing defenses for distributed
+/// learning", NeurIPS 2019). Every malicious client sends the same update Δ = μ − z·σ, with μ and σ the
+/// coordinate-wise mean and (sample) standard deviation of the round's benign deltas: close enough to the benign
+/// updates to pass distance- and median-based defenses, and consistently biased. Unless z is configured it is the
+/// paper's z_max = Φ⁻¹((n − s)/n), s = ⌊n/2 + 1⌋ − f, from the round's n clients and f malicious ones.
+/// </summary>
+internal sealed class AlieAttack : IModelPoisoningAttack, IControlsClients
+{
+    private readonly AlieOptions _options;
+
+    public AlieAttack(AlieOptions options) => _options = options;
+
+    public MaliciousClientSpec MaliciousClients => new(_options.ClientNum);
+
+    /// <summary>
+    /// Baruch et al.'s z_max: s = ⌊n/2 + 1⌋ − f supporters the attacker needs, z = Φ⁻¹((n − s)/n). s is kept within
+    /// [1, n − 1] so that z stays finite (for f ≥ n/2 the paper's premise of a malicious minority fails).
+    /// </summary>
+    public static double DefaultZ(int n, int f)
+    {
+        if (n < 2)
+        {
+            return 0;
+        }
+
+        int s = Math.Clamp((n / 2) + 1 - f, 1, n - 1);
+        return StandardNormal.InverseCdf((double)(n - s) / n);
+    }
+
+    /// <summary>The forged delta μ − z·σ from the reference deltas.</summary>
+    public static float[] Forge(IReadOnlyList<float[]> reference, double z)
+    {
+        var mean = CoordinateStatistics.Mean(reference);
+        var std = CoordinateStatistics.StandardDeviation(reference, mean);
+        var forged = new float[mean.Length];
+        for (int j = 0; j < forged.Length; j++)
+        {
+            forged[j] = (float)(mean[j] - (z * std[j]));
+        }
+
+        return forged;
+    }
+
+    public IReadOnlyList<ClientUpdate> AttackModel(IReadOnlyList<ClientUpdate> updates, RoundContext context)
+    {
+        var view = new RoundView(updates, context);
+        if (view.Malicious.Count == 0)
+        {
+            return updates;
+        }
+
+        double z = _options.Z ?? DefaultZ(view.Count, view.Malicious.Count);
+        var delta = Forge(view.ReferenceDeltas(), z);
+        return view.ReplaceMalicious(i => view.WithDelta(i, delta));
+    }
+}

@@ -1,0 +1,15 @@
+using FedSec.Registry;
+
+namespace FedSec.Attacks.Alie;
+
+/// <summary>Registers "A little is enough" as <c>alie</c>.</summary>
+public static class AlieRegistration
+{
+    /// <summary>The descriptor of <c>attack_type: alie</c>.</summary>
+    public static ComponentDescriptor Descriptor { get; } = new(
+        "alie",
+        ComponentKind.Attack,
+        "A little is enough: malicious clients send mu - z*sigma of the benign updates, z from n and f unless alie_z is set (Baruch et al. 2019).",
+        AlieOptions.Keys,
+        args => new AlieAttack(AlieOptions.Read(args)));
+}

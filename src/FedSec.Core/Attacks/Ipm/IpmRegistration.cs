@@ -1,0 +1,15 @@
+using FedSec.Registry;
+
+namespace FedSec.Attacks.Ipm;
+
+/// <summary>Registers inner-product manipulation as <c>ipm</c>.</summary>
+public static class IpmRegistration
+{
+    /// <summary>The descriptor of <c>attack_type: ipm</c>.</summary>
+    public static ComponentDescriptor Descriptor { get; } = new(
+        "ipm",
+        ComponentKind.Attack,
+        "Inner-product manipulation: malicious clients send -epsilon times the benign mean update (Xie et al. 2020).",
+        IpmOptions.Keys,
+        args => new IpmAttack(IpmOptions.Read(args)));
+}

@@ -1,0 +1,63 @@
+using FedSec.Attacks.Common;
+
+namespace FedSec.Attacks.Mimic;
+
+/// <summary>
+/// Karimireddy, He and Jaggi's choice of whom to mimic (ICLR 2022, Appendix on the mimic attack): the benign update
+/// that lies farthest along the top principal direction z of the benign updates, i* = argmaxᵢ |⟨xᵢ − μ, z⟩|. z is the
+/// top eigenvector of Σᵢ (xᵢ − μ)(xᵢ − μ)ᵀ; with X the centred updates as rows, ⟨xᵢ − μ, z⟩ = √λ·uᵢ for u the top
+/// eigenvector of the small Gram matrix XXᵀ, so only that n × n matrix is decomposed.
+/// </summary>
+internal static class MimicKernel
+{
+    /// <summary>The position in <paramref name="deltas"/> of the update to mimic (the first one when all coincide).</summary>
+    public static int Choose(IReadOnlyList<float[]> deltas)
+    {
+        int n = deltas.Count;
+        if (n == 1)
+        {
+            return 0;
+        }
+
+        var mean = CoordinateStatistics.Mean(deltas);
+        var centred = deltas.Select(x =>
+        {
+            var c = new float[x.Length];
+            System.Numerics.Tensors.TensorPrimitives.Subtract(x, mean, c);
+            return c;
+        }).ToArray();
+        var gram = new double[n, n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i; j < n; j++)
+            {
+                double dot = 0;
+                var a = centred[i];
+                var b = centred[j];
+                for (int k = 0; k < a.Length; k++)
+                {
+                    dot += (double)a[k] * b[k];
+                }
+
+                gram[i, j] = gram[j, i] = dot;
+            }
+        }
+
+        var (u, value) = SymmetricEigen.Top(gram);
+        if (!(value > 0))
+        {
+            return 0;
+        }
+
+        int best = 0;
+        for (int i = 1; i < n; i++)
+        {
+            if (Math.Abs(u[i]) > Math.Abs(u[best]) + 1e-12)
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,15 @@
+using FedSec.Registry;
+
+namespace FedSec.Attacks.Mimic;
+
+/// <summary>Registers the mimic attack as <c>mimic</c>.</summary>
+public static class MimicRegistration
+{
+    /// <summary>The descriptor of <c>attack_type: mimic</c>.</summary>
+    public static ComponentDescriptor Descriptor { get; } = new(
+        "mimic",
+        ComponentKind.Attack,
+        "Mimic: all malicious clients copy one benign client's update, mimic_client or the paper's principal-direction choice (Karimireddy et al. 2022).",
+        MimicOptions.Keys,
+        args => new MimicAttack(MimicOptions.Read(args)));
+}

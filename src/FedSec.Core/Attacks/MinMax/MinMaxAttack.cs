@@ -1,0 +1,38 @@
+using FedSec.Attacks.Common;
+using FedSec.Parameters;
+using FedSec.Stages;
+
+namespace FedSec.Attacks.MinMax;
+
+/// <summary>
+/// Min-Max and Min-Sum (Shejwalkar and Houmansadr, "Manipulating the Byzantine: optimizing model poisoning attacks and
+/// defenses for federated learning", NDSS 2021), aggregation-agnostic with knowledge of the benign updates. Every
+/// malicious client sends the same delta μ + γ·p, μ the benign mean and p the chosen perturbation, with the largest γ
+/// (binary search from γ_init = 10 to tolerance 10⁻⁵) such that its largest distance to a benign delta stays within
+/// the largest benign pairwise distance (Min-Max), or its sum of squared distances to the benign deltas within the
+/// largest such sum of a benign delta (Min-Sum): as far from the mean as an outlier-free update can be.
+/// </summary>
+internal sealed class MinMaxAttack : IModelPoisoningAttack, IControlsClients
+{
+    private readonly MinMaxOptions _options;
+
+    public MinMaxAttack(MinMaxOptions options) => _options = options;
+
+    public MaliciousClientSpec MaliciousClients => new(_options.ClientNum);
+
+    /// <summary>The γ of the last round attacked (for inspection and tests).</summary>
+    public double LastGamma { get; private set; }
+
+    public IReadOnlyList<ClientUpdate> AttackModel(IReadOnlyList<ClientUpdate> updates, RoundContext context)
+    {
+        var view = new RoundView(updates, context);
+        if (view.Malicious.Count == 0)
+        {
+            return updates;
+        }
+
+        var (delta, gamma) = MinMaxKernel.Forge(view.ReferenceDeltas(), _options.Perturbation, _options.Objective, _options.GammaInit, _options.Tolerance);
+        LastGamma = gamma;
+        return view.ReplaceMalicious(i => view.WithDelta(i, delta));
+    }
+}

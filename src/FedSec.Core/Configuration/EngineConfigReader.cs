@@ -1,0 +1,97 @@
+using FedSec.Configuration.Parameters;
+using P = FedSec.Configuration.EngineParameters;
+using S = FedSec.Configuration.ConfigSections;
+
+namespace FedSec.Configuration;
+
+/// <summary>Reads and cross-checks the engine's keys (<see cref="EngineParameters"/>) into an <see cref="ExperimentConfig"/>.</summary>
+internal static class EngineConfigReader
+{
+    /// <summary>
+    /// The engine settings; attack and defense names are left for <see cref="ExperimentBinder"/> to resolve. An empty
+    /// <paramref name="modelNames"/> or <paramref name="datasetNames"/> accepts any name.
+    /// </summary>
+    public static ExperimentConfig Read(
+        SectionReader r,
+        IReadOnlyCollection<string> modelNames,
+        IReadOnlyCollection<string> datasetNames)
+    {
+        string optimizer = r.Get(P.FederatedOptimizer, S.Train);
+        string cacheDir = r.Get(P.DataCacheDir, S.Data);
+        var config = new ExperimentConfig
+        {
+            RandomSeed = r.Get(P.RandomSeed, S.Common),
+            Dataset = OneOf(r, P.Dataset, S.Data, datasetNames, "data set"),
+            DataCacheDir = string.IsNullOrWhiteSpace(cacheDir) ? null : cacheDir,
+            PartitionMethod = r.Get(P.PartitionMethod, S.Data),
+            PartitionAlpha = r.Get(P.PartitionAlpha, S.Data),
+            ShardsPerClient = r.Get(P.ShardsPerClient, S.Data),
+            Model = OneOf(r, P.Model, S.Model, modelNames, "model"),
+
+            // FedML's FedOpt is Reddi et al.'s adaptive server optimiser; FedSec implements its Adam form.
+            FederatedOptimizer = optimizer == "FedOpt" ? "FedAdam" : optimizer,
+            ClientNumInTotal = r.Get(P.ClientNumInTotal, S.Train),
+            ClientNumPerRound = r.Get(P.ClientNumPerRound, S.Train),
+            CommRound = r.Get(P.CommRound, S.Train),
+            Epochs = r.Get(P.Epochs, S.Train),
+            BatchSize = r.Get(P.BatchSize, S.Train),
+            ClientOptimizer = r.Get(P.ClientOptimizer, S.Train),
+            LearningRate = r.Get(P.LearningRate, S.Train),
+            Momentum = r.Get(P.Momentum, S.Train),
+            WeightDecay = r.Get(P.WeightDecay, S.Train),
+            ServerLr = r.Get(P.ServerLr, S.Train),
+            ServerMomentum = r.Get(P.ServerMomentum, S.Train),
+            ServerBeta1 = r.Get(P.ServerBeta1, S.Train),
+            ServerBeta2 = r.Get(P.ServerBeta2, S.Train),
+            ServerEpsilon = r.Get(P.ServerEpsilon, S.Train),
+            FedProxMu = r.Get(P.FedProxMu, S.Train),
+            FrequencyOfTheTest = r.Get(P.FrequencyOfTheTest, S.Validation),
+            AttackProb = r.Get(P.AttackProb, S.Attack),
+            PoisonStartRoundId = r.Get(P.PoisonStartRoundId, S.Attack),
+            PoisonEndRoundId = r.Get(P.PoisonEndRoundId, S.Attack),
+            MaliciousClientSelection = r.Get(P.MaliciousClientSelection, S.Attack),
+        };
+
+        CrossCheck(r, config);
+        return config;
+    }
+
+    private static void CrossCheck(SectionReader r, ExperimentConfig c)
+    {
+        // A key that is already reported holds its default here, so a cross-check on it would report a value the
+        // user never wrote.
+        if (!r.Failed(P.ClientNumPerRound) && !r.Failed(P.ClientNumInTotal) && c.ClientNumPerRound > c.ClientNumInTotal)
+        {
+            r.Report(
+                P.ClientNumPerRound,
+                S.Train,
+                $"{c.ClientNumPerRound} clients per round cannot be drawn from {c.ClientNumInTotal} clients in total ({r.QualifiedKey(P.ClientNumInTotal, S.Train)}); use at most {c.ClientNumInTotal}.");
+        }
+
+        if (!r.Failed(P.PoisonEndRoundId) && !r.Failed(P.PoisonStartRoundId) && c.PoisonEndRoundId < c.PoisonStartRoundId)
+        {
+            r.Report(
+                P.PoisonEndRoundId,
+                S.Attack,
+                $"the attack window ends (round {c.PoisonEndRoundId}) before it starts ({r.QualifiedKey(P.PoisonStartRoundId, S.Attack)} = {c.PoisonStartRoundId}); use a round ≥ {c.PoisonStartRoundId}.");
+        }
+    }
+
+    private static string OneOf(SectionReader r, StringParameter parameter, string section, IReadOnlyCollection<string> names, string what)
+    {
+        string value = r.Get(parameter, section);
+        if (names.Count == 0)
+        {
+            return value;
+        }
+
+        var match = names.FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (match is not null)
+        {
+            return match;
+        }
+
+        r.Report(parameter, section, $"'{value}' is not a known {what}; expected one of {string.Join(" | ", names)}{NameSuggestion.Hint(value, names)}");
+        return value;
+    }
+}

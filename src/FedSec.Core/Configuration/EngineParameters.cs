@@ -1,0 +1,145 @@
+using FedSec.Configuration.Parameters;
+
+namespace FedSec.Configuration;
+
+/// <summary>
+/// The keys the engine reads, each declared once with its type, bounds, default (that of
+/// <see cref="ExperimentConfig"/>) and home section. Attack and defense keys belong to their components.
+/// </summary>
+public static class EngineParameters
+{
+    private static readonly ExperimentConfig Defaults = new();
+
+    /// <summary><c>common_args.random_seed</c>.</summary>
+    public static readonly LongParameter RandomSeed = new("random_seed", Defaults.RandomSeed, "Seed every random draw derives from (with round and client).");
+
+    /// <summary><c>data_args.dataset</c>: checked against the data sets the engine knows.</summary>
+    public static readonly StringParameter Dataset = new("dataset", Defaults.Dataset, "Data set name (see the data sets listed by `fedsec list`).");
+
+    /// <summary><c>data_args.data_cache_dir</c>.</summary>
+    public static readonly StringParameter DataCacheDir = new("data_cache_dir", string.Empty, "Directory holding the data sets; empty for the per-user default.");
+
+    /// <summary><c>data_args.partition_method</c>.</summary>
+    public static readonly ChoiceParameter PartitionMethod = new("partition_method", Defaults.PartitionMethod, "How training data is split among clients: IID, Dirichlet label skew, or label shards.", "homo", "hetero", "shards");
+
+    /// <summary><c>data_args.partition_alpha</c>.</summary>
+    public static readonly DoubleParameter PartitionAlpha = new("partition_alpha", Defaults.PartitionAlpha, "Dirichlet concentration of the hetero partition (smaller = more skewed).", min: 0, minExclusive: true);
+
+    /// <summary><c>data_args.shards_per_client</c>.</summary>
+    public static readonly IntParameter ShardsPerClient = new("shards_per_client", Defaults.ShardsPerClient, "Label shards per client (shards partition).", min: 1);
+
+    /// <summary><c>model_args.model</c>: checked against the models the engine knows.</summary>
+    public static readonly StringParameter Model = new("model", Defaults.Model, "Model name (see the models listed by `fedsec list`).");
+
+    /// <summary><c>train_args.federated_optimizer</c>; FedOpt is read as FedAdam.</summary>
+    public static readonly ChoiceParameter FederatedOptimizer = new("federated_optimizer", Defaults.FederatedOptimizer, "Server update rule (FedOpt means FedAdam).", "FedAvg", "FedAvgM", "FedAdam", "FedOpt", "FedProx");
+
+    /// <summary><c>train_args.client_num_in_total</c>.</summary>
+    public static readonly IntParameter ClientNumInTotal = new("client_num_in_total", Defaults.ClientNumInTotal, "Clients in the federation.", min: 1);
+
+    /// <summary><c>train_args.client_num_per_round</c>.</summary>
+    public static readonly IntParameter ClientNumPerRound = new("client_num_per_round", Defaults.ClientNumPerRound, "Clients sampled each round (at most client_num_in_total).", min: 1);
+
+    /// <summary><c>train_args.comm_round</c>.</summary>
+    public static readonly IntParameter CommRound = new("comm_round", Defaults.CommRound, "Number of rounds.", min: 1);
+
+    /// <summary><c>train_args.epochs</c>.</summary>
+    public static readonly IntParameter Epochs = new("epochs", Defaults.Epochs, "Local epochs per round.", min: 1);
+
+    /// <summary><c>train_args.batch_size</c>.</summary>
+    public static readonly IntParameter BatchSize = new("batch_size", Defaults.BatchSize, "Local mini-batch size.", min: 1);
+
+    /// <summary><c>train_args.client_optimizer</c>.</summary>
+    public static readonly ChoiceParameter ClientOptimizer = new("client_optimizer", Defaults.ClientOptimizer, "Clients' optimiser.", "sgd", "adam");
+
+    /// <summary><c>train_args.learning_rate</c>.</summary>
+    public static readonly DoubleParameter LearningRate = new("learning_rate", Defaults.LearningRate, "Clients' learning rate.", min: 0, minExclusive: true);
+
+    /// <summary><c>train_args.momentum</c>.</summary>
+    public static readonly DoubleParameter Momentum = new("momentum", Defaults.Momentum, "Clients' SGD momentum.", min: 0, max: 1, maxExclusive: true);
+
+    /// <summary><c>train_args.weight_decay</c>.</summary>
+    public static readonly DoubleParameter WeightDecay = new("weight_decay", Defaults.WeightDecay, "Clients' L2 weight decay.", min: 0);
+
+    /// <summary><c>train_args.server_lr</c>.</summary>
+    public static readonly DoubleParameter ServerLr = new("server_lr", Defaults.ServerLr, "Server learning rate (FedAvgM, FedAdam).", min: 0, minExclusive: true);
+
+    /// <summary><c>train_args.server_momentum</c>.</summary>
+    public static readonly DoubleParameter ServerMomentum = new("server_momentum", Defaults.ServerMomentum, "FedAvgM's server momentum.", min: 0, max: 1, maxExclusive: true);
+
+    /// <summary><c>train_args.server_beta1</c>.</summary>
+    public static readonly DoubleParameter ServerBeta1 = new("server_beta1", Defaults.ServerBeta1, "FedAdam's first-moment decay.", min: 0, max: 1, maxExclusive: true);
+
+    /// <summary><c>train_args.server_beta2</c>.</summary>
+    public static readonly DoubleParameter ServerBeta2 = new("server_beta2", Defaults.ServerBeta2, "FedAdam's second-moment decay.", min: 0, max: 1, maxExclusive: true);
+
+    /// <summary><c>train_args.server_epsilon</c>.</summary>
+    public static readonly DoubleParameter ServerEpsilon = new("server_epsilon", Defaults.ServerEpsilon, "FedAdam's adaptivity τ.", min: 0, minExclusive: true);
+
+    /// <summary><c>train_args.fedprox_mu</c>.</summary>
+    public static readonly DoubleParameter FedProxMu = new("fedprox_mu", Defaults.FedProxMu, "FedProx's proximal weight μ.", min: 0);
+
+    /// <summary><c>validation_args.frequency_of_the_test</c>.</summary>
+    public static readonly IntParameter FrequencyOfTheTest = new("frequency_of_the_test", Defaults.FrequencyOfTheTest, "Evaluate the global model every this many rounds (and after the last).", min: 1);
+
+    /// <summary><c>attack_args.enable_attack</c>.</summary>
+    public static readonly BoolParameter EnableAttack = new("enable_attack", false, "Whether attack_type is applied.");
+
+    /// <summary><c>attack_args.attack_type</c>; <c>none</c> (FedML's <c>None</c>) means no attack.</summary>
+    public static readonly StringParameter AttackType = new("attack_type", "none", "Registered attack name (see `fedsec list`).");
+
+    /// <summary><c>attack_args.attack_prob</c>.</summary>
+    public static readonly DoubleParameter AttackProb = new("attack_prob", Defaults.AttackProb, "Probability that the attack is active in a round.", min: 0, max: 1);
+
+    /// <summary><c>attack_args.poison_start_round_id</c>.</summary>
+    public static readonly IntParameter PoisonStartRoundId = new("poison_start_round_id", Defaults.PoisonStartRoundId, "First round (0-based) the attack may be active.", min: 0);
+
+    /// <summary><c>attack_args.poison_end_round_id</c>.</summary>
+    public static readonly IntParameter PoisonEndRoundId = new("poison_end_round_id", Defaults.PoisonEndRoundId, "Last round (0-based) the attack may be active.", min: 0, defaultText: "last round");
+
+    /// <summary><c>attack_args.malicious_client_selection</c>.</summary>
+    public static readonly ChoiceParameter MaliciousClientSelection = new("malicious_client_selection", Defaults.MaliciousClientSelection, "Malicious identities drawn once (fixed) or re-drawn each round like FedML (per_round).", "fixed", "per_round");
+
+    /// <summary><c>defense_args.enable_defense</c>.</summary>
+    public static readonly BoolParameter EnableDefense = new("enable_defense", false, "Whether defense_type is applied.");
+
+    /// <summary><c>defense_args.defense_type</c>.</summary>
+    public static readonly StringListParameter DefenseType = new("defense_type", Array.Empty<string>(), "Registered defense name, or a list applied in order within each stage (see `fedsec list`).");
+
+    /// <summary>Every engine key with its home section, in FedML's order.</summary>
+    public static IReadOnlyList<EngineParameter> All { get; } = new EngineParameter[]
+    {
+        new(ConfigSections.Common, RandomSeed),
+        new(ConfigSections.Data, Dataset),
+        new(ConfigSections.Data, DataCacheDir),
+        new(ConfigSections.Data, PartitionMethod),
+        new(ConfigSections.Data, PartitionAlpha),
+        new(ConfigSections.Data, ShardsPerClient),
+        new(ConfigSections.Model, Model),
+        new(ConfigSections.Train, FederatedOptimizer),
+        new(ConfigSections.Train, ClientNumInTotal),
+        new(ConfigSections.Train, ClientNumPerRound),
+        new(ConfigSections.Train, CommRound),
+        new(ConfigSections.Train, Epochs),
+        new(ConfigSections.Train, BatchSize),
+        new(ConfigSections.Train, ClientOptimizer),
+        new(ConfigSections.Train, LearningRate),
+        new(ConfigSections.Train, Momentum),
+        new(ConfigSections.Train, WeightDecay),
+        new(ConfigSections.Train, ServerLr),
+        new(ConfigSections.Train, ServerMomentum),
+        new(ConfigSections.Train, ServerBeta1),
+        new(ConfigSections.Train, ServerBeta2),
+        new(ConfigSections.Train, ServerEpsilon),
+        new(ConfigSections.Train, FedProxMu),
+        new(ConfigSections.Validation, FrequencyOfTheTest),
+        new(ConfigSections.Attack, EnableAttack),
+        new(ConfigSections.Attack, AttackType),
+        new(ConfigSections.Attack, AttackProb),
+        new(ConfigSections.Attack, PoisonStartRoundId),
+        new(ConfigSections.Attack, PoisonEndRoundId),
+        new(ConfigSections.Attack, MaliciousClientSelection),
+        new(ConfigSections.Defense, EnableDefense),
+        new(ConfigSections.Defense, DefenseType),
+    };
+}

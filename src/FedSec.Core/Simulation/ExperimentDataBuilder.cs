@@ -1,0 +1,51 @@
+using FedSec.Configuration;
+using FedSec.Data;
+using FedSec.Randomness;
+
+namespace FedSec.Simulation;
+
+/// <summary>
+/// Splits a data set's training part among the clients (each client gets its own copy) and keeps the test set
+/// whole and clean. A server root set (FLTrust) is held out of the training part before the split, so no client
+/// holds those samples.
+/// </summary>
+public static class ExperimentDataBuilder
+{
+    /// <summary>Builds the per-client sets for <paramref name="config"/>; <paramref name="serverRootSize"/> 0 means none.</summary>
+    public static ExperimentData Build(ExperimentConfig config, DatasetSplit split, int serverRootSize = 0)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(split);
+        var seeds = new SeedStreams(config.RandomSeed);
+        var train = split.Train;
+        int[] pool = Enumerable.Range(0, train.Count).ToArray();
+        ImageSet? root = null;
+        if (serverRootSize > 0)
+        {
+            if (serverRootSize >= train.Count)
+            {
+                throw new ConfigException("defense_args.root_set_size", $"A server root set of {serverRootSize} samples leaves nothing for the clients of a training set of {train.Count}.");
+            }
+
+            var perm = seeds.Random("server-root-set").Permutation(train.Count);
+            var rootIdx = perm.Take(serverRootSize).Order().ToArray();
+            root = train.Subset(rootIdx);
+            pool = perm.Skip(serverRootSize).Order().ToArray();
+        }
+
+        var labels = pool.Select(i => train.Labels[i]).ToArray();
+        var partitioner = Partitioners.Create(config.PartitionMethod, config.PartitionAlpha, config.ShardsPerClient);
+        int[][] parts;
+        try
+        {
+            parts = partitioner.Partition(labels, split.Info.ClassCount, config.ClientNumInTotal, seeds.Random("partition"));
+        }
+        catch (ArgumentException e)
+        {
+            throw new ConfigException("data_args.partition_method", $"The {config.PartitionMethod} partition of {labels.Length} samples among {config.ClientNumInTotal} clients is impossible: {e.Message}");
+        }
+
+        var clients = parts.Select(p => train.Subset(p.Select(i => pool[i]).ToArray())).ToArray();
+        return new ExperimentData(clients, split.Test, root);
+    }
+}

@@ -1,0 +1,28 @@
+using FedSec.Configuration;
+using FedSec.Data;
+using FedSec.Stages;
+
+namespace FedSec.Simulation.Metrics;
+
+/// <summary>The metrics an experiment's attack calls for: attack success rate for backdoors, source-class recall for label flipping.</summary>
+public static class StandardMetrics
+{
+    /// <summary>The metrics for <paramref name="setup"/>'s attack, measured on <paramref name="test"/> (which stays unchanged).</summary>
+    public static IReadOnlyList<IRoundMetric> For(ExperimentSetup setup, ImageSet test)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(test);
+        var metrics = new List<IRoundMetric>();
+        if (setup.Attack is IBackdoorAttack backdoor)
+        {
+            metrics.Add(new AttackSuccessRateMetric(backdoor.TriggeredTestSet(test), backdoor.TargetLabel));
+        }
+
+        if (setup.Attack is ILabelFlippingAttack flipping)
+        {
+            metrics.Add(new LabelFlipMetric(flipping.Flips));
+        }
+
+        return metrics;
+    }
+}

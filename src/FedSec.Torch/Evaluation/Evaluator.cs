@@ -1,0 +1,85 @@
+using System.Runtime.InteropServices;
+using FedSec.Data;
+using FedSec.Parameters;
+using FedSec.Torch.Data;
+using FedSec.Torch.Parameters;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace FedSec.Torch.Evaluation;
+
+/// <summary>
+/// Measures a flat model on a labelled image set: accuracy, mean cross-entropy and the confusion matrix. Runs in
+/// evaluation mode (dropout off, BatchNorm on its running statistics) without autograd, in batches, on a reused model
+/// instance that it does not own.
+/// </summary>
+public sealed class Evaluator
+{
+    private readonly nn.Module<Tensor, Tensor> _model;
+
+    /// <summary>Creates an evaluator that reuses <paramref name="model"/>, whose state has <paramref name="layout"/>.</summary>
+    /// <param name="model">The model instance to load weights into.</param>
+    /// <param name="layout">The layout of the vectors to evaluate.</param>
+    /// <param name="batchSize">Samples per forward pass; only memory and speed depend on it.</param>
+    public Evaluator(nn.Module<Tensor, Tensor> model, ParameterLayout layout, int batchSize = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        _model = model;
+        Layout = layout;
+        BatchSize = batchSize;
+    }
+
+    /// <summary>The layout of the vectors this evaluator reads.</summary>
+    public ParameterLayout Layout { get; }
+
+    /// <summary>Samples per forward pass.</summary>
+    public int BatchSize { get; }
+
+    /// <summary>Evaluates <paramref name="weights"/> on <paramref name="data"/>.</summary>
+    /// <param name="weights">The flat model.</param>
+    /// <param name="data">Images (pixels in [0, 1]) and labels; its <see cref="ImageSet.ClassCount"/> sizes the confusion matrix.</param>
+    /// <param name="normalization">The same input normalisation the model was trained with; null for none.</param>
+    /// <exception cref="ArgumentException">The weights do not fit the layout, or the model's output count differs from the set's class count.</exception>
+    public EvaluationResult Evaluate(ReadOnlySpan<float> weights, ImageSet data, ChannelNormalization? normalization = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ModuleVectors.LoadVector(_model, Layout, weights);
+        _model.eval();
+        int classes = data.ClassCount;
+        var confusion = new int[classes, classes];
+        int correct = 0;
+        double lossSum = 0;
+        using var noGrad = no_grad();
+        for (int start = 0; start < data.Count; start += BatchSize)
+        {
+            using var scope = NewDisposeScope();
+            int count = Math.Min(BatchSize, data.Count - start);
+            var images = ImageTensors.Images(data, start, count);
+            normalization?.ApplyInPlace(images);
+            var logits = _model.forward(images);
+            if (logits.shape[1] != classes)
+            {
+                throw new ArgumentException($"The model has {logits.shape[1]} outputs but the data set has {classes} classes; they must agree.", nameof(data));
+            }
+
+            var labels = ImageTensors.Labels(data, start, count);
+            lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
+            var predicted = logits.argmax(1).contiguous();
+            var predictions = MemoryMarshal.Cast<byte, long>(predicted.bytes);
+            var truth = data.Labels.AsSpan(start, count);
+            for (int i = 0; i < count; i++)
+            {
+                int p = (int)predictions[i];
+                confusion[truth[i], p]++;
+                if (p == truth[i])
+                {
+                    correct++;
+                }
+            }
+        }
+
+        return new EvaluationResult(data.Count, correct, data.Count == 0 ? 0 : lossSum / data.Count, confusion);
+    }
+}

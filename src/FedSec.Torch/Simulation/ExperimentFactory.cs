@@ -1,0 +1,67 @@
+using FedSec.Configuration;
+using FedSec.Data;
+using FedSec.Registry;
+using FedSec.Simulation;
+using FedSec.Simulation.Metrics;
+using FedSec.Stages;
+using FedSec.Torch.Models;
+
+namespace FedSec.Torch.Simulation;
+
+/// <summary>
+/// Assembles a runnable experiment from a configuration: reads and validates it against the registered components,
+/// models and data sets, loads (fetching when missing) and partitions the data, and creates the TorchSharp backend.
+/// </summary>
+public sealed class ExperimentFactory
+{
+    /// <summary>Creates a factory over the given components and models.</summary>
+    public ExperimentFactory(ComponentRegistry components, ModelCatalog models)
+    {
+        Components = components;
+        Models = models;
+    }
+
+    /// <summary>The attacks and defenses a configuration may name.</summary>
+    public ComponentRegistry Components { get; }
+
+    /// <summary>The models a configuration may name.</summary>
+    public ModelCatalog Models { get; }
+
+    /// <summary>A factory over every built-in attack, defense and model.</summary>
+    public static ExperimentFactory CreateDefault() => new(TorchComponents.CreateRegistry(), ModelCatalog.CreateBuiltIn());
+
+    /// <summary>Validates a parsed configuration and creates its attack and defenses; throws <see cref="ConfigException"/> listing every problem.</summary>
+    public ExperimentSetup Bind(ConfigNamespace config) =>
+        ExperimentBinder.Bind(config, Components, Models.Names, DatasetCatalog.Names);
+
+    /// <summary>The vocabulary's home section of each key, for <c>--set</c> overrides.</summary>
+    public IReadOnlyDictionary<string, string> KeyHomes() => ConfigVocabulary.KeyHomes(Components);
+
+    /// <summary>Loads the data, partitions it and creates the backend; the caller disposes the result.</summary>
+    public PreparedExperiment Prepare(ExperimentSetup setup, string? dataDirOverride = null, IProgress<FetchProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        var config = setup.Config;
+        string dataDir = DataDirectory.Resolve(dataDirOverride ?? (string.IsNullOrWhiteSpace(config.DataCacheDir) ? null : config.DataCacheDir));
+        var split = DatasetCatalog.Load(config.Dataset, dataDir, progress, fetchIfMissing: true);
+        int rootSize = setup.Defenses.OfType<INeedsServerData>().Select(d => d.RootSetSize).DefaultIfEmpty(0).Max();
+        var data = ExperimentDataBuilder.Build(config, split, rootSize);
+        TorchModelBackend backend;
+        try
+        {
+            backend = new TorchModelBackend(Models.Get(config.Model), split.Info);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ConfigException("model_args.model", $"'{config.Model}' cannot take {split.Info.Name}'s {split.Info.Channels}×{split.Info.Height}×{split.Info.Width} images: {e.Message}");
+        }
+
+        var experiment = new Experiment(setup, backend, data);
+        foreach (var metric in StandardMetrics.For(setup, split.Test))
+        {
+            experiment.AddMetric(metric);
+        }
+
+        return new PreparedExperiment(experiment, backend, split, data);
+    }
+}

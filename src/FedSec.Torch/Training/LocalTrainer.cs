@@ -1,0 +1,132 @@
+using FedSec.Data;
+using FedSec.Parameters;
+using FedSec.Randomness;
+using FedSec.Torch.Data;
+using FedSec.Torch.Parameters;
+using TorchSharp;
+using TorchSharp.Modules;
+using FedSec.Simulation;
+using static TorchSharp.torch;
+
+namespace FedSec.Torch.Training;
+
+/// <summary>
+/// Trains one client's model locally, FedAvg-style (McMahan et al., AISTATS 2017), optionally with FedProx's proximal
+/// term (Li et al., MLSys 2020): load the global vector into a reused model, run mini-batch SGD or Adam on the client's
+/// images with cross-entropy, read the new vector out. Clients are trained one after another on one model instance;
+/// the trainer does not own the model.
+/// </summary>
+public sealed class LocalTrainer
+{
+    private readonly nn.Module<Tensor, Tensor> _model;
+
+    /// <summary>Creates a trainer that reuses <paramref name="model"/>, whose state has <paramref name="layout"/>.</summary>
+    public LocalTrainer(nn.Module<Tensor, Tensor> model, ParameterLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(layout);
+        _model = model;
+        Layout = layout;
+    }
+
+    /// <summary>The layout of the vectors this trainer reads and returns.</summary>
+    public ParameterLayout Layout { get; }
+
+    /// <summary>
+    /// Trains from <paramref name="global"/> on <paramref name="data"/> and returns the new flat model.
+    /// </summary>
+    /// <param name="data">The client's images (pixels in [0, 1]) and labels.</param>
+    /// <param name="global">The global model the client starts from.</param>
+    /// <param name="options">Epochs, batch size, optimizer and its settings, FedProx μ.</param>
+    /// <param name="batchOrder">
+    /// Draws each epoch's sample order; the engine derives it from (seed, round, client). The last partial batch is kept.
+    /// </param>
+    /// <param name="torchSeed">
+    /// Seeds torch's global generator before training, so dropout is reproducible. Clients train one after another,
+    /// which makes the global generator safe to use.
+    /// </param>
+    /// <param name="normalization">Per-channel normalisation of the input; null feeds the pixels as they are.</param>
+    /// <exception cref="ArgumentException">Invalid options, or <paramref name="global"/> does not fit the layout.</exception>
+    public LocalTrainingResult Train(
+        ImageSet data,
+        ReadOnlySpan<float> global,
+        LocalTrainingOptions options,
+        Random batchOrder,
+        long torchSeed,
+        ChannelNormalization? normalization = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(batchOrder);
+        options.Validate();
+        ModuleVectors.LoadVector(_model, Layout, global);
+        int n = data.Count;
+        if (n == 0)
+        {
+            return new LocalTrainingResult(global.ToArray(), 0, 0);
+        }
+
+        using var scope = NewDisposeScope();
+        random.manual_seed(torchSeed);
+        _model.train();
+        var trainable = _model.parameters().Where(p => p.requires_grad).ToArray();
+        using var optimizer = CreateOptimizer(trainable, options);
+        var anchors = options.ProximalMu > 0 ? trainable.Select(p => p.detach().clone()).ToArray() : null;
+
+        var images = ImageTensors.Images(data, 0, n);
+        normalization?.ApplyInPlace(images);
+        var labels = ImageTensors.Labels(data, 0, n);
+        var order = new long[n];
+        int steps = 0;
+        double lossSum = 0;
+        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            using var epochScope = NewDisposeScope();
+            var permutation = batchOrder.Permutation(n);
+            for (int i = 0; i < n; i++)
+            {
+                order[i] = permutation[i];
+            }
+
+            // One gather per epoch; each batch is then a view of consecutive rows.
+            var index = tensor(order);
+            var epochImages = images.index_select(0, index);
+            var epochLabels = labels.index_select(0, index);
+            for (int start = 0; start < n; start += options.BatchSize)
+            {
+                using var stepScope = NewDisposeScope();
+                int count = Math.Min(options.BatchSize, n - start);
+                optimizer.zero_grad();
+                var logits = _model.forward(epochImages.narrow(0, start, count));
+                var loss = nn.functional.cross_entropy(logits, epochLabels.narrow(0, start, count));
+                var objective = anchors is null ? loss : loss + ProximalTerm(trainable, anchors, options.ProximalMu);
+                objective.backward();
+                optimizer.step();
+                lossSum += loss.item<float>() * (double)count;
+                steps++;
+            }
+        }
+
+        return new LocalTrainingResult(ModuleVectors.ToVector(_model, Layout), steps, lossSum / ((double)n * options.Epochs));
+    }
+
+    private static optim.Optimizer CreateOptimizer(Parameter[] trainable, LocalTrainingOptions options) => options.Optimizer switch
+    {
+        LocalOptimizer.Sgd => optim.SGD(trainable, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
+        LocalOptimizer.Adam => optim.Adam(trainable, options.LearningRate, weight_decay: options.WeightDecay, amsgrad: options.Amsgrad),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
+    };
+
+    // μ/2 · Σ‖w − w_global‖² over the trainable tensors (FedProx's proximal term).
+    private static Tensor ProximalTerm(Parameter[] trainable, Tensor[] anchors, double mu)
+    {
+        Tensor? sum = null;
+        for (int i = 0; i < trainable.Length; i++)
+        {
+            var d = (trainable[i] - anchors[i]).square().sum();
+            sum = sum is null ? d : sum + d;
+        }
+
+        return sum! * (mu / 2);
+    }
+}
