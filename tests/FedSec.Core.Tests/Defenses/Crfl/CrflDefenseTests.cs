@@ -1,4 +1,6 @@
 using FedSec.Aggregation;
+using FedSec.Configuration;
+using FedSec.Core.Tests.TestSupport;
 using FedSec.Defenses.Crfl;
 using FedSec.Stages;
 using static FedSec.Core.Tests.Defenses.AggregationDefenseFixtures;
@@ -54,7 +56,7 @@ public class CrflDefenseTests
     [Fact]
     public void Read_DatasetWithoutScheduleAndClipThreshold_UsesConstantBound()
     {
-        var args = TestSupport.Fixtures.Args(new Configuration.ExperimentShape(10, 10, 5), "defense_args", ("dataset", "fashion_mnist"), ("clip_threshold", "7"));
+        var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "defense_args", ("dataset", "fashion_mnist"), ("clip_threshold", "7"));
         var options = CrflOptions.Read(args);
         Assert.Empty(args.Problems);
         Assert.Equal(7, options.BoundAt(0));
