@@ -1,14 +1,24 @@
 using FedSec.Defenses.AnomalyDetection;
 using FedSec.Defenses.Arc;
 using FedSec.Defenses.Bucketing;
+using FedSec.Defenses.Bulyan;
+using FedSec.Defenses.CenteredClipping;
+using FedSec.Defenses.Crfl;
 using FedSec.Defenses.Dnc;
-using FedSec.Defenses.Flame;
 using FedSec.Defenses.FLTrust;
+using FedSec.Defenses.Flame;
 using FedSec.Defenses.FoolsGold;
 using FedSec.Defenses.Krum;
+using FedSec.Defenses.Median;
 using FedSec.Defenses.Nnm;
+using FedSec.Defenses.NormDiffClipping;
+using FedSec.Defenses.Rfa;
+using FedSec.Defenses.RobustLearningRate;
 using FedSec.Defenses.SignGuard;
+using FedSec.Defenses.Slsgd;
 using FedSec.Defenses.ThreeSigma;
+using FedSec.Defenses.TrimmedMean;
+using FedSec.Defenses.WeakDp;
 using FedSec.Registry;
 
 namespace FedSec.Defenses;
@@ -32,5 +42,16 @@ public static class DefenseCatalog
         registry.Register(BucketingRegistration.Descriptor);
         registry.Register(ArcRegistration.Descriptor);
         registry.Register(FLTrustRegistration.Descriptor);
+        registry.Register(NormDiffClippingRegistration.Descriptor);
+        registry.Register(RfaRegistration.Rfa);
+        registry.Register(RfaRegistration.GeoMedian);
+        registry.Register(MedianRegistration.Descriptor);
+        registry.Register(TrimmedMeanRegistration.Descriptor);
+        registry.Register(SlsgdRegistration.Descriptor);
+        registry.Register(RobustLearningRateRegistration.Descriptor);
+        registry.Register(BulyanRegistration.Descriptor);
+        registry.Register(CenteredClippingRegistration.Descriptor);
+        registry.Register(WeakDpRegistration.Descriptor);
+        registry.Register(CrflRegistration.Descriptor);
     }
 }

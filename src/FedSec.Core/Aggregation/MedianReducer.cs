@@ -1,0 +1,21 @@
+using System.Numerics.Tensors;
+
+namespace FedSec.Aggregation;
+
+/// <summary>The median of each sorted column: the middle value, or the mean of the two middle values when n is even.</summary>
+internal readonly struct MedianReducer : ISortedColumnReducer
+{
+    public void Reduce(ReadOnlySpan<float> sorted, int n, int width, Span<float> destination)
+    {
+        int len = destination.Length;
+        int upper = n / 2;
+        if (n % 2 == 1)
+        {
+            sorted.Slice(upper * width, len).CopyTo(destination);
+            return;
+        }
+
+        TensorPrimitives.Add(sorted.Slice((upper - 1) * width, len), sorted.Slice(upper * width, len), destination);
+        TensorPrimitives.Multiply(destination, 0.5f, destination);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Numerics;
+
+namespace FedSec.Aggregation;
+
+/// <summary>
+/// Bulyan's coordinate step: the mean of the <see cref="Count"/> values of each sorted column closest to the column's
+/// median. In a sorted column those values are a window of consecutive rows: the window whose farthest member is
+/// nearest to the median (the lowest such window when two tie). Vectorised: one SIMD lane per column.
+/// </summary>
+/// <param name="Count">β, the number of values averaged; 1 ≤ β ≤ n.</param>
+internal readonly record struct NearestToMedianReducer(int Count) : ISortedColumnReducer
+{
+    public void Reduce(ReadOnlySpan<float> sorted, int n, int width, Span<float> destination)
+    {
+        int vc = Vector<float>.Count;
+        int beta = Count;
+        Span<float> block = stackalloc float[width];
+        for (int c = 0; c < width; c += vc)
+        {
+            var rows = sorted[c..];
+            var median = n % 2 == 1 ? Row(rows, width, n / 2) : (Row(rows, width, (n / 2) - 1) + Row(rows, width, n / 2)) * 0.5f;
+            var bestCost = new Vector<float>(float.PositiveInfinity);
+            var bestStart = Vector<int>.Zero;
+            for (int s = 0; s + beta <= n; s++)
+            {
+                var cost = Vector.Max(median - Row(rows, width, s), Row(rows, width, s + beta - 1) - median);
+                var better = Vector.LessThan(cost, bestCost);
+                bestCost = Vector.ConditionalSelect(better, cost, bestCost);
+                bestStart = Vector.ConditionalSelect(better, new Vector<int>(s), bestStart);
+            }
+
+            var bestEnd = bestStart + new Vector<int>(beta);
+            var sum = Vector<float>.Zero;
+            for (int r = 0; r < n; r++)
+            {
+                var index = new Vector<int>(r);
+                var inside = Vector.GreaterThanOrEqual(index, bestStart) & Vector.LessThan(index, bestEnd);
+                sum += Vector.ConditionalSelect(inside, Row(rows, width, r), Vector<float>.Zero);
+            }
+
+            (sum / new Vector<float>(beta)).CopyTo(block[c..]);
+        }
+
+        block[..destination.Length].CopyTo(destination);
+    }
+
+    private static Vector<float> Row(ReadOnlySpan<float> rows, int width, int r) => new(rows.Slice(r * width, Vector<float>.Count));
+}

@@ -1,0 +1,62 @@
+using FedSec.Configuration;
+using FedSec.Configuration.Parameters;
+
+namespace FedSec.Defenses.Crfl;
+
+/// <summary>Options of CRFL (<c>defense_type: crfl</c>).</summary>
+public sealed class CrflOptions
+{
+    /// <summary><c>sigma</c>: σ, the standard deviation of the parameter noise.</summary>
+    public static readonly DoubleParameter SigmaKey = new(
+        "sigma", 0.01, "sigma, the standard deviation of the N(0, sigma^2) noise added to the clipped global model in every round but the last.", min: 0);
+
+    /// <summary><c>clip_threshold</c>: a cap on the norm bound (the bound itself for data sets without a schedule).</summary>
+    public static readonly DoubleParameter ClipThresholdKey = new(
+        "clip_threshold", double.PositiveInfinity, "A cap on the global model's norm bound: the bound is min(schedule, clip_threshold); required for data sets without a CRFL schedule (only mnist, emnist and lending_club_loan have one).", min: 0, minExclusive: true);
+
+    /// <summary><c>dataset</c>: the data set, which selects the CRFL paper's norm-bound schedule.</summary>
+    public static readonly StringParameter DatasetKey = new(
+        "dataset", "mnist", "data_args.dataset: selects the norm-bound schedule rho_t of the CRFL paper (mnist 0.1t + 2, emnist 0.25t + 4, lending_club_loan 0.025t + 2; t = round + 1).");
+
+    /// <summary>The keys CRFL reads.</summary>
+    public static readonly IParameter[] Keys = { SigmaKey, ClipThresholdKey, DatasetKey };
+
+    /// <summary>σ, the noise standard deviation.</summary>
+    /// <value>The default value is 0.01 (the CRFL code's setting).</value>
+    public double Sigma { get; init; } = 0.01;
+
+    /// <summary>The cap on the norm bound.</summary>
+    /// <value>The default value is +∞ (the schedule alone).</value>
+    public double ClipThreshold { get; init; } = double.PositiveInfinity;
+
+    /// <summary>ρ_t = slope·t + intercept, the data set's schedule; null when it has none.</summary>
+    /// <value>The default value is MNIST's schedule, 0.1t + 2.</value>
+    public (double Slope, double Intercept)? Schedule { get; init; } = (0.1, 2);
+
+    /// <summary>The norm bound of the (zero-based) round: min(ρ_{round+1}, clip_threshold).</summary>
+    public double BoundAt(int round) =>
+        Schedule is { } s ? Math.Min((s.Slope * (round + 1)) + s.Intercept, ClipThreshold) : ClipThreshold;
+
+    /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
+    public static CrflOptions Read(ComponentArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        string dataset = args.Get(DatasetKey).Trim().ToLowerInvariant();
+        (double, double)? schedule = dataset switch
+        {
+            "mnist" => (0.1, 2),
+            "emnist" or "femnist" => (0.25, 4),
+            "lending_club_loan" => (0.025, 2),
+            _ => null,
+        };
+        var options = new CrflOptions { Sigma = args.Get(SigmaKey), ClipThreshold = args.Get(ClipThresholdKey), Schedule = schedule };
+        if (schedule is null && !args.IsSet(ClipThresholdKey))
+        {
+            args.Report(
+                args.QualifiedKey(ClipThresholdKey.Key),
+                $"CRFL has no norm-bound schedule for the data set '{dataset}' (it has one for mnist, emnist and lending_club_loan); set clip_threshold to the global model's norm bound.");
+        }
+
+        return options;
+    }
+}

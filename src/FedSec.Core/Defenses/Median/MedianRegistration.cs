@@ -1,0 +1,16 @@
+using FedSec.Configuration.Parameters;
+using FedSec.Registry;
+
+namespace FedSec.Defenses.Median;
+
+/// <summary>Registers the coordinate-wise median as <c>wise_median</c> (FedML's name); it has no parameters.</summary>
+public static class MedianRegistration
+{
+    /// <summary>The descriptor of <c>defense_type: wise_median</c>.</summary>
+    public static ComponentDescriptor Descriptor { get; } = new(
+        "wise_median",
+        ComponentKind.Defense,
+        "Coordinate-wise median of the updates; mean of the two middle values for an even count (Yin et al. 2018).",
+        Array.Empty<IParameter>(),
+        _ => new MedianDefense());
+}

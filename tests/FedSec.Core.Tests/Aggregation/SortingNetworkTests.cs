@@ -1,0 +1,72 @@
+using FedSec.Aggregation;
+
+namespace FedSec.Core.Tests.Aggregation;
+
+public class SortingNetworkTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(8)]
+    [InlineData(10)]
+    [InlineData(13)]
+    [InlineData(16)]
+    [InlineData(17)]
+    public void For_EveryZeroOneInput_Sorts(int n)
+    {
+        // The 0-1 principle: a comparator network that sorts every 0/1 input sorts every input.
+        var network = SortingNetwork.For(n);
+        var x = new int[n];
+        for (int mask = 0; mask < 1 << n; mask++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                x[i] = (mask >> i) & 1;
+            }
+
+            Apply(network, x);
+            for (int i = 1; i < n; i++)
+            {
+                Assert.True(x[i - 1] <= x[i], $"n = {n}, input {mask}: not sorted.");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(50)]
+    [InlineData(100)]
+    [InlineData(129)]
+    public void For_RandomInputs_SortsLikeArraySort(int n)
+    {
+        var rng = new Random(n);
+        var network = SortingNetwork.For(n);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            var x = Enumerable.Range(0, n).Select(_ => rng.Next(-20, 20)).ToArray();
+            var expected = x.Order().ToArray();
+            Apply(network, x);
+            Assert.Equal(expected, x);
+        }
+    }
+
+    [Fact]
+    public void For_EveryComparator_HasLowBelowHighInsideRange()
+    {
+        var network = SortingNetwork.For(37);
+        Assert.All(network, c => Assert.True(c.Low < c.High && c.High < 37));
+    }
+
+    private static void Apply((int Low, int High)[] network, int[] x)
+    {
+        foreach (var (lo, hi) in network)
+        {
+            if (x[lo] > x[hi])
+            {
+                (x[lo], x[hi]) = (x[hi], x[lo]);
+            }
+        }
+    }
+}
