@@ -33,8 +33,13 @@ public static class OfflineAggregation
 
         var problems = new List<ConfigProblem>();
         var descriptors = Resolve(request.Defenses, registry, problems);
-        var ns = BindParameters(request.Parameters, descriptors, problems, allResolved: descriptors.Count == request.Defenses.Count);
-        ThrowIfAny(problems);
+        bool allResolved = descriptors.Count == request.Defenses.Count;
+        var ns = BindParameters(request.Parameters, descriptors, problems, allResolved);
+        if (!allResolved)
+        {
+            // The components cannot be checked against each other with one missing; report the names first.
+            ThrowIfAny(problems);
+        }
 
         var shape = new ExperimentShape(n, n, 1);
         var instances = new List<object>();
@@ -198,7 +203,7 @@ public static class OfflineAggregation
 
             try
             {
-                ns.Set(Section, key, ConfigReader.ParseValue(assignment[(eq + 1)..], $"{Section}.{key}"), ParamSource);
+                ns.Set(Section, key, ConfigReader.ParseValue(assignment[(eq + 1)..], $"{Section}.{key}", ParamSource), ParamSource);
             }
             catch (ConfigException e)
             {
