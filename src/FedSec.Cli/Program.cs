@@ -23,8 +23,9 @@ internal static class Program
                 "run" => RunCommand.Execute(rest),
                 "list" => ListCommand.Execute(rest),
                 "data" => DataCommand.Execute(rest),
+                "aggregate" => AggregateCommand.Execute(rest),
                 "--version" => Version(),
-                _ => throw new UsageException($"'{args[0]}' is not a fedsec command; the commands are run, list and data (see 'fedsec --help')."),
+                _ => throw new UsageException($"'{args[0]}' is not a fedsec command; the commands are run, list, data and aggregate (see 'fedsec --help')."),
             };
         }
         catch (UsageException e)

