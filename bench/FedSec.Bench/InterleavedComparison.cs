@@ -59,10 +59,12 @@ internal static class InterleavedComparison
     {
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var sys = process.PrivilegedProcessorTime;
         var clock = Stopwatch.StartNew();
         action();
         clock.Stop();
         process.Refresh();
+        Console.Write($"[sys {(process.PrivilegedProcessorTime - sys).TotalSeconds:F2} s] ");
         return (clock.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
     }
 

@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Running;
 using FedSec.Bench;
+using FedSec.Torch;
 using static TorchSharp.torch;
 
 // Options of our own (anything else goes to BenchmarkDotNet, e.g. `--filter *`):
 //   --threads N              torch intra-op threads for everything below (default: torch's own choice)
+//   --no-malloc-tuning       leave glibc's malloc as it is (see NativeAllocatorTuning)
 //   --epoch [samples] [runs] time one cnn epoch with LocalTrainer (default 6000 samples, 3 runs after a warm-up)
 //   --compare [pairs]        plain loop and LocalTrainer alternately, with the ratio of each pair (default 5)
 var rest = args.ToList();
@@ -13,6 +15,9 @@ if (threadsAt >= 0)
     set_num_threads(int.Parse(rest[threadsAt + 1]));
     rest.RemoveRange(threadsAt, 2);
 }
+
+bool tune = !rest.Remove("--no-malloc-tuning");
+Console.WriteLine($"torch threads: {get_num_threads()}; malloc tuning: {(tune ? (NativeAllocatorTuning.Apply() ? "applied" : "unavailable") : "off")}");
 
 int IntArg(int index, int fallback) => rest.Count > index ? int.Parse(rest[index]) : fallback;
 
