@@ -25,7 +25,7 @@ internal static class InterleavedComparison
         for (int i = 0; i < pairs; i++)
         {
             // Alternate which goes first so that neither always gets the warmer cache or the quieter moment.
-            (double Wall, double Cpu) plain, engine;
+            (double Wall, double Cpu, double Sys) plain, engine;
             if (i % 2 == 0)
             {
                 plain = Time(() => bench.PlainLoop());
@@ -44,7 +44,8 @@ internal static class InterleavedComparison
             ratios.Add(engine.Wall / plain.Wall);
             cpuRatios.Add(engine.Cpu / plain.Cpu);
             Console.WriteLine(
-                $"pair {i + 1}: plain {plain.Wall:F2} s (cpu {plain.Cpu:F2} s), engine {engine.Wall:F2} s (cpu {engine.Cpu:F2} s), " +
+                $"pair {i + 1}: plain {plain.Wall:F2} s (cpu {plain.Cpu:F2} s, kernel {plain.Sys:F2} s), " +
+                $"engine {engine.Wall:F2} s (cpu {engine.Cpu:F2} s, kernel {engine.Sys:F2} s), " +
                 $"ratio {engine.Wall / plain.Wall:F3} (cpu {engine.Cpu / plain.Cpu:F3})");
         }
 
@@ -55,7 +56,7 @@ internal static class InterleavedComparison
             $"cpu: plain {Median(plainCpu):F2} s, engine {Median(engineCpu):F2} s, ratio {Median(cpuRatios):F3}");
     }
 
-    private static (double Wall, double Cpu) Time(Action action)
+    private static (double Wall, double Cpu, double Sys) Time(Action action)
     {
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
@@ -64,8 +65,7 @@ internal static class InterleavedComparison
         action();
         clock.Stop();
         process.Refresh();
-        Console.Write($"[sys {(process.PrivilegedProcessorTime - sys).TotalSeconds:F2} s] ");
-        return (clock.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
+        return (clock.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, (process.PrivilegedProcessorTime - sys).TotalSeconds);
     }
 
     private static double Median(List<double> values)
