@@ -11,6 +11,8 @@ internal static class Program
     {
         try
         {
+            // Keeps libtorch's per-step buffers mapped instead of unmapping and faulting them in afresh each step.
+            FedSec.Torch.NativeAllocatorTuning.Apply();
             if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
             {
                 AnsiConsole.WriteLine(HelpText.Main);
