@@ -279,9 +279,9 @@ public class ExperimentBinderTests
     [Fact]
     public void Bind_FedMLKeyOfUnimplementedComponent_WarnsNotUsed()
     {
-        var setup = Bind("defense_args:\n  norm_bound: 5.0\n");
+        var setup = Bind("defense_args:\n  pretraining_round_num: 5\n");
 
-        Assert.Equal("defense_args.norm_bound: FedML attack/defense key not used by the configured components; ignored.", Assert.Single(setup.Warnings));
+        Assert.Equal("defense_args.pretraining_round_num: FedML attack/defense key not used by the configured components; ignored.", Assert.Single(setup.Warnings));
     }
 
     [Fact]
