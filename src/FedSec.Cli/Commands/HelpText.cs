@@ -34,8 +34,9 @@ internal static class HelpText
                                e.g. --set train_args.comm_round=3 --set defense_type=[nnm,trimmed_mean]
           --data-dir DIR       Data directory (default: data_cache_dir, else $FEDSEC_DATA, else
                                ~/.cache/fedsec)
-          --threads N          Threads for tensor operations (default: all cores; results do not
-                               depend on it)
+          --threads N          Threads for tensor operations (default 1). Same config, seed and
+                               --threads give the same numbers on any machine; more threads are
+                               faster on an idle machine but change the last bits of the sums
           --print-config       Print the resolved configuration and exit
         """;
 

@@ -66,7 +66,7 @@ internal static class RunCommand
                 throw new UsageException($"--threads expects at least 1, not {t}.");
             }
 
-            TorchSharp.torch.set_num_threads(t);
+            factory.TensorThreads = t;
         }
 
         var c = setup.Config;
