@@ -25,10 +25,10 @@ public class DefaultConfigTests
         Assert.Equal(0, c.RandomSeed);
         Assert.Equal("mnist", c.Dataset);
         Assert.Equal("cnn", c.Model);
-        Assert.Equal(new ExperimentShape(10, 10, 5), c.Shape);
+        Assert.Equal(new ExperimentShape(10, 10, 10), c.Shape);
         Assert.Equal(("hetero", 0.5), (c.PartitionMethod, c.PartitionAlpha));
         Assert.Equal("FedAvg", c.FederatedOptimizer);
-        Assert.Equal((1, 32, "sgd", 0.05), (c.Epochs, c.BatchSize, c.ClientOptimizer, c.LearningRate));
+        Assert.Equal((1, 32, "sgd", 0.1), (c.Epochs, c.BatchSize, c.ClientOptimizer, c.LearningRate));
         Assert.Equal(1, c.FrequencyOfTheTest);
         Assert.Equal("byzantine", c.AttackType);
         Assert.Equal(new[] { "krum" }, c.DefenseTypes);
