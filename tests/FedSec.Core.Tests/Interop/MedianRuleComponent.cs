@@ -1,4 +1,4 @@
-using FedSec.Defenses.Common;
+using FedSec.Aggregation;
 using FedSec.Parameters;
 using FedSec.Registry;
 using FedSec.Stages;

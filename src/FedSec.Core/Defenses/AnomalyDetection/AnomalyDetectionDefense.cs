@@ -1,3 +1,4 @@
+using FedSec.Aggregation;
 using FedSec.Defenses.Common;
 using FedSec.Parameters;
 using FedSec.Stages;
@@ -17,17 +18,6 @@ internal sealed class AnomalyDetectionDefense : IBeforeAggregationDefense
 
     public AnomalyDetectionDefense(OutlierFilterOptions options) => _options = options;
 
-    public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
-    {
-        if (updates.Count < 3)
-        {
-            return DefenseOutcome.KeepAll(updates);
-        }
-
-        var deltas = TrainableDeltas.Of(updates, context).Deltas;
-        var median = CoordinateMedian.Of(deltas);
-        var scores = new double[deltas.Length];
-        Parallel.For(0, deltas.Length, i => scores[i] = 1.0 - VectorMath.Cosine(deltas[i], median));
-        return OutlierFilter.Apply(updates, scores, _options);
-    }
+    public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context) =>
+        MedianReferenceFilter.Apply(updates, context, _options, (delta, median) => 1.0 - VectorMath.Cosine(delta, median));
 }

@@ -1,3 +1,4 @@
+using FedSec.Aggregation;
 using FedSec.Defenses.Common;
 using FedSec.Parameters;
 using FedSec.Stages;
@@ -16,18 +17,6 @@ internal sealed class ThreeSigmaDefense : IBeforeAggregationDefense
 
     public ThreeSigmaDefense(OutlierFilterOptions options) => _options = options;
 
-    public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
-    {
-        if (updates.Count < 3)
-        {
-            // With one or two updates every score is the same distance to the median: nothing can stand out.
-            return DefenseOutcome.KeepAll(updates);
-        }
-
-        var deltas = TrainableDeltas.Of(updates, context).Deltas;
-        var median = CoordinateMedian.Of(deltas);
-        var scores = new double[deltas.Length];
-        Parallel.For(0, deltas.Length, i => scores[i] = Math.Sqrt(VectorMath.SquaredDistance(deltas[i], median)));
-        return OutlierFilter.Apply(updates, scores, _options);
-    }
+    public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context) =>
+        MedianReferenceFilter.Apply(updates, context, _options, (delta, median) => Math.Sqrt(VectorMath.SquaredDistance(delta, median)));
 }

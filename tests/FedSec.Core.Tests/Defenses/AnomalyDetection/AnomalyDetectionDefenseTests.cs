@@ -1,3 +1,4 @@
+using FedSec.Aggregation;
 using FedSec.Core.Tests.Defenses.Common;
 using FedSec.Defenses.AnomalyDetection;
 using FedSec.Defenses.Common;
