@@ -92,10 +92,8 @@ internal static class GradientInversion
             }
         }
 
-        if (!double.IsNaN(distance))
-        {
-            distance = Objective(point, new double[point.Length]);
-        }
+        // The distance at the returned point (Step reports the one at the start of its step).
+        distance = Objective(point, new double[point.Length]);
 
         var input = point.Take(inputSize).Select(v => (float)v).ToArray();
         var scores = initialLabel is null ? oneHot!.data<double>().Select(v => (float)v).ToArray() : point.Skip(inputSize).Select(v => (float)v).ToArray();
