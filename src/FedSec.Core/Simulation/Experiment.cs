@@ -51,6 +51,12 @@ public sealed class Experiment
     /// <summary>The malicious identities fixed for this run (empty with per-round selection).</summary>
     public IReadOnlySet<int> MaliciousIdentities => _adversary.FixedIdentities;
 
+    /// <summary>
+    /// The run's output directory, handed to the server-side components through <see cref="RoundContext.OutputDirectory"/>
+    /// (e.g. for reconstructed images); null (the default) when the run writes no files.
+    /// </summary>
+    public string? OutputDirectory { get; set; }
+
     /// <summary>Adds a metric computed at each evaluation (attack success rate, per-class recall, ...).</summary>
     public Experiment AddMetric(IRoundMetric metric)
     {
@@ -110,6 +116,8 @@ public sealed class Experiment
                 MaliciousClients = malicious,
                 Seeds = _seeds,
                 TotalClients = c.ClientNumInTotal,
+                ClientData = id => _data.Clients[id],
+                OutputDirectory = OutputDirectory,
                 ServerTrainer = _data.ServerRoot is { } root ? () => _backend.Train(global, root, settings, _seeds.Random("server-root", round), _seeds.DeriveInt("server-root", round)).Weights : null,
             };
             var outcome = server.Run(updates, context, active);

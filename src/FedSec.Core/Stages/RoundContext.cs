@@ -1,3 +1,4 @@
+using FedSec.Data;
 using FedSec.Parameters;
 using FedSec.Randomness;
 
@@ -40,6 +41,19 @@ public sealed class RoundContext
     /// the resulting weights; null when the experiment has no server data set.
     /// </summary>
     public Func<float[]>? ServerTrainer { get; init; }
+
+    /// <summary>
+    /// The clean training data of a client, by identity. For measuring reconstruction quality only (comparing what a
+    /// data-reconstruction attack recovered with what the client really had): an attack must not use it otherwise.
+    /// Null when the engine does not provide it.
+    /// </summary>
+    public Func<int, ImageSet>? ClientData { get; init; }
+
+    /// <summary>
+    /// The run's output directory, where components may write artefacts (e.g. reconstructed images); null when the
+    /// run writes no files, in which case components write nothing.
+    /// </summary>
+    public string? OutputDirectory { get; init; }
 
     /// <summary>True when this is the last round of the experiment.</summary>
     public bool IsLastRound => Round == TotalRounds - 1;

@@ -1,10 +1,21 @@
 using FedSec.Registry;
+using FedSec.Torch.Models;
+using FedSec.Torch.Reconstruction;
 
 namespace FedSec.Torch.Simulation;
 
 /// <summary>The attacks and defenses of FedSec.Core plus those that need TorchSharp (data reconstruction).</summary>
 public static class TorchComponents
 {
-    /// <summary>A new registry with every built-in component.</summary>
-    public static ComponentRegistry CreateRegistry() => BuiltInComponents.CreateRegistry();
+    /// <summary>A new registry with every built-in component; the reconstruction attacks use the built-in models.</summary>
+    public static ComponentRegistry CreateRegistry() => CreateRegistry(ModelCatalog.CreateBuiltIn());
+
+    /// <summary>A new registry with every built-in component; the reconstruction attacks build their models from <paramref name="models"/>.</summary>
+    public static ComponentRegistry CreateRegistry(ModelCatalog models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        return BuiltInComponents.CreateRegistry()
+            .Register(GradientInversionRegistration.Dlg(models))
+            .Register(GradientInversionRegistration.Idlg(models));
+    }
 }

@@ -1,0 +1,12 @@
+namespace FedSec.Torch.Reconstruction;
+
+/// <summary>The clients' local training as the server knows it from the configuration, to turn local models into gradients.</summary>
+/// <param name="LearningRate">η (<c>train_args.learning_rate</c>).</param>
+/// <param name="BatchSize"><c>train_args.batch_size</c>.</param>
+/// <param name="Epochs"><c>train_args.epochs</c>.</param>
+/// <param name="WeightDecay">λ (<c>train_args.weight_decay</c>).</param>
+public sealed record LocalStepSettings(double LearningRate, int BatchSize, int Epochs, double WeightDecay)
+{
+    /// <summary>Local SGD steps of a client with <paramref name="samples"/> samples: ⌈samples / batch⌉ · epochs (the last partial batch is kept).</summary>
+    public int Steps(int samples) => samples <= 0 ? 0 : ((samples + BatchSize - 1) / BatchSize) * Epochs;
+}

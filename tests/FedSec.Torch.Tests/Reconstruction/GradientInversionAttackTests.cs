@@ -1,0 +1,97 @@
+using FedSec.Stages;
+using FedSec.Torch.Reconstruction;
+
+namespace FedSec.Torch.Tests.Reconstruction;
+
+public class GradientInversionAttackTests
+{
+    [Theory]
+    [InlineData("dlg")]
+    [InlineData("idlg")]
+    public void ReconstructData_AttackedRound_LeavesUpdatesUntouched(string name)
+    {
+        using var s = new ReconstructionScenario(SyntheticDigits.One(7, 7), 0.1, modelSeed: 1);
+        var before = s.Updates.Select(u => (u.ClientId, u.SampleCount, Weights: (float[])u.Weights.Clone())).ToArray();
+
+        var reports = s.Attack(name, 2).ReconstructData(s.Updates, s.Context());
+
+        Assert.Single(reports);
+        Assert.Equal(before.Select(b => b.ClientId), s.Updates.Select(u => u.ClientId));
+        Assert.Equal(before.Select(b => b.SampleCount), s.Updates.Select(u => u.SampleCount));
+        for (int i = 0; i < before.Length; i++)
+        {
+            Assert.Equal(before[i].Weights, s.Updates[i].Weights);
+        }
+    }
+
+    [Fact]
+    public void ReconstructData_Idlg_RecoversTheLabelOfFiveDifferentDigits()
+    {
+        // Batch size 1: the label is read from the sign of the last layer's gradient, before any optimisation, so
+        // a single L-BFGS iteration is enough to test it.
+        for (int kind = 0; kind < 5; kind++)
+        {
+            int label = (kind * 3) + 1;
+            using var s = new ReconstructionScenario(SyntheticDigits.One(kind, label % 10), 0.1, modelSeed: 10 + kind);
+            var report = Assert.Single(s.Attack("idlg", 1).ReconstructData(s.Updates, s.Context()));
+            Assert.Equal(ReconstructionScenario.ClientId, report.ClientId);
+            Assert.Equal(label % 10, report.Metrics["recovered_label"]);
+            Assert.Equal(1, report.Metrics["label_accuracy"]);
+        }
+    }
+
+    [Fact]
+    public void ReconstructData_RoundNotListed_ReturnsNoReport()
+    {
+        using var s = new ReconstructionScenario(SyntheticDigits.One(1, 1), 0.1, modelSeed: 1);
+        var config = new (string, string)[] { ("attack_iteration_idxs", "0") };
+        var attack = s.Attack("dlg", 1, null, config);
+        var later = new RoundContext
+        {
+            Round = 1,
+            TotalRounds = 2,
+            Global = s.Global,
+            Layout = s.Layout,
+            SampledClients = [ReconstructionScenario.ClientId],
+            MaliciousClients = new HashSet<int>(),
+            Seeds = new FedSec.Randomness.SeedStreams(5),
+        };
+        Assert.Empty(attack.ReconstructData(s.Updates, later));
+    }
+
+    [Fact]
+    public void ReconstructData_WithOutputDirectory_WritesReconstructionAndOriginalAsPng()
+    {
+        using var s = new ReconstructionScenario(SyntheticDigits.One(2, 2), 0.1, modelSeed: 1);
+        string dir = Path.Combine(Path.GetTempPath(), "fedsec-dlg-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var report = Assert.Single(s.Attack("idlg", 1).ReconstructData(s.Updates, s.Context(dir)));
+            Assert.Equal(
+                [Path.Combine("reconstruction", "round0_client3_idlg_reconstructed.png"), Path.Combine("reconstruction", "round0_client3_idlg_original.png")],
+                report.Files);
+            foreach (var file in report.Files)
+            {
+                var bytes = File.ReadAllBytes(Path.Combine(dir, file));
+                Assert.Equal(PngWriter.Signature.ToArray(), bytes[..8]);
+            }
+
+            Assert.Equal(PngWriter.Encode(s.ClientData.Image(0), 1, 28, 28), File.ReadAllBytes(Path.Combine(dir, report.Files[1])));
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void ReconstructData_NoOutputDirectory_WritesNoFiles()
+    {
+        using var s = new ReconstructionScenario(SyntheticDigits.One(3, 3), 0.1, modelSeed: 1);
+        var report = Assert.Single(s.Attack("idlg", 1).ReconstructData(s.Updates, s.Context()));
+        Assert.Empty(report.Files);
+    }
+}
