@@ -82,6 +82,7 @@ internal static class RunCommand
             AnsiConsole.MarkupLine($"Malicious clients: {string.Join(", ", prepared.Experiment.MaliciousIdentities.Order())}");
         }
 
+        prepared.Experiment.OutputDirectory = outDir;
         ExperimentResult result;
         using (var log = new RoundLogWriter(Path.Combine(outDir, "rounds.jsonl")))
         {
