@@ -76,7 +76,7 @@ internal static class RunCommand
         File.WriteAllText(Path.Combine(outDir, "config.yaml"), ConfigYamlWriter.Write(c.Namespace));
 
         using var prepared = FetchProgressView.Run(progress => factory.Prepare(setup, dataDir, progress));
-        AnsiConsole.MarkupLine($"Data: {prepared.Split.Info.Name}, {prepared.Split.Train.Count} training samples over {c.ClientNumInTotal} clients ({Markup.Escape(c.PartitionMethod)}), {prepared.Split.Test.Count} test samples; model {Markup.Escape(c.Model)} ({prepared.Backend.Layout}).");
+        AnsiConsole.MarkupLine($"Data: {prepared.Split.Info.Name}, {prepared.Data.Clients.Sum(x => x.Count)} training samples over {c.ClientNumInTotal} clients ({Markup.Escape(c.PartitionMethod)}), {prepared.Data.Test.Count} test samples; model {Markup.Escape(c.Model)} ({prepared.Backend.Layout}).");
         if (prepared.Experiment.MaliciousIdentities.Count > 0)
         {
             AnsiConsole.MarkupLine($"Malicious clients: {string.Join(", ", prepared.Experiment.MaliciousIdentities.Order())}");

@@ -26,6 +26,8 @@ internal static class EngineConfigReader
             PartitionMethod = r.Get(P.PartitionMethod, S.Data),
             PartitionAlpha = r.Get(P.PartitionAlpha, S.Data),
             ShardsPerClient = r.Get(P.ShardsPerClient, S.Data),
+            TrainSamples = r.Get(P.TrainSamples, S.Data),
+            TestSamples = r.Get(P.TestSamples, S.Data),
             Model = OneOf(r, P.Model, S.Model, modelNames, "model"),
 
             // FedML's FedOpt is Reddi et al.'s adaptive server optimiser; FedSec implements its Adam form.

@@ -28,6 +28,12 @@ public static class EngineParameters
     /// <summary><c>data_args.shards_per_client</c>.</summary>
     public static readonly IntParameter ShardsPerClient = new("shards_per_client", Defaults.ShardsPerClient, "Label shards per client (shards partition).", min: 1);
 
+    /// <summary><c>data_args.train_samples</c> (FedSec's): train on a seeded subset; 0 = the whole training set.</summary>
+    public static readonly IntParameter TrainSamples = new("train_samples", Defaults.TrainSamples, "Use a seeded random subset of this many training samples (0 = all); for quick runs and benchmark grids.", min: 0);
+
+    /// <summary><c>data_args.test_samples</c> (FedSec's): evaluate on a seeded subset; 0 = the whole test set.</summary>
+    public static readonly IntParameter TestSamples = new("test_samples", Defaults.TestSamples, "Evaluate on a seeded random subset of this many test samples (0 = all).", min: 0);
+
     /// <summary><c>model_args.model</c>: checked against the models the engine knows.</summary>
     public static readonly StringParameter Model = new("model", Defaults.Model, "Model name (see the models listed by `fedsec list`).");
 
@@ -115,6 +121,8 @@ public static class EngineParameters
         new(ConfigSections.Data, PartitionMethod),
         new(ConfigSections.Data, PartitionAlpha),
         new(ConfigSections.Data, ShardsPerClient),
+        new(ConfigSections.Data, TrainSamples),
+        new(ConfigSections.Data, TestSamples),
         new(ConfigSections.Model, Model),
         new(ConfigSections.Train, FederatedOptimizer),
         new(ConfigSections.Train, ClientNumInTotal),

@@ -24,6 +24,12 @@ public sealed record ExperimentConfig
     /// <summary><c>data_args.shards_per_client</c>: label shards each client gets (shards partition).</summary>
     public int ShardsPerClient { get; init; } = 2;
 
+    /// <summary><c>data_args.train_samples</c>: a seeded random subset of this many training samples is split among the clients; 0 uses all.</summary>
+    public int TrainSamples { get; init; }
+
+    /// <summary><c>data_args.test_samples</c>: a seeded random subset of this many test samples is evaluated; 0 uses all.</summary>
+    public int TestSamples { get; init; }
+
     /// <summary><c>model_args.model</c>: the model's registered name.</summary>
     public string Model { get; init; } = "cnn";
 

@@ -17,7 +17,8 @@ public static class ExperimentDataBuilder
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(split);
         var seeds = new SeedStreams(config.RandomSeed);
-        var train = split.Train;
+        var train = Sample(split.Train, config.TrainSamples, "data_args.train_samples", seeds.Random("train-subset"));
+        var test = Sample(split.Test, config.TestSamples, "data_args.test_samples", seeds.Random("test-subset"));
         int[] pool = Enumerable.Range(0, train.Count).ToArray();
         ImageSet? root = null;
         if (serverRootSize > 0)
@@ -46,6 +47,21 @@ public static class ExperimentDataBuilder
         }
 
         var clients = parts.Select(p => train.Subset(p.Select(i => pool[i]).ToArray())).ToArray();
-        return new ExperimentData(clients, split.Test, root);
+        return new ExperimentData(clients, test, root);
+    }
+
+    private static ImageSet Sample(ImageSet set, int count, string key, Random random)
+    {
+        if (count == 0 || count == set.Count)
+        {
+            return set;
+        }
+
+        if (count > set.Count)
+        {
+            throw new ConfigException(key, $"{count} samples asked for, but the set holds only {set.Count}; use at most {set.Count}, or 0 for all.");
+        }
+
+        return set.Subset(random.Permutation(set.Count).Take(count).Order().ToArray());
     }
 }

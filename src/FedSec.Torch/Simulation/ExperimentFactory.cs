@@ -71,7 +71,7 @@ public sealed class ExperimentFactory
         }
 
         var experiment = new Experiment(setup, backend, data);
-        foreach (var metric in StandardMetrics.For(setup, split.Test))
+        foreach (var metric in StandardMetrics.For(setup, data.Test))
         {
             experiment.AddMetric(metric);
         }
