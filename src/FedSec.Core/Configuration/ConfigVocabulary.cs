@@ -1,3 +1,4 @@
+using FedSec.Configuration.Parameters;
 using FedSec.Registry;
 
 namespace FedSec.Configuration;
@@ -44,6 +45,21 @@ public static class ConfigVocabulary
         }
 
         return homes;
+    }
+
+    /// <summary>The keys whose value is itself a list (e.g. <c>defense_type</c>, <c>original_class_list</c>).</summary>
+    public static IReadOnlySet<string> ListValuedKeys(ComponentRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        static bool IsList(IParameter p) => p is StringListParameter or IntListParameter;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        keys.UnionWith(EngineParameters.All.Where(p => IsList(p.Parameter)).Select(p => p.Parameter.Key));
+        foreach (var kind in new[] { ComponentKind.Attack, ComponentKind.Defense })
+        {
+            keys.UnionWith(registry.OfKind(kind).SelectMany(d => d.Parameters).Where(IsList).Select(p => p.Key));
+        }
+
+        return keys;
     }
 
     /// <summary>The section that names and configures components of <paramref name="kind"/>.</summary>

@@ -22,6 +22,9 @@ public static class ConfigYamlWriter
         return sb.ToString();
     }
 
+    /// <summary>One value in YAML flow style, as it appears after <c>key: </c>.</summary>
+    public static string FormatValue(object? value) => Format(value);
+
     private static string Format(object? value) => value switch
     {
         null => "null",

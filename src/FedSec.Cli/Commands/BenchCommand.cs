@@ -1,0 +1,203 @@
+using System.Globalization;
+using FedSec.Cli.Bench;
+using FedSec.Cli.Console;
+using FedSec.Configuration;
+using FedSec.Data;
+using FedSec.Grid;
+using FedSec.Results.Database;
+using FedSec.Torch.Simulation;
+using Spectre.Console;
+
+namespace FedSec.Cli.Commands;
+
+/// <summary>
+/// <c>fedsec bench grid.yaml</c>: expands a grid, checks every run's configuration before anything runs, and runs
+/// the unfinished ones a few at a time, storing each finished run in the output directory's results database.
+/// </summary>
+internal static class BenchCommand
+{
+    public static int Execute(string[] args)
+    {
+        var parsed = ParsedArgs.Parse(args, "help", "dry-run");
+        if (parsed.Switch("help"))
+        {
+            AnsiConsole.WriteLine(HelpText.Bench);
+            return 0;
+        }
+
+        if (parsed.Positional.Count != 1)
+        {
+            throw new UsageException($"'fedsec bench' takes one grid file, not {parsed.Positional.Count}; see 'fedsec bench --help'.");
+        }
+
+        string gridPath = parsed.Positional[0];
+        string output = parsed.Option("output") ?? Path.Combine("results", Path.GetFileNameWithoutExtension(gridPath));
+        int parallel = parsed.IntOption("parallel") ?? Environment.ProcessorCount;
+        int threads = parsed.IntOption("threads") ?? 1;
+        string? dataDir = parsed.Option("data-dir");
+        bool dryRun = parsed.Switch("dry-run");
+        var sets = parsed.Options("set");
+        parsed.RejectUnknown("bench");
+        if (parallel < 1 || threads < 1)
+        {
+            throw new UsageException($"--parallel and --threads expect at least 1, not {Math.Min(parallel, threads)}.");
+        }
+
+        var factory = ExperimentFactory.CreateDefault();
+        var grid = ConfigReader.ParseFile(gridPath);
+        var homes = factory.KeyHomes();
+        foreach (var assignment in sets)
+        {
+            ConfigReader.ApplyOverride(grid, assignment, homes);
+        }
+
+        var plans = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(factory.Components));
+        var rounds = Validate(plans, factory);
+        Directory.CreateDirectory(output);
+        using var database = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName));
+        var finished = database.FinishedRunKeys();
+        var pending = plans.Where(p => !finished.Contains(p.RunKey)).ToArray();
+        int pendingRounds = pending.Sum(p => rounds[p.RunKey]);
+        AnsiConsole.MarkupLine($"Grid {Markup.Escape(gridPath)}: {plans.Count} runs ({plans.Count - pending.Length} already finished, {pending.Length} to run, {pendingRounds} rounds); results in {Markup.Escape(Path.GetFullPath(output))}.");
+        if (dryRun)
+        {
+            ShowPlan(plans, finished, rounds);
+            return 0;
+        }
+
+        if (pending.Length == 0)
+        {
+            AnsiConsole.MarkupLine($"Nothing to run. 'fedsec report {Markup.Escape(output)}' writes the report.");
+            return 0;
+        }
+
+        PrefetchData(pending, dataDir);
+        AnsiConsole.MarkupLine($"{Math.Min(parallel, pending.Length)} runs at a time, {threads} tensor thread(s) each. Ctrl-C stops; the same command resumes.");
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        System.Console.CancelKeyPress += onCancel;
+        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            cancel.Cancel();
+        });
+        try
+        {
+            var runner = new GridRunner(database, new ChildProcessLauncher(threads, dataDir), output, parallel);
+            var roundsOf = pending.ToDictionary(p => p.RunKey, p => rounds[p.RunKey], StringComparer.Ordinal);
+            var (outcomes, failures) = RunWithProgress(runner, pending, roundsOf, cancel.Token);
+            int ok = outcomes.Count(o => o.Succeeded);
+            foreach (var f in failures)
+            {
+                AnsiConsole.MarkupLine($"[red]failed:[/] {Markup.Escape(f.Plan.Label)} ({f.Plan.RunKey}): {Markup.Escape(f.Error ?? string.Empty)}");
+            }
+
+            int done = plans.Count - pending.Length + ok;
+            if (cancel.IsCancellationRequested)
+            {
+                AnsiConsole.MarkupLine($"[yellow]Interrupted.[/] {done} of {plans.Count} runs are finished and kept; run the same command to resume.");
+                return 130;
+            }
+
+            AnsiConsole.MarkupLine($"{ok} runs finished now, {done} of {plans.Count} in all{(failures.Count > 0 ? $", [red]{failures.Count} failed[/] (run the same command to retry them)" : string.Empty)}. 'fedsec report {Markup.Escape(output)}' writes the report.");
+            return failures.Count > 0 ? 1 : 0;
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static Dictionary<string, int> Validate(IReadOnlyList<GridRunPlan> plans, ExperimentFactory factory)
+    {
+        var problems = new List<ConfigProblem>();
+        // A warning every run shares is the grid's own (a misspelt FedML key, say); one about a key that only some
+        // variants read ("ignored: not enabled") is the normal state of a grid and is not repeated.
+        SortedSet<string>? warnings = null;
+        var rounds = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var plan in plans)
+        {
+            try
+            {
+                var setup = factory.Bind(plan.Config);
+                rounds[plan.RunKey] = setup.Config.CommRound;
+                if (warnings is null)
+                {
+                    warnings = new SortedSet<string>(setup.Warnings, StringComparer.Ordinal);
+                }
+                else
+                {
+                    warnings.IntersectWith(setup.Warnings);
+                }
+            }
+            catch (ConfigException e)
+            {
+                problems.AddRange(e.Problems.Select(p => p with { Key = $"run '{plan.Label}': {p.Key}" }));
+            }
+        }
+
+        foreach (var w in warnings ?? [])
+        {
+            AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
+        }
+
+        return problems.Count > 0 ? throw new ConfigException(problems) : rounds;
+    }
+
+    private static void ShowPlan(IReadOnlyList<GridRunPlan> plans, IReadOnlySet<string> finished, IReadOnlyDictionary<string, int> rounds)
+    {
+        var table = new Table().AddColumns("#", "run key", "run", "rounds", "status");
+        for (int i = 0; i < plans.Count; i++)
+        {
+            var p = plans[i];
+            table.AddRow(
+                (i + 1).ToString(CultureInfo.InvariantCulture),
+                p.RunKey,
+                Markup.Escape(p.Label),
+                rounds[p.RunKey].ToString(CultureInfo.InvariantCulture),
+                finished.Contains(p.RunKey) ? "[green]finished[/]" : "pending");
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void PrefetchData(IEnumerable<GridRunPlan> pending, string? dataDirOverride)
+    {
+        // Fetched once here, so that parallel runs do not each download it.
+        var factory = ExperimentFactory.CreateDefault();
+        foreach (var config in pending.Select(p => factory.Bind(p.Config).Config).DistinctBy(c => (DatasetCatalog.CanonicalName(c.Dataset), c.DataCacheDir)))
+        {
+            string dir = DataDirectory.Resolve(dataDirOverride ?? (string.IsNullOrWhiteSpace(config.DataCacheDir) ? null : config.DataCacheDir));
+            if (!DatasetCatalog.IsPresent(config.Dataset, dir) && DatasetCatalog.CanFetch(config.Dataset))
+            {
+                FetchProgressView.Run(progress => DatasetCatalog.FetchAsync(config.Dataset, dir, progress).GetAwaiter().GetResult());
+            }
+        }
+    }
+
+    private static (IReadOnlyList<GridRunOutcome> Outcomes, List<GridRunOutcome> Failures) RunWithProgress(
+        GridRunner runner, IReadOnlyList<GridRunPlan> pending, IReadOnlyDictionary<string, int> roundsOf, CancellationToken token)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            var view = new GridProgressView(null, roundsOf, pending.Count);
+            return (runner.Run(pending, view, token), view.Failures);
+        }
+
+        IReadOnlyList<GridRunOutcome> outcomes = Array.Empty<GridRunOutcome>();
+        GridProgressView? live = null;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                live = new GridProgressView(ctx, roundsOf, pending.Count);
+                outcomes = runner.Run(pending, live, token);
+            });
+        return (outcomes, live?.Failures ?? new List<GridRunOutcome>());
+    }
+}
