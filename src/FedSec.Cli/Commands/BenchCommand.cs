@@ -54,6 +54,7 @@ internal static class BenchCommand
         var plans = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(factory.Components));
         var rounds = Validate(plans, factory);
         Directory.CreateDirectory(output);
+        using var outputLock = dryRun ? null : OutputLock.Acquire(output);
         using var database = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName));
         var finished = database.FinishedRunKeys();
         var pending = plans.Where(p => !finished.Contains(p.RunKey)).ToArray();
