@@ -66,5 +66,5 @@ internal static class ReconstructionSection
 
     private static ReportCell Image(byte[]? png, string? relative) => png is null
         ? new ReportCell(relative is null ? "–" : $"missing: {relative}")
-        : new ReportCell(relative!, $"<img class=\"pixel\" width=\"84\" height=\"84\" alt=\"{HtmlText.Escape(relative!)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">");
+        : new ReportCell(relative!, $"<img class=\"pixel\" width=\"84\" height=\"84\" alt=\"{HtmlText.Escape(relative!)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"/>");
 }

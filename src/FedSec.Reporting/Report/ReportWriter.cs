@@ -66,7 +66,7 @@ internal static class ReportWriter
         var runs = results.Runs;
         string Count(string axis) => runs.Select(r => r.Axes[axis]).Distinct(StringComparer.Ordinal).Count().ToString(CultureInfo.InvariantCulture);
         string data = string.Join(", ", runs.Select(r => $"{r.Dataset}/{r.Model}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        return $"{runs.Count} finished runs ({data}): {Count("attack")} attack settings × {Count("defense")} defense settings × {Count("seed")} seeds"
+        return $"{runs.Count} finished runs ({data}): {Count("attack")} attack setting(s) × {Count("defense")} defense setting(s) × {Count("seed")} seed(s)"
             + $"{(Facet.Split(runs).Count > 1 ? $", in {Facet.Split(runs).Count} facets" : string.Empty)}. Accuracies are on the test set; ± is the sample standard deviation over seeds.";
     }
 
