@@ -27,8 +27,10 @@ internal static class Program
                 "data" => DataCommand.Execute(rest),
                 "aggregate" => AggregateCommand.Execute(rest),
                 "bench" => BenchCommand.Execute(rest),
+                "export" => ExportCommand.Execute(rest),
+                "report" => ReportCommand.Execute(rest),
                 "--version" => Version(),
-                _ => throw new UsageException($"'{args[0]}' is not a fedsec command; the commands are run, bench, list, data and aggregate (see 'fedsec --help')."),
+                _ => throw new UsageException($"'{args[0]}' is not a fedsec command; the commands are run, bench, report, export, list, data and aggregate (see 'fedsec --help')."),
             };
         }
         catch (UsageException e)
@@ -41,7 +43,7 @@ internal static class Program
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return 3;
         }
-        catch (Exception e) when (e is FedSec.Data.DataFormatException or FedSec.Simulation.InvalidUpdateException or IOException)
+        catch (Exception e) when (e is FedSec.Data.DataFormatException or FedSec.Simulation.InvalidUpdateException or IOException or InvalidDataException)
         {
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return 4;

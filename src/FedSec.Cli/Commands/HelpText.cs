@@ -16,6 +16,9 @@ internal static class HelpText
                                                Apply defenses to a NumPy matrix of client models
           fedsec bench grid.yaml [options]     Run every combination of a grid (resumable), into a
                                                results database
+          fedsec export OUTPUT_DIR [--format csv|parquet] [--to DIR]
+                                               Write a grid's results database as CSV or Parquet tables
+          fedsec report OUTPUT_DIR [--to DIR]  Write a grid's HTML/Markdown report with PNG and SVG plots
 
         Run 'fedsec run --help' for the options of a run, 'fedsec bench --help' for grids,
         'fedsec aggregate --help' for aggregate's.
@@ -42,6 +45,35 @@ internal static class HelpText
                                value makes an axis)
           --data-dir DIR       Data directory for every run
           --dry-run            List the runs (and which are finished) and exit
+        """;
+
+    public const string Export = """
+        Usage: fedsec export OUTPUT_DIR [--format csv|parquet] [--to DIR]
+
+        Writes the results database of a grid (OUTPUT_DIR/results.db) as tables, one file each:
+        runs (one column per grid axis, final accuracy and metrics), run_axes, rounds (per-round
+        accuracy, loss and metrics, with the run's axes), detection and round_detection (TP, FP,
+        FN, TN, precision, recall per defense), reconstructions (MSE, PSNR, image paths).
+        Numbers in invariant culture; a missing value is an empty field (CSV) or null (Parquet).
+
+        Options:
+          --format csv|parquet Output format (default csv)
+          --to DIR             Where the files go (default OUTPUT_DIR)
+        """;
+
+    public const string Report = """
+        Usage: fedsec report OUTPUT_DIR [--to DIR]
+
+        Writes a report of a grid's results (OUTPUT_DIR/results.db): report.html (self-contained:
+        tables and inline SVG figures), report.md (the same tables in Markdown) and every figure
+        as plots/NAME.png and plots/NAME.svg. One set per facet (runs sharing every axis other than
+        attack, defense and seed): accuracy per round per attack and per defense, each defense
+        under each attack with the benign and undefended baselines, a heatmap of final accuracy
+        (defense × attack, worst case over attacks), attack success rate, detection precision and
+        recall, and data reconstructions next to their originals. With several seeds: mean ± std.
+
+        Options:
+          --to DIR             Where the report goes (default OUTPUT_DIR/report)
         """;
 
     public const string Run = """

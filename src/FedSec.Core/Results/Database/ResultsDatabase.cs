@@ -10,7 +10,7 @@ namespace FedSec.Results.Database;
 /// written in one transaction, so an interrupted grid leaves either all of a run or none of it. Safe to call from
 /// several threads (calls are serialised).
 /// </summary>
-public sealed partial class ResultsDatabase : IDisposable
+public sealed class ResultsDatabase : IDisposable
 {
     /// <summary>The database's file name inside an output directory.</summary>
     public const string FileName = "results.db";
@@ -123,6 +123,15 @@ public sealed partial class ResultsDatabase : IDisposable
             writer.RoundDetection(files.Rounds);
             writer.Reconstructions(files.Rounds, file => Relative(Path.GetFullPath(Path.Combine(runDirectory, file))));
             transaction.Commit();
+        }
+    }
+
+    /// <summary>Reads everything stored: runs, rounds, detection and reconstructions.</summary>
+    public StoredResults Read()
+    {
+        lock (_gate)
+        {
+            return StoredResultsReader.Read(_connection);
         }
     }
 

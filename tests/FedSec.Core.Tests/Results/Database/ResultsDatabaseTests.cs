@@ -254,4 +254,36 @@ public sealed class ResultsDatabaseTests
 
         Assert.Contains("not-a-key", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_AfterIngest_ReturnsTheStoredRowsWithAxesAndNullForUndefinedPrecision()
+    {
+        using var tmp = new TempDirectory();
+        string runDir = Path.Combine(tmp.Path, "runs", "a");
+        RunDirectoryWriter.Write(
+            runDir,
+            RunDirectoryWriter.Summary(2, 0.8, new DefenseDetectionSummary("krum", 0, 0, 2, 6, double.NaN, 0)),
+            [RunDirectoryWriter.Round(0, 0.6, RunDirectoryWriter.Krum(0, 0, 1, 3)), RunDirectoryWriter.Round(1, 0.8, RunDirectoryWriter.Krum(0, 0, 1, 3))]);
+        using var db = ResultsDatabase.Open(tmp.File(ResultsDatabase.FileName));
+        db.Ingest(Run("0123456789abcdef", seed: 4), runDir, 3);
+
+        var stored = db.Read();
+
+        var run = Assert.Single(stored.Runs);
+        Assert.Equal("byzantine", run.Attack);
+        Assert.Equal("krum", run.Defense);
+        Assert.Equal("1", run.Axes["malicious"]);
+        Assert.Equal(4, run.Seed);
+        Assert.Equal("runs/a", run.RunDirectory);
+        Assert.Equal(0.8, run.FinalAccuracy);
+        Assert.Equal(new[] { 0.6, 0.8 }, stored.Rounds.Select(r => r.Accuracy!.Value));
+        Assert.Equal(0.3, stored.Rounds[0].Metrics["attack_success_rate"], 12);
+        Assert.Equal(new[] { 3 }, stored.Rounds[1].Attacked);
+        var detection = Assert.Single(stored.Detection);
+        Assert.Null(detection.Precision);
+        Assert.Equal(0.0, detection.Recall);
+        Assert.Equal(2, stored.RoundDetection.Count);
+        Assert.Equal("before", stored.RoundDetection[1].Stage);
+        Assert.Equal(1, stored.RoundDetection[1].Round);
+    }
 }

@@ -1,0 +1,43 @@
+namespace FedSec.Results.Database;
+
+/// <summary>A run as stored in <c>results.db</c>.</summary>
+/// <param name="RunKey">The run's key.</param>
+/// <param name="Label">Its human-readable label.</param>
+/// <param name="Axes">Its grid axes (always attack, defense and seed).</param>
+/// <param name="Seed">The experiment seed.</param>
+/// <param name="ConfigYaml">The fully resolved configuration.</param>
+/// <param name="RunDirectory">Its output directory, relative to the database's directory.</param>
+/// <param name="Dataset">Data set name.</param>
+/// <param name="Model">Model name.</param>
+/// <param name="Rounds">Rounds run.</param>
+/// <param name="FinalAccuracy">Last evaluated test accuracy.</param>
+/// <param name="BestAccuracy">Best evaluated test accuracy.</param>
+/// <param name="FinalLoss">Last evaluated test loss.</param>
+/// <param name="FinalMetrics">The last evaluated round's extra metrics.</param>
+/// <param name="RunSeconds">Sum of the rounds' wall times.</param>
+/// <param name="WallSeconds">The whole run's wall time as the runner measured it.</param>
+/// <param name="FinishedAt">When it was stored (UTC, ISO 8601).</param>
+public sealed record StoredRun(
+    string RunKey,
+    string Label,
+    IReadOnlyDictionary<string, string> Axes,
+    long Seed,
+    string ConfigYaml,
+    string RunDirectory,
+    string Dataset,
+    string Model,
+    int Rounds,
+    double? FinalAccuracy,
+    double? BestAccuracy,
+    double? FinalLoss,
+    IReadOnlyDictionary<string, double> FinalMetrics,
+    double RunSeconds,
+    double WallSeconds,
+    string FinishedAt)
+{
+    /// <summary>The attack axis (<c>none</c> for no attack).</summary>
+    public string Attack => Axes["attack"];
+
+    /// <summary>The defense axis (<c>none</c> for no defense).</summary>
+    public string Defense => Axes["defense"];
+}

@@ -1,0 +1,73 @@
+using FedSec.Reporting.Plots;
+using FedSec.Results.Database;
+
+namespace FedSec.Reporting.Report;
+
+/// <summary>
+/// The per-round figures of a facet, after the FedMLSecurity paper: accuracy per attack without defense (its Figure 4),
+/// per defense without attack (Figure 5), per defense under each attack with the benign and undefended baselines
+/// (Figures 6 and 7), and the attack success rate of attacks that report one. A figure whose runs are absent is left out.
+/// </summary>
+internal static class AccuracyFigures
+{
+    private const string RoundAxis = "Communication round";
+
+    public static IEnumerable<ReportFigure> For(Facet facet, ResultIndex index)
+    {
+        string suffix = facet.Label.Length == 0 ? string.Empty : $" ({facet.Label})";
+        var attacks = Facet.Ordered(facet.Runs.Select(r => r.Attack));
+        var defenses = Facet.Ordered(facet.Runs.Select(r => r.Defense));
+
+        var byAttack = attacks.Select((a, i) => Series(index, Runs(facet, a, Facet.None), AttackName(a), a == Facet.None ? Palette.Benign : Palette.SeriesColor(i), a == Facet.None)).OfType<LineSeries>().ToArray();
+        if (facet.Runs.Any(r => r.Attack != Facet.None && r.Defense == Facet.None))
+        {
+            yield return new ReportFigure(facet.Slug + "fig4_accuracy_by_attack", "Test accuracy per round for each attack, no defense (cf. FedMLSecurity Fig. 4).", Chart($"Accuracy under attack, no defense{suffix}", "Test accuracy", byAttack));
+        }
+
+        var byDefense = defenses.Select((d, i) => Series(index, Runs(facet, Facet.None, d), DefenseName(d), d == Facet.None ? Palette.Benign : Palette.SeriesColor(i), d == Facet.None)).OfType<LineSeries>().ToArray();
+        if (facet.Runs.Any(r => r.Attack == Facet.None && r.Defense != Facet.None))
+        {
+            yield return new ReportFigure(facet.Slug + "fig5_accuracy_by_defense", "Test accuracy per round for each defense, no attack (cf. FedMLSecurity Fig. 5).", Chart($"Defenses without attack{suffix}", "Test accuracy", byDefense));
+        }
+
+        foreach (string attack in attacks.Where(a => a != Facet.None))
+        {
+            if (!facet.Runs.Any(r => r.Attack == attack && r.Defense != Facet.None))
+            {
+                continue;
+            }
+
+            var series = new List<LineSeries?>
+            {
+                Series(index, Runs(facet, Facet.None, Facet.None), "benign (no attack)", Palette.Benign, dashed: true),
+                Series(index, Runs(facet, attack, Facet.None), $"{attack}, no defense", Palette.Undefended, dashed: true),
+            };
+            series.AddRange(defenses.Where(d => d != Facet.None).Select((d, i) => Series(index, Runs(facet, attack, d), d, Palette.SeriesColor(i), false)));
+            yield return new ReportFigure(facet.Slug + "fig6_accuracy_under_" + FileNames.Safe(attack), $"Test accuracy per round of each defense under {attack}, with the benign and undefended baselines (cf. FedMLSecurity Figs. 6 and 7).", Chart($"Defenses under {attack}{suffix}", "Test accuracy", series.OfType<LineSeries>().ToArray()));
+        }
+
+        foreach (string attack in attacks.Where(a => a != Facet.None))
+        {
+            var asr = defenses.Select((d, i) => Series(index, Runs(facet, attack, d).Where(r => index.HasMetric(r, ResultIndex.AttackSuccessRate)), DefenseName(d), d == Facet.None ? Palette.Undefended : Palette.SeriesColor(i), d == Facet.None, r => r.Metrics.TryGetValue(ResultIndex.AttackSuccessRate, out double v) ? v : null))
+                .OfType<LineSeries>().ToArray();
+            if (asr.Length > 0)
+            {
+                yield return new ReportFigure(facet.Slug + "asr_" + FileNames.Safe(attack), $"Attack success rate per round of {attack} (backdoor accuracy on triggered test inputs) for each defense.", Chart($"Attack success rate of {attack}{suffix}", "Attack success rate", asr));
+            }
+        }
+    }
+
+    private static string AttackName(string attack) => attack == Facet.None ? "no attack" : attack;
+
+    private static string DefenseName(string defense) => defense == Facet.None ? "no defense" : defense;
+
+    private static IEnumerable<StoredRun> Runs(Facet facet, string attack, string defense) => facet.Runs.Where(r => r.Attack == attack && r.Defense == defense);
+
+    private static LineChart Chart(string title, string yLabel, IReadOnlyList<LineSeries> series) => new(title, RoundAxis, yLabel, series, (0, 1));
+
+    private static LineSeries? Series(ResultIndex index, IEnumerable<StoredRun> runs, string name, PlotColor color, bool dashed, Func<StoredRound, double?>? value = null)
+    {
+        var points = Curves.Of(runs.Select(index.Rounds), value ?? (r => r.Accuracy));
+        return points.Count == 0 ? null : new LineSeries(name, color, points, dashed);
+    }
+}

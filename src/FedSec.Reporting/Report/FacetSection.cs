@@ -1,0 +1,40 @@
+namespace FedSec.Reporting.Report;
+
+/// <summary>The tables and figures of one facet, in the order the report shows them.</summary>
+internal sealed record FacetSection(Facet Facet, IReadOnlyList<ReportTable> Tables, IReadOnlyList<ReportFigure> Figures)
+{
+    /// <summary>Builds every table and figure the facet's data allows.</summary>
+    public static FacetSection Build(Facet facet, ResultIndex index, int number)
+    {
+        var tables = new List<ReportTable>();
+        var figures = new List<ReportFigure>();
+        string id = $"f{number}-";
+        if (AccuracyTable.For(facet, id + "accuracy") is { } accuracy)
+        {
+            tables.Add(accuracy.Table);
+            figures.Add(accuracy.Figure);
+        }
+
+        figures.AddRange(AccuracyFigures.For(facet, index));
+        if (AttackSuccessTable.For(facet, index, id + "asr") is { } asr)
+        {
+            tables.Add(asr);
+        }
+
+        if (DetectionTable.For(facet, index, id + "detection") is { } detection)
+        {
+            tables.Add(detection);
+        }
+
+        if (ReconstructionSection.For(facet, index, id + "reconstruction") is { } reconstruction)
+        {
+            tables.Add(reconstruction.Table);
+            if (reconstruction.Figure is { } f)
+            {
+                figures.Add(f);
+            }
+        }
+
+        return new FacetSection(facet, tables, figures);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using FedSec.Reporting.Plots;
+using FedSec.Results.Database;
+
+namespace FedSec.Reporting.Report;
+
+/// <summary>
+/// <c>fedsec report</c>: reads an output directory's <c>results.db</c> and writes <c>report.html</c> (self-contained),
+/// <c>report.md</c> (the same tables) and every figure as <c>plots/NAME.svg</c> and <c>plots/NAME.png</c>.
+/// </summary>
+internal static class ReportWriter
+{
+    /// <summary>PNG pixels per SVG unit: the PNGs are twice the SVGs' nominal size, sharp enough for print.</summary>
+    public const int PngScale = 2;
+
+    public static IReadOnlyList<string> Write(string outputDirectory, string? toDirectory = null)
+    {
+        string dbPath = Path.Combine(outputDirectory, ResultsDatabase.FileName);
+        if (!File.Exists(dbPath))
+        {
+            throw new FileNotFoundException($"{dbPath} does not exist; 'fedsec report' reads the results database that 'fedsec bench' writes into its output directory.", dbPath);
+        }
+
+        StoredResults results;
+        using (var db = ResultsDatabase.Open(dbPath))
+        {
+            results = db.Read();
+        }
+
+        if (results.Runs.Count == 0)
+        {
+            throw new InvalidDataException($"{dbPath} holds no finished run yet; there is nothing to report.");
+        }
+
+        string to = toDirectory ?? Path.Combine(outputDirectory, "report");
+        string plots = Path.Combine(to, "plots");
+        Directory.CreateDirectory(plots);
+        foreach (string stale in Directory.EnumerateFiles(plots).Where(f => f.EndsWith(".svg", StringComparison.Ordinal) || f.EndsWith(".png", StringComparison.Ordinal)))
+        {
+            File.Delete(stale);
+        }
+
+        var index = new ResultIndex(results, outputDirectory);
+        var sections = Facet.Split(results.Runs).Select((f, i) => FacetSection.Build(f, index, i + 1)).ToArray();
+        var written = new List<string>();
+        var svgs = new Dictionary<ReportFigure, string>();
+        foreach (var figure in sections.SelectMany(s => s.Figures))
+        {
+            string svg = FigureRenderer.Svg(figure.Figure);
+            svgs[figure] = svg;
+            written.Add(WriteFile(Path.Combine(plots, figure.Name + ".svg"), svg));
+            string png = Path.Combine(plots, figure.Name + ".png");
+            File.WriteAllBytes(png, FigureRenderer.Png(figure.Figure, PngScale));
+            written.Add(png);
+        }
+
+        string title = $"FedSec results: {Path.GetFileName(Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar))}";
+        string summary = Summary(results);
+        written.Add(WriteFile(Path.Combine(to, "report.html"), HtmlReport.Write(title, summary, sections, svgs)));
+        written.Add(WriteFile(Path.Combine(to, "report.md"), MarkdownReport.Write(title, summary, sections)));
+        return written;
+    }
+
+    private static string Summary(StoredResults results)
+    {
+        var runs = results.Runs;
+        string Count(string axis) => runs.Select(r => r.Axes[axis]).Distinct(StringComparer.Ordinal).Count().ToString(CultureInfo.InvariantCulture);
+        string data = string.Join(", ", runs.Select(r => $"{r.Dataset}/{r.Model}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        return $"{runs.Count} finished runs ({data}): {Count("attack")} attack setting(s) × {Count("defense")} defense setting(s) × {Count("seed")} seed(s)"
+            + $"{(Facet.Split(runs).Count > 1 ? $", in {Facet.Split(runs).Count} facets" : string.Empty)}. Accuracies are on the test set; ± is the sample standard deviation over seeds.";
+    }
+
+    private static string WriteFile(string path, string text)
+    {
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
