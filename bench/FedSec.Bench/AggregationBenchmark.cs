@@ -41,6 +41,7 @@ public class AggregationBenchmark
     [GlobalSetup]
     public void Setup()
     {
+        ProcessNiceness.Restore();
         _matrix = AggregationMatrix.For(N, D);
         _context = new RoundContext
         {

@@ -8,6 +8,7 @@ using static TorchSharp.torch;
 //   --no-malloc-tuning       leave glibc's malloc as it is (see NativeAllocatorTuning)
 //   --epoch [samples] [runs] time one cnn epoch with LocalTrainer (default 6000 samples, 3 runs after a warm-up)
 //   --compare [pairs]        plain loop and LocalTrainer alternately, with the ratio of each pair (default 5)
+ProcessNiceness.Capture();
 var rest = args.ToList();
 int threadsAt = rest.IndexOf("--threads");
 if (threadsAt >= 0)
