@@ -8,6 +8,7 @@ using static TorchSharp.torch;
 //   --no-malloc-tuning       leave glibc's malloc as it is (see NativeAllocatorTuning)
 //   --epoch [samples] [runs] time one cnn epoch with LocalTrainer (default 6000 samples, 3 runs after a warm-up)
 //   --compare [pairs]        plain loop and LocalTrainer alternately, with the ratio of each pair (default 5)
+ProcessNiceness.Capture();
 var rest = args.ToList();
 int threadsAt = rest.IndexOf("--threads");
 if (threadsAt >= 0)
@@ -37,14 +38,22 @@ var summaries = BenchmarkSwitcher.FromAssembly(typeof(LocalTrainingBenchmark).As
 foreach (var summary in summaries)
 {
     var reports = summary.Reports.Where(r => r.ResultStatistics is not null).ToArray();
-    var baseline = reports.FirstOrDefault(r => summary.IsBaseline(r.BenchmarkCase));
     foreach (var report in reports)
     {
+        // One baseline per parameter set (the aggregation grid has six).
+        var baseline = reports.FirstOrDefault(r => summary.IsBaseline(r.BenchmarkCase)
+            && r.BenchmarkCase.Parameters.ValueInfo == report.BenchmarkCase.Parameters.ValueInfo);
         double seconds = report.ResultStatistics!.Mean / 1e9;
         string ratio = baseline is null ? "" : $", {report.ResultStatistics.Mean / baseline.ResultStatistics!.Mean:F3} × baseline";
         string throughput = summary.Title.Contains(nameof(LocalTrainingBenchmark), StringComparison.Ordinal)
             ? $", {LocalTrainingBenchmark.Samples / seconds:F0} samples/s"
             : "";
-        Console.WriteLine($"{report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo}: {seconds:F3} s{throughput}{ratio}");
+        string parameters = report.BenchmarkCase.HasParameters ? $" [{report.BenchmarkCase.Parameters.DisplayInfo}]" : "";
+        Console.WriteLine($"{report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo}{parameters}: {seconds:F3} s{throughput}{ratio}");
+    }
+
+    if (summary.Title.Contains(nameof(AggregationBenchmark), StringComparison.Ordinal))
+    {
+        AggregationTable.Print(summary);
     }
 }

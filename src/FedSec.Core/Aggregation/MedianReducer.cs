@@ -5,6 +5,8 @@ namespace FedSec.Aggregation;
 /// <summary>The median of each sorted column: the middle value, or the mean of the two middle values when n is even.</summary>
 internal readonly struct MedianReducer : ISortedColumnReducer
 {
+    public (int First, int Count) RowsRead(int n) => n % 2 == 1 ? (n / 2, 1) : ((n / 2) - 1, 2);
+
     public void Reduce(ReadOnlySpan<float> sorted, int n, int width, Span<float> destination)
     {
         int len = destination.Length;

@@ -10,6 +10,8 @@ namespace FedSec.Aggregation;
 /// <param name="Count">β, the number of values averaged; 1 ≤ β ≤ n.</param>
 internal readonly record struct NearestToMedianReducer(int Count) : ISortedColumnReducer
 {
+    public (int First, int Count) RowsRead(int n) => (0, n);
+
     public void Reduce(ReadOnlySpan<float> sorted, int n, int width, Span<float> destination)
     {
         int vc = Vector<float>.Count;

@@ -17,6 +17,12 @@ public static class PairwiseDistances
     /// </summary>
     internal const double CancellationThreshold = 1.0 / 16;
 
+    /// <summary>
+    /// <see cref="SquaredDistance"/> sums float SIMD distances over blocks of this many elements in double; kernels
+    /// that must give the same numbers (<see cref="ClipAroundCenter"/>) use the same blocks.
+    /// </summary>
+    internal const int DistanceBlock = 4096;
+
     /// <summary>Vectors shorter than this are compared directly.</summary>
     internal const int DirectBelow = 2048;
 
@@ -76,11 +82,10 @@ public static class PairwiseDistances
             throw new ArgumentException($"Vectors of {x.Length} and {y.Length} elements.");
         }
 
-        const int block = 4096;
         double sum = 0;
-        for (int start = 0; start < x.Length; start += block)
+        for (int start = 0; start < x.Length; start += DistanceBlock)
         {
-            int len = Math.Min(block, x.Length - start);
+            int len = Math.Min(DistanceBlock, x.Length - start);
             float dist = TensorPrimitives.Distance(x.Slice(start, len), y.Slice(start, len));
             sum += (double)dist * dist;
         }

@@ -9,8 +9,8 @@ namespace FedSec.Aggregation;
 /// <summary>
 /// The driver of the coordinate-wise rules: cuts the n × d matrix into column blocks that fit in the L1 cache, copies
 /// each block into a scratch buffer (row i = vector i's slice), sorts every column of the block at once with a SIMD
-/// sorting network (each SIMD lane is one coordinate, so there is no transposition and no branch), and lets a
-/// reducer read the order statistics. Blocks run on all cores; each column's result depends only on its own
+/// sorting network (each SIMD lane is one coordinate, so there is no transposition and no branch), pruned to the
+/// ranks the reducer reads, and lets the reducer read those order statistics. Blocks run on all cores; each column's result depends only on its own
 /// values, so the result does not depend on the thread count.
 /// </summary>
 internal static class SortedColumns
@@ -31,7 +31,8 @@ internal static class SortedColumns
 
         int width = BlockWidth(n);
         int blocks = (d + width - 1) / width;
-        var network = SortingNetwork.For(n);
+        var (first, count) = reducer.RowsRead(n);
+        var network = SortingNetwork.Selecting(n, first, count);
         int rangeSize = Math.Max(1, blocks / (Environment.ProcessorCount * 8));
         Parallel.ForEach(Partitioner.Create(0, blocks, rangeSize), range =>
         {

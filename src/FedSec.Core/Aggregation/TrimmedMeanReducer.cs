@@ -6,6 +6,8 @@ namespace FedSec.Aggregation;
 /// <param name="Trim">Values dropped on each side; 2·Trim &lt; n.</param>
 internal readonly record struct TrimmedMeanReducer(int Trim) : ISortedColumnReducer
 {
+    public (int First, int Count) RowsRead(int n) => (Trim, n - (2 * Trim));
+
     public void Reduce(ReadOnlySpan<float> sorted, int n, int width, Span<float> destination)
     {
         int len = destination.Length;

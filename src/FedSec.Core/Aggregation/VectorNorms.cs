@@ -47,6 +47,7 @@ public static class VectorNorms
     /// <summary>
     /// c + (x − c) · min(1, bound/‖x − c‖), a new vector whose distance to <paramref name="center"/> is at most
     /// <paramref name="bound"/> (measured again in float, so rounding never pushes it over); returns ‖x − c‖ too.
+    /// Many vectors around one centre: <see cref="ClipAroundCenter"/>.
     /// </summary>
     public static float[] ClipAround(ReadOnlySpan<float> x, ReadOnlySpan<float> center, double bound, out double distance)
     {
@@ -57,28 +58,13 @@ public static class VectorNorms
         }
 
         distance = Distance(x, center);
-        var result = x.ToArray();
         if (distance <= bound)
         {
-            return result;
+            return x.ToArray();
         }
 
-        var delta = new float[x.Length];
-        TensorPrimitives.Subtract(x, center, delta);
-        double scale = bound / distance;
-        while (true)
-        {
-            TensorPrimitives.MultiplyAdd(delta, (float)scale, center, result);
-            double current = Distance(result, center);
-            if (current <= bound)
-            {
-                break;
-            }
-
-            // Rounding landed above the bound: aim a hair under it.
-            scale *= bound / current * (1 - 1e-7);
-        }
-
+        var result = GC.AllocateUninitializedArray<float>(x.Length);
+        ClipAroundCenter.Rescale(x, center, bound, bound / distance, result);
         return result;
     }
 

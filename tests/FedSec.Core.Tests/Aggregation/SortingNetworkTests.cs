@@ -59,6 +59,42 @@ public class SortingNetworkTests
         Assert.All(network, c => Assert.True(c.Low < c.High && c.High < 37));
     }
 
+    [Theory]
+    [InlineData(10, 4, 2)]
+    [InlineData(11, 5, 1)]
+    [InlineData(50, 5, 40)]
+    [InlineData(100, 49, 2)]
+    [InlineData(100, 10, 80)]
+    [InlineData(37, 0, 3)]
+    [InlineData(37, 34, 3)]
+    public void Selecting_RandomInputs_PutsChosenRanksInPlace(int n, int first, int count)
+    {
+        var rng = new Random(n + first);
+        var network = SortingNetwork.Selecting(n, first, count);
+        for (int trial = 0; trial < 300; trial++)
+        {
+            var x = Enumerable.Range(0, n).Select(_ => rng.Next(-20, 20)).ToArray();
+            var expected = x.Order().Skip(first).Take(count).ToArray();
+            Apply(network, x);
+            Assert.Equal(expected, x.Skip(first).Take(count));
+        }
+    }
+
+    [Fact]
+    public void Selecting_MedianOf100_DropsComparatorsOfTheFullSort()
+    {
+        var full = SortingNetwork.For(100);
+        var median = SortingNetwork.Selecting(100, 49, 2);
+        Assert.True(median.Length < full.Length * 0.85, $"{median.Length} of {full.Length} comparators kept.");
+        Assert.All(median, c => Assert.Contains(c, full));
+    }
+
+    [Fact]
+    public void Selecting_AllRanks_IsTheFullNetwork()
+    {
+        Assert.Same(SortingNetwork.For(23), SortingNetwork.Selecting(23, 0, 23));
+    }
+
     private static void Apply((int Low, int High)[] network, int[] x)
     {
         foreach (var (lo, hi) in network)

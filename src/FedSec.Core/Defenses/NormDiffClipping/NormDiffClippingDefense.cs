@@ -17,19 +17,26 @@ internal sealed class NormDiffClippingDefense : IBeforeAggregationDefense
 
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
+        if (updates.Count == 0)
+        {
+            return DefenseOutcome.KeepAll(updates);
+        }
+
         var layout = context.Layout;
         var global = TrainableView.Of(context.Global, layout);
+        var trainable = TrainableView.Of(updates, layout);
+        var norms = ClipAroundCenter.Distances(trainable, global);
+        var clipped = ClipAroundCenter.Clip(trainable, global, _options.NormBound, norms);
         var result = new ClientUpdate[updates.Count];
         var verdicts = new ClientVerdict[updates.Count];
-        Parallel.For(0, updates.Count, i =>
+        for (int i = 0; i < updates.Count; i++)
         {
             var u = updates[i];
-            var w = layout.AllTrainable ? u.Weights : layout.GatherTrainable(u.Weights);
-            double norm = VectorNorms.Distance(w, global);
-            bool modified = norm > _options.NormBound;
-            result[i] = modified ? u.WithWeights(TrainableView.Replace(u.Weights, VectorNorms.ClipAround(w, global, _options.NormBound, out _), layout)) : u;
-            verdicts[i] = new ClientVerdict(u.ClientId, modified ? VerdictKind.Modified : VerdictKind.Kept, 1.0, norm);
-        });
+            bool modified = clipped[i] is not null;
+            result[i] = modified ? u.WithWeights(TrainableView.Replace(u.Weights, clipped[i]!, layout)) : u;
+            verdicts[i] = new ClientVerdict(u.ClientId, modified ? VerdictKind.Modified : VerdictKind.Kept, 1.0, norms[i]);
+        }
+
         return new DefenseOutcome(result, verdicts);
     }
 }
