@@ -11,6 +11,9 @@ internal static class Program
     {
         try
         {
+            // Before libtorch loads, which reads its log level once: its C++ warnings stay off standard error.
+            FedSec.Torch.LibTorchLogging.QuietWarnings();
+
             // Keeps libtorch's per-step buffers mapped instead of unmapping and faulting them in afresh each step.
             FedSec.Torch.NativeAllocatorTuning.Apply();
             if (args.Length == 0 || args[0] is "--help" or "-h" or "help")

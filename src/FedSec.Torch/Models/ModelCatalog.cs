@@ -41,7 +41,10 @@ public sealed class ModelCatalog
         catalog.Register(new ModelDescriptor(
             "lenet_dlg",
             "The LeNet of Deep Leakage from Gradients (Zhu et al. 2019): 3 sigmoid convs 5×5 12, linear; weights U(−0.5, 0.5).",
-            (shape, classes) => new LeNetDlg(shape, classes)));
+            (shape, classes) => new LeNetDlg(shape, classes))
+        {
+            AvoidOneDnn = true,
+        });
         return catalog;
     }
 

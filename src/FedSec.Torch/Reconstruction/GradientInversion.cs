@@ -31,6 +31,7 @@ internal static class GradientInversion
     /// <param name="knownLabel">iDLG: the label read from the gradient; ignored when <paramref name="initialLabel"/> is given.</param>
     /// <param name="classCount">Number of classes.</param>
     /// <param name="iterations">L-BFGS steps.</param>
+    /// <param name="lineSearch">How L-BFGS chooses its step lengths.</param>
     public static Result Run(
         nn.Module<Tensor, Tensor> model,
         IReadOnlyList<float[]?> target,
@@ -39,7 +40,8 @@ internal static class GradientInversion
         float[]? initialLabel,
         int knownLabel,
         int classCount,
-        int iterations)
+        int iterations,
+        LbfgsLineSearch lineSearch)
     {
         var parameters = model.parameters().ToArray();
         if (parameters.Length != target.Count)
@@ -79,15 +81,25 @@ internal static class GradientInversion
         double Objective(double[] at, double[] gradient) =>
             Distance(model, at, inputSize, inputShape, classCount, oneHot, visibleParameters, visibleTargets, gradient);
 
-        // PyTorch's L-BFGS defaults (lr 1, 20 iterations and 25 evaluations a step, history 100), as the DLG authors use.
-        var lbfgs = new Lbfgs();
+        // PyTorch's L-BFGS defaults (lr 1, 20 iterations and 25 evaluations a step, history 100), as the DLG authors
+        // use; with or without a line search from that step length.
+        var lbfgs = new Lbfgs { LineSearch = lineSearch };
         double distance = double.NaN;
+        var before = new double[point.Length];
         for (int it = 0; it < iterations && !(distance < StopDistance); it++)
         {
+            Array.Copy(point, before, point.Length);
             distance = lbfgs.Step(point, Objective);
             if (double.IsNaN(distance))
             {
-                // L-BFGS has diverged (a known failure of DLG); further steps cannot recover.
+                // L-BFGS has diverged (a known failure of DLG without line search); further steps cannot recover.
+                break;
+            }
+
+            if (point.AsSpan().SequenceEqual(before))
+            {
+                // After a step that leaves the point where it was, every later step does the same: the gradient
+                // there adds no curvature pair, so direction and outcome repeat. Stopping changes no result.
                 break;
             }
         }

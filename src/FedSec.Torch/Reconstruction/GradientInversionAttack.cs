@@ -135,7 +135,8 @@ internal sealed class GradientInversionAttack : IDataReconstructionAttack
             }
         }
 
-        return GradientInversion.Run(module, gradient, dummy, [1, _data.Channels, _data.Height, _data.Width], dummyLabel, knownLabel, classes, _options.Iterations);
+        return GradientInversion.Run(module, gradient, dummy, [1, _data.Channels, _data.Height, _data.Width], dummyLabel, knownLabel, classes, _options.Iterations,
+            _options.LineSearch ? LbfgsLineSearch.StrongWolfe : LbfgsLineSearch.None);
     }
 
     private nn.Module<Tensor, Tensor> Module()
@@ -149,8 +150,8 @@ internal sealed class GradientInversionAttack : IDataReconstructionAttack
             _module.eval();
 
             // Float64 throughout: the matching is more precise, and CPU convolutions then run on ATen's own kernels.
-            // In float32 they run on oneDNN, whose double backward produced NaNs on finite inputs here and left
-            // later float32 convolutions of the process returning NaNs (libtorch 2.10 CPU, AVX-512).
+            // In float32 they run on oneDNN, whose input gradient (what DLG differentiates) is wrong for 1-channel
+            // inputs on AVX-512 CPUs, sometimes NaN (see OneDnn).
             _module.to(ScalarType.Float64);
         }
 

@@ -28,8 +28,16 @@ public sealed class GradientInversionOptions
     /// <summary><c>dlg_restarts</c>: attempts from fresh dummy data.</summary>
     public static readonly IntParameter RestartsKey = new("dlg_restarts", 1, "Attempts from fresh dummy data when L-BFGS diverges or stalls; the lowest gradient distance wins (1 = the paper's single run).", min: 1);
 
+    /// <summary><c>dlg_line_search</c>: how L-BFGS chooses its step lengths.</summary>
+    public static readonly ChoiceParameter LineSearchKey = new(
+        "dlg_line_search",
+        "strong_wolfe",
+        "L-BFGS step lengths: a strong Wolfe line search, or none (a fixed step of 1, as in the DLG authors' code).",
+        "strong_wolfe",
+        "none");
+
     /// <summary>The keys these attacks read.</summary>
-    public static readonly IParameter[] Keys = { IterationsKey, AttackRoundNumKey, RoundsKey, ProtectedKey, ClientKey, RestartsKey };
+    public static readonly IParameter[] Keys = { IterationsKey, AttackRoundNumKey, RoundsKey, ProtectedKey, ClientKey, RestartsKey, LineSearchKey };
 
     /// <summary>L-BFGS iterations.</summary>
     /// <value>The default value is 300, as in the DLG authors' code.</value>
@@ -53,6 +61,10 @@ public sealed class GradientInversionOptions
     /// </summary>
     /// <value>The default value is 1: the single run of the paper.</value>
     public int Restarts { get; init; } = 1;
+
+    /// <summary>Whether L-BFGS searches its step lengths (strong Wolfe) or takes fixed steps (the authors' code).</summary>
+    /// <value>The default value is true: a strong Wolfe line search.</value>
+    public bool LineSearch { get; init; } = true;
 
     /// <summary>A gradient distance below which an attempt counts as converged and no restart follows.</summary>
     public const double ConvergedDistance = 1e-4;
@@ -97,6 +109,7 @@ public sealed class GradientInversionOptions
             ProtectedLayers = new HashSet<int>(args.Get(ProtectedKey)),
             Client = client,
             Restarts = args.Get(RestartsKey),
+            LineSearch = args.Get(LineSearchKey) == "strong_wolfe",
         };
     }
 }

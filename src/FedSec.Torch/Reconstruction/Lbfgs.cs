@@ -1,10 +1,14 @@
 namespace FedSec.Torch.Reconstruction;
 
 /// <summary>
-/// Limited-memory BFGS (Liu and Nocedal, 1989) on a flat vector, following PyTorch's <c>torch.optim.LBFGS</c> without
-/// line search (the optimiser of the DLG authors' code): fixed step <c>lr</c> except the very first,
-/// min(1, 1/‖g‖₁)·lr; at most <c>MaxIter</c> iterations and <c>MaxEval</c> evaluations per <see cref="Step"/>; stops
-/// on ‖g‖∞ ≤ <c>ToleranceGrad</c> or a change below <c>ToleranceChange</c>. Managed so that no native callback holds
+/// Limited-memory BFGS (Liu and Nocedal, 1989; Nocedal and Wright, "Numerical Optimization", algorithms 7.4 and 7.5)
+/// on a flat vector, following PyTorch's <c>torch.optim.LBFGS</c>: the two-loop recursion over the last
+/// <c>HistorySize</c> pairs (s, y), a pair kept only when yᵀs &gt; 10⁻¹⁰ (positive curvature, so the inverse Hessian
+/// approximation stays positive definite), initial scaling yᵀs / yᵀy. The step is either fixed (<c>lr</c>, the very
+/// first one min(1, 1/‖g‖₁)·lr; PyTorch's default and the DLG authors' optimiser) or found by a strong Wolfe line
+/// search starting from that length (<see cref="LineSearch"/>). At most <c>MaxIter</c> iterations and (roughly)
+/// <c>MaxEval</c> evaluations per <see cref="Step"/>; stops on ‖g‖∞ ≤ <c>ToleranceGrad</c>, a step or loss change
+/// below <c>ToleranceChange</c>, an ascent direction, or a non-finite loss. Managed so that no native callback holds
 /// tensors across calls. Pure: the objective is a callback returning the value and writing the gradient.
 /// </summary>
 internal sealed class Lbfgs
@@ -29,6 +33,8 @@ internal sealed class Lbfgs
     public double ToleranceChange { get; init; } = 1e-9;
 
     public int HistorySize { get; init; } = 100;
+
+    public LbfgsLineSearch LineSearch { get; init; } = LbfgsLineSearch.None;
 
     /// <summary>One optimiser step (up to <see cref="MaxIter"/> inner iterations) on <paramref name="x"/>, in place; returns the objective at the start.</summary>
     /// <param name="x">The point, updated in place.</param>
@@ -93,15 +99,37 @@ internal sealed class Lbfgs
                 break;
             }
 
-            for (int i = 0; i < n; i++)
+            if (LineSearch == LbfgsLineSearch.StrongWolfe)
             {
-                x[i] += _t * _direction![i];
-            }
+                var found = StrongWolfeLineSearch.Search(x, loss, grad, _direction!, _t, objective, toleranceChange: ToleranceChange);
+                evals += found.Evaluations;
+                if (found.Step == 0)
+                {
+                    // No step along this direction decreased the loss: the point stays.
+                    break;
+                }
 
-            if (iter != MaxIter)
+                _t = found.Step;
+                for (int i = 0; i < n; i++)
+                {
+                    x[i] += _t * _direction![i];
+                }
+
+                loss = found.Value;
+                Array.Copy(found.Gradient, grad, n);
+            }
+            else
             {
-                loss = objective(x, grad);
-                evals++;
+                for (int i = 0; i < n; i++)
+                {
+                    x[i] += _t * _direction![i];
+                }
+
+                if (iter != MaxIter)
+                {
+                    loss = objective(x, grad);
+                    evals++;
+                }
             }
 
             if (iter == MaxIter || evals >= MaxEval || !double.IsFinite(loss))

@@ -74,6 +74,7 @@ public sealed class TorchModelBackend : IModelBackend
             WeightDecay = settings.WeightDecay,
             ProximalMu = settings.ProximalMu,
         };
+        using var oneDnn = _model.AvoidOneDnn ? OneDnn.Suspend() : null;
         return _trainer.Train(data, global, options, order, seed, _normalization);
     }
 

@@ -15,6 +15,7 @@ public class GradientInversionOptionsTests
         Assert.Equal(1, options.Restarts);
         Assert.Equal(-1, options.Client);
         Assert.Empty(options.ProtectedLayers);
+        Assert.True(options.LineSearch);
         Assert.True(options.Attacks(4, 5));
         Assert.False(options.Attacks(3, 5));
     }
@@ -29,6 +30,25 @@ public class GradientInversionOptionsTests
         Assert.False(options.Attacks(1, 5));
         Assert.True(options.Attacks(2, 5));
         Assert.Equal(new HashSet<int> { 1, 3 }, options.ProtectedLayers);
+    }
+
+    [Theory]
+    [InlineData("none", false)]
+    [InlineData("Strong_Wolfe", true)]
+    public void Read_LineSearch_SelectsFixedStepsOrStrongWolfe(string value, bool expected)
+    {
+        var (options, problems) = Read(("dlg_line_search", value));
+        Assert.Empty(problems);
+        Assert.Equal(expected, options.LineSearch);
+    }
+
+    [Fact]
+    public void Read_UnknownLineSearch_ReportsTheKeyAndTheChoices()
+    {
+        var (_, problems) = Read(("dlg_line_search", "armijo"));
+        var p = Assert.Single(problems);
+        Assert.Equal("attack_args.dlg_line_search", p.Key);
+        Assert.Contains("strong_wolfe | none", p.Message, StringComparison.Ordinal);
     }
 
     [Fact]

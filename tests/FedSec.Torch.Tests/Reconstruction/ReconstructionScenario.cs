@@ -42,8 +42,8 @@ internal sealed class ReconstructionScenario : IDisposable
 
     public IReadOnlyList<ClientUpdate> Updates { get; }
 
-    /// <summary>The attack as the registry builds it from a FedML-style configuration.</summary>
-    public IDataReconstructionAttack Attack(string name, int iterations, List<ConfigProblem>? problems = null, params (string Key, string Value)[] extra)
+    /// <summary>The attack as the registry builds it from a FedML-style configuration; null iterations keep the default.</summary>
+    public IDataReconstructionAttack Attack(string name, int? iterations, List<ConfigProblem>? problems = null, params (string Key, string Value)[] extra)
     {
         var config = new ConfigNamespace();
         config.Set("model_args", "model", "lenet_dlg", "test");
@@ -51,7 +51,11 @@ internal sealed class ReconstructionScenario : IDisposable
         config.Set("train_args", "learning_rate", LearningRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "test");
         config.Set("train_args", "batch_size", ClientData.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "test");
         config.Set("train_args", "epochs", "1", "test");
-        config.Set("attack_args", "dlg_iterations", iterations.ToString(System.Globalization.CultureInfo.InvariantCulture), "test");
+        if (iterations is { } count)
+        {
+            config.Set("attack_args", "dlg_iterations", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "test");
+        }
+
         foreach (var (key, value) in extra)
         {
             config.Set("attack_args", key, value, "test");
