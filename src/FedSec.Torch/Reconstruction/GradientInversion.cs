@@ -144,7 +144,10 @@ internal static class GradientInversion
         Tensor sum = zeros(1, ScalarType.Float64);
         for (int i = 0; i < grads.Count; i++)
         {
-            sum = sum + (grads[i] - targets[i]).square().sum();
+            // d * d rather than square(): square() goes through pow with a temporary Scalar, which libtorch
+            // intermittently rejected as "Unknown scalar type" in Debug test runs.
+            var diff = grads[i] - targets[i];
+            sum = sum + (diff * diff).sum();
         }
 
         var inputs = y is null ? new[] { x } : new[] { x, y };

@@ -123,7 +123,8 @@ public sealed class LocalTrainer
         Tensor? sum = null;
         for (int i = 0; i < trainable.Length; i++)
         {
-            var d = (trainable[i] - anchors[i]).square().sum();
+            var diff = trainable[i] - anchors[i];
+            var d = (diff * diff).sum();
             sum = sum is null ? d : sum + d;
         }
 
