@@ -52,17 +52,17 @@ internal static class BenchCommand
         }
 
         var plans = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(factory.Components));
-        var rounds = Validate(plans, factory);
+        var configs = Validate(plans, factory);
         Directory.CreateDirectory(output);
         using var outputLock = dryRun ? null : OutputLock.Acquire(output);
         using var database = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName));
         var finished = database.FinishedRunKeys();
         var pending = plans.Where(p => !finished.Contains(p.RunKey)).ToArray();
-        int pendingRounds = pending.Sum(p => rounds[p.RunKey]);
+        int pendingRounds = pending.Sum(p => configs[p.RunKey].CommRound);
         AnsiConsole.MarkupLine($"Grid {Markup.Escape(gridPath)}: {plans.Count} runs ({plans.Count - pending.Length} already finished, {pending.Length} to run, {pendingRounds} rounds); results in {Markup.Escape(Path.GetFullPath(output))}.");
         if (dryRun)
         {
-            ShowPlan(plans, finished, rounds);
+            ShowPlan(plans, finished, configs);
             return 0;
         }
 
@@ -72,7 +72,7 @@ internal static class BenchCommand
             return 0;
         }
 
-        PrefetchData(pending, dataDir);
+        PrefetchData(pending.Select(p => configs[p.RunKey]), dataDir);
         AnsiConsole.MarkupLine($"{Math.Min(parallel, pending.Length)} runs at a time, {threads} tensor thread(s) each. Ctrl-C stops; the same command resumes.");
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -89,7 +89,7 @@ internal static class BenchCommand
         try
         {
             var runner = new GridRunner(database, new ChildProcessLauncher(threads, dataDir), output, parallel);
-            var roundsOf = pending.ToDictionary(p => p.RunKey, p => rounds[p.RunKey], StringComparer.Ordinal);
+            var roundsOf = pending.ToDictionary(p => p.RunKey, p => configs[p.RunKey].CommRound, StringComparer.Ordinal);
             var (outcomes, failures) = RunWithProgress(runner, pending, roundsOf, cancel.Token);
             int ok = outcomes.Count(o => o.Succeeded);
             foreach (var f in failures)
@@ -113,19 +113,19 @@ internal static class BenchCommand
         }
     }
 
-    private static Dictionary<string, int> Validate(IReadOnlyList<GridRunPlan> plans, ExperimentFactory factory)
+    private static Dictionary<string, ExperimentConfig> Validate(IReadOnlyList<GridRunPlan> plans, ExperimentFactory factory)
     {
         var problems = new List<ConfigProblem>();
         // A warning every run shares is the grid's own (a misspelt FedML key, say); one about a key that only some
         // variants read ("ignored: not enabled") is the normal state of a grid and is not repeated.
         SortedSet<string>? warnings = null;
-        var rounds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var configs = new Dictionary<string, ExperimentConfig>(StringComparer.Ordinal);
         foreach (var plan in plans)
         {
             try
             {
                 var setup = factory.Bind(plan.Config);
-                rounds[plan.RunKey] = setup.Config.CommRound;
+                configs[plan.RunKey] = setup.Config;
                 if (warnings is null)
                 {
                     warnings = new SortedSet<string>(setup.Warnings, StringComparer.Ordinal);
@@ -146,10 +146,10 @@ internal static class BenchCommand
             AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
         }
 
-        return problems.Count > 0 ? throw new ConfigException(problems) : rounds;
+        return problems.Count > 0 ? throw new ConfigException(problems) : configs;
     }
 
-    private static void ShowPlan(IReadOnlyList<GridRunPlan> plans, IReadOnlySet<string> finished, IReadOnlyDictionary<string, int> rounds)
+    private static void ShowPlan(IReadOnlyList<GridRunPlan> plans, IReadOnlySet<string> finished, IReadOnlyDictionary<string, ExperimentConfig> configs)
     {
         var table = new Table().AddColumns("#", "run key", "run", "rounds", "status");
         for (int i = 0; i < plans.Count; i++)
@@ -159,18 +159,17 @@ internal static class BenchCommand
                 (i + 1).ToString(CultureInfo.InvariantCulture),
                 p.RunKey,
                 Markup.Escape(p.Label),
-                rounds[p.RunKey].ToString(CultureInfo.InvariantCulture),
+                configs[p.RunKey].CommRound.ToString(CultureInfo.InvariantCulture),
                 finished.Contains(p.RunKey) ? "[green]finished[/]" : "pending");
         }
 
         AnsiConsole.Write(table);
     }
 
-    private static void PrefetchData(IEnumerable<GridRunPlan> pending, string? dataDirOverride)
+    private static void PrefetchData(IEnumerable<ExperimentConfig> pending, string? dataDirOverride)
     {
         // Fetched once here, so that parallel runs do not each download it.
-        var factory = ExperimentFactory.CreateDefault();
-        foreach (var config in pending.Select(p => factory.Bind(p.Config).Config).DistinctBy(c => (DatasetCatalog.CanonicalName(c.Dataset), c.DataCacheDir)))
+        foreach (var config in pending.DistinctBy(c => (DatasetCatalog.CanonicalName(c.Dataset), c.DataCacheDir)))
         {
             string dir = DataDirectory.Resolve(dataDirOverride ?? (string.IsNullOrWhiteSpace(config.DataCacheDir) ? null : config.DataCacheDir));
             if (!DatasetCatalog.IsPresent(config.Dataset, dir) && DatasetCatalog.CanFetch(config.Dataset))
