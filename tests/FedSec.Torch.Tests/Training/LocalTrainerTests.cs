@@ -198,6 +198,23 @@ public class LocalTrainerTests
         Assert.All(constraint.Globals, g => Assert.Equal(global, g));
     }
 
+    [Fact]
+    public void Train_WithPgdConstraint_EndsWithinEpsilonOfTheGlobalModel()
+    {
+        var data = TestImages.Random(16, 1, 28, 28, 10, seed: 7);
+        using var model = Create("mlp", data);
+        var layout = ModuleVectors.LayoutOf(model);
+        var global = ModuleVectors.ToVector(model, layout);
+        var options = new LocalTrainingOptions { Epochs = 2, BatchSize = 4, LearningRate = 0.5 };
+        var trainer = new LocalTrainer(model, layout);
+
+        var free = trainer.Train(data, global, options, new Random(5), torchSeed: 9, Mnist).Weights;
+        var projected = trainer.Train(data, global, options with { Constraint = new FedSec.Attacks.EdgeCase.PgdBallConstraint(0.05, 3) }, new Random(5), torchSeed: 9, Mnist).Weights;
+
+        Assert.True(Distance(free, global) > 0.05, "unconstrained training must leave the ball for the test to mean anything");
+        Assert.True(Distance(projected, global) <= 0.05 * (1 + 1e-5), $"‖X − G‖ = {Distance(projected, global)}");
+    }
+
     private static nn.Module<Tensor, Tensor> Create(string name, ImageSet data)
     {
         random.manual_seed(ModelSeed);
