@@ -2,6 +2,7 @@ using FedSec.Attacks.Alie;
 using FedSec.Attacks.Backdoor;
 using FedSec.Attacks.Byzantine;
 using FedSec.Attacks.Dba;
+using FedSec.Attacks.EdgeCase;
 using FedSec.Attacks.Fang;
 using FedSec.Attacks.Gaussian;
 using FedSec.Attacks.Ipm;
@@ -37,5 +38,6 @@ public static class AttackCatalog
         registry.Register(LabelFlippingRegistration.Descriptor);
         registry.Register(BackdoorRegistration.Descriptor);
         registry.Register(DbaRegistration.Descriptor);
+        registry.Register(EdgeCaseRegistration.Descriptor);
     }
 }

@@ -95,12 +95,22 @@ public sealed class Experiment
             {
                 cancellation.ThrowIfCancellationRequested();
                 var data = _data.Clients[id];
-                if (malicious.Contains(id) && _stages.DataPoisoning is { } poison)
+                var clientSettings = settings;
+                if (malicious.Contains(id))
                 {
-                    data = poison.PoisonData(data.Clone(), new ClientContext { Round = round, ClientId = id, Seeds = _seeds, MaliciousClients = _adversary.FixedIdentities.Count > 0 ? _adversary.FixedIdentities : malicious });
+                    var client = new ClientContext { Round = round, ClientId = id, Seeds = _seeds, MaliciousClients = _adversary.FixedIdentities.Count > 0 ? _adversary.FixedIdentities : malicious };
+                    if (_stages.DataPoisoning is { } poison)
+                    {
+                        data = poison.PoisonData(data.Clone(), client);
+                    }
+
+                    if (_stages.LocalConstraint is { } constrains)
+                    {
+                        clientSettings = settings with { Constraint = constrains.ConstraintFor(client) };
+                    }
                 }
 
-                var result = _backend.Train(global, data, settings, _seeds.Random("batch-order", round, id), _seeds.DeriveInt("local-training", round, id));
+                var result = _backend.Train(global, data, clientSettings, _seeds.Random("batch-order", round, id), _seeds.DeriveInt("local-training", round, id));
                 lossSum += result.MeanLoss;
                 updates.Add(new ClientUpdate(id, data.Count, result.Weights));
                 observer?.ClientTrained(round, id, updates.Count, sampled.Count);

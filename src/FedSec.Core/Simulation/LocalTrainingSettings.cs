@@ -1,3 +1,5 @@
+using FedSec.Stages;
+
 namespace FedSec.Simulation;
 
 /// <summary>How a client trains locally (FedML's <c>train_args</c>).</summary>
@@ -15,4 +17,12 @@ public sealed record LocalTrainingSettings(
     double LearningRate,
     double Momentum,
     double WeightDecay,
-    double ProximalMu);
+    double ProximalMu)
+{
+    /// <summary>
+    /// A malicious client's constraint on its model during training (applied between optimizer steps, see
+    /// <see cref="ILocalModelConstraint"/>); null for normal training.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public ILocalModelConstraint? Constraint { get; init; }
+}

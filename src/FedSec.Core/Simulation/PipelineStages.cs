@@ -14,6 +14,7 @@ internal sealed class PipelineStages
         var attack = setup.Attack;
         DataPoisoning = attack as IDataPoisoningAttack;
         ModelPoisoning = attack as IModelPoisoningAttack;
+        LocalConstraint = attack as IConstrainsLocalTraining;
         Reconstruction = attack as IDataReconstructionAttack;
         Controls = attack as IControlsClients;
         var names = setup.Config.DefenseTypes;
@@ -64,6 +65,8 @@ internal sealed class PipelineStages
     public IDataPoisoningAttack? DataPoisoning { get; }
 
     public IModelPoisoningAttack? ModelPoisoning { get; }
+
+    public IConstrainsLocalTraining? LocalConstraint { get; }
 
     public IDataReconstructionAttack? Reconstruction { get; }
 

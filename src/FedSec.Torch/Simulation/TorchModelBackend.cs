@@ -73,6 +73,7 @@ public sealed class TorchModelBackend : IModelBackend
             Momentum = settings.Momentum,
             WeightDecay = settings.WeightDecay,
             ProximalMu = settings.ProximalMu,
+            Constraint = settings.Constraint,
         };
         using var oneDnn = _model.AvoidOneDnn ? OneDnn.Suspend() : null;
         return _trainer.Train(data, global, options, order, seed, _normalization);

@@ -6,6 +6,7 @@ using FedSec.Torch.Parameters;
 using TorchSharp;
 using TorchSharp.Modules;
 using FedSec.Simulation;
+using FedSec.Stages;
 using static TorchSharp.torch;
 
 namespace FedSec.Torch.Training;
@@ -72,6 +73,7 @@ public sealed class LocalTrainer
         var trainable = _model.parameters().Where(p => p.requires_grad).ToArray();
         using var optimizer = CreateOptimizer(trainable, options);
         var anchors = options.ProximalMu > 0 ? trainable.Select(p => p.detach().clone()).ToArray() : null;
+        var start = options.Constraint is null ? null : global.ToArray();
 
         var images = ImageTensors.Images(data, 0, n);
         normalization?.ApplyInPlace(images);
@@ -92,22 +94,37 @@ public sealed class LocalTrainer
             var index = tensor(order);
             var epochImages = images.index_select(0, index);
             var epochLabels = labels.index_select(0, index);
-            for (int start = 0; start < n; start += options.BatchSize)
+            int batches = (n + options.BatchSize - 1) / options.BatchSize;
+            for (int batch = 0; batch < batches; batch++)
             {
                 using var stepScope = NewDisposeScope();
-                int count = Math.Min(options.BatchSize, n - start);
+                int first = batch * options.BatchSize;
+                int count = Math.Min(options.BatchSize, n - first);
                 optimizer.zero_grad();
-                var logits = _model.forward(epochImages.narrow(0, start, count));
-                var loss = nn.functional.cross_entropy(logits, epochLabels.narrow(0, start, count));
+                var logits = _model.forward(epochImages.narrow(0, first, count));
+                var loss = nn.functional.cross_entropy(logits, epochLabels.narrow(0, first, count));
                 var objective = anchors is null ? loss : loss + ProximalTerm(trainable, anchors, options.ProximalMu);
                 objective.backward();
                 optimizer.step();
                 lossSum += loss.item<float>() * (double)count;
                 steps++;
+                if (options.Constraint is { } constraint && (batch % constraint.StepInterval == 0 || batch == batches - 1))
+                {
+                    Constrain(constraint, start!);
+                }
             }
         }
 
         return new LocalTrainingResult(ModuleVectors.ToVector(_model, Layout), steps, lossSum / ((double)n * options.Epochs));
+    }
+
+    // The constraint works on the flat model; the optimizer's state (momentum, Adam's moments) is kept, as a client
+    // projecting its own model would.
+    private void Constrain(ILocalModelConstraint constraint, float[] global)
+    {
+        var weights = ModuleVectors.ToVector(_model, Layout);
+        constraint.Apply(weights, global, Layout);
+        ModuleVectors.LoadVector(_model, Layout, weights);
     }
 
     private static optim.Optimizer CreateOptimizer(Parameter[] trainable, LocalTrainingOptions options) => options.Optimizer switch

@@ -1,3 +1,5 @@
+using FedSec.Stages;
+
 namespace FedSec.Torch.Training;
 
 /// <summary>How a client trains locally in one round (FedML's <c>train_args</c>).</summary>
@@ -37,6 +39,13 @@ public sealed record LocalTrainingOptions
     /// </summary>
     /// <value>The default value is 0.</value>
     public double ProximalMu { get; init; }
+
+    /// <summary>
+    /// A malicious client's constraint on its model between optimizer steps (the PGD projection of "Attack of the
+    /// Tails"): applied after the steps <see cref="ILocalModelConstraint"/> names; null for normal training.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public ILocalModelConstraint? Constraint { get; init; }
 
     /// <summary>The optimizer named by a config value: <c>sgd</c> or <c>adam</c> (case ignored).</summary>
     /// <exception cref="ArgumentException">Any other name.</exception>
@@ -88,6 +97,11 @@ public sealed record LocalTrainingOptions
         if (!(ProximalMu >= 0) || !double.IsFinite(ProximalMu))
         {
             problems.Add($"ProximalMu is {ProximalMu}; it must be zero or positive and finite.");
+        }
+
+        if (Constraint is { StepInterval: < 1 } c)
+        {
+            problems.Add($"Constraint.StepInterval is {c.StepInterval}; it must be at least 1.");
         }
 
         return problems;

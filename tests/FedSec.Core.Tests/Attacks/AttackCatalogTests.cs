@@ -24,6 +24,7 @@ public class AttackCatalogTests
         { "backdoor", false, true },
         { "dba", false, true },
         { "model_replacement", true, true },
+        { "edge_case", false, true },
     };
 
     [Theory]
@@ -46,7 +47,7 @@ public class AttackCatalogTests
     {
         var registry = BuiltInComponents.CreateRegistry();
         var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "attack_args", ("original_class_list", "3"), ("target_class_list", "9"));
-        foreach (var name in new[] { "backdoor", "dba", "model_replacement" })
+        foreach (var name in new[] { "backdoor", "dba", "model_replacement", "edge_case" })
         {
             Assert.True(registry.TryGet(ComponentKind.Attack, name, out var d));
             Assert.IsAssignableFrom<IBackdoorAttack>(d.Create(args));

@@ -1,4 +1,5 @@
 using FedSec.Attacks.Byzantine;
+using FedSec.Attacks.EdgeCase;
 using FedSec.Configuration;
 using FedSec.Core.Tests.TestSupport;
 using FedSec.Data;
@@ -104,6 +105,30 @@ public class ExperimentTests
         Assert.NotSame(data.Clients[0], backend.TrainedOn[0]);
         Assert.Same(data.Clients[1], backend.TrainedOn[1]);
         Assert.Equal(testLabels, data.Test.Labels);
+    }
+
+    [Fact]
+    public void Run_EdgeCaseAttack_OnlyTheAttackerTrainsOnRelabelledDataUnderTheConstraint()
+    {
+        // Four clients holding sevens; one attacker (drawn from the seed) relabels its tail to ones and trains projected.
+        var attack = new EdgeCaseAttack(new EdgeCaseOptions { ClientNum = 1 });
+        var config = Config(clients: 4, rounds: 2, attack: true) with { AttackType = "edge_case" };
+        var data = new ExperimentData(Enumerable.Range(0, 4).Select(_ => FakeBackend.Data(10, 7)).ToArray(), FakeBackend.Data(5, 7));
+        var backend = new FakeBackend();
+
+        new Experiment(new ExperimentSetup(config, attack, Array.Empty<object>(), Array.Empty<string>()), backend, data).Run();
+
+        Assert.Equal(8, backend.TrainedOn.Count);
+        for (int t = 0; t < backend.TrainedOn.Count; t++)
+        {
+            bool constrained = backend.TrainedWith[t].Constraint is PgdBallConstraint;
+            bool relabelled = backend.TrainedOn[t].Labels.Contains(1);
+            Assert.Equal(constrained, relabelled);
+            Assert.Equal(constrained ? 9 : 10, backend.TrainedOn[t].Labels.Count(l => l == 7));
+        }
+
+        Assert.Equal(2, backend.TrainedWith.Count(s => s.Constraint is not null));
+        Assert.All(data.Clients, c => Assert.All(c.Labels, l => Assert.Equal(7, l)));
     }
 
     [Fact]

@@ -19,6 +19,8 @@ internal sealed class FakeBackend : IModelBackend
 
     public List<ImageSet> TrainedOn { get; } = new();
 
+    public List<LocalTrainingSettings> TrainedWith { get; } = new();
+
     public float[] InitialWeights(int seed)
     {
         var rng = new Random(seed);
@@ -29,6 +31,7 @@ internal sealed class FakeBackend : IModelBackend
     {
         _log?.Add("train");
         TrainedOn.Add(data);
+        TrainedWith.Add(settings);
         double meanLabel = data.Labels.Average();
         var noise = new Random(seed);
         var w = new float[global.Length];

@@ -181,6 +181,40 @@ public class LocalTrainerTests
             data, new float[layout.Length + 1], new LocalTrainingOptions(), new Random(1), 1));
     }
 
+    [Fact]
+    public void Train_WithConstraint_AppliedAfterTheFirstEveryIntervalthAndTheLastStepOfEachEpoch()
+    {
+        // 10 samples in batches of 2: steps 0..4 per epoch; interval 2 → after steps 0, 2 and 4, in each of 2 epochs.
+        var data = TestImages.Random(10, 1, 28, 28, 10, seed: 6);
+        using var model = Create("lr", data);
+        var layout = ModuleVectors.LayoutOf(model);
+        var global = ModuleVectors.ToVector(model, layout);
+        var constraint = new CountingConstraint(2);
+        var options = new LocalTrainingOptions { Epochs = 2, BatchSize = 2, LearningRate = 0.1, Constraint = constraint };
+
+        new LocalTrainer(model, layout).Train(data, global, options, new Random(5), torchSeed: 9, Mnist);
+
+        Assert.Equal(6, constraint.Calls);
+        Assert.All(constraint.Globals, g => Assert.Equal(global, g));
+    }
+
+    [Fact]
+    public void Train_WithPgdConstraint_EndsWithinEpsilonOfTheGlobalModel()
+    {
+        var data = TestImages.Random(16, 1, 28, 28, 10, seed: 7);
+        using var model = Create("mlp", data);
+        var layout = ModuleVectors.LayoutOf(model);
+        var global = ModuleVectors.ToVector(model, layout);
+        var options = new LocalTrainingOptions { Epochs = 2, BatchSize = 4, LearningRate = 0.5 };
+        var trainer = new LocalTrainer(model, layout);
+
+        var free = trainer.Train(data, global, options, new Random(5), torchSeed: 9, Mnist).Weights;
+        var projected = trainer.Train(data, global, options with { Constraint = new FedSec.Attacks.EdgeCase.PgdBallConstraint(0.05, 3) }, new Random(5), torchSeed: 9, Mnist).Weights;
+
+        Assert.True(Distance(free, global) > 0.05, "unconstrained training must leave the ball for the test to mean anything");
+        Assert.True(Distance(projected, global) <= 0.05 * (1 + 1e-5), $"‖X − G‖ = {Distance(projected, global)}");
+    }
+
     private static nn.Module<Tensor, Tensor> Create(string name, ImageSet data)
     {
         random.manual_seed(ModelSeed);
