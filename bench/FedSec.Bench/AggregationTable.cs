@@ -16,10 +16,12 @@ internal static class AggregationTable
         (nameof(AggregationBenchmark.FedAvg), "FedAvg (weighted mean)", ""),
         (nameof(AggregationBenchmark.TorchGram), "torch X·Xᵀ", ""),
         (nameof(AggregationBenchmark.Copy), "copy of every update", ""),
+        (nameof(AggregationBenchmark.CopyIntoRoundBuffers), "copy into round buffers", ""),
         (nameof(AggregationBenchmark.Krum), "Krum", "≤ 2× X·Xᵀ"),
         (nameof(AggregationBenchmark.Median), "coordinate median", "≤ 4× FedAvg"),
         (nameof(AggregationBenchmark.TrimmedMean), "trimmed mean β = 0.1", "≤ 4× FedAvg"),
         (nameof(AggregationBenchmark.Clipping), "norm-diff clipping", "≤ 4× FedAvg"),
+        (nameof(AggregationBenchmark.ClippingFreshArrays), "norm-diff clipping, fresh arrays", ""),
         (nameof(AggregationBenchmark.Rfa), "RFA (geometric median)", ""),
         (nameof(AggregationBenchmark.Bulyan), "Bulyan", ""),
     ];

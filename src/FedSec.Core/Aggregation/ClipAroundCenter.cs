@@ -47,7 +47,11 @@ internal static class ClipAroundCenter
     /// <param name="center">c.</param>
     /// <param name="bound">The largest distance kept.</param>
     /// <param name="distances">‖xᵢ − c‖ as <see cref="Distances"/> returns them.</param>
-    public static float[]?[] Clip(IReadOnlyList<float[]> vectors, float[] center, double bound, double[] distances)
+    /// <param name="allocate">
+    /// Gives the d-element vector each clipped copy is written into (every element is written); null allocates new
+    /// arrays. The engine passes <see cref="Stages.RoundBuffers.Rent"/>, so the copies reuse the previous round's memory.
+    /// </param>
+    public static float[]?[] Clip(IReadOnlyList<float[]> vectors, float[] center, double bound, double[] distances, Func<int, float[]>? allocate = null)
     {
         int n = vectors.Count;
         int d = center.Length;
@@ -60,9 +64,15 @@ internal static class ClipAroundCenter
 
         // One vector per task, front to back: writing many fresh arrays a block at a time was twice as slow (each
         // first touch of a page faults, and a hundred interleaved write streams defeat the prefetchers).
+        var rent = allocate ?? (length => GC.AllocateUninitializedArray<float>(length));
         Parallel.ForEach(far, i =>
         {
-            var clipped = GC.AllocateUninitializedArray<float>(d);
+            var clipped = rent(d);
+            if (clipped.Length != d)
+            {
+                throw new InvalidOperationException($"The allocator gave a vector of {clipped.Length} elements for {d}.");
+            }
+
             Rescale(vectors[i], center, bound, bound / distances[i], clipped);
             result[i] = clipped;
         });

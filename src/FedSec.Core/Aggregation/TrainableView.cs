@@ -68,14 +68,23 @@ internal static class TrainableView
     }
 
     /// <summary>A copy of <paramref name="global"/> with its trainable slices replaced by <paramref name="trainable"/>.</summary>
-    public static float[] Replace(ReadOnlySpan<float> global, float[] trainable, ParameterLayout layout)
+    /// <param name="global">The full vector whose buffers are kept.</param>
+    /// <param name="trainable">The new trainable part.</param>
+    /// <param name="layout">The layout of both.</param>
+    /// <param name="allocate">Gives the full-length vector to write into; null allocates a new array.</param>
+    public static float[] Replace(ReadOnlySpan<float> global, float[] trainable, ParameterLayout layout, Func<int, float[]>? allocate = null)
     {
         if (layout.AllTrainable)
         {
             return trainable;
         }
 
-        var full = global.ToArray();
+        var full = allocate?.Invoke(global.Length) ?? global.ToArray();
+        if (allocate is not null)
+        {
+            global.CopyTo(full);
+        }
+
         layout.ScatterTrainable(trainable, full);
         return full;
     }

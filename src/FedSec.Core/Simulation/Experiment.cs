@@ -81,6 +81,7 @@ public sealed class Experiment
             c.WeightDecay,
             string.Equals(c.FederatedOptimizer, "fedprox", StringComparison.OrdinalIgnoreCase) ? c.FedProxMu : 0);
         var records = new List<RoundRecord>();
+        var buffers = new RoundBuffers();
         for (int round = 0; round < c.CommRound; round++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -128,6 +129,7 @@ public sealed class Experiment
                 TotalClients = c.ClientNumInTotal,
                 ClientData = id => _data.Clients[id],
                 OutputDirectory = OutputDirectory,
+                Buffers = buffers,
                 ServerTrainer = _data.ServerRoot is { } root ? () => _backend.Train(global, root, settings, _seeds.Random("server-root", round), _seeds.DeriveInt("server-root", round)).Weights : null,
             };
             var outcome = server.Run(updates, context, active);

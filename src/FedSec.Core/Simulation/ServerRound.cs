@@ -8,7 +8,8 @@ namespace FedSec.Simulation;
 /// <summary>
 /// The server's side of one round, in FedMLSecurity's order: observe for data reconstruction, model poisoning,
 /// before-aggregation defenses in order, the aggregation (an on-aggregation defense or FedAvg), the server optimizer,
-/// after-aggregation defenses. Every update is checked before the first defense sees it.
+/// after-aggregation defenses. Every update is checked before the first defense sees it. At the end the vectors the
+/// stages rented from <see cref="RoundContext.Buffers"/> are recycled for the next round.
 /// </summary>
 internal sealed class ServerRound
 {
@@ -90,6 +91,14 @@ internal sealed class ServerRound
             reports.Add(new DefenseRoundReport(name, "after", Array.Empty<ClientVerdict>(), DetectionCounts.Zero));
         }
 
+        // The round's updates are done with: the vectors stages rented for them serve the next round. The global
+        // model outlives the round, so it must not be one of them.
+        if (context.Buffers.IsRented(global))
+        {
+            global = (float[])global.Clone();
+        }
+
+        context.Buffers.Recycle();
         return new Result(global, reports, reconstructions);
     }
 

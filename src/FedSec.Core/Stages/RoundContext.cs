@@ -55,6 +55,13 @@ public sealed class RoundContext
     /// </summary>
     public string? OutputDirectory { get; init; }
 
+    /// <summary>
+    /// Vectors the stages may return updates in, valid until the round's new global model is made (see
+    /// <see cref="RoundBuffers"/>). The engine shares one across a run's rounds so their memory is reused; the default is
+    /// a fresh one, which reuses nothing.
+    /// </summary>
+    public RoundBuffers Buffers { get; init; } = new();
+
     /// <summary>True when this is the last round of the experiment.</summary>
     public bool IsLastRound => Round == TotalRounds - 1;
 

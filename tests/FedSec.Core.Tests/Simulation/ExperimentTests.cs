@@ -44,6 +44,16 @@ public class ExperimentTests
     }
 
     [Fact]
+    public void Run_AggregateInARoundBuffer_GlobalModelSurvivesTheNextRoundsRentals()
+    {
+        var rule = new RentingMeanAggregation();
+        var config = Config(rounds: 3, defense: true) with { DefenseTypes = new[] { "renting_mean" } };
+        var result = new Experiment(new ExperimentSetup(config, null, new object[] { rule }, Array.Empty<string>()), new FakeBackend(), Data(3)).Run();
+        Assert.Equal(new[] { true, true }, rule.GlobalIntactAfterRenting);
+        Assert.All(result.FinalGlobal, w => Assert.True(float.IsFinite(w)));
+    }
+
+    [Fact]
     public void Run_DefenseChain_RunsBeforeDefensesInConfiguredOrder()
     {
         var log = new List<string>();

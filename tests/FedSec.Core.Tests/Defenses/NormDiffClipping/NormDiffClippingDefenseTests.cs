@@ -56,6 +56,49 @@ public class NormDiffClippingDefenseTests
     }
 
     [Fact]
+    public void DefendBeforeAggregation_SharedRoundBuffers_WritesIntoThemAndEqualsFreshArrays()
+    {
+        var rng = new Random(11);
+        var global = Enumerable.Range(0, 300).Select(_ => (float)rng.NextDouble()).ToArray();
+        var defense = new NormDiffClippingDefense(new NormDiffClippingOptions { NormBound = 0.5 });
+        var buffers = new RoundBuffers();
+        for (int round = 0; round < 3; round++)
+        {
+            var updates = Enumerable.Range(0, 6).Select(i => new ClientUpdate(i, 5, global.Select(g => g + (float)((rng.NextDouble() - 0.5) * i)).ToArray())).ToArray();
+            var fresh = defense.DefendBeforeAggregation(updates, Context(global, 6, round));
+            var shared = Context(global, 6, round);
+            shared = new RoundContext
+            {
+                Round = shared.Round,
+                TotalRounds = shared.TotalRounds,
+                Global = shared.Global,
+                Layout = shared.Layout,
+                SampledClients = shared.SampledClients,
+                MaliciousClients = shared.MaliciousClients,
+                Seeds = shared.Seeds,
+                Buffers = buffers,
+            };
+            var pooled = defense.DefendBeforeAggregation(updates, shared);
+            for (int i = 0; i < updates.Length; i++)
+            {
+                Assert.Equal(fresh.Updates[i].Weights, pooled.Updates[i].Weights);
+                bool clipped = pooled.Verdicts[i].Kind == VerdictKind.Modified;
+                Assert.Equal(clipped, buffers.IsRented(pooled.Updates[i].Weights));
+            }
+
+            Assert.True(buffers.RentedCount >= 4);
+
+            // The engine's end of round: the next round writes over these vectors.
+            foreach (var u in pooled.Updates.Where(u => buffers.IsRented(u.Weights)))
+            {
+                Array.Fill(u.Weights, float.NaN);
+            }
+
+            buffers.Recycle();
+        }
+    }
+
+    [Fact]
     public void Read_NonPositiveBound_ReportsNormBoundKey()
     {
         var problems = Problems(a => NormDiffClippingOptions.Read(a), 10, ("norm_bound", "0"));
