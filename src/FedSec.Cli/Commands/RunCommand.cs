@@ -82,6 +82,11 @@ internal static class RunCommand
             AnsiConsole.MarkupLine($"Malicious clients: {string.Join(", ", prepared.Experiment.MaliciousIdentities.Order())}");
         }
 
+        foreach (var w in prepared.Experiment.CheckInitialModel())
+        {
+            AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
+        }
+
         prepared.Experiment.OutputDirectory = outDir;
         ExperimentResult result;
         using (var log = new RoundLogWriter(Path.Combine(outDir, "rounds.jsonl")))

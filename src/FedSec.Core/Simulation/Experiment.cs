@@ -52,6 +52,23 @@ public sealed class Experiment
     public IReadOnlySet<int> MaliciousIdentities => _adversary.FixedIdentities;
 
     /// <summary>
+    /// What the attack and the defenses that check their settings against the model (<see cref="IChecksInitialModel"/>)
+    /// find wrong with the initial global model of this run (the same one <see cref="Run"/> starts from): warnings to
+    /// show before running.
+    /// </summary>
+    public IReadOnlyList<string> CheckInitialModel()
+    {
+        var checkers = _setup.Defenses.Prepend(_setup.Attack).OfType<IChecksInitialModel>().ToList();
+        if (checkers.Count == 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        var global = _backend.InitialWeights(_seeds.DeriveInt("model-init"));
+        return checkers.SelectMany(c => c.CheckInitialModel(global, _backend.Layout, _setup.Config.CommRound)).ToList();
+    }
+
+    /// <summary>
     /// The run's output directory, handed to the server-side components through <see cref="RoundContext.OutputDirectory"/>
     /// (e.g. for reconstructed images); null (the default) when the run writes no files.
     /// </summary>

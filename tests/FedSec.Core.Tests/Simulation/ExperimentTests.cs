@@ -54,6 +54,24 @@ public class ExperimentTests
     }
 
     [Fact]
+    public void CheckInitialModel_CrflWithBoundBelowInitialModel_ReturnsItsWarning()
+    {
+        // FakeBackend's initial weights are U(0, 1) on 400 coordinates: norm ≈ 11.5, far above CRFL's first bound 2.1.
+        var config = Config(rounds: 2, defense: true) with { DefenseTypes = new[] { "crfl" } };
+        var crfl = new FedSec.Defenses.Crfl.CrflDefense(new FedSec.Defenses.Crfl.CrflOptions { Sigma = 0 });
+        var experiment = new Experiment(new ExperimentSetup(config, null, new object[] { crfl }, Array.Empty<string>()), new FakeBackend(d: 400), Data(3));
+        var warning = Assert.Single(experiment.CheckInitialModel());
+        Assert.StartsWith("crfl:", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckInitialModel_NoCheckingComponent_ReturnsNothing()
+    {
+        var experiment = new Experiment(new ExperimentSetup(Config(), null, Array.Empty<object>(), Array.Empty<string>()), new FakeBackend(), Data(3));
+        Assert.Empty(experiment.CheckInitialModel());
+    }
+
+    [Fact]
     public void Run_DefenseChain_RunsBeforeDefensesInConfiguredOrder()
     {
         var log = new List<string>();

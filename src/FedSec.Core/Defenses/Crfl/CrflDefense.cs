@@ -1,4 +1,6 @@
+using System.Globalization;
 using FedSec.Aggregation;
+using FedSec.Parameters;
 using FedSec.Stages;
 
 namespace FedSec.Defenses.Crfl;
@@ -8,9 +10,11 @@ namespace FedSec.Defenses.Crfl;
 /// backdoor attacks", ICML 2021): after aggregation the global model's trainable parameters are clipped to L2 norm
 /// ρ_t (the paper's schedule per data set, capped by <c>clip_threshold</c>), then N(0, σ²) noise is added to them in
 /// every round but the last, whose model is released without noise. The noise comes from the experiment's seeded
-/// streams. FedML clipped and perturbed buffers (BatchNorm statistics, counters) as well.
+/// streams. FedML clipped and perturbed buffers (BatchNorm statistics, counters) as well. The bound and σ are absolute,
+/// tuned for the CRFL paper's models: before the run it warns when the initial model is far above the first bound or the
+/// noise's norm σ·√d exceeds it.
 /// </summary>
-internal sealed class CrflDefense : IAfterAggregationDefense
+internal sealed class CrflDefense : IAfterAggregationDefense, IChecksInitialModel
 {
     private readonly CrflOptions _options;
 
@@ -32,5 +36,33 @@ internal sealed class CrflDefense : IAfterAggregationDefense
         }
 
         return global;
+    }
+
+    public IEnumerable<string> CheckInitialModel(ReadOnlySpan<float> initialGlobal, ParameterLayout layout, int totalRounds)
+    {
+        var warnings = new List<string>();
+        var trainable = layout.GatherTrainable(initialGlobal);
+        double norm = VectorNorms.L2(trainable);
+        double bound = _options.BoundAt(0);
+        string schedule = _options.Schedule is { } s
+            ? string.Create(CultureInfo.InvariantCulture, $"rho_t = {s.Slope:0.###}t + {s.Intercept:0.###}")
+            : "clip_threshold";
+        if (norm > 2 * bound)
+        {
+            warnings.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"crfl: the initial model's trainable norm is {norm:0.##} but the norm bound of round 1 is {bound:0.##} ({schedule}): CRFL shrinks the model by {bound / norm:0.##}x, which can stop it learning (a clipped FedML cnn stays at chance on MNIST). The schedule was tuned for the CRFL paper's models: set defense_args.norm_bound_intercept (and norm_bound_slope) to fit this one, e.g. norm_bound_intercept: {Math.Ceiling(2 * norm)}."));
+        }
+
+        double noise = _options.Sigma * Math.Sqrt(trainable.Length);
+        double minBound = Math.Min(bound, _options.BoundAt(Math.Max(0, totalRounds - 2)));
+        if (totalRounds > 1 && noise > minBound)
+        {
+            warnings.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"crfl: the N(0, sigma^2) noise on the model's {trainable.Length:N0} trainable parameters has norm about sigma*sqrt(d) = {noise:0.##}, {noise / minBound:0.#}x the norm bound the model is clipped to ({minBound:0.##}): the noise swamps the model. Lower defense_args.sigma (below {minBound / Math.Sqrt(trainable.Length):0.####} keeps it under the bound) or raise the bound."));
+        }
+
+        return warnings;
     }
 }

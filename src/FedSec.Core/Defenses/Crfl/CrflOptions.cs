@@ -18,8 +18,16 @@ public sealed class CrflOptions
     public static readonly StringParameter DatasetKey = new(
         "dataset", "mnist", "data_args.dataset: selects the norm-bound schedule rho_t of the CRFL paper (mnist 0.1t + 2, emnist 0.25t + 4, lending_club_loan 0.025t + 2; t = round + 1).");
 
+    /// <summary><c>norm_bound_slope</c>: replaces the data set's schedule slope (FedSec's key; FedML has none).</summary>
+    public static readonly DoubleParameter SlopeKey = new(
+        "norm_bound_slope", 0, "FedSec: the slope a of a norm-bound schedule rho_t = a*t + b of your own, replacing the data set's (with norm_bound_intercept; unset keeps the data set's schedule).", min: 0);
+
+    /// <summary><c>norm_bound_intercept</c>: replaces the data set's schedule intercept (FedSec's key; FedML has none).</summary>
+    public static readonly DoubleParameter InterceptKey = new(
+        "norm_bound_intercept", 0, "FedSec: the intercept b of a norm-bound schedule rho_t = a*t + b of your own, replacing the data set's; fit it to your model (CRFL's mnist schedule starts at 2.1, far below the initial norm of FedML's cnn).", min: 0, minExclusive: true);
+
     /// <summary>The keys CRFL reads.</summary>
-    public static readonly IParameter[] Keys = { SigmaKey, ClipThresholdKey, DatasetKey };
+    public static readonly IParameter[] Keys = { SigmaKey, ClipThresholdKey, DatasetKey, SlopeKey, InterceptKey };
 
     /// <summary>σ, the noise standard deviation.</summary>
     /// <value>The default value is 0.01 (the CRFL code's setting).</value>
@@ -49,12 +57,24 @@ public sealed class CrflOptions
             "lending_club_loan" => (0.025, 2),
             _ => null,
         };
+        bool ownSlope = args.IsSet(SlopeKey), ownIntercept = args.IsSet(InterceptKey);
+        if (ownIntercept)
+        {
+            schedule = (ownSlope ? args.Get(SlopeKey) : 0, args.Get(InterceptKey));
+        }
+        else if (ownSlope)
+        {
+            args.Report(
+                args.QualifiedKey(InterceptKey.Key),
+                $"{args.QualifiedKey(SlopeKey.Key)} is set but {args.QualifiedKey(InterceptKey.Key)} is not: a schedule of your own needs its intercept (rho_t = slope*t + intercept, t = round + 1).");
+        }
+
         var options = new CrflOptions { Sigma = args.Get(SigmaKey), ClipThreshold = args.Get(ClipThresholdKey), Schedule = schedule };
         if (schedule is null && !args.IsSet(ClipThresholdKey))
         {
             args.Report(
                 args.QualifiedKey(ClipThresholdKey.Key),
-                $"CRFL has no norm-bound schedule for the data set '{dataset}' (it has one for mnist, emnist and lending_club_loan); set clip_threshold to the global model's norm bound.");
+                $"CRFL has no norm-bound schedule for the data set '{dataset}' (it has one for mnist, emnist and lending_club_loan); set clip_threshold to the global model's norm bound, or norm_bound_intercept (and norm_bound_slope) for a schedule.");
         }
 
         return options;

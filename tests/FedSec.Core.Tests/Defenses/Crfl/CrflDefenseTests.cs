@@ -64,6 +64,66 @@ public class CrflDefenseTests
     }
 
     [Fact]
+    public void Read_OwnInterceptAndSlope_ReplaceTheDatasetSchedule()
+    {
+        var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "defense_args", ("dataset", "mnist"), ("norm_bound_intercept", "18"), ("norm_bound_slope", "0.5"));
+        var options = CrflOptions.Read(args);
+        Assert.Empty(args.Problems);
+        Assert.Equal(18.5, options.BoundAt(0), 1e-12);
+        Assert.Equal(23, options.BoundAt(9), 1e-12);
+    }
+
+    [Fact]
+    public void Read_OwnInterceptOnly_ConstantBoundEvenWithoutDatasetSchedule()
+    {
+        var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "defense_args", ("dataset", "cifar10"), ("norm_bound_intercept", "30"));
+        var options = CrflOptions.Read(args);
+        Assert.Empty(args.Problems);
+        Assert.Equal(30, options.BoundAt(0));
+        Assert.Equal(30, options.BoundAt(49));
+    }
+
+    [Fact]
+    public void Read_SlopeWithoutIntercept_ReportsInterceptKey()
+    {
+        var problems = Problems(a => CrflOptions.Read(a), 10, ("norm_bound_slope", "0.2"));
+        var p = Assert.Single(problems);
+        Assert.Equal("defense_args.norm_bound_intercept", p.Key);
+        Assert.Contains("norm_bound_slope", p.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckInitialModel_ModelFarAboveFirstBound_WarnsNamingInterceptKey()
+    {
+        // ‖(6, 8)‖ = 10 > 2·2.1.
+        var warnings = new CrflDefense(new CrflOptions { Sigma = 0 }).CheckInitialModel(new[] { 6f, 8f }, Fixtures.FlatLayout(2), 10).ToList();
+        var w = Assert.Single(warnings);
+        Assert.Contains("norm_bound_intercept", w, StringComparison.Ordinal);
+        Assert.Contains("10", w, StringComparison.Ordinal);
+        Assert.Contains("2.1", w, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckInitialModel_NoiseNormAboveBound_WarnsNamingSigma()
+    {
+        // σ·√d = 0.01·√250 000 = 5 > ρ₁ = 2.1; the model itself (norm 1) is inside the bound.
+        int d = 250_000;
+        var global = new float[d];
+        global[0] = 1;
+        var warnings = new CrflDefense(new CrflOptions()).CheckInitialModel(global, Fixtures.FlatLayout(d), 10).ToList();
+        var w = Assert.Single(warnings);
+        Assert.Contains("defense_args.sigma", w, StringComparison.Ordinal);
+        Assert.Contains("= 5,", w, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckInitialModel_ModelAndNoiseWithinBound_NoWarning()
+    {
+        var global = new[] { 0.6f, 0.8f };
+        Assert.Empty(new CrflDefense(new CrflOptions()).CheckInitialModel(global, Fixtures.FlatLayout(2), 10));
+    }
+
+    [Fact]
     public void Descriptor_Defaults_CreatesAfterAggregationDefense()
     {
         Create<IAfterAggregationDefense>(CrflRegistration.Descriptor, 10);

@@ -1,0 +1,49 @@
+using FedSec.Configuration;
+using FedSec.Grid;
+using FedSec.Registry;
+
+namespace FedSec.Core.Tests.Grid;
+
+/// <summary>Every grid under examples/paper expands, and every run in it binds without problems, as `fedsec bench` checks first.</summary>
+public class ExampleGridsTests
+{
+    public static TheoryData<string> Grids()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "examples", "paper"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Grids))]
+    public void Expand_ExampleGrid_EveryRunBindsWithoutProblems(string file)
+    {
+        var registry = BuiltInComponents.CreateRegistry();
+        var grid = ConfigReader.ParseFile(Path.Combine(RepositoryRoot(), "examples", "paper", file));
+        var plans = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(registry));
+        Assert.NotEmpty(plans);
+        Assert.Equal(plans.Count, plans.Select(p => p.RunKey).Distinct().Count());
+        foreach (var plan in plans)
+        {
+            var setup = ExperimentBinder.Bind(plan.Config, registry, Array.Empty<string>(), Array.Empty<string>());
+            Assert.Equal(setup.Config.EnableDefense ? setup.Config.DefenseTypes.Count : 0, setup.Config.EnableDefense ? setup.Defenses.Count : 0);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FedSec.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("No FedSec.slnx above the test's directory.");
+    }
+}
