@@ -15,9 +15,9 @@ internal sealed class CnnDropOut : nn.Module<Tensor, Tensor>
     private readonly Conv2d conv2d_1;
     private readonly Conv2d conv2d_2;
     private readonly MaxPool2d max_pooling;
-    private readonly Dropout dropout_1;
+    private readonly SeededDropout dropout_1;
     private readonly Linear linear_1;
-    private readonly Dropout dropout_2;
+    private readonly SeededDropout dropout_2;
     private readonly Linear linear_2;
 
     public CnnDropOut(ImageShape input, int classCount)
@@ -29,9 +29,9 @@ internal sealed class CnnDropOut : nn.Module<Tensor, Tensor>
         conv2d_1 = nn.Conv2d(input.Channels, 32, 3);
         conv2d_2 = nn.Conv2d(32, 64, 3);
         max_pooling = nn.MaxPool2d(2, 2);
-        dropout_1 = nn.Dropout(0.25);
+        dropout_1 = new SeededDropout(0.25);
         linear_1 = nn.Linear(64L * h * w, 128);
-        dropout_2 = nn.Dropout(0.5);
+        dropout_2 = new SeededDropout(0.5);
         linear_2 = nn.Linear(128, classCount);
         RegisterComponents();
     }

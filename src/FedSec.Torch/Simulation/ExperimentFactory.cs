@@ -35,6 +35,14 @@ public sealed class ExperimentFactory
     /// <value>The default value is 1.</value>
     public int TensorThreads { get; set; } = 1;
 
+    /// <summary>
+    /// How many clients train at once, each on its own model instance and thread (the models that cannot, train one at a
+    /// time: see <see cref="TorchModelBackend"/>). The numbers do not depend on it. With several tensor threads as well,
+    /// the machine is oversubscribed; the CLI uses one or the other.
+    /// </summary>
+    /// <value>The default value is 1.</value>
+    public int ConcurrentClients { get; set; } = 1;
+
     /// <summary>A factory over every built-in attack, defense and model.</summary>
     public static ExperimentFactory CreateDefault() => new(TorchComponents.CreateRegistry(), ModelCatalog.CreateBuiltIn());
 
@@ -54,6 +62,11 @@ public sealed class ExperimentFactory
             throw new InvalidOperationException($"TensorThreads is {TensorThreads}; at least one tensor thread is needed.");
         }
 
+        if (ConcurrentClients < 1)
+        {
+            throw new InvalidOperationException($"ConcurrentClients is {ConcurrentClients}; at least one is needed.");
+        }
+
         TorchSharp.torch.set_num_threads(TensorThreads);
         var config = setup.Config;
         string dataDir = DataDirectory.Resolve(dataDirOverride ?? (string.IsNullOrWhiteSpace(config.DataCacheDir) ? null : config.DataCacheDir));
@@ -63,7 +76,7 @@ public sealed class ExperimentFactory
         TorchModelBackend backend;
         try
         {
-            backend = new TorchModelBackend(Models.Get(config.Model), split.Info);
+            backend = new TorchModelBackend(Models.Get(config.Model), split.Info, ConcurrentClients);
         }
         catch (ArgumentException e)
         {

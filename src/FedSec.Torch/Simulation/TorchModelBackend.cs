@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FedSec.Data;
 using FedSec.Parameters;
 using FedSec.Simulation;
@@ -11,32 +12,46 @@ using static TorchSharp.torch;
 namespace FedSec.Torch.Simulation;
 
 /// <summary>
-/// The TorchSharp model backend of a simulation: one model instance, reused for every client's local training and
-/// for evaluation (calls come one at a time), with the data set's per-channel normalisation.
+/// The TorchSharp model backend of a simulation, with the data set's per-channel normalisation. Local training runs on
+/// model instances kept in a pool, one per client training at the moment (up to <see cref="MaxConcurrentTrainings"/>);
+/// evaluation uses the first. Concurrent training gives the same numbers as serial training because each trainer draws
+/// its dropout masks from its own generator seeded per (round, client) (<see cref="SeededDropout"/>) and every tensor
+/// operation runs on the calling thread. Models with other randomness (libtorch's own dropout layers) or that need oneDNN
+/// switched off (a process-wide flag) train one client at a time.
 /// </summary>
 public sealed class TorchModelBackend : IModelBackend
 {
     private readonly ModelDescriptor _model;
     private readonly ImageShape _shape;
     private readonly int _classes;
-    private readonly nn.Module<Tensor, Tensor> _module;
-    private readonly LocalTrainer _trainer;
+    private readonly TrainingWorker _first;
     private readonly Evaluator _evaluator;
     private readonly ChannelNormalization _normalization;
+    private readonly ConcurrentBag<TrainingWorker> _idle = new();
+    private readonly List<TrainingWorker> _workers = new();
+    private readonly object _gate = new();
 
     /// <summary>Creates the model <paramref name="model"/> for images of <paramref name="info"/>'s shape and classes.</summary>
-    public TorchModelBackend(ModelDescriptor model, DatasetInfo info)
+    /// <param name="model">The model to create.</param>
+    /// <param name="info">The data set's image shape, classes and normalisation.</param>
+    /// <param name="concurrentTrainings">How many clients may train at once (capped at 1 for models that cannot).</param>
+    public TorchModelBackend(ModelDescriptor model, DatasetInfo info, int concurrentTrainings = 1)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(info);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrentTrainings, 1);
         _model = model;
         _shape = new ImageShape(info.Channels, info.Height, info.Width);
         _classes = info.ClassCount;
-        _module = model.Create(_shape, _classes);
-        Layout = ModuleVectors.LayoutOf(_module);
-        _trainer = new LocalTrainer(_module, Layout);
-        _evaluator = new Evaluator(_module, Layout);
+        var module = model.Create(_shape, _classes);
+        Layout = ModuleVectors.LayoutOf(module);
+        _first = new TrainingWorker(module, new LocalTrainer(module, Layout));
+        _workers.Add(_first);
+        _idle.Add(_first);
+        _evaluator = new Evaluator(module, Layout);
         _normalization = new ChannelNormalization(info.Mean, info.Std);
+        bool unseededRandomness = module.modules().Any(m => m is not SeededDropout && m.GetType().Name.Contains("Dropout", StringComparison.Ordinal));
+        MaxConcurrentTrainings = model.AvoidOneDnn || unseededRandomness ? 1 : concurrentTrainings;
     }
 
     /// <inheritdoc />
@@ -44,6 +59,9 @@ public sealed class TorchModelBackend : IModelBackend
 
     /// <summary>The model's name.</summary>
     public string ModelName => _model.Name;
+
+    /// <inheritdoc />
+    public int MaxConcurrentTrainings { get; }
 
     /// <inheritdoc />
     public float[] InitialWeights(int seed)
@@ -75,8 +93,16 @@ public sealed class TorchModelBackend : IModelBackend
             ProximalMu = settings.ProximalMu,
             Constraint = settings.Constraint,
         };
-        using var oneDnn = _model.AvoidOneDnn ? OneDnn.Suspend() : null;
-        return _trainer.Train(data, global, options, order, seed, _normalization);
+        var worker = Rent();
+        try
+        {
+            using var oneDnn = _model.AvoidOneDnn ? OneDnn.Suspend() : null;
+            return worker.Trainer.Train(data, global, options, order, seed, _normalization);
+        }
+        finally
+        {
+            _idle.Add(worker);
+        }
     }
 
     /// <inheritdoc />
@@ -87,5 +113,31 @@ public sealed class TorchModelBackend : IModelBackend
     }
 
     /// <inheritdoc />
-    public void Dispose() => _module.Dispose();
+    public void Dispose()
+    {
+        foreach (var w in _workers)
+        {
+            w.Trainer.Dispose();
+            w.Module.Dispose();
+        }
+    }
+
+    private TrainingWorker Rent()
+    {
+        if (_idle.TryTake(out var worker))
+        {
+            return worker;
+        }
+
+        // Another client is training on every instance: make one more. Its initial weights do not matter (training
+        // loads the global model first).
+        var module = _model.Create(_shape, _classes);
+        worker = new TrainingWorker(module, new LocalTrainer(module, Layout));
+        lock (_gate)
+        {
+            _workers.Add(worker);
+        }
+
+        return worker;
+    }
 }

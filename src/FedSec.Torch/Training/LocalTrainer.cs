@@ -14,12 +14,13 @@ namespace FedSec.Torch.Training;
 /// <summary>
 /// Trains one client's model locally, FedAvg-style (McMahan et al., AISTATS 2017), optionally with FedProx's proximal
 /// term (Li et al., MLSys 2020): load the global vector into a reused model, run mini-batch SGD or Adam on the client's
-/// images with cross-entropy, read the new vector out. Clients are trained one after another on one model instance;
-/// the trainer does not own the model.
+/// images with cross-entropy, read the new vector out. A trainer trains one client at a time on its model instance; the
+/// backend keeps one trainer per concurrent client. The trainer does not own the model.
 /// </summary>
-public sealed class LocalTrainer
+public sealed class LocalTrainer : IDisposable
 {
     private readonly nn.Module<Tensor, Tensor> _model;
+    private readonly Generator? _dropoutGenerator;
 
     /// <summary>Creates a trainer that reuses <paramref name="model"/>, whose state has <paramref name="layout"/>.</summary>
     public LocalTrainer(nn.Module<Tensor, Tensor> model, ParameterLayout layout)
@@ -28,7 +29,19 @@ public sealed class LocalTrainer
         ArgumentNullException.ThrowIfNull(layout);
         _model = model;
         Layout = layout;
+        var dropouts = model.modules().OfType<Models.SeededDropout>().ToArray();
+        if (dropouts.Length > 0)
+        {
+            _dropoutGenerator = new Generator(0);
+            foreach (var d in dropouts)
+            {
+                d.Generator = _dropoutGenerator;
+            }
+        }
     }
+
+    /// <summary>Releases the trainer's dropout generator (not the model).</summary>
+    public void Dispose() => _dropoutGenerator?.Dispose();
 
     /// <summary>The layout of the vectors this trainer reads and returns.</summary>
     public ParameterLayout Layout { get; }
@@ -43,8 +56,9 @@ public sealed class LocalTrainer
     /// Draws each epoch's sample order; the engine derives it from (seed, round, client). The last partial batch is kept.
     /// </param>
     /// <param name="torchSeed">
-    /// Seeds torch's global generator before training, so dropout is reproducible. Clients train one after another,
-    /// which makes the global generator safe to use.
+    /// Seeds the trainer's own dropout generator (the model's <see cref="Models.SeededDropout"/> layers draw from it,
+    /// bit for bit as torch's dropout does from the global generator with this seed) and torch's global generator (for
+    /// other random layers, which make the model unfit for training several clients at once).
     /// </param>
     /// <param name="normalization">Per-channel normalisation of the input; null feeds the pixels as they are.</param>
     /// <exception cref="ArgumentException">Invalid options, or <paramref name="global"/> does not fit the layout.</exception>
@@ -69,6 +83,7 @@ public sealed class LocalTrainer
 
         using var scope = NewDisposeScope();
         random.manual_seed(torchSeed);
+        _dropoutGenerator?.manual_seed(torchSeed);
         _model.train();
         var trainable = _model.parameters().Where(p => p.requires_grad).ToArray();
         using var optimizer = CreateOptimizer(trainable, options);
