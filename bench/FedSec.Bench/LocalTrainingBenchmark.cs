@@ -15,7 +15,7 @@ namespace FedSec.Bench;
 /// (load the global vector, train, read the vector out) next to a plain hand-written TorchSharp loop on the same data.
 /// </summary>
 [Config(typeof(ShortInProcessConfig))]
-public class LocalTrainingBenchmark
+public class LocalTrainingBenchmark : IDisposable
 {
     public const int Samples = 2000;
     private const int BatchSize = 32;
@@ -42,9 +42,16 @@ public class LocalTrainingBenchmark
         _trainer = new LocalTrainer(_engineModel, layout);
     }
 
+    public void Dispose()
+    {
+        _trainer?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     [GlobalCleanup]
     public void Cleanup()
     {
+        _trainer.Dispose();
         _engineModel.Dispose();
         _plainModel.Dispose();
     }
