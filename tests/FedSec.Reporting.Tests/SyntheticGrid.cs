@@ -11,11 +11,14 @@ namespace FedSec.Reporting.Tests;
 /// A small grid written as real run directories (summary.json, rounds.jsonl) and ingested into results.db.
 /// Accuracy of a run at round r (0-based) is <c>Base(attack, defense) + 0.1·r + 0.02·seed</c>.
 /// Runs with attack "backdoor" report attack_success_rate = 0.5 − 0.1·r + 0.1·seed; runs with defense "krum"
-/// have detection counts TP = 1 + seed, FP = 1, FN = 1 − seed, TN = 7.
+/// have detection counts TP = 1 + seed, FP = 1, FN = 1 − seed, TN = 7. A run chosen by <c>diverges</c> stops diverged
+/// in round 1 (0-based) with accuracy <see cref="DivergedAccuracy"/> there.
 /// </summary>
 internal static class SyntheticGrid
 {
     public const int Rounds = 3;
+
+    public const double DivergedAccuracy = 0.098;
 
     public static double Base(string attack, string defense) => (attack, defense) switch
     {
@@ -25,7 +28,7 @@ internal static class SyntheticGrid
         _ => 0.60,
     };
 
-    public static ResultsDatabase Build(string outputDirectory, string[] attacks, string[] defenses, int seeds, IReadOnlyDictionary<string, string>? extraAxes = null, int keyOffset = 0)
+    public static ResultsDatabase Build(string outputDirectory, string[] attacks, string[] defenses, int seeds, IReadOnlyDictionary<string, string>? extraAxes = null, int keyOffset = 0, Func<string, string, int, bool>? diverges = null)
     {
         var db = ResultsDatabase.Open(Path.Combine(outputDirectory, ResultsDatabase.FileName));
         int n = 0;
@@ -43,7 +46,7 @@ internal static class SyntheticGrid
 
                     string key = (keyOffset + n++).ToString("x16", CultureInfo.InvariantCulture);
                     string dir = Path.Combine(outputDirectory, "runs", key);
-                    WriteRun(dir, attack, defense, seed);
+                    WriteRun(dir, attack, defense, seed, diverges?.Invoke(attack, defense, seed) ?? false);
                     db.Ingest(new GridRun(key, string.Join(" ", axes.Select(a => $"{a.Key}={a.Value}")), axes, seed, "x: 1\n"), dir, 1.0);
                 }
             }
@@ -54,11 +57,12 @@ internal static class SyntheticGrid
 
     public static double Accuracy(string attack, string defense, int seed, int round) => Base(attack, defense) + (0.1 * round) + (0.02 * seed);
 
-    private static void WriteRun(string dir, string attack, string defense, int seed)
+    private static void WriteRun(string dir, string attack, string defense, int seed, bool diverges)
     {
         Directory.CreateDirectory(dir);
         var rounds = new List<RoundRecord>();
-        for (int r = 0; r < Rounds; r++)
+        var divergence = diverges ? new Divergence(1, Divergence.LocalTraining, 2, "client 2's local training produced NaN at w[0]") : null;
+        for (int r = 0; r < (diverges ? 2 : Rounds); r++)
         {
             var metrics = new Dictionary<string, double>();
             if (attack == "backdoor")
@@ -72,7 +76,7 @@ internal static class SyntheticGrid
             rounds.Add(new RoundRecord
             {
                 Round = r,
-                Accuracy = Accuracy(attack, defense, seed, r),
+                Accuracy = divergence is not null && r == 1 ? DivergedAccuracy : Accuracy(attack, defense, seed, r),
                 Loss = 1,
                 TrainLoss = 1,
                 Seconds = 0.1,
@@ -81,6 +85,7 @@ internal static class SyntheticGrid
                 Attacked = attack != "none" ? [0] : [],
                 Defenses = defenseReports,
                 Metrics = metrics,
+                Diverged = divergence is not null && r == 1 ? divergence : null,
             });
         }
 
@@ -94,7 +99,9 @@ internal static class SyntheticGrid
             Model = "cnn",
             Attack = attack,
             Defenses = defense == "none" ? [] : [defense],
-            Rounds = Rounds,
+            Rounds = rounds.Count,
+            Status = divergence is null ? RunStatus.Completed : RunStatus.Diverged,
+            Diverged = divergence,
             MaliciousClients = attack == "none" ? [] : [0],
             FinalAccuracy = rounds[^1].Accuracy,
             BestAccuracy = rounds[^1].Accuracy,

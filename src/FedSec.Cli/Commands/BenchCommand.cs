@@ -92,6 +92,7 @@ internal static class BenchCommand
             var roundsOf = pending.ToDictionary(p => p.RunKey, p => configs[p.RunKey].CommRound, StringComparer.Ordinal);
             var (outcomes, failures) = RunWithProgress(runner, pending, roundsOf, cancel.Token);
             int ok = outcomes.Count(o => o.Succeeded);
+            int diverged = outcomes.Count(o => o.Succeeded && o.Diverged is not null);
             foreach (var f in failures)
             {
                 AnsiConsole.MarkupLine($"[red]failed:[/] {Markup.Escape(f.Plan.Label)} ({f.Plan.RunKey}): {Markup.Escape(f.Error ?? string.Empty)}");
@@ -102,6 +103,11 @@ internal static class BenchCommand
             {
                 AnsiConsole.MarkupLine($"[yellow]Interrupted.[/] {done} of {plans.Count} runs are finished and kept; run the same command to resume.");
                 return 130;
+            }
+
+            if (diverged > 0)
+            {
+                AnsiConsole.MarkupLine($"[yellow]{diverged} of the runs finished now diverged[/] (their model became non-finite; stored with status 'diverged' and the accuracy of their last round, marked † in the report).");
             }
 
             AnsiConsole.MarkupLine($"{ok} runs finished now, {done} of {plans.Count} in all{(failures.Count > 0 ? $", [red]{failures.Count} failed[/] (run the same command to retry them)" : string.Empty)}. 'fedsec report {Markup.Escape(output)}' writes the report.");

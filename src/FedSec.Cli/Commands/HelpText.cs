@@ -36,6 +36,8 @@ internal static class HelpText
         before anything runs. Runs go to OUTPUT/runs/KEY/, keyed by a hash of the resolved
         config; each finished run is stored in OUTPUT/results.db. Interrupted (Ctrl-C, crash,
         kill)? Run the same command again: finished runs are skipped, half-written ones redone.
+        A run whose model became non-finite (diverged) is a result: it is stored with status
+        'diverged' and the accuracy of its last round, not retried.
 
         Options:
           --output DIR         Output directory (default: results/<grid file name>)
@@ -51,7 +53,8 @@ internal static class HelpText
         Usage: fedsec export OUTPUT_DIR [--format csv|parquet] [--to DIR]
 
         Writes the results database of a grid (OUTPUT_DIR/results.db) as tables, one file each:
-        runs (one column per grid axis, final accuracy and metrics), run_axes, rounds (per-round
+        runs (one column per grid axis, final accuracy and metrics, status completed|diverged and
+        where a diverged run diverged), run_axes, rounds (per-round
         accuracy, loss and metrics, with the run's axes), detection and round_detection (TP, FP,
         FN, TN, precision, recall per defense), reconstructions (MSE, PSNR, image paths).
         Numbers in invariant culture; a missing value is an empty field (CSV) or null (Parquet).
@@ -71,6 +74,8 @@ internal static class HelpText
         under each attack with the benign and undefended baselines, a heatmap of final accuracy
         (defense × attack, worst case over attacks), attack success rate, detection precision and
         recall, and data reconstructions next to their originals. With several seeds: mean ± std.
+        Diverged runs count with their last round's accuracy; a cell holding any is marked † with
+        a footnote "k of n seeds diverged".
 
         Options:
           --to DIR             Where the report goes (default OUTPUT_DIR/report)
@@ -96,6 +101,11 @@ internal static class HelpText
                                --threads give the same numbers on any machine; more threads are
                                faster on an idle machine but change the last bits of the sums
           --print-config       Print the resolved configuration and exit
+
+        If local training or the aggregation turns the model non-finite (NaN/infinity), the run
+        diverged: it stops after evaluating that round on the non-finite model, says where, writes
+        status 'diverged' into summary.json and exits 0 (it is a result). A non-finite output of an
+        attack or a defense is an error in that component and exits non-zero.
         """;
 
     public const string Aggregate = """

@@ -97,6 +97,12 @@ internal static class RunCommand
         var summary = RunSummary.From(c, result);
         File.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, JsonOptions.Indented));
         ResultTables.Show(result, summary);
+        if (result.Diverged is { } diverged)
+        {
+            // A diverged run is a result (the attack or the settings broke training), not a failure: exit code 0.
+            AnsiConsole.MarkupLine($"[yellow]Diverged in round {diverged.Round + 1}:[/] {Markup.Escape(diverged.Reason)}. The run stopped there; that round was evaluated on the non-finite model, and its accuracy is the run's final accuracy (status 'diverged' in summary.json).");
+        }
+
         AnsiConsole.MarkupLine($"Results in [bold]{Markup.Escape(Path.GetFullPath(outDir))}[/] (rounds.jsonl, summary.json, config.yaml).");
         return 0;
     }

@@ -89,7 +89,7 @@ internal sealed class GridProgressView : IGridObserver
             return;
         }
 
-        string state = outcome.Succeeded ? "done" : $"FAILED ({outcome.Error})";
+        string state = !outcome.Succeeded ? $"FAILED ({outcome.Error})" : outcome.Diverged is { } d ? $"diverged in round {d.Round + 1} (stored: {d.Reason})" : "done";
         double elapsed = _clock.Elapsed.TotalSeconds;
         double left = _doneRounds > 0 ? elapsed / _doneRounds * (_totalRounds - _doneRounds) : double.NaN;
         System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_ended}/{_totalRuns}] {outcome.Plan.Label}: {state}, {outcome.Seconds:F0} s; elapsed {Clock(elapsed)}, about {Clock(left)} left"));

@@ -44,7 +44,7 @@ internal sealed class ProgressObserver : IExperimentObserver
     public void RoundFinished(RoundRecord record)
     {
         string acc = record.Accuracy is { } a ? $"accuracy {a.ToString("P2", CultureInfo.InvariantCulture)}" : "not evaluated";
-        _last = $"round {record.Round + 1}/{_totalRounds}: {acc}, {record.Seconds.ToString("F1", CultureInfo.InvariantCulture)} s";
+        _last = $"round {record.Round + 1}/{_totalRounds}: {acc}, {record.Seconds.ToString("F1", CultureInfo.InvariantCulture)} s{(record.Diverged is null ? string.Empty : ", diverged")}";
         if (_rounds is not null)
         {
             _rounds.Increment(1);

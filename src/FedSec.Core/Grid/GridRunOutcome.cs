@@ -1,3 +1,5 @@
+using FedSec.Simulation;
+
 namespace FedSec.Grid;
 
 /// <summary>How one run of a grid ended.</summary>
@@ -5,4 +7,7 @@ namespace FedSec.Grid;
 /// <param name="Succeeded">Whether it finished and its results are in the database.</param>
 /// <param name="Error">Why it failed, or null.</param>
 /// <param name="Seconds">Wall time from start to end.</param>
-public sealed record GridRunOutcome(GridRunPlan Plan, bool Succeeded, string? Error, double Seconds);
+/// <param name="Diverged">
+/// For a stored run that diverged (a result, not a failure: it is finished and not retried), where it diverged; else null.
+/// </param>
+public sealed record GridRunOutcome(GridRunPlan Plan, bool Succeeded, string? Error, double Seconds, Divergence? Diverged = null);

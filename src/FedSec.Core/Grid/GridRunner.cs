@@ -8,7 +8,8 @@ namespace FedSec.Grid;
 /// Runs the unfinished runs of a grid, a configurable number at a time, each in its own directory
 /// (<c>OUTPUT/runs/KEY/</c>). A run counts as finished only once its results are in the database, written in one
 /// transaction after it exited successfully; so a grid stopped at any point (Ctrl-C, crash, kill) loses nothing finished,
-/// and the next invocation wipes and redoes each half-written run directory.
+/// and the next invocation wipes and redoes each half-written run directory. A run that diverged (its model became
+/// non-finite; <c>fedsec run</c> exits 0 and records it) is a result: it is stored and not run again.
 /// </summary>
 public sealed class GridRunner
 {
@@ -133,8 +134,8 @@ public sealed class GridRunner
         try
         {
             var run = new GridRun(a.Plan.RunKey, a.Plan.Label, a.Plan.Axes, a.Plan.Seed, ConfigYamlWriter.Write(a.Plan.Config));
-            _database.Ingest(run, a.Directory, seconds);
-            return new GridRunOutcome(a.Plan, true, null, seconds);
+            var summary = _database.Ingest(run, a.Directory, seconds);
+            return new GridRunOutcome(a.Plan, true, null, seconds, summary.Diverged);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FedSec.Configuration;
 using FedSec.Simulation;
 
@@ -21,13 +22,20 @@ public sealed record RunSummary
     /// <summary>Defense names in order, or empty.</summary>
     public required IReadOnlyList<string> Defenses { get; init; }
 
-    /// <summary>Rounds run.</summary>
+    /// <summary>Rounds run (for a diverged run, up to and including the diverged round).</summary>
     public required int Rounds { get; init; }
+
+    /// <summary>Completed or diverged; a summary written before the status existed reads as completed.</summary>
+    public RunStatus Status { get; init; } = RunStatus.Completed;
+
+    /// <summary>Where the run diverged (round, stage, client, reason); null when it completed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Divergence? Diverged { get; init; }
 
     /// <summary>The fixed malicious identities.</summary>
     public required IReadOnlyList<int> MaliciousClients { get; init; }
 
-    /// <summary>The last evaluated test accuracy.</summary>
+    /// <summary>The last evaluated test accuracy (for a diverged run, that of the diverged round).</summary>
     public double? FinalAccuracy { get; init; }
 
     /// <summary>The best evaluated test accuracy.</summary>
@@ -59,6 +67,8 @@ public sealed record RunSummary
             Attack = config.EnableAttack ? config.AttackType ?? "none" : "none",
             Defenses = config.EnableDefense ? config.DefenseTypes : Array.Empty<string>(),
             Rounds = result.Rounds.Count,
+            Status = result.Status,
+            Diverged = result.Diverged,
             MaliciousClients = result.MaliciousIdentities,
             FinalAccuracy = result.FinalAccuracy,
             BestAccuracy = evaluated.Length == 0 ? null : evaluated.Max(r => r.Accuracy),

@@ -1,4 +1,5 @@
 using FedSec.Configuration;
+using FedSec.Data;
 using FedSec.Parameters;
 using FedSec.Randomness;
 using FedSec.ServerOptimizers;
@@ -81,7 +82,13 @@ public sealed class Experiment
         return this;
     }
 
-    /// <summary>Runs every round; returns the round records and the final global model.</summary>
+    /// <summary>
+    /// Runs every round; returns the round records and the final global model. When honest computation makes the model
+    /// non-finite (a client's local training, or the aggregation of finite updates overflowing), the run diverges: that
+    /// round is evaluated on the non-finite model, recorded with <see cref="RoundRecord.Diverged"/>, and the run stops
+    /// there (<see cref="ExperimentResult.Diverged"/>). A non-finite output of an attack or a defense still throws
+    /// <see cref="InvalidUpdateException"/> naming the component.
+    /// </summary>
     public ExperimentResult Run(IExperimentObserver? observer = null, CancellationToken cancellation = default)
     {
         var c = _setup.Config;
@@ -99,7 +106,8 @@ public sealed class Experiment
             string.Equals(c.FederatedOptimizer, "fedprox", StringComparison.OrdinalIgnoreCase) ? c.FedProxMu : 0);
         var records = new List<RoundRecord>();
         var buffers = new RoundBuffers();
-        for (int round = 0; round < c.CommRound; round++)
+        Divergence? diverged = null;
+        for (int round = 0; round < c.CommRound && diverged is null; round++)
         {
             cancellation.ThrowIfCancellationRequested();
             long start = _time.GetTimestamp();
@@ -107,54 +115,22 @@ public sealed class Experiment
             observer?.RoundStarted(round, sampled);
             bool active = _adversary.IsActive(round);
             var malicious = _adversary.MaliciousIn(round, sampled);
-            var updates = new List<ClientUpdate>(sampled.Count);
-            double lossSum = 0;
-            foreach (var id in sampled)
+            var training = TrainClients(global, round, sampled, malicious, settings, observer, cancellation);
+            diverged = training.Diverged;
+            ServerRound.Result? outcome = null;
+            float[]? divergedModel = training.DivergedWeights;
+            if (diverged is null)
             {
-                cancellation.ThrowIfCancellationRequested();
-                var data = _data.Clients[id];
-                var clientSettings = settings;
-                if (malicious.Contains(id))
-                {
-                    var client = new ClientContext { Round = round, ClientId = id, Seeds = _seeds, MaliciousClients = _adversary.FixedIdentities.Count > 0 ? _adversary.FixedIdentities : malicious };
-                    if (_stages.DataPoisoning is { } poison)
-                    {
-                        data = poison.PoisonData(data.Clone(), client);
-                    }
-
-                    if (_stages.LocalConstraint is { } constrains)
-                    {
-                        clientSettings = settings with { Constraint = constrains.ConstraintFor(client) };
-                    }
-                }
-
-                var result = _backend.Train(global, data, clientSettings, _seeds.Random("batch-order", round, id), _seeds.DeriveInt("local-training", round, id));
-                lossSum += result.MeanLoss;
-                updates.Add(new ClientUpdate(id, data.Count, result.Weights));
-                observer?.ClientTrained(round, id, updates.Count, sampled.Count);
+                (outcome, diverged, divergedModel) = RunServer(server, training.Updates, ServerContext(global, round, sampled, malicious, settings, buffers), active);
             }
 
-            var context = new RoundContext
-            {
-                Round = round,
-                TotalRounds = c.CommRound,
-                Global = global,
-                Layout = layout,
-                SampledClients = sampled,
-                MaliciousClients = malicious,
-                Seeds = _seeds,
-                TotalClients = c.ClientNumInTotal,
-                ClientData = id => _data.Clients[id],
-                OutputDirectory = OutputDirectory,
-                Buffers = buffers,
-                ServerTrainer = _data.ServerRoot is { } root ? () => _backend.Train(global, root, settings, _seeds.Random("server-root", round), _seeds.DeriveInt("server-root", round)).Weights : null,
-            };
-            var outcome = server.Run(updates, context, active);
-            global = outcome.Global;
+            // A diverged round's model is the non-finite vector that stopped the run: the new global model, or the
+            // local model whose training diverged (there is no new global model then).
+            global = divergedModel ?? outcome!.Global;
 
             double? accuracy = null, loss = null;
             var metrics = new Dictionary<string, double>();
-            if ((round + 1) % c.FrequencyOfTheTest == 0 || round == c.CommRound - 1)
+            if ((round + 1) % c.FrequencyOfTheTest == 0 || round == c.CommRound - 1 || diverged is not null)
             {
                 var eval = _backend.Evaluate(global, _data.Test);
                 accuracy = eval.Accuracy;
@@ -170,20 +146,117 @@ public sealed class Experiment
                 Round = round,
                 Accuracy = accuracy,
                 Loss = loss,
-                TrainLoss = sampled.Count == 0 ? double.NaN : lossSum / sampled.Count,
+                TrainLoss = training.Updates.Count == 0 ? double.NaN : training.LossSum / training.Updates.Count,
                 Seconds = _time.GetElapsedTime(start).TotalSeconds,
                 Sampled = sampled,
                 AttackActive = active,
                 Attacked = malicious.OrderBy(x => x).ToArray(),
-                Defenses = outcome.Defenses,
-                Reconstructions = outcome.Reconstructions,
+                Defenses = outcome?.Defenses ?? Array.Empty<DefenseRoundReport>(),
+                Reconstructions = outcome?.Reconstructions ?? Array.Empty<ReconstructionReport>(),
                 Metrics = metrics,
+                Diverged = diverged,
             };
             records.Add(record);
             observer?.RoundFinished(record);
         }
 
-        return new ExperimentResult(records, global, layout, _adversary.FixedIdentities.OrderBy(x => x).ToArray());
+        return new ExperimentResult(records, global, layout, _adversary.FixedIdentities.OrderBy(x => x).ToArray()) { Diverged = diverged };
+    }
+
+    /// <summary>
+    /// Trains the sampled clients in order. Stops at the first client whose local model comes back with the right
+    /// length but a non-finite value: that is a divergence (a wrongly sized model is left to the server's check, which
+    /// throws).
+    /// </summary>
+    private ClientTraining TrainClients(
+        float[] global, int round, IReadOnlyList<int> sampled, IReadOnlySet<int> malicious, LocalTrainingSettings settings, IExperimentObserver? observer, CancellationToken cancellation)
+    {
+        var layout = _backend.Layout;
+        var updates = new List<ClientUpdate>(sampled.Count);
+        double lossSum = 0;
+        foreach (var id in sampled)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var data = _data.Clients[id];
+            var clientSettings = settings;
+            if (malicious.Contains(id))
+            {
+                var client = new ClientContext { Round = round, ClientId = id, Seeds = _seeds, MaliciousClients = _adversary.FixedIdentities.Count > 0 ? _adversary.FixedIdentities : malicious };
+                if (_stages.DataPoisoning is { } poison)
+                {
+                    data = poison.PoisonData(data.Clone(), client);
+                }
+
+                if (_stages.LocalConstraint is { } constrains)
+                {
+                    clientSettings = settings with { Constraint = constrains.ConstraintFor(client) };
+                }
+            }
+
+            var result = _backend.Train(global, data, clientSettings, _seeds.Random("batch-order", round, id), _seeds.DeriveInt("local-training", round, id));
+            lossSum += result.MeanLoss;
+            updates.Add(new ClientUpdate(id, data.Count, result.Weights));
+            observer?.ClientTrained(round, id, updates.Count, sampled.Count);
+            if (result.Weights.Length == layout.Length && NonFinite.FirstIndex(result.Weights) is int bad and >= 0)
+            {
+                var divergence = new Divergence(round, Divergence.LocalTraining, id, $"client {id}'s local training produced {NonFinite.Describe(result.Weights, bad, layout)}");
+                return new ClientTraining(updates, lossSum, divergence, result.Weights);
+            }
+        }
+
+        return new ClientTraining(updates, lossSum, null, null);
+    }
+
+    private RoundContext ServerContext(float[] global, int round, IReadOnlyList<int> sampled, IReadOnlySet<int> malicious, LocalTrainingSettings settings, RoundBuffers buffers) => new()
+    {
+        Round = round,
+        TotalRounds = _setup.Config.CommRound,
+        Global = global,
+        Layout = _backend.Layout,
+        SampledClients = sampled,
+        MaliciousClients = malicious,
+        Seeds = _seeds,
+        TotalClients = _setup.Config.ClientNumInTotal,
+        ClientData = id => _data.Clients[id],
+        OutputDirectory = OutputDirectory,
+        Buffers = buffers,
+        ServerTrainer = _data.ServerRoot is { } root ? () => TrainOnServer(global, root, settings, round) : null,
+    };
+
+    private float[] TrainOnServer(float[] global, ImageSet root, LocalTrainingSettings settings, int round)
+    {
+        var weights = _backend.Train(global, root, settings, _seeds.Random("server-root", round), _seeds.DeriveInt("server-root", round)).Weights;
+        if (weights.Length == _backend.Layout.Length && NonFinite.FirstIndex(weights) is int bad and >= 0)
+        {
+            throw new ServerTrainingDivergedException($"the server's training on its root set produced {NonFinite.Describe(weights, bad, _backend.Layout)}", weights);
+        }
+
+        return weights;
+    }
+
+    /// <summary>
+    /// Runs the server's side of a round on finite updates. The new global model being non-finite is a divergence at
+    /// the aggregation (an overflow of finite numbers); so is the server's own root-set training diverging.
+    /// </summary>
+    private (ServerRound.Result? Outcome, Divergence? Diverged, float[]? DivergedModel) RunServer(ServerRound server, IReadOnlyList<ClientUpdate> updates, RoundContext context, bool active)
+    {
+        ServerRound.Result outcome;
+        try
+        {
+            outcome = server.Run(updates, context, active);
+        }
+        catch (ServerTrainingDivergedException e)
+        {
+            return (null, new Divergence(context.Round, Divergence.LocalTraining, null, e.Message), e.Weights);
+        }
+
+        if (NonFinite.FirstIndex(outcome.Global) is int bad and >= 0)
+        {
+            var divergence = new Divergence(context.Round, Divergence.Aggregation, null, $"the new global model holds {NonFinite.Describe(outcome.Global, bad, context.Layout)} although every update was finite");
+            return (outcome, divergence, outcome.Global);
+        }
+
+        return (outcome, null, null);
     }
 
     private int[] SampleClients(int round)

@@ -4,12 +4,21 @@ namespace FedSec.Simulation;
 
 /// <summary>What a run produced.</summary>
 /// <param name="Rounds">One record per round.</param>
-/// <param name="FinalGlobal">The final global model.</param>
+/// <param name="FinalGlobal">
+/// The final global model; for a diverged run, the non-finite model its last round evaluated (the new global model,
+/// or the local model of the client whose training diverged).
+/// </param>
 /// <param name="Layout">Its layout.</param>
 /// <param name="MaliciousIdentities">The fixed malicious identities.</param>
 public sealed record ExperimentResult(IReadOnlyList<RoundRecord> Rounds, float[] FinalGlobal, ParameterLayout Layout, IReadOnlyList<int> MaliciousIdentities)
 {
-    /// <summary>The last evaluated accuracy.</summary>
+    /// <summary>Where the run diverged, or null when it completed every round.</summary>
+    public Divergence? Diverged { get; init; }
+
+    /// <summary>Completed, or diverged (then the last round is the diverged one).</summary>
+    public RunStatus Status => Diverged is null ? RunStatus.Completed : RunStatus.Diverged;
+
+    /// <summary>The last evaluated accuracy (for a diverged run, that of its diverged last round).</summary>
     public double? FinalAccuracy => Rounds.LastOrDefault(r => r.Accuracy.HasValue)?.Accuracy;
 
     /// <summary>Detection counts summed over rounds, per defense name.</summary>

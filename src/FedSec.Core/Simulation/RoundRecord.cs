@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FedSec.Stages;
 
 namespace FedSec.Simulation;
@@ -8,7 +9,10 @@ public sealed record RoundRecord
     /// <summary>Zero-based round index.</summary>
     public required int Round { get; init; }
 
-    /// <summary>Test accuracy of the new global model, when evaluated this round.</summary>
+    /// <summary>
+    /// Test accuracy of the new global model, when evaluated this round. In a diverged round (see <see cref="Diverged"/>),
+    /// the accuracy of the non-finite model that stopped the run, measured like any other.
+    /// </summary>
     public double? Accuracy { get; init; }
 
     /// <summary>Test loss of the new global model, when evaluated this round.</summary>
@@ -37,4 +41,8 @@ public sealed record RoundRecord
 
     /// <summary>Further metrics (attack success rate, per-class recall, ...), by name.</summary>
     public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Set in the last round of a diverged run: where the model became non-finite; absent (null) otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Divergence? Diverged { get; init; }
 }

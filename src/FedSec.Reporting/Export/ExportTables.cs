@@ -1,16 +1,18 @@
 using System.Text.Json;
 using FedSec.Results;
 using FedSec.Results.Database;
+using FedSec.Simulation;
 
 namespace FedSec.Reporting.Export;
 
 /// <summary>
-/// The exported tables of a results database: runs (one column per grid axis, one per final metric), run_axes,
+/// The exported tables of a results database: runs (one column per grid axis, one per final metric, the status
+/// completed|diverged and where a diverged run diverged, its round zero-based like the rounds table's), run_axes,
 /// rounds (with the run's axes and one column per round metric), detection, round_detection, reconstructions.
 /// </summary>
 internal static class ExportTables
 {
-    private static readonly string[] RunColumns = ["run_key", "label", "dataset", "model", "rounds", "final_accuracy", "best_accuracy", "final_loss", "run_seconds", "wall_seconds", "run_dir", "finished_at"];
+    private static readonly string[] RunColumns = ["run_key", "label", "dataset", "model", "rounds", "final_accuracy", "best_accuracy", "final_loss", "status", "diverged_round", "diverged_stage", "diverged_client", "diverged_reason", "run_seconds", "wall_seconds", "run_dir", "finished_at"];
     private static readonly string[] RoundColumns = ["run_key", "label", "round", "accuracy", "loss", "train_loss", "seconds", "attack_active", "sampled", "attacked"];
     private static readonly string[] DetectionColumns = ["run_key", "label", "round", "detector", "stage", "tp", "fp", "fn", "tn", "precision", "recall"];
     private static readonly string[] ReconstructionColumns = ["run_key", "label", "round", "client", "mse", "psnr", "label_accuracy", "image_path", "original_path"];
@@ -27,7 +29,9 @@ internal static class ExportTables
             .Text("run_key", r => r.RunKey).Text("label", r => r.Label)
             .Axes(axes, r => r.Axes, RunColumns.Concat(finalMetrics.Select(m => "final_" + m)).ToArray())
             .Text("dataset", r => r.Dataset).Text("model", r => r.Model).Integer("rounds", r => r.Rounds)
-            .Real("final_accuracy", r => r.FinalAccuracy).Real("best_accuracy", r => r.BestAccuracy).Real("final_loss", r => r.FinalLoss);
+            .Real("final_accuracy", r => r.FinalAccuracy).Real("best_accuracy", r => r.BestAccuracy).Real("final_loss", r => r.FinalLoss)
+            .Text("status", r => r.Status == RunStatus.Diverged ? "diverged" : "completed").Integer("diverged_round", r => r.Diverged?.Round)
+            .Text("diverged_stage", r => r.Diverged?.Stage).Integer("diverged_client", r => r.Diverged?.ClientId).Text("diverged_reason", r => r.Diverged?.Reason);
         foreach (string m in finalMetrics)
         {
             runTable.Real("final_" + m, r => r.FinalMetrics.TryGetValue(m, out double v) ? v : null);

@@ -4,7 +4,8 @@ namespace FedSec.Reporting.Report;
 
 /// <summary>
 /// Final test accuracy, defense × attack, mean ± std over seeds in percent, with a worst-case column: for each defense
-/// the attack (other than none) under which its mean final accuracy is lowest. Drawn as a table and as a heatmap.
+/// the attack (other than none) under which its mean final accuracy is lowest. Drawn as a table and as a heatmap. A
+/// diverged run counts with the accuracy of its last round; a cell holding one is marked † with a footnote.
 /// </summary>
 internal static class AccuracyTable
 {
@@ -24,21 +25,24 @@ internal static class AccuracyTable
         var columns = attacks.Concat(worstColumn ? [WorstCase] : Array.Empty<string>()).ToArray();
         var cells = new HeatmapCell[defenses.Count, columns.Length];
         var rows = new List<IReadOnlyList<ReportCell>>();
+        var marks = new DivergenceMarks();
         for (int d = 0; d < defenses.Count; d++)
         {
-            var stats = attacks.Select(a => MeanStd.Of(runs.Where(r => r.Attack == a && r.Defense == defenses[d]).Select(r => r.FinalAccuracy!.Value))).ToArray();
+            var cellRuns = attacks.Select(a => runs.Where(r => r.Attack == a && r.Defense == defenses[d]).ToArray()).ToArray();
+            var stats = cellRuns.Select(c => MeanStd.Of(c.Select(r => r.FinalAccuracy!.Value))).ToArray();
+            var mark = attacks.Select((a, i) => marks.Mark(defenses[d], a, cellRuns[i])).ToArray();
             var row = new List<ReportCell> { defenses[d] };
             for (int a = 0; a < attacks.Count; a++)
             {
-                cells[d, a] = Cell(stats[a]);
-                row.Add(stats[a]?.Format(100, 2) ?? "–");
+                cells[d, a] = Cell(stats[a], mark[a]);
+                row.Add(stats[a] is { } s ? s.Format(100, 2) + mark[a] : "–");
             }
 
             if (worstColumn)
             {
                 var worst = Enumerable.Range(0, attacks.Count).Where(a => attacks[a] != Facet.None && stats[a] is not null).OrderBy(a => stats[a]!.Value.Mean).Cast<int?>().FirstOrDefault();
-                cells[d, attacks.Count] = Cell(worst is { } w ? stats[w] : null);
-                row.Add(worst is { } x ? $"{stats[x]!.Value.Format(100, 2)} ({attacks[x]})" : "–");
+                cells[d, attacks.Count] = Cell(worst is { } w ? stats[w] : null, worst is { } m ? mark[m] : string.Empty);
+                row.Add(worst is { } x ? $"{stats[x]!.Value.Format(100, 2)}{mark[x]} ({attacks[x]})" : "–");
             }
 
             rows.Add(row);
@@ -50,7 +54,8 @@ internal static class AccuracyTable
             $"Final test accuracy (%){suffix}",
             "Rows: defenses; columns: attacks. Mean ± standard deviation over seeds (sample std, n − 1); the worst case is the lowest mean over the attacks, named in brackets.",
             new[] { "defense \\ attack" }.Concat(columns).ToArray(),
-            rows);
+            rows,
+            marks.Footnotes());
         var figure = new ReportFigure(
             facet.Slug + "heatmap_final_accuracy",
             "Final test accuracy (%), defense × attack, with the worst case over attacks.",
@@ -58,5 +63,5 @@ internal static class AccuracyTable
         return (table, figure);
     }
 
-    private static HeatmapCell Cell(MeanStd? s) => s is { } v ? new HeatmapCell(v.Mean, v.Format(100, 2)) : new HeatmapCell(null, "–");
+    private static HeatmapCell Cell(MeanStd? s, string mark) => s is { } v ? new HeatmapCell(v.Mean, v.Format(100, 2) + mark) : new HeatmapCell(null, "–");
 }

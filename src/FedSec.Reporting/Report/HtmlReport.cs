@@ -68,5 +68,9 @@ internal static class HtmlReport
         }
 
         b.Append("</tbody>\n</table>\n");
+        foreach (string footnote in table.Footnotes ?? [])
+        {
+            b.Append("<p class=\"note footnote\">").Append(HtmlText.Escape(footnote)).Append("</p>\n");
+        }
     }
 }

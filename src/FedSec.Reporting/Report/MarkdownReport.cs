@@ -25,6 +25,11 @@ internal static class MarkdownReport
                 {
                     Row(b, row.Select(c => c.Text).ToArray());
                 }
+
+                if (table.Footnotes is { Count: > 0 } footnotes)
+                {
+                    b.Append('\n').AppendJoin("\\\n", footnotes).Append('\n');
+                }
             }
 
             if (section.Figures.Count > 0)

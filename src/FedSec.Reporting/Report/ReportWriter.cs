@@ -66,7 +66,9 @@ internal static class ReportWriter
         var runs = results.Runs;
         string Count(string axis) => runs.Select(r => r.Axes[axis]).Distinct(StringComparer.Ordinal).Count().ToString(CultureInfo.InvariantCulture);
         string data = string.Join(", ", runs.Select(r => $"{r.Dataset}/{r.Model}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        return $"{runs.Count} finished runs ({data}): {Count("attack")} attack setting(s) × {Count("defense")} defense setting(s) × {Count("seed")} seed(s)"
+        int diverged = runs.Count(r => r.Status == FedSec.Simulation.RunStatus.Diverged);
+        string divergedText = diverged == 0 ? string.Empty : $", {diverged} of them diverged (model became non-finite; counted with their last round, marked †)";
+        return $"{runs.Count} finished runs ({data}){divergedText}: {Count("attack")} attack setting(s) × {Count("defense")} defense setting(s) × {Count("seed")} seed(s)"
             + $"{(Facet.Split(runs).Count > 1 ? $", in {Facet.Split(runs).Count} facets" : string.Empty)}. Accuracies are on the test set; ± is the sample standard deviation over seeds.";
     }
 

@@ -5,11 +5,15 @@ namespace FedSec.Core.Tests.Grid;
 
 /// <summary>
 /// Stands in for <c>fedsec run</c>: a run named in <see cref="Crash"/> writes one round and dies (as a killed process
-/// would, with no summary); any other run writes its rounds and summary and exits 0. Every start is recorded.
+/// would, with no summary); a run named in <see cref="Diverge"/> writes two rounds, the second diverged, and exits 0
+/// (as <c>fedsec run</c> does for a diverged run); any other run writes its rounds and summary and exits 0. Every start
+/// is recorded.
 /// </summary>
 internal sealed class FakeLauncher : IRunLauncher
 {
     public HashSet<string> Crash { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Diverge { get; } = new(StringComparer.Ordinal);
 
     public List<string> Started { get; } = new();
 
@@ -22,6 +26,16 @@ internal sealed class FakeLauncher : IRunLauncher
         {
             File.WriteAllText(Path.Combine(runDirectory, "rounds.jsonl"), System.Text.Json.JsonSerializer.Serialize(RunDirectoryWriter.Round(0, accuracy), FedSec.Results.JsonOptions.Lines) + "\n");
             return new Ended(137);
+        }
+
+        if (Diverge.Contains(plan.RunKey))
+        {
+            var diverged = new FedSec.Simulation.Divergence(1, FedSec.Simulation.Divergence.LocalTraining, 0, "client 0's local training produced NaN at w[0]");
+            RunDirectoryWriter.Write(
+                runDirectory,
+                RunDirectoryWriter.Summary(2, 0.1) with { Status = FedSec.Simulation.RunStatus.Diverged, Diverged = diverged },
+                [RunDirectoryWriter.Round(0, accuracy), RunDirectoryWriter.Round(1, 0.1) with { Diverged = diverged }]);
+            return new Ended(0);
         }
 
         RunDirectoryWriter.Write(runDirectory, RunDirectoryWriter.Summary(2, accuracy), [RunDirectoryWriter.Round(0, accuracy - 0.1), RunDirectoryWriter.Round(1, accuracy)]);

@@ -64,6 +64,34 @@ public sealed class GridRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Run_ADivergedRun_IsStoredAsAResultAndNotRunAgain()
+    {
+        var plans = Plans();
+        string dbPath = Path.Combine(_dir, ResultsDatabase.FileName);
+        var first = new FakeLauncher();
+        first.Diverge.Add(plans[2].RunKey);
+        using (var db = ResultsDatabase.Open(dbPath))
+        {
+            var outcomes = new GridRunner(db, first, _dir, parallel: 2) { PollInterval = TimeSpan.Zero }.Run(plans);
+
+            var diverged = outcomes.Single(o => o.Plan.RunKey == plans[2].RunKey);
+            Assert.True(diverged.Succeeded);
+            Assert.Equal(1, diverged.Diverged?.Round);
+            Assert.All(outcomes.Where(o => o != diverged), o => Assert.Null(o.Diverged));
+            var stored = db.Read().Runs.Single(r => r.RunKey == plans[2].RunKey);
+            Assert.Equal(FedSec.Simulation.RunStatus.Diverged, stored.Status);
+        }
+
+        var second = new FakeLauncher();
+        using (var db = ResultsDatabase.Open(dbPath))
+        {
+            Assert.Empty(new GridRunner(db, second, _dir, parallel: 2) { PollInterval = TimeSpan.Zero }.Run(plans));
+        }
+
+        Assert.Empty(second.Started);
+    }
+
+    [Fact]
     public void Run_Cancelled_StartsNothingMoreAndStoresNothingHalfDone()
     {
         var plans = Plans();

@@ -31,7 +31,12 @@ internal static class DatabaseSchema
             final_metrics_json TEXT NOT NULL,
             run_seconds REAL NOT NULL,
             wall_seconds REAL NOT NULL,
-            finished_at TEXT NOT NULL
+            finished_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'completed',
+            diverged_round INTEGER,
+            diverged_stage TEXT,
+            diverged_client INTEGER,
+            diverged_reason TEXT
         );
         CREATE TABLE IF NOT EXISTS run_axes (
             run_key TEXT NOT NULL,
@@ -90,6 +95,19 @@ internal static class DatabaseSchema
             PRIMARY KEY (run_key, round, client)
         );
         """;
+
+    /// <summary>
+    /// Columns of <c>runs</c> added after version 1 was first written, with their definitions; a database that lacks
+    /// one gets it added on opening (an addition is compatible: older rows read as completed runs).
+    /// </summary>
+    public static readonly (string Name, string Definition)[] AddedRunColumns =
+    [
+        ("status", "TEXT NOT NULL DEFAULT 'completed'"),
+        ("diverged_round", "INTEGER"),
+        ("diverged_stage", "TEXT"),
+        ("diverged_client", "INTEGER"),
+        ("diverged_reason", "TEXT"),
+    ];
 
     /// <summary>The tables holding rows of one run, children first.</summary>
     public static readonly string[] RunTables = ["reconstructions", "round_detection", "detection", "rounds", "run_axes", "runs"];

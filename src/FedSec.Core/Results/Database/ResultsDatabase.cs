@@ -53,6 +53,7 @@ public sealed class ResultsDatabase : IDisposable
             }
 
             Execute(connection, DatabaseSchema.Create);
+            AddMissingColumns(connection);
             Execute(connection, $"PRAGMA user_version={DatabaseSchema.Version};");
         }
         catch (SqliteException e)
@@ -96,7 +97,8 @@ public sealed class ResultsDatabase : IDisposable
     /// <param name="run">The run's identity in the grid.</param>
     /// <param name="runDirectory">Its output directory (as written by <c>fedsec run --output DIR</c>).</param>
     /// <param name="wallSeconds">Wall time of the whole run as the runner measured it (process start to end).</param>
-    public void Ingest(GridRun run, string runDirectory, double wallSeconds)
+    /// <returns>The run's summary as stored (with its status: a diverged run is a result and is stored like any other).</returns>
+    public RunSummary Ingest(GridRun run, string runDirectory, double wallSeconds)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentException.ThrowIfNullOrEmpty(runDirectory);
@@ -124,6 +126,8 @@ public sealed class ResultsDatabase : IDisposable
             writer.Reconstructions(files.Rounds, file => Relative(Path.GetFullPath(Path.Combine(runDirectory, file))));
             transaction.Commit();
         }
+
+        return files.Summary;
     }
 
     /// <summary>Reads everything stored: runs, rounds, detection and reconstructions.</summary>
@@ -158,6 +162,29 @@ public sealed class ResultsDatabase : IDisposable
 
     // Relative to the database's directory with '/' separators, so the output directory can be moved as a whole.
     private string Relative(string fullPath) => Path.GetRelativePath(Directory, fullPath).Replace('\\', '/');
+
+    // A database written before a column was added opens as it is and gets the column (with its default) here.
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA table_info(runs);";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                present.Add(reader.GetString(1));
+            }
+        }
+
+        foreach (var (name, definition) in DatabaseSchema.AddedRunColumns)
+        {
+            if (!present.Contains(name))
+            {
+                Execute(connection, $"ALTER TABLE runs ADD COLUMN {name} {definition};");
+            }
+        }
+    }
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -64,6 +64,11 @@ internal sealed class RunFiles
             throw new RunFilesException(path, $"{path} is not a valid run summary: expected a JSON object with seed, dataset, model, attack, defenses, rounds and malicious_clients.");
         }
 
+        if ((summary.Status == RunStatus.Diverged) != (summary.Diverged is not null))
+        {
+            throw new RunFilesException(path, $"{path} is not a valid run summary: its status is {summary.Status} but it {(summary.Diverged is null ? "has no" : "has a")} 'diverged' record; a diverged run has both, a completed run neither.");
+        }
+
         return summary;
     }
 

@@ -39,7 +39,12 @@ internal sealed class RunRowWriter
             ("final_metrics_json", ResultsDatabase.Json(summary.FinalMetrics)),
             ("run_seconds", summary.Seconds),
             ("wall_seconds", wallSeconds),
-            ("finished_at", finishedAt));
+            ("finished_at", finishedAt),
+            ("status", summary.Status == RunStatus.Diverged ? "diverged" : "completed"),
+            ("diverged_round", summary.Diverged?.Round),
+            ("diverged_stage", summary.Diverged?.Stage),
+            ("diverged_client", summary.Diverged?.ClientId),
+            ("diverged_reason", summary.Diverged?.Reason));
     }
 
     public void Axes(IReadOnlyDictionary<string, string> axes)

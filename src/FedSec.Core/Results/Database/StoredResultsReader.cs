@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FedSec.Simulation;
 using Microsoft.Data.Sqlite;
 
 namespace FedSec.Results.Database;
@@ -8,7 +9,7 @@ internal static class StoredResultsReader
 {
     public static StoredResults Read(SqliteConnection connection)
     {
-        var runs = Query(connection, "SELECT run_key, label, axes_json, seed, config_yaml, run_dir, dataset, model, rounds, final_accuracy, best_accuracy, final_loss, final_metrics_json, run_seconds, wall_seconds, finished_at FROM runs ORDER BY label, run_key;", r => new StoredRun(
+        var runs = Query(connection, "SELECT run_key, label, axes_json, seed, config_yaml, run_dir, dataset, model, rounds, final_accuracy, best_accuracy, final_loss, final_metrics_json, run_seconds, wall_seconds, finished_at, status, diverged_round, diverged_stage, diverged_client, diverged_reason FROM runs ORDER BY label, run_key;", r => new StoredRun(
             r.GetString(0),
             r.GetString(1),
             Json<Dictionary<string, string>>(r.GetString(2)),
@@ -24,7 +25,11 @@ internal static class StoredResultsReader
             Json<Dictionary<string, double>>(r.GetString(12)),
             r.GetDouble(13),
             r.GetDouble(14),
-            r.GetString(15)));
+            r.GetString(15))
+        {
+            Status = Status(r.GetString(16)),
+            Diverged = r.IsDBNull(17) ? null : new Divergence(r.GetInt32(17), r.IsDBNull(18) ? string.Empty : r.GetString(18), r.IsDBNull(19) ? null : r.GetInt32(19), r.IsDBNull(20) ? string.Empty : r.GetString(20)),
+        });
         var rounds = Query(connection, "SELECT run_key, round, accuracy, loss, train_loss, seconds, attack_active, sampled_json, attacked_json, metrics_json FROM rounds ORDER BY run_key, round;", r => new StoredRound(
             r.GetString(0),
             r.GetInt32(1),
@@ -66,6 +71,13 @@ internal static class StoredResultsReader
 
         return rows;
     }
+
+    private static RunStatus Status(string text) => text switch
+    {
+        "completed" => RunStatus.Completed,
+        "diverged" => RunStatus.Diverged,
+        _ => throw new InvalidDataException($"A results database run has status '{text}'; expected completed or diverged."),
+    };
 
     private static double? Real(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetDouble(column);
 

@@ -1,3 +1,5 @@
+using FedSec.Simulation;
+
 namespace FedSec.Results.Database;
 
 /// <summary>A run as stored in <c>results.db</c>.</summary>
@@ -35,6 +37,12 @@ public sealed record StoredRun(
     double WallSeconds,
     string FinishedAt)
 {
+    /// <summary>Completed or diverged (stored runs from before the status existed read as completed).</summary>
+    public RunStatus Status { get; init; } = RunStatus.Completed;
+
+    /// <summary>Where a diverged run diverged (zero-based round, stage, client, reason); null for a completed run.</summary>
+    public Divergence? Diverged { get; init; }
+
     /// <summary>The attack axis (<c>none</c> for no attack).</summary>
     public string Attack => Axes["attack"];
 
