@@ -5,7 +5,8 @@ namespace FedSec.Cli.Bench;
 
 /// <summary>
 /// Starts each run of a grid as a <c>fedsec run</c> child process of this same executable, with its own tensor
-/// threads, its console output in <c>run.log</c> in its run directory. A process per run keeps runs independent: a
+/// threads and one client training at a time (the bench runs a run per core already), its console output in
+/// <c>run.log</c> in its run directory. A process per run keeps runs independent: a
 /// crash or kill takes only that run, and libtorch's global random generator and thread pool are not shared.
 /// </summary>
 internal sealed class ChildProcessLauncher : IRunLauncher
@@ -36,7 +37,7 @@ internal sealed class ChildProcessLauncher : IRunLauncher
             info.ArgumentList.Add(typeof(ChildProcessLauncher).Assembly.Location);
         }
 
-        foreach (var a in new[] { "run", configPath, "--output", runDirectory, "--threads", _threads.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var a in new[] { "run", configPath, "--output", runDirectory, "--threads", _threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--parallel", "1" })
         {
             info.ArgumentList.Add(a);
         }

@@ -100,6 +100,8 @@ internal static class HelpText
           --threads N          Threads for tensor operations (default 1). Same config, seed and
                                --threads give the same numbers on any machine; more threads are
                                faster on an idle machine but change the last bits of the sums
+          --parallel N         Clients trained at once, each on its own model copy (default: cores
+                               / --threads). The numbers do not depend on it
           --print-config       Print the resolved configuration and exit
 
         If local training or the aggregation turns the model non-finite (NaN/infinity), the run

@@ -44,6 +44,7 @@ internal static class RunCommand
         string? output = parsed.Option("output");
         string? dataDir = parsed.Option("data-dir");
         int? threads = parsed.IntOption("threads");
+        int? parallel = parsed.IntOption("parallel");
         bool printOnly = parsed.Switch("print-config");
         parsed.RejectUnknown("run");
 
@@ -69,6 +70,14 @@ internal static class RunCommand
             factory.TensorThreads = t;
         }
 
+        if (parallel is < 1)
+        {
+            throw new UsageException($"--parallel expects at least 1 client at a time, not {parallel}.");
+        }
+
+        // Clients at a time: by default as many as leave one core per tensor thread. It does not change the numbers.
+        factory.ConcurrentClients = parallel ?? Math.Max(1, Environment.ProcessorCount / factory.TensorThreads);
+
         var c = setup.Config;
         AnsiConsole.MarkupLine($"Running {Markup.Escape(source)}: {Markup.Escape(Describe(c))}");
         string outDir = output ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
@@ -76,7 +85,7 @@ internal static class RunCommand
         File.WriteAllText(Path.Combine(outDir, "config.yaml"), ConfigYamlWriter.Write(c.Namespace));
 
         using var prepared = FetchProgressView.Run(progress => factory.Prepare(setup, dataDir, progress));
-        AnsiConsole.MarkupLine($"Data: {prepared.Split.Info.Name}, {prepared.Data.Clients.Sum(x => x.Count)} training samples over {c.ClientNumInTotal} clients ({Markup.Escape(c.PartitionMethod)}), {prepared.Data.Test.Count} test samples; model {Markup.Escape(c.Model)} ({prepared.Backend.Layout}).");
+        AnsiConsole.MarkupLine($"Data: {prepared.Split.Info.Name}, {prepared.Data.Clients.Sum(x => x.Count)} training samples over {c.ClientNumInTotal} clients ({Markup.Escape(c.PartitionMethod)}), {prepared.Data.Test.Count} test samples; model {Markup.Escape(c.Model)} ({prepared.Backend.Layout}); {prepared.Backend.MaxConcurrentTrainings} client(s) training at a time.");
         if (prepared.Experiment.MaliciousIdentities.Count > 0)
         {
             AnsiConsole.MarkupLine($"Malicious clients: {string.Join(", ", prepared.Experiment.MaliciousIdentities.Order())}");

@@ -1,3 +1,4 @@
+using FedSec.Configuration;
 using FedSec.Data;
 using FedSec.Simulation;
 using FedSec.Torch.Models;
@@ -43,6 +44,28 @@ public class ConcurrentTrainingTests
         }
 
         Assert.NotEqual(serial[0], serial[1]);
+    }
+
+    [Fact]
+    public void Run_CnnExperimentWithThreeClientsAtOnce_SameRoundsAndModelAsOneAtATime()
+    {
+        var clients = Enumerable.Range(0, 4).Select(i => TestImages.Random(40, 1, 28, 28, 10, seed: 70 + i)).ToArray();
+        var test = TestImages.Random(60, 1, 28, 28, 10, seed: 98);
+        var config = new ExperimentConfig
+        {
+            Model = "cnn", ClientNumInTotal = 4, ClientNumPerRound = 3, CommRound = 2, Epochs = 1, BatchSize = 16, LearningRate = 0.05, RandomSeed = 12,
+        };
+
+        ExperimentResult RunWith(int concurrent)
+        {
+            using var backend = new TorchModelBackend(ModelCatalog.CreateBuiltIn().Get("cnn"), MnistLike, concurrent);
+            return new Experiment(new ExperimentSetup(config, null, Array.Empty<object>(), Array.Empty<string>()), backend, new ExperimentData(clients, test)).Run();
+        }
+
+        var serial = RunWith(1);
+        var concurrent = RunWith(3);
+        Assert.Equal(serial.Rounds.Select(r => (r.Accuracy, r.Loss, r.TrainLoss)), concurrent.Rounds.Select(r => (r.Accuracy, r.Loss, r.TrainLoss)));
+        Assert.Equal(serial.FinalGlobal, concurrent.FinalGlobal);
     }
 
     [Fact]
