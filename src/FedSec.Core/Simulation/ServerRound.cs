@@ -86,8 +86,15 @@ internal sealed class ServerRound
         var global = _optimizer.Step(context.Global.Span, aggregate, layout);
         foreach (var (name, defense) in _stages.After)
         {
+            bool finiteBefore = NonFinite.FirstIndex(global) < 0;
             global = defense.DefendAfterAggregation(global, context);
             layout.CheckLength(global.Length);
+            if (finiteBefore && NonFinite.FirstIndex(global) is int bad and >= 0)
+            {
+                // A finite model made non-finite by clipping or noise is a fault of the defense, not a divergence.
+                throw new InvalidUpdateException($"The after-aggregation defense '{name}' returned {NonFinite.Describe(global, bad, layout)} in round {context.Round} from a finite global model.");
+            }
+
             reports.Add(new DefenseRoundReport(name, "after", Array.Empty<ClientVerdict>(), DetectionCounts.Zero));
         }
 

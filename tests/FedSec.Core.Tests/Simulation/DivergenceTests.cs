@@ -128,6 +128,14 @@ public class DivergenceTests
     }
 
     [Fact]
+    public void Run_AfterAggregationDefenseTurnsFiniteModelNaN_ThrowsNamingTheDefense()
+    {
+        var ex = Assert.Throws<InvalidUpdateException>(() => Run(DivergingBackend.NaNOnCall(-1), Config(defenses: ["nan_after"]), null, new NaNAfterAggregationDefense()));
+        Assert.Contains("'nan_after'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("NaN", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Summary_OfDivergedRun_HasStatusRoundAndTheLastRoundsAccuracy()
     {
         var result = Run(DivergingBackend.NaNOnCall(4));
