@@ -78,6 +78,26 @@ public sealed class ParameterLayout
         return packed;
     }
 
+    /// <summary>Copies the trainable elements of a full vector into <paramref name="packed"/> (<see cref="TrainableLength"/> elements).</summary>
+    public void GatherTrainable(ReadOnlySpan<float> full, Span<float> packed)
+    {
+        CheckLength(full.Length);
+        if (packed.Length != TrainableLength)
+        {
+            throw new ArgumentException($"The packed vector has {packed.Length} elements; the layout has {TrainableLength} trainable ones.", nameof(packed));
+        }
+
+        int at = 0;
+        foreach (var e in Entries)
+        {
+            if (e.Kind == ParameterKind.Trainable)
+            {
+                full.Slice(e.Offset, e.Length).CopyTo(packed.Slice(at));
+                at += e.Length;
+            }
+        }
+    }
+
     /// <summary>Writes a packed trainable vector back into the trainable slices of <paramref name="full"/>.</summary>
     public void ScatterTrainable(ReadOnlySpan<float> packed, Span<float> full)
     {

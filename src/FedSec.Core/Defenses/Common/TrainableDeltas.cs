@@ -7,12 +7,16 @@ namespace FedSec.Defenses.Common;
 /// <summary>
 /// The round's updates as deltas Δᵢ = wᵢ − G over the trainable parameters only (packed in layout order), which is
 /// what the defenses measure, clip and compare; buffers such as BatchNorm statistics are left out. Rebuilds full
-/// weight vectors from changed deltas, keeping each client's own buffers.
+/// weight vectors from changed deltas, keeping each client's own buffers. The deltas and the rebuilt vectors are
+/// rented from the round's <see cref="RoundContext.Buffers"/>: valid until the round ends, never to be kept longer.
 /// </summary>
 public sealed class TrainableDeltas
 {
-    private TrainableDeltas(ParameterLayout layout, float[] globalTrainable, float[][] deltas)
+    private readonly RoundBuffers _buffers;
+
+    private TrainableDeltas(ParameterLayout layout, float[] globalTrainable, float[][] deltas, RoundBuffers buffers)
     {
+        _buffers = buffers;
         Layout = layout;
         GlobalTrainable = globalTrainable;
         Deltas = deltas;
@@ -38,13 +42,24 @@ public sealed class TrainableDeltas
         var layout = context.Layout;
         var global = layout.GatherTrainable(context.Global.Span);
         var deltas = new float[updates.Count][];
+        var buffers = context.Buffers;
         Parallel.For(0, updates.Count, i =>
         {
-            var w = layout.GatherTrainable(updates[i].Weights);
-            TensorPrimitives.Subtract(w, global, w);
+            var w = buffers.Rent(global.Length);
+            if (layout.AllTrainable)
+            {
+                layout.CheckLength(updates[i].Weights.Length);
+                TensorPrimitives.Subtract(updates[i].Weights, global, w);
+            }
+            else
+            {
+                layout.GatherTrainable(updates[i].Weights, w);
+                TensorPrimitives.Subtract(w, global, w);
+            }
+
             deltas[i] = w;
         });
-        return new TrainableDeltas(layout, global, deltas);
+        return new TrainableDeltas(layout, global, deltas, buffers);
     }
 
     /// <summary>
@@ -64,14 +79,15 @@ public sealed class TrainableDeltas
     public float[] Rebuild(float[] buffersFrom, ReadOnlySpan<float> delta)
     {
         ArgumentNullException.ThrowIfNull(buffersFrom);
-        var packed = new float[GlobalTrainable.Length];
+        var packed = _buffers.Rent(GlobalTrainable.Length);
         TensorPrimitives.Add(GlobalTrainable, delta, packed);
         if (Layout.AllTrainable)
         {
             return packed;
         }
 
-        var full = (float[])buffersFrom.Clone();
+        var full = _buffers.Rent(buffersFrom.Length);
+        buffersFrom.CopyTo(full, 0);
         Layout.ScatterTrainable(packed, full);
         return full;
     }
@@ -82,7 +98,8 @@ public sealed class TrainableDeltas
     /// </summary>
     public ClientUpdate Scaled(ClientUpdate update, int index, double factor)
     {
-        var d = (float[])Deltas[index].Clone();
+        var d = _buffers.Rent(Deltas[index].Length);
+        Deltas[index].CopyTo(d, 0);
         VectorMath.Scale(d, factor);
         return update.WithWeights(Rebuild(update, d));
     }
