@@ -102,6 +102,8 @@ internal static class HelpText
                                faster on an idle machine but change the last bits of the sums
           --parallel N         Clients trained at once, each on its own model copy (default: cores
                                / --threads). The numbers do not depend on it
+          --save-model         Also write the final global model as final_model.npy (float32, d values);
+                               model_args.initial_model starts another run from it
           --print-config       Print the resolved configuration and exit
 
         If local training or the aggregation turns the model non-finite (NaN/infinity), the run

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FedSec.Cli.Console;
 using FedSec.Configuration;
 using FedSec.Data;
+using FedSec.Interop;
 using FedSec.Results;
 using FedSec.Simulation;
 using FedSec.Torch.Simulation;
@@ -15,7 +16,7 @@ internal static class RunCommand
 {
     public static int Execute(string[] args)
     {
-        var parsed = ParsedArgs.Parse(args, "help", "print-config");
+        var parsed = ParsedArgs.Parse(args, "help", "print-config", "save-model");
         if (parsed.Switch("help"))
         {
             AnsiConsole.WriteLine(HelpText.Run);
@@ -46,6 +47,7 @@ internal static class RunCommand
         int? threads = parsed.IntOption("threads");
         int? parallel = parsed.IntOption("parallel");
         bool printOnly = parsed.Switch("print-config");
+        bool saveModel = parsed.Switch("save-model");
         parsed.RejectUnknown("run");
 
         var setup = factory.Bind(ns);
@@ -105,6 +107,12 @@ internal static class RunCommand
 
         var summary = RunSummary.From(c, result);
         File.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, JsonOptions.Indented));
+        if (saveModel)
+        {
+            // The final global model as a flat float32 vector in the layout's order: model_args.initial_model reads it.
+            NpyFile.Write(Path.Combine(outDir, "final_model.npy"), result.FinalGlobal, result.FinalGlobal.Length);
+        }
+
         ResultTables.Show(result, summary);
         if (result.Diverged is { } diverged)
         {
@@ -112,7 +120,7 @@ internal static class RunCommand
             AnsiConsole.MarkupLine($"[yellow]Diverged in round {diverged.Round + 1}:[/] {Markup.Escape(diverged.Reason)}. The run stopped there; that round was evaluated on the non-finite model, and its accuracy is the run's final accuracy (status 'diverged' in summary.json).");
         }
 
-        AnsiConsole.MarkupLine($"Results in [bold]{Markup.Escape(Path.GetFullPath(outDir))}[/] (rounds.jsonl, summary.json, config.yaml).");
+        AnsiConsole.MarkupLine($"Results in [bold]{Markup.Escape(Path.GetFullPath(outDir))}[/] (rounds.jsonl, summary.json, config.yaml{(saveModel ? ", final_model.npy" : "")}).");
         return 0;
     }
 

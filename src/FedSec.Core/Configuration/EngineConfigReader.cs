@@ -18,6 +18,7 @@ internal static class EngineConfigReader
     {
         string optimizer = r.Get(P.FederatedOptimizer, S.Train);
         string cacheDir = r.Get(P.DataCacheDir, S.Data);
+        string initialModel = r.Get(P.InitialModel, S.Model);
         var config = new ExperimentConfig
         {
             RandomSeed = r.Get(P.RandomSeed, S.Common),
@@ -29,6 +30,7 @@ internal static class EngineConfigReader
             TrainSamples = r.Get(P.TrainSamples, S.Data),
             TestSamples = r.Get(P.TestSamples, S.Data),
             Model = OneOf(r, P.Model, S.Model, modelNames, "model"),
+            InitialModel = string.IsNullOrWhiteSpace(initialModel) ? null : initialModel,
 
             // FedML's FedOpt is Reddi et al.'s adaptive server optimiser; FedSec implements its Adam form.
             FederatedOptimizer = optimizer == "FedOpt" ? "FedAdam" : optimizer,

@@ -37,6 +37,9 @@ public static class EngineParameters
     /// <summary><c>model_args.model</c>: checked against the models the engine knows.</summary>
     public static readonly StringParameter Model = new("model", Defaults.Model, "Model name (see the models listed by `fedsec list`).");
 
+    /// <summary><c>model_args.initial_model</c> (FedSec's): start from saved weights instead of a fresh initialisation.</summary>
+    public static readonly StringParameter InitialModel = new("initial_model", "", "FedSec: a .npy vector of the model's d weights (as `fedsec run --save-model` writes final_model.npy) to start the global model from, instead of a fresh initialisation; e.g. to attack or defend a trained model. Empty: a fresh model.");
+
     /// <summary><c>train_args.federated_optimizer</c>; FedOpt is read as FedAdam.</summary>
     public static readonly ChoiceParameter FederatedOptimizer = new("federated_optimizer", Defaults.FederatedOptimizer, "Server update rule (FedOpt means FedAdam).", "FedAvg", "FedAvgM", "FedAdam", "FedOpt", "FedProx");
 
@@ -124,6 +127,7 @@ public static class EngineParameters
         new(ConfigSections.Data, TrainSamples),
         new(ConfigSections.Data, TestSamples),
         new(ConfigSections.Model, Model),
+        new(ConfigSections.Model, InitialModel),
         new(ConfigSections.Train, FederatedOptimizer),
         new(ConfigSections.Train, ClientNumInTotal),
         new(ConfigSections.Train, ClientNumPerRound),

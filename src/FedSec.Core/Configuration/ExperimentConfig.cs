@@ -33,6 +33,9 @@ public sealed record ExperimentConfig
     /// <summary><c>model_args.model</c>: the model's registered name.</summary>
     public string Model { get; init; } = "cnn";
 
+    /// <summary><c>model_args.initial_model</c>: a .npy file of initial weights; null for a fresh model.</summary>
+    public string? InitialModel { get; init; }
+
     /// <summary><c>train_args.federated_optimizer</c>: FedAvg, FedAvgM, FedAdam (FedOpt) or FedProx.</summary>
     public string FederatedOptimizer { get; init; } = "FedAvg";
 

@@ -24,6 +24,7 @@ public sealed class Experiment
     private readonly AdversarySchedule _adversary;
     private readonly SeedStreams _seeds;
     private readonly List<IRoundMetric> _metrics = new();
+    private float[]? _initialGlobal;
 
     /// <summary>Prepares a run; checks that the data match the configured number of clients.</summary>
     public Experiment(ExperimentSetup setup, IModelBackend backend, ExperimentData data, TimeProvider? time = null)
@@ -53,6 +54,24 @@ public sealed class Experiment
     public IReadOnlySet<int> MaliciousIdentities => _adversary.FixedIdentities;
 
     /// <summary>
+    /// The global model to start from (<c>model_args.initial_model</c>, loaded with <see cref="InitialModelFile"/>); null
+    /// (the default) initialises a fresh model from the seed. Its length must be the layout's.
+    /// </summary>
+    public float[]? InitialGlobal
+    {
+        get => _initialGlobal;
+        set
+        {
+            if (value is not null)
+            {
+                _backend.Layout.CheckLength(value.Length);
+            }
+
+            _initialGlobal = value;
+        }
+    }
+
+    /// <summary>
     /// What the attack and the defenses that check their settings against the model (<see cref="IChecksInitialModel"/>)
     /// find wrong with the initial global model of this run (the same one <see cref="Run"/> starts from): warnings to
     /// show before running.
@@ -65,7 +84,7 @@ public sealed class Experiment
             return Array.Empty<string>();
         }
 
-        var global = _backend.InitialWeights(_seeds.DeriveInt("model-init"));
+        var global = StartingModel();
         return checkers.SelectMany(c => c.CheckInitialModel(global, _backend.Layout, _setup.Config.CommRound)).ToList();
     }
 
@@ -74,6 +93,8 @@ public sealed class Experiment
     /// (e.g. for reconstructed images); null (the default) when the run writes no files.
     /// </summary>
     public string? OutputDirectory { get; set; }
+
+    private float[] StartingModel() => _initialGlobal?.ToArray() ?? _backend.InitialWeights(_seeds.DeriveInt("model-init"));
 
     /// <summary>Adds a metric computed at each evaluation (attack success rate, per-class recall, ...).</summary>
     public Experiment AddMetric(IRoundMetric metric)
@@ -93,7 +114,7 @@ public sealed class Experiment
     {
         var c = _setup.Config;
         var layout = _backend.Layout;
-        var global = _backend.InitialWeights(_seeds.DeriveInt("model-init"));
+        var global = StartingModel();
         layout.CheckLength(global.Length);
         var server = new ServerRound(_stages, ServerOptimizerFactory.Create(c));
         var settings = new LocalTrainingSettings(

@@ -84,6 +84,19 @@ public sealed class ExperimentFactory
         }
 
         var experiment = new Experiment(setup, backend, data);
+        if (config.InitialModel is { } initial)
+        {
+            try
+            {
+                experiment.InitialGlobal = InitialModelFile.Load(initial, backend.Layout, config.Model);
+            }
+            catch
+            {
+                backend.Dispose();
+                throw;
+            }
+        }
+
         foreach (var metric in StandardMetrics.For(setup, data.Test))
         {
             experiment.AddMetric(metric);
