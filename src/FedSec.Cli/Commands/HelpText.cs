@@ -65,7 +65,7 @@ internal static class HelpText
         """;
 
     public const string Report = """
-        Usage: fedsec report OUTPUT_DIR [--to DIR]
+        Usage: fedsec report OUTPUT_DIR [--to DIR] [--only AXIS=V1,V2 ...]
 
         Writes a report of a grid's results (OUTPUT_DIR/results.db): report.html (self-contained:
         tables and inline SVG figures), report.md (the same tables in Markdown) and every figure
@@ -79,6 +79,8 @@ internal static class HelpText
 
         Options:
           --to DIR             Where the report goes (default OUTPUT_DIR/report)
+          --only AXIS=V1,V2    Only the runs whose grid axis holds one of the values; repeatable, all
+                               must hold. E.g. --only attack=none,alie --only malicious=10%
         """;
 
     public const string Run = """

@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace FedSec.Cli.Commands;
 
-/// <summary><c>fedsec report OUTPUT_DIR [--to DIR]</c>: HTML and Markdown report with SVG/PNG figures.</summary>
+/// <summary><c>fedsec report OUTPUT_DIR [--to DIR] [--only AXIS=V1,V2 ...]</c>: HTML and Markdown report with SVG/PNG figures.</summary>
 internal static class ReportCommand
 {
     public static int Execute(string[] args)
@@ -21,8 +21,28 @@ internal static class ReportCommand
         }
 
         string? to = parsed.Option("to");
+        var only = parsed.Options("only");
         parsed.RejectUnknown("report");
-        var files = ReportWriter.Write(parsed.Positional[0], to);
+        RunFilter filter;
+        try
+        {
+            filter = RunFilter.Parse(only);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        IReadOnlyList<string> files;
+        try
+        {
+            files = ReportWriter.Write(parsed.Positional[0], to, filter);
+        }
+        catch (ArgumentException e) when (!filter.IsEmpty)
+        {
+            throw new UsageException(e.Message);
+        }
+
         string html = files.First(f => f.EndsWith("report.html", StringComparison.Ordinal));
         AnsiConsole.MarkupLine($"Report in [bold]{Markup.Escape(Path.GetFullPath(html))}[/] ({files.Count(f => f.EndsWith(".png", StringComparison.Ordinal))} figures as PNG and SVG under plots/, tables also in report.md).");
         return 0;

@@ -13,8 +13,9 @@ internal static class ReportWriter
     /// <summary>PNG pixels per SVG unit: the PNGs are twice the SVGs' nominal size, sharp enough for print.</summary>
     public const int PngScale = 2;
 
-    public static IReadOnlyList<string> Write(string outputDirectory, string? toDirectory = null)
+    public static IReadOnlyList<string> Write(string outputDirectory, string? toDirectory = null, RunFilter? filter = null)
     {
+        filter ??= RunFilter.All;
         string dbPath = Path.Combine(outputDirectory, ResultsDatabase.FileName);
         if (!File.Exists(dbPath))
         {
@@ -26,6 +27,8 @@ internal static class ReportWriter
         {
             results = db.Read();
         }
+
+        results = filter.Apply(results);
 
         if (results.Runs.Count == 0)
         {
@@ -55,7 +58,7 @@ internal static class ReportWriter
         }
 
         string title = $"FedSec results: {Path.GetFileName(Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar))}";
-        string summary = Summary(results);
+        string summary = Summary(results) + (filter.IsEmpty ? string.Empty : $" Only the runs with {filter}.");
         written.Add(WriteFile(Path.Combine(to, "report.html"), HtmlReport.Write(title, summary, sections, svgs)));
         written.Add(WriteFile(Path.Combine(to, "report.md"), MarkdownReport.Write(title, summary, sections)));
         return written;
