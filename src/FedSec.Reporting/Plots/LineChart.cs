@@ -16,8 +16,12 @@ internal sealed class LineChart : IFigure
     private readonly IReadOnlyList<LineSeries> _series;
     private readonly (double Min, double Max) _bounds;
 
+    /// <summary>The series drawn, in legend order.</summary>
+    public IReadOnlyList<LineSeries> Series => _series;
+
     public LineChart(string title, string xLabel, string yLabel, IReadOnlyList<LineSeries> series, (double Min, double Max) yBounds)
     {
+        ArgumentNullException.ThrowIfNull(series);
         if (series.Count == 0 || series.All(s => s.Points.Count == 0))
         {
             throw new ArgumentException($"Figure '{title}' has no data points.", nameof(series));

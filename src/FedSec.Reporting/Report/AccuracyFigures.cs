@@ -7,6 +7,7 @@ namespace FedSec.Reporting.Report;
 /// The per-round figures of a facet, after the FedMLSecurity paper: accuracy per attack without defense (its Figure 4),
 /// per defense without attack (Figure 5), per defense under each attack with the benign and undefended baselines
 /// (Figures 6 and 7), and the attack success rate of attacks that report one. A figure whose runs are absent is left out.
+/// A series holding diverged runs is marked † and carries their last values to the end.
 /// </summary>
 internal static class AccuracyFigures
 {
@@ -65,9 +66,18 @@ internal static class AccuracyFigures
 
     private static LineChart Chart(string title, string yLabel, IReadOnlyList<LineSeries> series) => new(title, RoundAxis, yLabel, series, (0, 1));
 
+    // A diverged run stops early, but its model stays broken: as in the tables, it keeps its last round's values for the
+    // rounds its cell's other runs went on to, so the mean does not jump back up to the surviving seeds. The series is
+    // marked † in the legend.
     private static LineSeries? Series(ResultIndex index, IEnumerable<StoredRun> runs, string name, PlotColor color, bool dashed, Func<StoredRound, double?>? value = null)
     {
-        var points = Curves.Of(runs.Select(index.Rounds), value ?? (r => r.Accuracy));
-        return points.Count == 0 ? null : new LineSeries(name, color, points, dashed);
+        var cell = runs.Select(r => (Run: r, Rounds: index.Rounds(r).OrderBy(x => x.Round).ToList())).ToList();
+        int last = cell.SelectMany(c => c.Rounds).Select(r => r.Round).DefaultIfEmpty(-1).Max();
+        var rounds = cell.Select(c => c.Run.Status == FedSec.Simulation.RunStatus.Diverged && c.Rounds.Count > 0
+            ? c.Rounds.Concat(Enumerable.Range(c.Rounds[^1].Round + 1, Math.Max(0, last - c.Rounds[^1].Round)).Select(r => c.Rounds[^1] with { Round = r }))
+            : c.Rounds);
+        var points = Curves.Of(rounds, value ?? (r => r.Accuracy));
+        bool diverged = cell.Any(c => c.Run.Status == FedSec.Simulation.RunStatus.Diverged);
+        return points.Count == 0 ? null : new LineSeries(diverged ? name + DivergenceMarks.Dagger : name, color, points, dashed);
     }
 }
