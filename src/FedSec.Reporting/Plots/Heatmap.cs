@@ -57,7 +57,12 @@ internal sealed class Heatmap : IFigure
         canvas.Text(Margin, Top - 12, TextFit.Clip(_corner, FontSize, _labelWidth - 4), FontSize, PlotColor.Text, bold: true);
         for (int c = 0; c < _columns.Count; c++)
         {
-            canvas.Text(CellX(c) + (CellWidth / 2.0), Top - 12, TextFit.Clip(_columns[c], FontSize, CellWidth - 6), FontSize, PlotColor.Text, TextAnchor.Middle, bold: true);
+            // A long label (label_flipping_3to9) takes two lines, the second on the usual baseline.
+            var lines = TextFit.TwoLines(_columns[c], FontSize, CellWidth - 6);
+            for (int l = 0; l < lines.Count; l++)
+            {
+                canvas.Text(CellX(c) + (CellWidth / 2.0), Top - 12 - ((lines.Count - 1 - l) * 15), lines[l], FontSize, PlotColor.Text, TextAnchor.Middle, bold: true);
+            }
         }
 
         for (int r = 0; r < _rows.Count; r++)

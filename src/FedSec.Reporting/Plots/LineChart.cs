@@ -40,7 +40,7 @@ internal sealed class LineChart : IFigure
 
     public void Draw(IPlotCanvas canvas)
     {
-        double legendWidth = Math.Clamp(_series.Max(s => TextFit.Width(s.Name, FontSize)) + 40, 110, 240);
+        double legendWidth = Math.Clamp(_series.Max(s => TextFit.Width(s.Name, FontSize)) + 40, 110, 300);
         double x0 = Left, x1 = Width - Right - legendWidth - 12, y0 = Top, y1 = Height - BottomMargin;
         var points = _series.SelectMany(s => s.Points).ToArray();
         var (xMin, xMax) = XRange(points);
