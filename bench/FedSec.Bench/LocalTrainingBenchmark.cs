@@ -93,6 +93,15 @@ public class LocalTrainingBenchmark : IDisposable
         return last;
     }
 
+    [Benchmark(Description = "FedSec LocalTrainer, oneDNN off")]
+    public float EngineTrainerWithoutOneDnn()
+    {
+        // What lenet_dlg trains with (oneDNN gives wrong float32 conv input gradients for some shapes on this CPU):
+        // the price of turning it off for every model.
+        using var off = FedSec.Torch.OneDnn.Suspend();
+        return EngineTrainer();
+    }
+
     [Benchmark(Description = "FedSec LocalTrainer")]
     public float EngineTrainer()
     {
