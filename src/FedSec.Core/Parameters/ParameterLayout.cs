@@ -65,16 +65,7 @@ public sealed class ParameterLayout
         }
 
         var packed = new float[TrainableLength];
-        int at = 0;
-        foreach (var e in Entries)
-        {
-            if (e.Kind == ParameterKind.Trainable)
-            {
-                full.Slice(e.Offset, e.Length).CopyTo(packed.AsSpan(at));
-                at += e.Length;
-            }
-        }
-
+        GatherTrainable(full, packed);
         return packed;
     }
 

@@ -17,8 +17,9 @@ internal static class AggregationDefenseFixtures
         ("bn.running_mean", new long[] { buffers }, ParameterKind.Buffer),
     });
 
-    public static RoundContext Context(float[] global, int clients, int round = 0, int totalRounds = 10, ParameterLayout? layout = null, long seed = 1) => new()
+    public static RoundContext Context(float[] global, int clients, int round = 0, int totalRounds = 10, ParameterLayout? layout = null, long seed = 1, RoundBuffers? buffers = null) => new()
     {
+        Buffers = buffers ?? new RoundBuffers(),
         Round = round,
         TotalRounds = totalRounds,
         Global = global,

@@ -1,4 +1,5 @@
 using FedSec.Configuration;
+using FedSec.Core.Tests.TestSupport;
 using FedSec.Registry;
 using FedSec.Stages;
 
@@ -21,25 +22,12 @@ public class DefenseExamplesTests
     [InlineData("crfl", new[] { "crfl" })]
     public void Bind_DefenseExample_CreatesItsDefensesWithoutProblemsOrWarnings(string file, string[] defenses)
     {
-        var config = ConfigReader.ParseFile(Path.Combine(RepositoryRoot(), "examples", "defenses", file + ".yaml"));
+        var config = ConfigReader.ParseFile(Path.Combine(RepositoryPaths.Root(), "examples", "defenses", file + ".yaml"));
         var setup = ExperimentBinder.Bind(config, BuiltInComponents.CreateRegistry(), Array.Empty<string>(), Array.Empty<string>());
         Assert.Equal(defenses, setup.Config.DefenseTypes);
         Assert.Empty(setup.Warnings);
         Assert.Equal(defenses.Length, setup.Defenses.Count);
         Assert.All(setup.Defenses, d => Assert.True(d is IBeforeAggregationDefense or IOnAggregationDefense or IAfterAggregationDefense));
         Assert.Equal("byzantine", setup.Config.AttackType);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FedSec.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No FedSec.slnx above the test's directory.");
     }
 }

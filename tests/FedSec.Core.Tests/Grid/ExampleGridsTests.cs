@@ -1,4 +1,5 @@
 using FedSec.Configuration;
+using FedSec.Core.Tests.TestSupport;
 using FedSec.Grid;
 using FedSec.Registry;
 
@@ -10,7 +11,7 @@ public class ExampleGridsTests
     public static TheoryData<string> Grids()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "examples", "paper"), "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root(), "examples", "paper"), "*.yaml").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -23,7 +24,7 @@ public class ExampleGridsTests
     public void Expand_ExampleGrid_EveryRunBindsWithoutProblems(string file)
     {
         var registry = BuiltInComponents.CreateRegistry();
-        var grid = ConfigReader.ParseFile(Path.Combine(RepositoryRoot(), "examples", "paper", file));
+        var grid = ConfigReader.ParseFile(Path.Combine(RepositoryPaths.Root(), "examples", "paper", file));
         var plans = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(registry));
         Assert.NotEmpty(plans);
         Assert.Equal(plans.Count, plans.Select(p => p.RunKey).Distinct().Count());
@@ -32,18 +33,5 @@ public class ExampleGridsTests
             var setup = ExperimentBinder.Bind(plan.Config, registry, Array.Empty<string>(), Array.Empty<string>());
             Assert.Equal(setup.Config.EnableDefense ? setup.Config.DefenseTypes.Count : 0, setup.Config.EnableDefense ? setup.Defenses.Count : 0);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FedSec.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No FedSec.slnx above the test's directory.");
     }
 }

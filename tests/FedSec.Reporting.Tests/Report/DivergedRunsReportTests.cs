@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using FedSec.Reporting.Export;
 using FedSec.Reporting.Report;
 
@@ -17,14 +16,6 @@ public sealed class DivergedRunsReportTests
         return tmp;
     }
 
-    private static string[][] HtmlTable(string html, string id)
-    {
-        int start = html.IndexOf($"<table id=\"{id}\">", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"The page has no table '{id}'.");
-        int end = html.IndexOf("</table>", start, StringComparison.Ordinal) + "</table>".Length;
-        return XElement.Parse(html[start..end]).Descendants("tr").Select(tr => tr.Elements().Select(c => c.Value).ToArray()).ToArray();
-    }
-
     [Fact]
     public void Write_CellWithADivergedSeed_CountsItsLastRoundAndIsMarkedInHtml()
     {
@@ -33,7 +24,7 @@ public sealed class DivergedRunsReportTests
         ReportWriter.Write(tmp.Path);
 
         string html = File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html"));
-        var rows = HtmlTable(html, "f1-accuracy");
+        var rows = HtmlTables.Rows(html, "f1-accuracy");
 
         // (0.80 + 0.098) / 2 = 44.90 %, sample std 0.702 / √2 = 49.64 points; the other cells are unmarked.
         Assert.Equal(["none", "91.00 ± 1.41", "61.00 ± 1.41", "61.00 ± 1.41 (backdoor)"], rows[1]);
@@ -62,7 +53,7 @@ public sealed class DivergedRunsReportTests
         ReportWriter.Write(tmp.Path);
 
         // Final ASR: seed 0 at round 3 is 0.30; the diverged seed 1 at its last round 2 is 0.50.
-        var rows = HtmlTable(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "f1-asr");
+        var rows = HtmlTables.Rows(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "f1-asr");
         Assert.Equal(["none", "35.00 ± 7.07"], rows[1]);
         Assert.Equal(["krum", "40.00 ± 14.14 †"], rows[2]);
     }

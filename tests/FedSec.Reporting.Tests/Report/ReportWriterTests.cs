@@ -17,16 +17,6 @@ public sealed class ReportWriterTests
         return tmp;
     }
 
-    // The table with the given id, cut out of the page (the table itself is well-formed XML), as rows of cell texts.
-    private static string[][] HtmlTable(string html, string id)
-    {
-        int start = html.IndexOf($"<table id=\"{id}\">", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"The page has no table '{id}'.");
-        int end = html.IndexOf("</table>", start, StringComparison.Ordinal) + "</table>".Length;
-        var table = XElement.Parse(html[start..end]);
-        return table.Descendants("tr").Select(tr => tr.Elements().Select(c => c.Value).ToArray()).ToArray();
-    }
-
     [Fact]
     public void Write_SmallGrid_WritesEachFigureAsPngOfExpectedSizeAndSvg()
     {
@@ -60,7 +50,7 @@ public sealed class ReportWriterTests
 
         ReportWriter.Write(tmp.Path);
 
-        var rows = HtmlTable(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "f1-accuracy");
+        var rows = HtmlTables.Rows(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "f1-accuracy");
 
         // Final accuracy = base + 0.2 + 0.02·seed: seeds 0 and 1 give base + 0.21 ± 0.02/√2 (1.41 points).
         Assert.Equal(["defense \\ attack", "none", "backdoor", "worst case"], rows[0]);
@@ -89,7 +79,7 @@ public sealed class ReportWriterTests
 
         ReportWriter.Write(tmp.Path);
 
-        var rows = HtmlTable(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "f1-detection");
+        var rows = HtmlTables.Rows(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "f1-detection");
 
         // Seed 0: TP 1, FP 1, FN 1 → precision 1/2, recall 1/2; seed 1: TP 2, FP 1, FN 0 → 2/3 and 1.
         // Precision 0.5833 ± 0.1179, recall 0.75 ± 0.3536.
@@ -105,7 +95,7 @@ public sealed class ReportWriterTests
 
         ReportWriter.Write(tmp.Path);
 
-        var rows = HtmlTable(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "f1-asr");
+        var rows = HtmlTables.Rows(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "f1-asr");
 
         // Final ASR = 0.5 − 0.2 + 0.1·seed: 0.30 and 0.40 → 35.00 ± 7.07 %.
         Assert.Equal(["defense \\ attack", "backdoor"], rows[0]);
@@ -120,7 +110,7 @@ public sealed class ReportWriterTests
 
         ReportWriter.Write(tmp.Path);
 
-        var rows = HtmlTable(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "f1-accuracy");
+        var rows = HtmlTables.Rows(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "f1-accuracy");
         Assert.Equal(["krum", "88.00", "80.00", "80.00 (backdoor)"], rows[2]);
         Assert.DoesNotContain("±", File.ReadAllText(Path.Combine(tmp.Path, "report", "plots", "heatmap_final_accuracy.svg")), StringComparison.Ordinal);
     }
@@ -161,7 +151,7 @@ public sealed class ReportWriterTests
 
         string html = File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html"));
         Assert.Contains("<h2>malicious=1</h2>", html, StringComparison.Ordinal);
-        Assert.Equal("81.00 ± 1.41", HtmlTable(html, "f2-accuracy")[2][2]);
+        Assert.Equal("81.00 ± 1.41", HtmlTables.Rows(html, "f2-accuracy")[2][2]);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using FedSec.Reporting.Report;
 
 namespace FedSec.Reporting.Tests.Report;
@@ -15,14 +14,6 @@ public sealed class RunFilterTests
         return tmp;
     }
 
-    private static string[][] HtmlTable(string html, string id)
-    {
-        int start = html.IndexOf($"<table id=\"{id}\">", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"The page has no table '{id}'.");
-        int end = html.IndexOf("</table>", start, StringComparison.Ordinal) + "</table>".Length;
-        return XElement.Parse(html[start..end]).Descendants("tr").Select(tr => tr.Elements().Select(c => c.Value).ToArray()).ToArray();
-    }
-
     [Fact]
     public void Write_OnlyOneDefense_TableHoldsOnlyItsRowWithUnchangedCells()
     {
@@ -31,7 +22,7 @@ public sealed class RunFilterTests
         ReportWriter.Write(tmp.Path, filter: RunFilter.Parse(["defense=krum"]));
 
         string html = File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html"));
-        var rows = HtmlTable(html, "f1-accuracy");
+        var rows = HtmlTables.Rows(html, "f1-accuracy");
         Assert.Equal(2, rows.Length);
         Assert.Equal(["krum", "89.00 ± 1.41", "81.00 ± 1.41", "81.00 ± 1.41 (backdoor)"], rows[1]);
         Assert.Contains("Only the runs with defense ∈ {krum}.", html, StringComparison.Ordinal);
@@ -44,7 +35,7 @@ public sealed class RunFilterTests
 
         ReportWriter.Write(tmp.Path, filter: RunFilter.Parse(["defense=none,krum", "attack=backdoor"]));
 
-        var rows = HtmlTable(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "f1-accuracy");
+        var rows = HtmlTables.Rows(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "f1-accuracy");
         Assert.Equal(["defense \\ attack", "backdoor", "worst case"], rows[0]);
         Assert.Equal(3, rows.Length);
     }

@@ -48,19 +48,7 @@ public class RoundBuffersReuseTests
                 .Select(i => Fixtures.Update(i, global.Select(g => g + (float)((rng.NextDouble() - 0.5) * (i >= 8 ? 20 : 0.2))).ToArray()))
                 .ToArray();
             var expected = fresh.DefendBeforeAggregation(updates, Context(global, n, round));
-            var shared = Context(global, n, round);
-            var actual = pooled.DefendBeforeAggregation(updates, new RoundContext
-            {
-                Round = shared.Round,
-                TotalRounds = shared.TotalRounds,
-                Global = shared.Global,
-                Layout = shared.Layout,
-                SampledClients = shared.SampledClients,
-                MaliciousClients = shared.MaliciousClients,
-                Seeds = shared.Seeds,
-                TotalClients = shared.TotalClients,
-                Buffers = buffers,
-            });
+            var actual = pooled.DefendBeforeAggregation(updates, Context(global, n, round, buffers: buffers));
 
             Assert.Equal(expected.Updates.Select(u => u.ClientId), actual.Updates.Select(u => u.ClientId));
             for (int i = 0; i < expected.Updates.Count; i++)

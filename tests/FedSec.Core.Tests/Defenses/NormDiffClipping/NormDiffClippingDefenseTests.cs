@@ -66,19 +66,7 @@ public class NormDiffClippingDefenseTests
         {
             var updates = Enumerable.Range(0, 6).Select(i => new ClientUpdate(i, 5, global.Select(g => g + (float)((rng.NextDouble() - 0.5) * i)).ToArray())).ToArray();
             var fresh = defense.DefendBeforeAggregation(updates, Context(global, 6, round));
-            var shared = Context(global, 6, round);
-            shared = new RoundContext
-            {
-                Round = shared.Round,
-                TotalRounds = shared.TotalRounds,
-                Global = shared.Global,
-                Layout = shared.Layout,
-                SampledClients = shared.SampledClients,
-                MaliciousClients = shared.MaliciousClients,
-                Seeds = shared.Seeds,
-                Buffers = buffers,
-            };
-            var pooled = defense.DefendBeforeAggregation(updates, shared);
+            var pooled = defense.DefendBeforeAggregation(updates, Context(global, 6, round, buffers: buffers));
             for (int i = 0; i < updates.Length; i++)
             {
                 Assert.Equal(fresh.Updates[i].Weights, pooled.Updates[i].Weights);
