@@ -35,7 +35,7 @@ internal sealed class BucketingDefense : IBeforeAggregationDefense
         for (int b = 0; b < buckets; b++)
         {
             var members = order.Skip(b * s).Take(s).ToArray();
-            var mean = UpdateMean.Of(updates, members);
+            var mean = UpdateMean.Of(updates, members, context.Buffers.Rent);
             result[b] = new ClientUpdate(BucketClientId.For(b), members.Sum(j => updates[j].SampleCount), mean)
             {
                 AggregationWeight = members.Sum(j => updates[j].AggregationWeight),

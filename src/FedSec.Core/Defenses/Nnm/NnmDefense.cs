@@ -32,7 +32,7 @@ internal sealed class NnmDefense : IBeforeAggregationDefense
         Parallel.For(0, n, i =>
         {
             var neighbours = Neighbours(distances, i, k);
-            mixed[i] = updates[i].WithWeights(UpdateMean.Of(updates, neighbours));
+            mixed[i] = updates[i].WithWeights(UpdateMean.Of(updates, neighbours, context.Buffers.Rent));
         });
         for (int i = 0; i < n; i++)
         {

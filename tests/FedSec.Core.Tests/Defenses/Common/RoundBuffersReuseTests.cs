@@ -1,4 +1,5 @@
 using FedSec.Defenses.Arc;
+using FedSec.Defenses.Bucketing;
 using FedSec.Defenses.Dnc;
 using FedSec.Defenses.Flame;
 using FedSec.Defenses.Nnm;
@@ -18,7 +19,7 @@ namespace FedSec.Core.Tests.Defenses.Common;
 /// </summary>
 public class RoundBuffersReuseTests
 {
-    public static TheoryData<string> Defenses() => new() { "arc", "nnm", "signguard", "flame", "dnc", "3sigma" };
+    public static TheoryData<string> Defenses() => new() { "arc", "nnm", "signguard", "flame", "dnc", "3sigma", "bucketing" };
 
     private static ComponentDescriptor Descriptor(string name) => name switch
     {
@@ -28,6 +29,7 @@ public class RoundBuffersReuseTests
         "flame" => FlameRegistration.Descriptor,
         "dnc" => DncRegistration.Descriptor,
         "3sigma" => ThreeSigmaRegistration.Descriptor,
+        "bucketing" => BucketingRegistration.Descriptor,
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
