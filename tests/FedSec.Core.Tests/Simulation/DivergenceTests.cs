@@ -163,18 +163,4 @@ public class DivergenceTests
         Assert.Contains("\"diverged\":{\"round\":1,\"stage\":\"local training\",\"client_id\":1,", last, StringComparison.Ordinal);
         Assert.Equal(result.Rounds[1].Diverged, JsonSerializer.Deserialize<RoundRecord>(last, JsonOptions.Lines)!.Diverged);
     }
-
-    private sealed class NaNAttack : IModelPoisoningAttack, IControlsClients
-    {
-        public MaliciousClientSpec MaliciousClients => new(1, [0]);
-
-        public IReadOnlyList<ClientUpdate> AttackModel(IReadOnlyList<ClientUpdate> updates, RoundContext context) =>
-            updates.Select(u => context.MaliciousClients.Contains(u.ClientId) ? u with { Weights = u.Weights.Select(_ => float.NaN).ToArray() } : u).ToArray();
-    }
-
-    private sealed class NaNDefense : IBeforeAggregationDefense
-    {
-        public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context) =>
-            DefenseOutcome.KeepAll(updates.Select(u => u with { Weights = u.Weights.Select(_ => float.NaN).ToArray() }).ToArray());
-    }
 }
