@@ -127,6 +127,7 @@ public sealed class Experiment
             string.Equals(c.FederatedOptimizer, "fedprox", StringComparison.OrdinalIgnoreCase) ? c.FedProxMu : 0);
         var records = new List<RoundRecord>();
         var buffers = new RoundBuffers();
+        var clients = new ClientRound(_backend, _data, _seeds, _stages, _adversary);
         Divergence? diverged = null;
         for (int round = 0; round < c.CommRound && diverged is null; round++)
         {
@@ -136,7 +137,7 @@ public sealed class Experiment
             observer?.RoundStarted(round, sampled);
             bool active = _adversary.IsActive(round);
             var malicious = _adversary.MaliciousIn(round, sampled);
-            var training = TrainClients(global, round, sampled, malicious, settings, observer, cancellation);
+            var training = clients.Train(global, round, sampled, malicious, settings, observer, cancellation);
             diverged = training.Diverged;
             ServerRound.Result? outcome = null;
             float[]? divergedModel = training.DivergedWeights;
@@ -182,129 +183,6 @@ public sealed class Experiment
         }
 
         return new ExperimentResult(records, global, layout, _adversary.FixedIdentities.OrderBy(x => x).ToArray()) { Diverged = diverged };
-    }
-
-    /// <summary>
-    /// Trains the sampled clients in order. Stops at the first client whose local model comes back with the right
-    /// length but a non-finite value: that is a divergence (a wrongly sized model is left to the server's check, which
-    /// throws).
-    /// </summary>
-    private ClientTraining TrainClients(
-        float[] global, int round, IReadOnlyList<int> sampled, IReadOnlySet<int> malicious, LocalTrainingSettings settings, IExperimentObserver? observer, CancellationToken cancellation)
-    {
-        // Data poisoning first, in client order and on this thread; then the local training, up to the backend's
-        // number of clients at a time. Each client's training depends only on (global, its data, its seeds), so the
-        // updates, assembled in client order, are the same at any parallelism.
-        var jobs = new (ImageSet Data, LocalTrainingSettings Settings)[sampled.Count];
-        for (int i = 0; i < jobs.Length; i++)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            jobs[i] = PrepareClient(sampled[i], round, malicious, settings);
-        }
-
-        var results = new LocalTrainingResult?[jobs.Length];
-        int firstDiverged = int.MaxValue, trained = 0;
-        var observerGate = new object();
-        void TrainOne(int i)
-        {
-            // A client after one that diverged would be thrown away: the round ends at the first divergence.
-            if (i > Volatile.Read(ref firstDiverged))
-            {
-                return;
-            }
-
-            int id = sampled[i];
-            var result = _backend.Train(global, jobs[i].Data, jobs[i].Settings, _seeds.Random("batch-order", round, id), _seeds.DeriveInt("local-training", round, id));
-            results[i] = result;
-            if (NonFinite.FirstIndex(result.Weights) >= 0)
-            {
-                int seen;
-                while (i < (seen = Volatile.Read(ref firstDiverged)) && Interlocked.CompareExchange(ref firstDiverged, i, seen) != seen)
-                {
-                }
-            }
-
-            lock (observerGate)
-            {
-                observer?.ClientTrained(round, id, ++trained, sampled.Count);
-            }
-        }
-
-        int parallel = Math.Min(_backend.MaxConcurrentTrainings, jobs.Length);
-        if (parallel <= 1)
-        {
-            for (int i = 0; i < jobs.Length; i++)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                TrainOne(i);
-            }
-        }
-        else
-        {
-            // Dedicated threads (a client trains for seconds; the thread pool may be slow to lend more threads), each
-            // taking the next client in order.
-            int next = -1;
-            void Worker()
-            {
-                for (int i = Interlocked.Increment(ref next); i < jobs.Length; i = Interlocked.Increment(ref next))
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    TrainOne(i);
-                }
-            }
-
-            var workers = Enumerable.Range(0, parallel)
-                .Select(_ => Task.Factory.StartNew(Worker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
-                .ToArray();
-            try
-            {
-                Task.WaitAll(workers, CancellationToken.None);
-            }
-            catch (AggregateException e)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            }
-        }
-
-        var layout = _backend.Layout;
-        var updates = new List<ClientUpdate>(sampled.Count);
-        double lossSum = 0;
-        for (int i = 0; i < jobs.Length; i++)
-        {
-            var result = results[i]!;
-            int id = sampled[i];
-            lossSum += result.MeanLoss;
-            updates.Add(new ClientUpdate(id, jobs[i].Data.Count, result.Weights));
-            if (result.Weights.Length == layout.Length && NonFinite.FirstIndex(result.Weights) is int bad and >= 0)
-            {
-                var divergence = new Divergence(round, Divergence.LocalTraining, id, $"client {id}'s local training produced {NonFinite.Describe(result.Weights, bad, layout)}");
-                return new ClientTraining(updates, lossSum, divergence, result.Weights);
-            }
-        }
-
-        return new ClientTraining(updates, lossSum, null, null);
-    }
-
-    private (ImageSet Data, LocalTrainingSettings Settings) PrepareClient(int id, int round, IReadOnlySet<int> malicious, LocalTrainingSettings settings)
-    {
-        var data = _data.Clients[id];
-        if (!malicious.Contains(id))
-        {
-            return (data, settings);
-        }
-
-        var client = new ClientContext { Round = round, ClientId = id, Seeds = _seeds, MaliciousClients = _adversary.FixedIdentities.Count > 0 ? _adversary.FixedIdentities : malicious };
-        if (_stages.DataPoisoning is { } poison)
-        {
-            data = poison.PoisonData(data.Clone(), client);
-        }
-
-        if (_stages.LocalConstraint is { } constrains)
-        {
-            settings = settings with { Constraint = constrains.ConstraintFor(client) };
-        }
-
-        return (data, settings);
     }
 
     private RoundContext ServerContext(float[] global, int round, IReadOnlyList<int> sampled, IReadOnlySet<int> malicious, LocalTrainingSettings settings, RoundBuffers buffers) => new()

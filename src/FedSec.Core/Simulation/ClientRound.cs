@@ -1,0 +1,154 @@
+using FedSec.Data;
+using FedSec.Parameters;
+using FedSec.Randomness;
+using FedSec.Stages;
+
+namespace FedSec.Simulation;
+
+/// <summary>
+/// The clients' side of a round. Data poisoning first, in client order and on the calling thread; then local training,
+/// up to the backend's <see cref="IModelBackend.MaxConcurrentTrainings"/> clients at a time on dedicated threads. Each
+/// client's training depends only on (global model, its data, its seeds), so the updates, assembled in client order,
+/// are the same at any parallelism. The round ends at the first client (in client order) whose local model comes back
+/// with the right length but a non-finite value: a divergence (a wrongly sized model is left to the server's check,
+/// which throws).
+/// </summary>
+internal sealed class ClientRound
+{
+    private readonly IModelBackend _backend;
+    private readonly ExperimentData _data;
+    private readonly SeedStreams _seeds;
+    private readonly PipelineStages _stages;
+    private readonly AdversarySchedule _adversary;
+
+    public ClientRound(IModelBackend backend, ExperimentData data, SeedStreams seeds, PipelineStages stages, AdversarySchedule adversary)
+    {
+        _backend = backend;
+        _data = data;
+        _seeds = seeds;
+        _stages = stages;
+        _adversary = adversary;
+    }
+
+    public ClientTraining Train(
+        float[] global, int round, IReadOnlyList<int> sampled, IReadOnlySet<int> malicious, LocalTrainingSettings settings, IExperimentObserver? observer, CancellationToken cancellation)
+    {
+        var jobs = new (ImageSet Data, LocalTrainingSettings Settings)[sampled.Count];
+        for (int i = 0; i < jobs.Length; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            jobs[i] = Prepare(sampled[i], round, malicious, settings);
+        }
+
+        var layout = _backend.Layout;
+        var results = new LocalTrainingResult?[jobs.Length];
+        var nonFinite = new int[jobs.Length];
+        int firstDiverged = int.MaxValue, trained = 0;
+        var observerGate = new object();
+        void TrainOne(int i)
+        {
+            // A client after one that diverged would be thrown away: the round ends at the first divergence.
+            if (i > Volatile.Read(ref firstDiverged))
+            {
+                return;
+            }
+
+            int id = sampled[i];
+            var result = _backend.Train(global, jobs[i].Data, jobs[i].Settings, _seeds.Random("batch-order", round, id), _seeds.DeriveInt("local-training", round, id));
+            results[i] = result;
+            nonFinite[i] = result.Weights.Length == layout.Length ? NonFinite.FirstIndex(result.Weights) : -1;
+            if (nonFinite[i] >= 0)
+            {
+                int seen;
+                while (i < (seen = Volatile.Read(ref firstDiverged)) && Interlocked.CompareExchange(ref firstDiverged, i, seen) != seen)
+                {
+                }
+            }
+
+            lock (observerGate)
+            {
+                observer?.ClientTrained(round, id, ++trained, sampled.Count);
+            }
+        }
+
+        int parallel = Math.Min(_backend.MaxConcurrentTrainings, jobs.Length);
+        if (parallel <= 1)
+        {
+            for (int i = 0; i < jobs.Length; i++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                TrainOne(i);
+            }
+        }
+        else
+        {
+            RunOnThreads(parallel, jobs.Length, TrainOne, cancellation);
+        }
+
+        var updates = new List<ClientUpdate>(sampled.Count);
+        double lossSum = 0;
+        for (int i = 0; i < jobs.Length; i++)
+        {
+            var result = results[i]!;
+            int id = sampled[i];
+            lossSum += result.MeanLoss;
+            updates.Add(new ClientUpdate(id, jobs[i].Data.Count, result.Weights));
+            if (nonFinite[i] >= 0)
+            {
+                var divergence = new Divergence(round, Divergence.LocalTraining, id, $"client {id}'s local training produced {NonFinite.Describe(result.Weights, nonFinite[i], layout)}");
+                return new ClientTraining(updates, lossSum, divergence, result.Weights);
+            }
+        }
+
+        return new ClientTraining(updates, lossSum, null, null);
+    }
+
+    // Dedicated threads (a client trains for seconds; the thread pool may be slow to lend more threads), each taking the
+    // next item in order. The first failure is rethrown as it was thrown.
+    private static void RunOnThreads(int threads, int count, Action<int> work, CancellationToken cancellation)
+    {
+        int next = -1;
+        void Worker()
+        {
+            for (int i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                work(i);
+            }
+        }
+
+        var workers = Enumerable.Range(0, threads)
+            .Select(_ => Task.Factory.StartNew(Worker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        try
+        {
+            Task.WaitAll(workers, CancellationToken.None);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+    }
+
+    private (ImageSet Data, LocalTrainingSettings Settings) Prepare(int id, int round, IReadOnlySet<int> malicious, LocalTrainingSettings settings)
+    {
+        var data = _data.Clients[id];
+        if (!malicious.Contains(id))
+        {
+            return (data, settings);
+        }
+
+        var client = new ClientContext { Round = round, ClientId = id, Seeds = _seeds, MaliciousClients = _adversary.FixedIdentities.Count > 0 ? _adversary.FixedIdentities : malicious };
+        if (_stages.DataPoisoning is { } poison)
+        {
+            data = poison.PoisonData(data.Clone(), client);
+        }
+
+        if (_stages.LocalConstraint is { } constrains)
+        {
+            settings = settings with { Constraint = constrains.ConstraintFor(client) };
+        }
+
+        return (data, settings);
+    }
+}
