@@ -7,6 +7,12 @@ namespace FedSec.Configuration;
 /// <param name="Parameter">The key, its type, default and meaning.</param>
 public sealed record EngineParameter(string Section, IParameter Parameter)
 {
+    /// <summary>
+    /// True for a key added to the engine after grids were run, whose unset value (empty) changes nothing: a run's key
+    /// (<see cref="Grid.RunKey"/>) counts it only when it is set, so the runs of older grids keep their keys.
+    /// </summary>
+    public bool InRunKeyOnlyWhenSet { get; init; }
+
     /// <summary>The key as written in messages: <c>section.key</c>.</summary>
     public string QualifiedKey => $"{Section}.{Parameter.Key}";
 }

@@ -127,7 +127,7 @@ public static class EngineParameters
         new(ConfigSections.Data, TrainSamples),
         new(ConfigSections.Data, TestSamples),
         new(ConfigSections.Model, Model),
-        new(ConfigSections.Model, InitialModel),
+        new(ConfigSections.Model, InitialModel) { InRunKeyOnlyWhenSet = true },
         new(ConfigSections.Train, FederatedOptimizer),
         new(ConfigSections.Train, ClientNumInTotal),
         new(ConfigSections.Train, ClientNumPerRound),

@@ -8,8 +8,8 @@ namespace FedSec.Grid;
 /// The identity of a run: 16 hex digits of the SHA-256 of its resolved configuration. Entries are sorted, so the order
 /// they were written in does not matter; engine keys left out take their defaults, so writing a default explicitly
 /// does not change the key; where the data live (<c>data_cache_dir</c>) is not part of it. Keys added to the engine after
-/// grids were run (<c>model_args.initial_model</c>) count only when set, so the runs of older grids keep their keys. An
-/// initial model counts by its path, not its contents.
+/// grids were run (<see cref="EngineParameter.InRunKeyOnlyWhenSet"/>: <c>model_args.initial_model</c>) count only when
+/// set, so the runs of older grids keep their keys. An initial model counts by its path, not its contents.
 /// </summary>
 public static class RunKey
 {
@@ -21,10 +21,11 @@ public static class RunKey
     public static string Canonical(ConfigNamespace config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        var onlyWhenSet = EngineParameters.All.Where(p => p.InRunKeyOnlyWhenSet).Select(p => p.Parameter.Key).ToHashSet(StringComparer.Ordinal);
         var lines = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var e in config.Entries.Where(e => e.Key != EngineParameters.DataCacheDir.Key))
         {
-            if (e.Key == EngineParameters.InitialModel.Key && (e.Value is null || (e.Value is string path && string.IsNullOrWhiteSpace(path))))
+            if (onlyWhenSet.Contains(e.Key) && (e.Value is null || (e.Value is string text && string.IsNullOrWhiteSpace(text))))
             {
                 continue;
             }
@@ -32,7 +33,7 @@ public static class RunKey
             lines.Add($"{e.Section}.{e.Key}={ConfigYamlWriter.FormatValue(e.Value)}");
         }
 
-        foreach (var p in EngineParameters.All.Where(p => p.Parameter.Key != EngineParameters.DataCacheDir.Key && p.Parameter.Key != EngineParameters.InitialModel.Key && config.Find(p.Parameter.Key, p.Section) is null))
+        foreach (var p in EngineParameters.All.Where(p => p.Parameter.Key != EngineParameters.DataCacheDir.Key && !p.InRunKeyOnlyWhenSet && config.Find(p.Parameter.Key, p.Section) is null))
         {
             lines.Add($"{p.Section}.{p.Parameter.Key}={p.Parameter.DefaultText}");
         }
