@@ -79,11 +79,8 @@ internal static class TrainableView
             return trainable;
         }
 
-        var full = allocate?.Invoke(global.Length) ?? global.ToArray();
-        if (allocate is not null)
-        {
-            global.CopyTo(full);
-        }
+        var full = allocate is null ? GC.AllocateUninitializedArray<float>(global.Length) : allocate(global.Length);
+        global.CopyTo(full);
 
         layout.ScatterTrainable(trainable, full);
         return full;

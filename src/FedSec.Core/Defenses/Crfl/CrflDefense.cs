@@ -55,12 +55,12 @@ internal sealed class CrflDefense : IAfterAggregationDefense, IChecksInitialMode
         }
 
         double noise = _options.Sigma * Math.Sqrt(trainable.Length);
-        double minBound = Math.Min(bound, _options.BoundAt(Math.Max(0, totalRounds - 2)));
-        if (totalRounds > 1 && noise > minBound)
+        // The schedule never decreases, so round 1's bound is the tightest the noise meets (no noise in the last round).
+        if (totalRounds > 1 && noise > bound)
         {
             warnings.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"crfl: the N(0, sigma^2) noise on the model's {trainable.Length:N0} trainable parameters has norm about sigma*sqrt(d) = {noise:0.##}, {noise / minBound:0.#}x the norm bound the model is clipped to ({minBound:0.##}): the noise swamps the model. Lower defense_args.sigma (below {minBound / Math.Sqrt(trainable.Length):0.####} keeps it under the bound) or raise the bound."));
+                $"crfl: the N(0, sigma^2) noise on the model's {trainable.Length:N0} trainable parameters has norm about sigma*sqrt(d) = {noise:0.##}, {noise / bound:0.#}x the norm bound the model is clipped to in round 1 ({bound:0.##}): the noise swamps the model. Lower defense_args.sigma (below {bound / Math.Sqrt(trainable.Length):0.####} keeps it under the bound) or raise the bound."));
         }
 
         return warnings;
