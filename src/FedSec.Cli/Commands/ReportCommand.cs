@@ -23,22 +23,12 @@ internal static class ReportCommand
         string? to = parsed.Option("to");
         var only = parsed.Options("only");
         parsed.RejectUnknown("report");
-        RunFilter filter;
-        try
-        {
-            filter = RunFilter.Parse(only);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
-
         IReadOnlyList<string> files;
         try
         {
-            files = ReportWriter.Write(parsed.Positional[0], to, filter);
+            files = ReportWriter.Write(parsed.Positional[0], to, RunFilter.Parse(only));
         }
-        catch (ArgumentException e) when (!filter.IsEmpty)
+        catch (RunFilterException e)
         {
             throw new UsageException(e.Message);
         }

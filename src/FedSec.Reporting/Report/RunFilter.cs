@@ -20,7 +20,7 @@ internal sealed class RunFilter
     public bool IsEmpty => _conditions.Count == 0;
 
     /// <summary>Parses <c>AXIS=V1,V2</c> specifications.</summary>
-    /// <exception cref="ArgumentException">A specification is not <c>AXIS=VALUES</c>; the message quotes it.</exception>
+    /// <exception cref="RunFilterException">A specification is not <c>AXIS=VALUES</c>; the message quotes it.</exception>
     public static RunFilter Parse(IEnumerable<string> specs)
     {
         ArgumentNullException.ThrowIfNull(specs);
@@ -31,7 +31,7 @@ internal sealed class RunFilter
             var values = eq < 0 ? Array.Empty<string>() : spec[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (eq <= 0 || values.Length == 0)
             {
-                throw new ArgumentException($"--only '{spec}' is not AXIS=VALUE[,VALUE...], e.g. --only attack=none,alie.");
+                throw new RunFilterException($"--only '{spec}' is not AXIS=VALUE[,VALUE...], e.g. --only attack=none,alie.");
             }
 
             conditions.Add((spec[..eq].Trim(), values.ToHashSet(StringComparer.Ordinal)));
@@ -41,7 +41,7 @@ internal sealed class RunFilter
     }
 
     /// <summary>The results restricted to the runs that pass, with their rounds, detection and reconstructions.</summary>
-    /// <exception cref="ArgumentException">An axis no run has, or a value no run holds; the message lists what there is.</exception>
+    /// <exception cref="RunFilterException">An axis no run has, or a value no run holds; the message lists what there is.</exception>
     public StoredResults Apply(StoredResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -56,13 +56,13 @@ internal sealed class RunFilter
             if (present.Count == 0)
             {
                 var axes = results.Runs.SelectMany(r => r.Axes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-                throw new ArgumentException($"--only {axis}=...: no run has the axis '{axis}'; the axes are {string.Join(", ", axes)}.");
+                throw new RunFilterException($"--only {axis}=...: no run has the axis '{axis}'; the axes are {string.Join(", ", axes)}.");
             }
 
             var missing = values.Where(v => !present.Contains(v)).Order(StringComparer.Ordinal).ToList();
             if (missing.Count > 0)
             {
-                throw new ArgumentException($"--only {axis}=...: no run has {axis} = {string.Join(", ", missing)}; the values are {string.Join(", ", present.Order(StringComparer.Ordinal))}.");
+                throw new RunFilterException($"--only {axis}=...: no run has {axis} = {string.Join(", ", missing)}; the values are {string.Join(", ", present.Order(StringComparer.Ordinal))}.");
             }
         }
 
