@@ -84,12 +84,14 @@ internal sealed class ServerRound
         }
 
         var global = _optimizer.Step(context.Global.Span, aggregate, layout);
+        // Scanned once before the after-aggregation defenses and once after each (a model that stays finite stays
+        // checked); a non-finite aggregate is left to the caller, which records the divergence.
+        bool finite = _stages.After.Count > 0 && NonFinite.FirstIndex(global) < 0;
         foreach (var (name, defense) in _stages.After)
         {
-            bool finiteBefore = NonFinite.FirstIndex(global) < 0;
             global = defense.DefendAfterAggregation(global, context);
             layout.CheckLength(global.Length);
-            if (finiteBefore && NonFinite.FirstIndex(global) is int bad and >= 0)
+            if (finite && NonFinite.FirstIndex(global) is int bad and >= 0)
             {
                 // A finite model made non-finite by clipping or noise is a fault of the defense, not a divergence.
                 throw new InvalidUpdateException($"The after-aggregation defense '{name}' returned {NonFinite.Describe(global, bad, layout)} in round {context.Round} from a finite global model.");
