@@ -25,6 +25,7 @@ public sealed class Experiment
     private readonly SeedStreams _seeds;
     private readonly List<IRoundMetric> _metrics = new();
     private float[]? _initialGlobal;
+    private float[]? _freshInitial;
 
     /// <summary>Prepares a run; checks that the data match the configured number of clients.</summary>
     public Experiment(ExperimentSetup setup, IModelBackend backend, ExperimentData data, TimeProvider? time = null)
@@ -94,7 +95,8 @@ public sealed class Experiment
     /// </summary>
     public string? OutputDirectory { get; set; }
 
-    private float[] StartingModel() => _initialGlobal?.ToArray() ?? _backend.InitialWeights(_seeds.DeriveInt("model-init"));
+    // A copy of the model the run starts from, made once (CheckInitialModel and Run both need it).
+    private float[] StartingModel() => (_initialGlobal ?? (_freshInitial ??= _backend.InitialWeights(_seeds.DeriveInt("model-init")))).ToArray();
 
     /// <summary>Adds a metric computed at each evaluation (attack success rate, per-class recall, ...).</summary>
     public Experiment AddMetric(IRoundMetric metric)
