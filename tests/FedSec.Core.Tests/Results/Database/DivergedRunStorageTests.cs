@@ -35,15 +35,6 @@ public sealed class DivergedRunStorageTests
         RunDirectoryWriter.Summary(2, 0.098) with { Status = RunStatus.Diverged, Diverged = InRound1 },
         [RunDirectoryWriter.Round(0, 0.6), RunDirectoryWriter.Round(1, 0.098) with { Diverged = InRound1 }]);
 
-    private static object? Value(string dbPath, string sql)
-    {
-        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPath, Pooling = false }.ToString());
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
-    }
-
     [Fact]
     public void Ingest_DivergedRun_StoresStatusAndDivergenceAndReadsThemBack()
     {
@@ -56,9 +47,9 @@ public sealed class DivergedRunStorageTests
         var summary = db.Ingest(Run("00000000000000d1"), runDir, 2);
 
         Assert.Equal(RunStatus.Diverged, summary.Status);
-        Assert.Equal("diverged", Value(path, "SELECT status FROM runs;"));
-        Assert.Equal(1L, Value(path, "SELECT diverged_round FROM runs;"));
-        Assert.Equal("local training", Value(path, "SELECT diverged_stage FROM runs;"));
+        Assert.Equal("diverged", SqlProbe.Value(path, "SELECT status FROM runs;"));
+        Assert.Equal(1L, SqlProbe.Value(path, "SELECT diverged_round FROM runs;"));
+        Assert.Equal("local training", SqlProbe.Value(path, "SELECT diverged_stage FROM runs;"));
         var run = Assert.Single(db.Read().Runs);
         Assert.Equal(RunStatus.Diverged, run.Status);
         Assert.Equal(InRound1, run.Diverged);
@@ -77,8 +68,8 @@ public sealed class DivergedRunStorageTests
 
         db.Ingest(Run("00000000000000c1"), runDir, 1);
 
-        Assert.Equal("completed", Value(path, "SELECT status FROM runs;"));
-        Assert.Equal(DBNull.Value, Value(path, "SELECT diverged_round FROM runs;"));
+        Assert.Equal("completed", SqlProbe.Value(path, "SELECT status FROM runs;"));
+        Assert.Equal(DBNull.Value, SqlProbe.Value(path, "SELECT diverged_round FROM runs;"));
         var run = Assert.Single(db.Read().Runs);
         Assert.Equal(RunStatus.Completed, run.Status);
         Assert.Null(run.Diverged);

@@ -25,24 +25,6 @@ public sealed class ResultsDatabaseTests
             RunDirectoryWriter.Round(2, 0.9, RunDirectoryWriter.Krum(1, 1, 0, 2)),
         ]);
 
-    private static long Count(string dbPath, string sql)
-    {
-        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPath, Pooling = false }.ToString());
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static object? Value(string dbPath, string sql)
-    {
-        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPath, Pooling = false }.ToString());
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
-    }
-
     [Fact]
     public void Open_NewFile_CreatesTablesInWalMode()
     {
@@ -52,8 +34,8 @@ public sealed class ResultsDatabaseTests
         {
         }
 
-        Assert.Equal("wal", Value(path, "PRAGMA journal_mode;"));
-        Assert.Equal(6, Count(path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('runs','run_axes','rounds','detection','round_detection','reconstructions');"));
+        Assert.Equal("wal", SqlProbe.Value(path, "PRAGMA journal_mode;"));
+        Assert.Equal(6, SqlProbe.Count(path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('runs','run_axes','rounds','detection','round_detection','reconstructions');"));
     }
 
     [Fact]
@@ -69,19 +51,19 @@ public sealed class ResultsDatabaseTests
             db.Ingest(Run("0123456789abcdef"), runDir, 12.5);
         }
 
-        Assert.Equal("runs/0123456789abcdef", Value(path, "SELECT run_dir FROM runs;"));
-        Assert.Equal(0.9, (double)Value(path, "SELECT final_accuracy FROM runs;")!, 12);
-        Assert.Equal(12.5, (double)Value(path, "SELECT wall_seconds FROM runs;")!, 12);
-        Assert.Equal("krum", Value(path, "SELECT defense FROM runs;"));
-        Assert.Equal("1", Value(path, "SELECT value FROM run_axes WHERE axis = 'malicious';"));
-        Assert.Equal(4, Count(path, "SELECT COUNT(*) FROM run_axes;"));
-        Assert.Equal(3, Count(path, "SELECT COUNT(*) FROM rounds;"));
-        Assert.Equal(0.7, (double)Value(path, "SELECT accuracy FROM rounds WHERE round = 1;")!, 12);
-        Assert.Equal("{\"attack_success_rate\":0.35}", Value(path, "SELECT metrics_json FROM rounds WHERE round = 1;"));
-        Assert.Equal("[3]", Value(path, "SELECT attacked_json FROM rounds WHERE round = 2;"));
-        Assert.Equal(2, Count(path, "SELECT tp FROM detection WHERE defense = 'krum';"));
-        Assert.Equal(3, Count(path, "SELECT COUNT(*) FROM round_detection;"));
-        Assert.Equal(1, Count(path, "SELECT fn FROM round_detection WHERE round = 1;"));
+        Assert.Equal("runs/0123456789abcdef", SqlProbe.Value(path, "SELECT run_dir FROM runs;"));
+        Assert.Equal(0.9, (double)SqlProbe.Value(path, "SELECT final_accuracy FROM runs;")!, 12);
+        Assert.Equal(12.5, (double)SqlProbe.Value(path, "SELECT wall_seconds FROM runs;")!, 12);
+        Assert.Equal("krum", SqlProbe.Value(path, "SELECT defense FROM runs;"));
+        Assert.Equal("1", SqlProbe.Value(path, "SELECT value FROM run_axes WHERE axis = 'malicious';"));
+        Assert.Equal(4, SqlProbe.Count(path, "SELECT COUNT(*) FROM run_axes;"));
+        Assert.Equal(3, SqlProbe.Count(path, "SELECT COUNT(*) FROM rounds;"));
+        Assert.Equal(0.7, (double)SqlProbe.Value(path, "SELECT accuracy FROM rounds WHERE round = 1;")!, 12);
+        Assert.Equal("{\"attack_success_rate\":0.35}", SqlProbe.Value(path, "SELECT metrics_json FROM rounds WHERE round = 1;"));
+        Assert.Equal("[3]", SqlProbe.Value(path, "SELECT attacked_json FROM rounds WHERE round = 2;"));
+        Assert.Equal(2, SqlProbe.Count(path, "SELECT tp FROM detection WHERE defense = 'krum';"));
+        Assert.Equal(3, SqlProbe.Count(path, "SELECT COUNT(*) FROM round_detection;"));
+        Assert.Equal(1, SqlProbe.Count(path, "SELECT fn FROM round_detection WHERE round = 1;"));
     }
 
     [Fact]
@@ -97,8 +79,8 @@ public sealed class ResultsDatabaseTests
             db.Ingest(Run("00000000000000aa"), runDir, 1);
         }
 
-        Assert.Equal(1, Count(path, "SELECT COUNT(*) FROM detection WHERE precision IS NULL AND recall = 0;"));
-        Assert.Equal(1, Count(path, "SELECT COUNT(*) FROM round_detection WHERE precision IS NULL;"));
+        Assert.Equal(1, SqlProbe.Count(path, "SELECT COUNT(*) FROM detection WHERE precision IS NULL AND recall = 0;"));
+        Assert.Equal(1, SqlProbe.Count(path, "SELECT COUNT(*) FROM round_detection WHERE precision IS NULL;"));
     }
 
     [Fact]
@@ -116,13 +98,13 @@ public sealed class ResultsDatabaseTests
             db.Ingest(Run("0123456789abcdef", defense: "none"), second, 2);
         }
 
-        Assert.Equal(1, Count(path, "SELECT COUNT(*) FROM runs;"));
-        Assert.Equal("none", Value(path, "SELECT defense FROM runs;"));
-        Assert.Equal(0.6, (double)Value(path, "SELECT final_accuracy FROM runs;")!, 12);
-        Assert.Equal(2, Count(path, "SELECT COUNT(*) FROM rounds;"));
-        Assert.Equal(4, Count(path, "SELECT COUNT(*) FROM run_axes;"));
-        Assert.Equal(0, Count(path, "SELECT COUNT(*) FROM detection;"));
-        Assert.Equal(0, Count(path, "SELECT COUNT(*) FROM round_detection;"));
+        Assert.Equal(1, SqlProbe.Count(path, "SELECT COUNT(*) FROM runs;"));
+        Assert.Equal("none", SqlProbe.Value(path, "SELECT defense FROM runs;"));
+        Assert.Equal(0.6, (double)SqlProbe.Value(path, "SELECT final_accuracy FROM runs;")!, 12);
+        Assert.Equal(2, SqlProbe.Count(path, "SELECT COUNT(*) FROM rounds;"));
+        Assert.Equal(4, SqlProbe.Count(path, "SELECT COUNT(*) FROM run_axes;"));
+        Assert.Equal(0, SqlProbe.Count(path, "SELECT COUNT(*) FROM detection;"));
+        Assert.Equal(0, SqlProbe.Count(path, "SELECT COUNT(*) FROM round_detection;"));
     }
 
     [Fact]
@@ -146,8 +128,8 @@ public sealed class ResultsDatabaseTests
         Assert.Contains("line 3", e.Message, StringComparison.Ordinal);
         Assert.Equal(rounds, fresh.FilePath);
         Assert.Equal(new[] { "1111111111111111" }, db.FinishedRunKeys());
-        Assert.Equal("krum", Value(path, "SELECT defense FROM runs;"));
-        Assert.Equal(3, Count(path, "SELECT COUNT(*) FROM rounds;"));
+        Assert.Equal("krum", SqlProbe.Value(path, "SELECT defense FROM runs;"));
+        Assert.Equal(3, SqlProbe.Count(path, "SELECT COUNT(*) FROM rounds;"));
     }
 
     [Fact]
@@ -200,9 +182,9 @@ public sealed class ResultsDatabaseTests
             db.Ingest(Run("0123456789abcdef", attack: "dlg", defense: "none"), runDir, 1);
         }
 
-        Assert.Equal("runs/dlg/reconstruction/round0_client2_dlg_reconstructed.png", Value(path, "SELECT image_path FROM reconstructions WHERE client = 2;"));
-        Assert.Equal("runs/dlg/reconstruction/round0_client2_dlg_original.png", Value(path, "SELECT original_path FROM reconstructions;"));
-        Assert.Equal(20.0, (double)Value(path, "SELECT psnr FROM reconstructions;")!, 12);
+        Assert.Equal("runs/dlg/reconstruction/round0_client2_dlg_reconstructed.png", SqlProbe.Value(path, "SELECT image_path FROM reconstructions WHERE client = 2;"));
+        Assert.Equal("runs/dlg/reconstruction/round0_client2_dlg_original.png", SqlProbe.Value(path, "SELECT original_path FROM reconstructions;"));
+        Assert.Equal(20.0, (double)SqlProbe.Value(path, "SELECT psnr FROM reconstructions;")!, 12);
     }
 
     [Fact]
