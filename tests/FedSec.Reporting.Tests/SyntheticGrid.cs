@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using FedSec.Results;
+using FedSec.Output;
 using FedSec.Results.Database;
 using FedSec.Simulation;
 using FedSec.Stages;

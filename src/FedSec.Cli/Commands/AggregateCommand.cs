@@ -1,3 +1,4 @@
+using FedSec.Data.Npy;
 using System.Globalization;
 using FedSec.Interop;
 using FedSec.Stages;

@@ -1,9 +1,11 @@
+using FedSec.Fetch;
+using FedSec.Setup;
 using System.Globalization;
 using FedSec.Cli.Bench;
 using FedSec.Cli.Console;
 using FedSec.Configuration;
 using FedSec.Data;
-using FedSec.Grid;
+using FedSec.Results.Grid;
 using FedSec.Results.Database;
 using FedSec.Torch.Simulation;
 using Spectre.Console;
@@ -178,9 +180,9 @@ internal static class BenchCommand
         foreach (var config in pending.DistinctBy(c => (DatasetCatalog.CanonicalName(c.Dataset), c.DataCacheDir)))
         {
             string dir = DataDirectory.Resolve(dataDirOverride ?? (string.IsNullOrWhiteSpace(config.DataCacheDir) ? null : config.DataCacheDir));
-            if (!DatasetCatalog.IsPresent(config.Dataset, dir) && DatasetCatalog.CanFetch(config.Dataset))
+            if (!DatasetCatalog.IsPresent(config.Dataset, dir) && DatasetCatalog.FetchesImplicitly(config.Dataset))
             {
-                FetchProgressView.Run(progress => DatasetCatalog.FetchAsync(config.Dataset, dir, progress).GetAwaiter().GetResult());
+                FetchProgressView.Run(progress => new DatasetFetcher().FetchAsync(config.Dataset, dir, progress).GetAwaiter().GetResult());
             }
         }
     }

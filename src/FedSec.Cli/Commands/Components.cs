@@ -1,5 +1,5 @@
 using FedSec.Data;
-using FedSec.Registry;
+using FedSec.Components;
 using FedSec.Torch.Models;
 using FedSec.Torch.Simulation;
 

@@ -1,3 +1,4 @@
+using FedSec.Fetch;
 using FedSec.Cli.Console;
 using FedSec.Data;
 using Spectre.Console;
@@ -12,7 +13,7 @@ internal static class DataCommand
         var parsed = ParsedArgs.Parse(args, "help");
         if (parsed.Switch("help") || parsed.Positional.Count == 0)
         {
-            AnsiConsole.WriteLine("Usage: fedsec data fetch NAME [--data-dir DIR]   (NAME: " + string.Join(", ", DatasetCatalog.Names.Where(DatasetCatalog.CanFetch)) + ")");
+            AnsiConsole.WriteLine("Usage: fedsec data fetch NAME [--data-dir DIR]   (NAME: " + string.Join(", ", DatasetCatalog.Names.Where(new DatasetFetcher().CanFetch)) + ")");
             return parsed.Switch("help") ? 0 : 2;
         }
 
@@ -27,14 +28,14 @@ internal static class DataCommand
             throw new UsageException($"'{name}' is not a data set fedsec knows; the data sets are {string.Join(", ", DatasetCatalog.Names)}.");
         }
 
-        if (!DatasetCatalog.CanFetch(name))
+        if (!new DatasetFetcher().CanFetch(name))
         {
             throw new UsageException($"fedsec cannot download '{name}'; put its files under {DatasetCatalog.DatasetDirectory(name, DataDirectory.Resolve(parsed.Option("data-dir")))} yourself.");
         }
 
         string dir = DataDirectory.Resolve(parsed.Option("data-dir"));
         parsed.RejectUnknown("data");
-        var result = FetchProgressView.Run(progress => DatasetCatalog.FetchAsync(name, dir, progress).GetAwaiter().GetResult());
+        var result = FetchProgressView.Run(progress => new DatasetFetcher().FetchAsync(name, dir, progress).GetAwaiter().GetResult());
         foreach (var f in result.AlreadyPresent)
         {
             AnsiConsole.MarkupLine($"[grey]{Markup.Escape(f)}: already present, hash verified[/]");

@@ -1,6 +1,6 @@
 using FedSec.Configuration;
 using FedSec.Configuration.Parameters;
-using FedSec.Registry;
+using FedSec.Components;
 using Spectre.Console;
 
 namespace FedSec.Cli.Commands;

@@ -1,10 +1,11 @@
+using FedSec.Fetch;
+using FedSec.Data.Npy;
 using System.Globalization;
 using System.Text.Json;
 using FedSec.Cli.Console;
 using FedSec.Configuration;
 using FedSec.Data;
-using FedSec.Interop;
-using FedSec.Results;
+using FedSec.Output;
 using FedSec.Simulation;
 using FedSec.Torch.Simulation;
 using Spectre.Console;
@@ -29,6 +30,7 @@ internal static class RunCommand
         }
 
         var factory = ExperimentFactory.CreateDefault();
+        factory.Fetcher = new DatasetFetcher();
         var ns = parsed.Positional.Count == 1 ? ConfigReader.ParseFile(parsed.Positional[0]) : DefaultConfig.Parse();
         string source = parsed.Positional.Count == 1 ? parsed.Positional[0] : "the embedded default experiment";
         var homes = factory.KeyHomes();

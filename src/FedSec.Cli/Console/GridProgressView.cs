@@ -1,5 +1,5 @@
 using System.Globalization;
-using FedSec.Grid;
+using FedSec.Results.Grid;
 using Spectre.Console;
 
 namespace FedSec.Cli.Console;

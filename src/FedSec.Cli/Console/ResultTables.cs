@@ -1,5 +1,5 @@
 using System.Globalization;
-using FedSec.Results;
+using FedSec.Output;
 using FedSec.Simulation;
 using FedSec.Stages;
 using Spectre.Console;

@@ -12,11 +12,11 @@ using FedSec.Attacks.Mimic;
 using FedSec.Attacks.MinMax;
 using FedSec.Attacks.ModelReplacement;
 using FedSec.Attacks.SignFlip;
-using FedSec.Registry;
+using FedSec.Components;
 
 namespace FedSec.Attacks;
 
-/// <summary>Every attack of FedSec.Core, for <see cref="BuiltInComponents"/>.</summary>
+/// <summary>Every attack of FedSec.Core, for <c>Setup.BuiltInComponents</c>.</summary>
 public static class AttackCatalog
 {
     /// <summary>Registers every Core attack.</summary>

@@ -6,7 +6,7 @@ namespace FedSec.Configuration;
 /// <summary>
 /// Reads FedML-style YAML (a mapping of sections, each a mapping of key: value) into a <see cref="ConfigNamespace"/>
 /// whose entries remember their <c>file:line</c>, and applies <c>--set</c> overrides. Values stay raw (text, list,
-/// mapping or null); <see cref="ExperimentBinder"/> types and validates them.
+/// mapping or null); <c>Setup.ExperimentBinder</c> types and validates them.
 /// </summary>
 public static class ConfigReader
 {
@@ -106,7 +106,7 @@ public static class ConfigReader
 
     /// <summary>
     /// Applies one command-line override, <c>section.key=value</c> or <c>key=value</c>. A bare key goes to the section
-    /// that already holds it, else to its home in <paramref name="keyHomes"/> (see <see cref="ConfigVocabulary.KeyHomes"/>).
+    /// that already holds it, else to its home in <paramref name="keyHomes"/> (see <c>Setup.ConfigVocabulary.KeyHomes</c>).
     /// The value is read as YAML, so <c>defense_type=[nnm,trimmed_mean]</c> is a list; its source is <c>--set</c>.
     /// </summary>
     /// <exception cref="ConfigException">The assignment is malformed, names an unknown section or key, a bare key held by

@@ -16,7 +16,7 @@ public static class DefaultConfig
     /// <summary>The YAML text, exactly as a FedML user would write it.</summary>
     public static string Yaml => Text.Value;
 
-    /// <summary>A fresh parse of <see cref="Yaml"/>, ready for overrides and <see cref="ExperimentBinder.Bind"/>.</summary>
+    /// <summary>A fresh parse of <see cref="Yaml"/>, ready for overrides and <c>Setup.ExperimentBinder.Bind</c>.</summary>
     public static ConfigNamespace Parse() => ConfigReader.Parse(Yaml, SourceName);
 
     private static string ReadResource()

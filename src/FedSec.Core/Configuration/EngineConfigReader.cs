@@ -8,7 +8,7 @@ namespace FedSec.Configuration;
 internal static class EngineConfigReader
 {
     /// <summary>
-    /// The engine settings; attack and defense names are left for <see cref="ExperimentBinder"/> to resolve. An empty
+    /// The engine settings; attack and defense names are left for <c>Setup.ExperimentBinder</c> to resolve. An empty
     /// <paramref name="modelNames"/> or <paramref name="datasetNames"/> accepts any name.
     /// </summary>
     public static ExperimentConfig Read(

@@ -9,7 +9,7 @@ public sealed record EngineParameter(string Section, IParameter Parameter)
 {
     /// <summary>
     /// True for a key added to the engine after grids were run, whose unset value (empty) changes nothing: a run's key
-    /// (<see cref="Grid.RunKey"/>) counts it only when it is set, so the runs of older grids keep their keys.
+    /// (run key) counts it only when it is set, so the runs of older grids keep their keys.
     /// </summary>
     public bool InRunKeyOnlyWhenSet { get; init; }
 

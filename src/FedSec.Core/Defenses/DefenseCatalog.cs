@@ -19,11 +19,11 @@ using FedSec.Defenses.Slsgd;
 using FedSec.Defenses.ThreeSigma;
 using FedSec.Defenses.TrimmedMean;
 using FedSec.Defenses.WeakDp;
-using FedSec.Registry;
+using FedSec.Components;
 
 namespace FedSec.Defenses;
 
-/// <summary>Every defense of FedSec.Core, for <see cref="BuiltInComponents"/>.</summary>
+/// <summary>Every defense of FedSec.Core, for <c>Setup.BuiltInComponents</c>.</summary>
 public static class DefenseCatalog
 {
     /// <summary>Registers every Core defense.</summary>

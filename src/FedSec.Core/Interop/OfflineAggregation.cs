@@ -1,7 +1,8 @@
+using FedSec.Setup;
 using FedSec.Configuration;
 using FedSec.Parameters;
 using FedSec.Randomness;
-using FedSec.Registry;
+using FedSec.Components;
 using FedSec.ServerOptimizers;
 using FedSec.Simulation;
 using FedSec.Stages;

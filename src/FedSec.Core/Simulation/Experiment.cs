@@ -1,3 +1,4 @@
+using FedSec.Setup;
 using FedSec.Configuration;
 using FedSec.Data;
 using FedSec.Parameters;

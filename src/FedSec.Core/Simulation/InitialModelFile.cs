@@ -1,5 +1,5 @@
+using FedSec.Data.Npy;
 using FedSec.Configuration;
-using FedSec.Interop;
 using FedSec.Parameters;
 
 namespace FedSec.Simulation;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FedSec.Results;
+using FedSec.Output;
 using FedSec.Results.Database;
 using FedSec.Simulation;
 

@@ -1,6 +1,6 @@
 using FedSec.Configuration;
 using FedSec.Data;
-using FedSec.Registry;
+using FedSec.Components;
 using FedSec.Torch.Models;
 
 namespace FedSec.Torch.Reconstruction;

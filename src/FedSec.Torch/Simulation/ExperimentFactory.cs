@@ -1,6 +1,7 @@
+using FedSec.Setup;
 using FedSec.Configuration;
 using FedSec.Data;
-using FedSec.Registry;
+using FedSec.Components;
 using FedSec.Simulation;
 using FedSec.Simulation.Metrics;
 using FedSec.Stages;
@@ -10,7 +11,8 @@ namespace FedSec.Torch.Simulation;
 
 /// <summary>
 /// Assembles a runnable experiment from a configuration: reads and validates it against the registered components,
-/// models and data sets, loads (fetching when missing) and partitions the data, and creates the TorchSharp backend.
+/// models and data sets, loads (fetching it with <see cref="Fetcher"/> when missing) and partitions the data, and
+/// creates the TorchSharp backend.
 /// </summary>
 public sealed class ExperimentFactory
 {
@@ -43,6 +45,12 @@ public sealed class ExperimentFactory
     /// <value>The default value is 1.</value>
     public int ConcurrentClients { get; set; } = 1;
 
+    /// <summary>
+    /// Fetches a data set whose files are missing, when the data set is fetched implicitly (MNIST); null (the default)
+    /// fetches nothing, and missing files are an error that says where they belong.
+    /// </summary>
+    public IDatasetFetcher? Fetcher { get; set; }
+
     /// <summary>A factory over every built-in attack, defense and model.</summary>
     public static ExperimentFactory CreateDefault() => new(TorchComponents.CreateRegistry(), ModelCatalog.CreateBuiltIn());
 
@@ -70,7 +78,7 @@ public sealed class ExperimentFactory
         TorchSharp.torch.set_num_threads(TensorThreads);
         var config = setup.Config;
         string dataDir = DataDirectory.Resolve(dataDirOverride ?? (string.IsNullOrWhiteSpace(config.DataCacheDir) ? null : config.DataCacheDir));
-        var split = DatasetCatalog.Load(config.Dataset, dataDir, progress, fetchIfMissing: true);
+        var split = DatasetCatalog.Load(config.Dataset, dataDir, Fetcher, progress);
         int rootSize = setup.Defenses.OfType<INeedsServerData>().Select(d => d.RootSetSize).DefaultIfEmpty(0).Max();
         var data = ExperimentDataBuilder.Build(config, split, rootSize);
         TorchModelBackend backend;

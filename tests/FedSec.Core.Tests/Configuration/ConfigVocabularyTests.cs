@@ -1,5 +1,6 @@
+using FedSec.Setup;
 using FedSec.Configuration;
-using FedSec.Registry;
+using FedSec.Components;
 
 namespace FedSec.Core.Tests.Configuration;
 

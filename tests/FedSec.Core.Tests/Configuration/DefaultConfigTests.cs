@@ -1,7 +1,8 @@
+using FedSec.Setup;
 using FedSec.Attacks.Byzantine;
 using FedSec.Configuration;
 using FedSec.Defenses.Krum;
-using FedSec.Registry;
+using FedSec.Components;
 
 namespace FedSec.Core.Tests.Configuration;
 

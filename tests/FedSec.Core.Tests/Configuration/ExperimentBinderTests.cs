@@ -1,8 +1,9 @@
+using FedSec.Setup;
 using FedSec.Attacks.Byzantine;
 using FedSec.Configuration;
 using FedSec.Configuration.Parameters;
 using FedSec.Defenses.Krum;
-using FedSec.Registry;
+using FedSec.Components;
 
 namespace FedSec.Core.Tests.Configuration;
 

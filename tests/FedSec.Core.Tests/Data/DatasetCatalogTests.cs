@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FedSec.Data;
 
 namespace FedSec.Core.Tests.Data;
@@ -50,7 +49,7 @@ public sealed class DatasetCatalogTests : IDisposable
     {
         WriteIdxSet(Path.Combine(_dir.Path, "mnist"), gzipTrain: true);
 
-        var split = await DatasetCatalog.LoadAsync("mnist", _dir.Path, fetchIfMissing: false);
+        var split = await DatasetCatalog.LoadAsync("mnist", _dir.Path);
 
         Assert.Equal([3, 7], split.Train.Labels);
         Assert.Equal([5], split.Test.Labels);
@@ -61,7 +60,7 @@ public sealed class DatasetCatalogTests : IDisposable
     [Fact]
     public async Task LoadAsync_MnistMissingAndNoFetch_ThrowsSayingWhereAndHowToFetch()
     {
-        var e = await Assert.ThrowsAsync<FileNotFoundException>(() => DatasetCatalog.LoadAsync("mnist", _dir.Path, fetchIfMissing: false));
+        var e = await Assert.ThrowsAsync<FileNotFoundException>(() => DatasetCatalog.LoadAsync("mnist", _dir.Path));
 
         Assert.Contains(Path.Combine(_dir.Path, "mnist"), e.Message, StringComparison.Ordinal);
         Assert.Contains("fedsec data fetch mnist", e.Message, StringComparison.Ordinal);
@@ -69,19 +68,14 @@ public sealed class DatasetCatalogTests : IDisposable
     }
 
     [Fact]
-    public async Task LoadAsync_MnistMissingWithFetch_FetchesThroughFetcherThenLoads()
+    public async Task LoadAsync_MnistMissingWithFetcher_FetchesThroughFetcherThenLoads()
     {
-        string staging = Path.Combine(_dir.Path, "served");
-        WriteIdxSet(staging, gzipTrain: false);
-        var served = Directory.GetFiles(staging).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
-        var hashes = served.ToDictionary(kv => kv.Key, kv => Convert.ToHexStringLower(SHA256.HashData(kv.Value)));
-        var source = new FakeFetchSource("fake", served);
+        var fetcher = new WritingFetcher(dir => WriteIdxSet(dir, gzipTrain: false));
         string dataDir = Path.Combine(_dir.Path, "data");
 
-        var split = await DatasetCatalog.LoadAsync("mnist", dataDir, null, true, () => new DataFetcher("mnist", [source], hashes), CancellationToken.None);
+        var split = await DatasetCatalog.LoadAsync("mnist", dataDir, fetcher);
 
-        Assert.Single(source.Requests);
-        Assert.Equal(4, source.Requests[0].Length);
+        Assert.Equal(["mnist"], fetcher.Fetched);
         Assert.Equal(2, split.Train.Count);
         Assert.True(DatasetCatalog.IsPresent("mnist", dataDir));
     }
@@ -89,7 +83,7 @@ public sealed class DatasetCatalogTests : IDisposable
     [Fact]
     public async Task LoadAsync_FashionMissing_ThrowsSayingWhereToPutFiles()
     {
-        var e = await Assert.ThrowsAsync<FileNotFoundException>(() => DatasetCatalog.LoadAsync("fashion_mnist", _dir.Path, fetchIfMissing: true));
+        var e = await Assert.ThrowsAsync<FileNotFoundException>(() => DatasetCatalog.LoadAsync("fashion_mnist", _dir.Path, new WritingFetcher(dir => WriteIdxSet(dir, gzipTrain: false))));
 
         Assert.Contains(Path.Combine(_dir.Path, "fashion_mnist"), e.Message, StringComparison.Ordinal);
         Assert.Contains("does not download the official Fashion-MNIST", e.Message, StringComparison.Ordinal);
@@ -139,23 +133,6 @@ public sealed class DatasetCatalogTests : IDisposable
 
         Assert.Contains(Path.Combine(_dir.Path, "cifar10", "cifar-10-batches-bin"), e.Message, StringComparison.Ordinal);
         Assert.Contains("does not download CIFAR-10", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void CanFetch_EachDataset_OnlyMnistAndFashion()
-    {
-        Assert.True(DatasetCatalog.CanFetch("mnist"));
-        Assert.True(DatasetCatalog.CanFetch("fashion_mnist"));
-        Assert.False(DatasetCatalog.CanFetch("cifar10"));
-    }
-
-    [Fact]
-    public async Task FetchAsync_Cifar10_ThrowsNotSupportedWithInstructions()
-    {
-        var e = await Assert.ThrowsAsync<NotSupportedException>(() => DatasetCatalog.FetchAsync("cifar10", _dir.Path));
-
-        Assert.Contains("fetches only mnist and fashion_mnist", e.Message, StringComparison.Ordinal);
-        Assert.Contains("cifar-10-binary.tar.gz", e.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Two 28×28 training images (labels 3, 7; the second all white) and one test image (label 5).</summary>

@@ -2,7 +2,7 @@ using FedSec.Configuration;
 using FedSec.Core.Tests.TestSupport;
 using FedSec.Parameters;
 using FedSec.Randomness;
-using FedSec.Registry;
+using FedSec.Components;
 using FedSec.Stages;
 
 namespace FedSec.Core.Tests.Defenses;

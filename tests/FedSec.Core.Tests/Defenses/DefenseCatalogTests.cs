@@ -1,4 +1,5 @@
-using FedSec.Registry;
+using FedSec.Setup;
+using FedSec.Components;
 using FedSec.Stages;
 
 namespace FedSec.Core.Tests.Defenses;

@@ -1,6 +1,7 @@
+using FedSec.Setup;
 using FedSec.Configuration;
 using FedSec.Core.Tests.TestSupport;
-using FedSec.Registry;
+using FedSec.Components;
 using FedSec.Stages;
 
 namespace FedSec.Core.Tests.Defenses;

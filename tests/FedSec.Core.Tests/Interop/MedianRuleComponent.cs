@@ -1,6 +1,6 @@
 using FedSec.Aggregation;
 using FedSec.Parameters;
-using FedSec.Registry;
+using FedSec.Components;
 using FedSec.Stages;
 
 namespace FedSec.Core.Tests.Interop;

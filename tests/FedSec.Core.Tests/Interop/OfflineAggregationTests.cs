@@ -1,6 +1,7 @@
+using FedSec.Setup;
 using FedSec.Configuration;
 using FedSec.Interop;
-using FedSec.Registry;
+using FedSec.Components;
 using FedSec.Stages;
 
 namespace FedSec.Core.Tests.Interop;

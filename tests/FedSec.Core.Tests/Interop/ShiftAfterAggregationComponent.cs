@@ -1,4 +1,4 @@
-using FedSec.Registry;
+using FedSec.Components;
 using FedSec.Stages;
 
 namespace FedSec.Core.Tests.Interop;

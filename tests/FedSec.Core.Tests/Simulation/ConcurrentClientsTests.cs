@@ -1,3 +1,4 @@
+using FedSec.Setup;
 using FedSec.Attacks.Byzantine;
 using FedSec.Configuration;
 using FedSec.Core.Tests.TestSupport;

@@ -1,9 +1,10 @@
+using FedSec.Setup;
 using System.Text.Json;
 using FedSec.Configuration;
 using FedSec.Core.Tests.TestSupport;
 using FedSec.Data;
 using FedSec.Parameters;
-using FedSec.Results;
+using FedSec.Output;
 using FedSec.Simulation;
 using FedSec.Stages;
 

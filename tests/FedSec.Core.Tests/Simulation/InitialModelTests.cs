@@ -1,7 +1,7 @@
+using FedSec.Setup;
+using FedSec.Data.Npy;
 using FedSec.Configuration;
 using FedSec.Core.Tests.TestSupport;
-using FedSec.Grid;
-using FedSec.Interop;
 using FedSec.Simulation;
 
 namespace FedSec.Core.Tests.Simulation;
@@ -89,15 +89,5 @@ public sealed class InitialModelTests : IDisposable
         File.WriteAllText(path, "not numpy");
         var e = Assert.Throws<ConfigException>(() => InitialModelFile.Load(path, Fixtures.FlatLayout(4), "cnn"));
         Assert.Equal("model_args.initial_model", Assert.Single(e.Problems).Key);
-    }
-
-    [Fact]
-    public void RunKey_EmptyInitialModel_SameKeyAsNone_PathChangesIt()
-    {
-        var plain = ConfigReader.Parse("model_args: {model: cnn}\n", "test");
-        var empty = ConfigReader.Parse("model_args: {model: cnn, initial_model: ''}\n", "test");
-        var set = ConfigReader.Parse("model_args: {model: cnn, initial_model: runs/a/final_model.npy}\n", "test");
-        Assert.Equal(RunKey.Of(plain), RunKey.Of(empty));
-        Assert.NotEqual(RunKey.Of(plain), RunKey.Of(set));
     }
 }

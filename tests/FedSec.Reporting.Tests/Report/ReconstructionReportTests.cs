@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using FedSec.Reporting.Plots;
 using FedSec.Reporting.Report;
-using FedSec.Results;
+using FedSec.Output;
 using FedSec.Results.Database;
 using FedSec.Simulation;
 using FedSec.Stages;

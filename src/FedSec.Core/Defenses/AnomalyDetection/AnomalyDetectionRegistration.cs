@@ -1,5 +1,5 @@
 using FedSec.Defenses.Common;
-using FedSec.Registry;
+using FedSec.Components;
 
 namespace FedSec.Defenses.AnomalyDetection;
 

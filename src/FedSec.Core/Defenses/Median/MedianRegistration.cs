@@ -1,5 +1,5 @@
 using FedSec.Configuration.Parameters;
-using FedSec.Registry;
+using FedSec.Components;
 
 namespace FedSec.Defenses.Median;
 

@@ -1,4 +1,4 @@
-using FedSec.Registry;
+using FedSec.Components;
 
 namespace FedSec.Defenses.Rfa;
 

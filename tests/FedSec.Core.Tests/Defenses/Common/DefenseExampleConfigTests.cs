@@ -1,6 +1,7 @@
+using FedSec.Setup;
 using FedSec.Configuration;
 using FedSec.Core.Tests.Configuration;
-using FedSec.Registry;
+using FedSec.Components;
 
 namespace FedSec.Core.Tests.Defenses.Common;
 

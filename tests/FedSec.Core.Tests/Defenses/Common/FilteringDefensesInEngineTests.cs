@@ -1,7 +1,8 @@
+using FedSec.Setup;
 using FedSec.Attacks.Byzantine;
 using FedSec.Configuration;
 using FedSec.Core.Tests.TestSupport;
-using FedSec.Registry;
+using FedSec.Components;
 using FedSec.Simulation;
 
 namespace FedSec.Core.Tests.Defenses.Common;

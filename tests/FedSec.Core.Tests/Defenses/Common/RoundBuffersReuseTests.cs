@@ -6,7 +6,7 @@ using FedSec.Defenses.Nnm;
 using FedSec.Defenses.SignGuard;
 using FedSec.Defenses.ThreeSigma;
 using FedSec.Core.Tests.TestSupport;
-using FedSec.Registry;
+using FedSec.Components;
 using FedSec.Stages;
 using static FedSec.Core.Tests.Defenses.AggregationDefenseFixtures;
 

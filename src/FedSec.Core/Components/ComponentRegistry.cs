@@ -1,0 +1,37 @@
+using FedSec.Configuration;
+namespace FedSec.Components;
+
+/// <summary>
+/// The attacks and defenses an experiment can name. Not a singleton: each experiment (or test) builds its own,
+/// usually from <c>Setup.BuiltInComponents.CreateRegistry</c>, and a user adds components with <see cref="Register"/>.
+/// </summary>
+public sealed class ComponentRegistry
+{
+    private readonly Dictionary<(ComponentKind, string), ComponentDescriptor> _components = new();
+
+    /// <summary>Registers a component; a name may be registered once per kind.</summary>
+    public ComponentRegistry Register(ComponentDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        var key = (descriptor.Kind, Normalize(descriptor.Name));
+        if (!_components.TryAdd(key, descriptor))
+        {
+            throw new InvalidOperationException($"A {descriptor.Kind.ToString().ToLowerInvariant()} named '{descriptor.Name}' is registered already.");
+        }
+
+        return this;
+    }
+
+    /// <summary>Finds a component by kind and name (case and '-' vs '_' ignored).</summary>
+    public bool TryGet(ComponentKind kind, string name, out ComponentDescriptor descriptor) =>
+        _components.TryGetValue((kind, Normalize(name)), out descriptor!);
+
+    /// <summary>The components of one kind, by name.</summary>
+    public IReadOnlyList<ComponentDescriptor> OfKind(ComponentKind kind) =>
+        _components.Values.Where(d => d.Kind == kind).OrderBy(d => d.Name, StringComparer.Ordinal).ToArray();
+
+    /// <summary>Every registered component.</summary>
+    public IReadOnlyList<ComponentDescriptor> All => _components.Values.OrderBy(d => d.Kind).ThenBy(d => d.Name, StringComparer.Ordinal).ToArray();
+
+    private static string Normalize(string name) => name.Trim().ToLowerInvariant().Replace('-', '_');
+}

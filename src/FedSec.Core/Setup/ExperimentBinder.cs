@@ -1,0 +1,171 @@
+using FedSec.Configuration;
+using FedSec.Configuration.Parameters;
+using FedSec.Components;
+using P = FedSec.Configuration.EngineParameters;
+using S = FedSec.Configuration.ConfigSections;
+
+namespace FedSec.Setup;
+
+/// <summary>
+/// Turns a parsed configuration into a validated <see cref="ExperimentSetup"/>: binds the engine keys, creates the
+/// named attack and defenses from a <see cref="ComponentRegistry"/>, checks every key against the vocabulary, and
+/// reports every problem at once.
+/// </summary>
+public static class ExperimentBinder
+{
+    /// <summary>
+    /// Validates <paramref name="config"/> and creates its components. FedML's sections and keys that do not apply
+    /// here become warnings (one line each); FedML's ignored sections are left out of the namespace the engine and the
+    /// components read.
+    /// </summary>
+    /// <param name="config">The parsed configuration (with any overrides applied).</param>
+    /// <param name="registry">The attacks and defenses the configuration may name.</param>
+    /// <param name="modelNames">The model names <c>model_args.model</c> may take (empty: any).</param>
+    /// <param name="datasetNames">The data set names <c>data_args.dataset</c> may take (empty: any).</param>
+    /// <exception cref="ConfigException">Lists every problem found: types, ranges, cross-checks, unknown names and keys.</exception>
+    public static ExperimentSetup Bind(
+        ConfigNamespace config,
+        ComponentRegistry registry,
+        IReadOnlyCollection<string> modelNames,
+        IReadOnlyCollection<string> datasetNames)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(modelNames);
+        ArgumentNullException.ThrowIfNull(datasetNames);
+
+        var problems = new List<ConfigProblem>();
+        var warnings = new List<string>();
+        var used = WithoutIgnoredSections(config);
+        var reader = new SectionReader(used, problems);
+        var engine = EngineConfigReader.Read(reader, modelNames, datasetNames);
+
+        var attack = Resolve(reader, registry, ComponentKind.Attack, warnings);
+        var defenses = Resolve(reader, registry, ComponentKind.Defense, warnings);
+        VocabularyCheck.Run(config, registry, attack.Concat(defenses).ToHashSet(), problems, warnings);
+
+        var shape = engine.Shape;
+        var attackInstance = attack.Select(d => Create(d, used, shape, problems)).FirstOrDefault();
+        var defenseInstances = defenses.Select(d => Create(d, used, shape, problems)).ToList();
+
+        if (problems.Count > 0)
+        {
+            throw new ConfigException(Arrange(problems, config));
+        }
+
+        var bound = engine with
+        {
+            EnableAttack = attack.Count > 0,
+            AttackType = attack.Select(d => d.Name).FirstOrDefault(),
+            EnableDefense = defenses.Count > 0,
+            DefenseTypes = defenses.Select(d => d.Name).ToArray(),
+            Namespace = used,
+        };
+        return new ExperimentSetup(bound, attackInstance, defenseInstances.Cast<object>().ToList(), warnings);
+    }
+
+    /// <summary>The components named by attack_type (at most one) or defense_type (in order), when enabled.</summary>
+    private static List<ComponentDescriptor> Resolve(SectionReader r, ComponentRegistry registry, ComponentKind kind, List<string> warnings)
+    {
+        bool attack = kind == ComponentKind.Attack;
+        BoolParameter enableKey = attack ? P.EnableAttack : P.EnableDefense;
+        IParameter typeKey = attack ? P.AttackType : P.DefenseType;
+        string section = attack ? S.Attack : S.Defense, noun = attack ? "attack" : "defense";
+        bool enabled = r.Get(enableKey, section);
+        var names = (attack ? new[] { r.Get(P.AttackType, section) } : r.Get(P.DefenseType, section))
+            .Where(n => !string.Equals(n.Trim(), "none", StringComparison.OrdinalIgnoreCase) && n.Trim().Length > 0)
+            .ToList();
+        string typeWhere = r.QualifiedKey(typeKey, section);
+        string registered = registry.OfKind(kind) is { Count: > 0 } all ? string.Join(", ", all.Select(d => d.Name)) : "(none)";
+
+        var resolved = new List<ComponentDescriptor>();
+        if (!enabled)
+        {
+            if (names.Count > 0)
+            {
+                warnings.Add($"{typeWhere}: {string.Join(", ", names)} ignored because {r.QualifiedKey(enableKey, section)} is not true.");
+            }
+
+            return resolved;
+        }
+
+        if (names.Count == 0 && !r.Failed(typeKey))
+        {
+            r.Report(typeKey, section, $"{enableKey.Key} is true but no {typeKey.Key} is given; name one of the registered {noun}s: {registered}.");
+        }
+
+        foreach (var name in names)
+        {
+            if (registry.TryGet(kind, name, out var d))
+            {
+                resolved.Add(d);
+            }
+            else
+            {
+                var hint = NameSuggestion.Hint(name, registry.OfKind(kind).Select(x => x.Name));
+                r.Report(typeKey, section, $"unknown {noun} '{name}'; the registered {noun}s are {registered}{hint}");
+            }
+        }
+
+        return resolved;
+    }
+
+    private static object? Create(ComponentDescriptor d, ConfigNamespace used, ExperimentShape shape, List<ConfigProblem> problems)
+    {
+        try
+        {
+            return d.Create(new ComponentArgs(used, ConfigVocabulary.SectionOf(d.Kind), shape, problems));
+        }
+        catch (ConfigException e)
+        {
+            // Components should report through ComponentArgs; one that throws still gets its problems listed.
+            problems.AddRange(e.Problems);
+            return null;
+        }
+    }
+
+    private static ConfigNamespace WithoutIgnoredSections(ConfigNamespace config)
+    {
+        var used = new ConfigNamespace();
+        foreach (var e in config.Entries.Where(e => !FedMLKeys.IgnoredSections.ContainsKey(e.Section)))
+        {
+            used.Set(e.Section, e.Key, e.Value, e.Source);
+        }
+
+        return used;
+    }
+
+    /// <summary>Problems once each, in the order their keys appear in the file, each with where it was written.</summary>
+    private static List<ConfigProblem> Arrange(List<ConfigProblem> problems, ConfigNamespace config)
+    {
+        var entries = config.Entries;
+        int Position(ConfigProblem p)
+        {
+            for (int i = 0; i < entries.Count; i++)
+            {
+                if (entries[i].QualifiedKey == p.Key || entries[i].Section == p.Key)
+                {
+                    return i;
+                }
+            }
+
+            return int.MaxValue;
+        }
+
+        string Located(ConfigProblem p)
+        {
+            var entry = entries.FirstOrDefault(e => e.QualifiedKey == p.Key) ?? entries.FirstOrDefault(e => e.Section == p.Key);
+            return entry is null ? p.Message
+                : entry.Source == ConfigReader.OverrideSource ? $"{p.Message} (from {entry.Source})"
+                : $"{p.Message} (at {entry.Source})";
+        }
+
+        return problems
+            .Distinct()
+            .Select((p, i) => (p, i))
+            .OrderBy(t => Position(t.p))
+            .ThenBy(t => t.i)
+            .Select(t => t.p with { Message = Located(t.p) })
+            .ToList();
+    }
+}

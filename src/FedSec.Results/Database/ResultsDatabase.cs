@@ -1,0 +1,203 @@
+using FedSec.Output;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace FedSec.Results.Database;
+
+/// <summary>
+/// The results of a grid in one embedded SQLite file (<see cref="FileName"/> in the output directory): one row per
+/// finished run, keyed by <see cref="GridRun.RunKey"/>, with its rounds, detection counts and reconstructions. A run is
+/// written in one transaction, so an interrupted grid leaves either all of a run or none of it. Safe to call from
+/// several threads (calls are serialised).
+/// </summary>
+public sealed class ResultsDatabase : IDisposable
+{
+    /// <summary>The database's file name inside an output directory.</summary>
+    public const string FileName = "results.db";
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _clock;
+    private readonly Lock _gate = new();
+
+    private ResultsDatabase(SqliteConnection connection, string directory, TimeProvider clock)
+    {
+        _connection = connection;
+        Directory = directory;
+        _clock = clock;
+    }
+
+    /// <summary>The directory that holds the database; stored paths are relative to it.</summary>
+    public string Directory { get; }
+
+    /// <summary>Opens (creating it and its tables if missing) the database at <paramref name="path"/>, in WAL mode.</summary>
+    public static ResultsDatabase Open(string path) => Open(path, TimeProvider.System);
+
+    /// <summary>As <see cref="Open(string)"/>, with the clock that stamps <c>finished_at</c>.</summary>
+    internal static ResultsDatabase Open(string path, TimeProvider clock)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string full = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(full)!;
+        System.IO.Directory.CreateDirectory(directory);
+
+        // No pooling: closing the database really closes the file, so a finished grid's directory can be moved or deleted.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
+            int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+            if (version > DatabaseSchema.Version)
+            {
+                throw new InvalidDataException($"{full} has results schema version {version}; this fedsec reads versions up to {DatabaseSchema.Version}. Use a newer fedsec.");
+            }
+
+            Execute(connection, DatabaseSchema.Create);
+            AddMissingColumns(connection);
+            Execute(connection, $"PRAGMA user_version={DatabaseSchema.Version};");
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new InvalidDataException($"{full} is not a FedSec results database: {e.Message}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return new ResultsDatabase(connection, directory, clock);
+    }
+
+    /// <summary>The keys of the runs whose results are stored (fully: a run is stored in one transaction).</summary>
+    public IReadOnlySet<string> FinishedRunKeys()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT run_key FROM runs;";
+            using var reader = command.ExecuteReader();
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                keys.Add(reader.GetString(0));
+            }
+
+            return keys;
+        }
+    }
+
+    /// <summary>
+    /// Reads <c>runDirectory/summary.json</c>, <c>runDirectory/rounds.jsonl</c> (checking the reconstruction images
+    /// they list exist) and writes the run row and all its round, detection and reconstruction rows in one transaction,
+    /// replacing any earlier rows of the same key. Throws <see cref="RunFilesException"/> naming the file when a file is
+    /// missing or corrupt; then nothing is written.
+    /// </summary>
+    /// <param name="run">The run's identity in the grid.</param>
+    /// <param name="runDirectory">Its output directory (as written by <c>fedsec run --output DIR</c>).</param>
+    /// <param name="wallSeconds">Wall time of the whole run as the runner measured it (process start to end).</param>
+    /// <returns>The run's summary as stored (with its status: a diverged run is a result and is stored like any other).</returns>
+    public RunSummary Ingest(GridRun run, string runDirectory, double wallSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentException.ThrowIfNullOrEmpty(runDirectory);
+        CheckRun(run);
+        var files = RunFiles.Read(runDirectory);
+        string relativeRunDir = Relative(Path.GetFullPath(runDirectory));
+        string finishedAt = _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            foreach (string table in DatabaseSchema.RunTables)
+            {
+                using var delete = _connection.CreateCommand();
+                delete.CommandText = $"DELETE FROM {table} WHERE run_key = $key;";
+                delete.Parameters.AddWithValue("$key", run.RunKey);
+                delete.ExecuteNonQuery();
+            }
+
+            var writer = new RunRowWriter(_connection, run.RunKey);
+            writer.Run(run, files.Summary, relativeRunDir, wallSeconds, finishedAt);
+            writer.Axes(run.Axes);
+            writer.Rounds(files.Rounds);
+            writer.Detection(files.Summary.Detection);
+            writer.RoundDetection(files.Rounds);
+            writer.Reconstructions(files.Rounds, file => Relative(Path.GetFullPath(Path.Combine(runDirectory, file))));
+            transaction.Commit();
+        }
+
+        return files.Summary;
+    }
+
+    /// <summary>Reads everything stored: runs, rounds, detection and reconstructions.</summary>
+    public StoredResults Read()
+    {
+        lock (_gate)
+        {
+            return StoredResultsReader.Read(_connection);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _connection.Dispose();
+
+    internal static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonOptions.Lines);
+
+    private static void CheckRun(GridRun run)
+    {
+        if (run.RunKey.Length != 16 || !run.RunKey.All(char.IsAsciiHexDigit))
+        {
+            throw new ArgumentException($"Run key '{run.RunKey}' is not 16 hexadecimal characters.", nameof(run));
+        }
+
+        foreach (string axis in new[] { "attack", "defense", "seed" })
+        {
+            if (!run.Axes.ContainsKey(axis))
+            {
+                throw new ArgumentException($"Run '{run.Label}' has no '{axis}' axis; every run names its attack, defense and seed axes (axes given: {string.Join(", ", run.Axes.Keys)}).", nameof(run));
+            }
+        }
+    }
+
+    // Relative to the database's directory with '/' separators, so the output directory can be moved as a whole.
+    private string Relative(string fullPath) => Path.GetRelativePath(Directory, fullPath).Replace('\\', '/');
+
+    // A database written before a column was added opens as it is and gets the column (with its default) here.
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA table_info(runs);";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                present.Add(reader.GetString(1));
+            }
+        }
+
+        foreach (var (name, definition) in DatabaseSchema.AddedRunColumns)
+        {
+            if (!present.Contains(name))
+            {
+                Execute(connection, $"ALTER TABLE runs ADD COLUMN {name} {definition};");
+            }
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using FedSec.Configuration;
+
+namespace FedSec.Results.Grid;
+
+/// <summary>
+/// Expands a grid into runs: the cross product of its axes (seeds outermost, so every configuration's first seed
+/// finishes before any second seed starts), each combination set over the base configuration. Scalars are broadcast
+/// to every run. Runs that resolve to the same configuration (e.g. a defense parameter crossed with "no defense")
+/// are kept once. Combinations matching an entry of <c>grid: exclude:</c> (axis: label pairs) are left out.
+/// </summary>
+public static class GridExpander
+{
+    /// <summary>The axis name under which every run carries its attack label.</summary>
+    public const string AttackAxis = "attack";
+
+    /// <summary>The axis name under which every run carries its defense label.</summary>
+    public const string DefenseAxis = "defense";
+
+    /// <summary>The axis name under which every run carries its seed.</summary>
+    public const string SeedAxis = "seed";
+
+    // Keys that count the attackers: an axis over them is a setting of its own (10 % vs 20 % malicious), not a variant
+    // of the attack.
+    private static readonly HashSet<string> AttackerCountKeys = new(StringComparer.Ordinal) { "byzantine_client_num", "ratio_of_poisoned_client" };
+
+    private static readonly HashSet<string> NamingKeys = new(StringComparer.Ordinal)
+    {
+        EngineParameters.AttackType.Key, EngineParameters.DefenseType.Key, EngineParameters.EnableAttack.Key, EngineParameters.EnableDefense.Key,
+    };
+
+    /// <summary>Reads and expands a grid; <paramref name="listValuedKeys"/> are the keys whose single value is a list.</summary>
+    /// <exception cref="ConfigException">The grid is malformed.</exception>
+    public static IReadOnlyList<GridRunPlan> Expand(ConfigNamespace grid, IReadOnlySet<string> listValuedKeys)
+    {
+        var (baseConfig, axes, excluded) = GridReader.Read(grid, listValuedKeys);
+        var ordered = axes.Where(a => a.Name == EngineParameters.RandomSeed.Key).Concat(axes.Where(a => a.Name != EngineParameters.RandomSeed.Key)).ToArray();
+        var runs = new List<GridRunPlan>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var combination in CrossProduct(ordered))
+        {
+            var config = baseConfig.Clone();
+            foreach (var entry in combination.SelectMany(c => c.Choice.Assignments))
+            {
+                config.Set(entry.Section, entry.Key, entry.Value, entry.Source);
+            }
+
+            var labels = Labels(config, combination);
+            if (excluded.Any(rule => rule.All(kv => labels.TryGetValue(kv.Key, out var v) && v == kv.Value)))
+            {
+                continue;
+            }
+
+            string key = RunKey.Of(config);
+            if (seen.Add(key))
+            {
+                runs.Add(new GridRunPlan(key, Describe(labels), labels, SeedOf(config), config));
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>"attack=… defense=… other=… seed=…".</summary>
+    public static string Describe(IReadOnlyDictionary<string, string> axes)
+    {
+        ArgumentNullException.ThrowIfNull(axes);
+        var order = axes.Keys.Where(k => k is not (AttackAxis or DefenseAxis or SeedAxis)).Prepend(DefenseAxis).Prepend(AttackAxis).Append(SeedAxis);
+        return string.Join(' ', order.Where(axes.ContainsKey).Select(k => $"{k}={axes[k]}"));
+    }
+
+    private static IEnumerable<(GridAxis Axis, GridChoice Choice)[]> CrossProduct(GridAxis[] axes)
+    {
+        var index = new int[axes.Length];
+        while (true)
+        {
+            yield return axes.Select((a, i) => (a, a.Choices[index[i]])).ToArray();
+            int d = axes.Length - 1;
+            while (d >= 0 && ++index[d] == axes[d].Choices.Count)
+            {
+                index[d--] = 0;
+            }
+
+            if (d < 0)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Labels(ConfigNamespace config, (GridAxis Axis, GridChoice Choice)[] combination)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var folded = new Dictionary<string, List<string>>(StringComparer.Ordinal) { [AttackAxis] = new(), [DefenseAxis] = new() };
+        foreach (var (axis, choice) in combination)
+        {
+            if (axis.Name == EngineParameters.RandomSeed.Key || NamingKeys.Contains(axis.Name))
+            {
+                // The seed has its own axis; an axis over the attack or defense name shows in that label already.
+                continue;
+            }
+
+            if (!axis.IsNamed && !AttackerCountKeys.Contains(axis.Name) && FoldInto(axis.Section) is { } owner && !HasNamed(combination, owner))
+            {
+                folded[owner].Add($"{axis.Name}={choice.Label}");
+                continue;
+            }
+
+            labels[axis.Name] = choice.Label;
+        }
+
+        labels.TryAdd(AttackAxis, Enabled(config, EngineParameters.EnableAttack.Key, ConfigSections.Attack)
+            ? WithDetails(Text(config, EngineParameters.AttackType.Key, ConfigSections.Attack), folded[AttackAxis])
+            : "none");
+        labels.TryAdd(DefenseAxis, Enabled(config, EngineParameters.EnableDefense.Key, ConfigSections.Defense)
+            ? WithDetails(Text(config, EngineParameters.DefenseType.Key, ConfigSections.Defense), folded[DefenseAxis])
+            : "none");
+        labels[SeedAxis] = SeedOf(config).ToString(CultureInfo.InvariantCulture);
+        return labels;
+    }
+
+    private static string? FoldInto(string? section) => section switch
+    {
+        ConfigSections.Attack => AttackAxis,
+        ConfigSections.Defense => DefenseAxis,
+        _ => null,
+    };
+
+    private static bool HasNamed((GridAxis Axis, GridChoice Choice)[] combination, string name) =>
+        combination.Any(c => c.Axis.IsNamed && c.Axis.Name == name);
+
+    private static string WithDetails(string name, List<string> details) =>
+        details.Count == 0 ? name : $"{name}({string.Join(',', details)})";
+
+    private static bool Enabled(ConfigNamespace config, string key, string section) =>
+        config.Find(key, section)?.Value is string s && s.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+
+    private static string Text(ConfigNamespace config, string key, string section) => config.Find(key, section)?.Value switch
+    {
+        null => "none",
+        string s => s,
+        IEnumerable<object?> list => string.Join('+', list.Select(ConfigYamlWriter.FormatValue)),
+        var other => ConfigYamlWriter.FormatValue(other),
+    };
+
+    private static long SeedOf(ConfigNamespace config) =>
+        config.Find(EngineParameters.RandomSeed.Key, ConfigSections.Common)?.Value is string s
+        && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed) ? seed : EngineParameters.RandomSeed.Default;
+}

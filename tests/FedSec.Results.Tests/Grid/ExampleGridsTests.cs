@@ -1,0 +1,37 @@
+using FedSec.Setup;
+using FedSec.Configuration;
+using FedSec.Results.Grid;
+using FedSec.Components;
+
+namespace FedSec.Results.Tests.Grid;
+
+/// <summary>Every grid under examples/paper expands, and every run in it binds without problems, as `fedsec bench` checks first.</summary>
+public class ExampleGridsTests
+{
+    public static TheoryData<string> Grids()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root(), "examples", "paper"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Grids))]
+    public void Expand_ExampleGrid_EveryRunBindsWithoutProblems(string file)
+    {
+        var registry = BuiltInComponents.CreateRegistry();
+        var grid = ConfigReader.ParseFile(Path.Combine(RepositoryPaths.Root(), "examples", "paper", file));
+        var plans = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(registry));
+        Assert.NotEmpty(plans);
+        Assert.Equal(plans.Count, plans.Select(p => p.RunKey).Distinct().Count());
+        foreach (var plan in plans)
+        {
+            var setup = ExperimentBinder.Bind(plan.Config, registry, Array.Empty<string>(), Array.Empty<string>());
+            Assert.Equal(setup.Config.EnableDefense ? setup.Config.DefenseTypes.Count : 0, setup.Config.EnableDefense ? setup.Defenses.Count : 0);
+        }
+    }
+}
