@@ -34,7 +34,7 @@ internal sealed class ChildProcessLauncher : IRunLauncher
         if (Path.GetFileNameWithoutExtension(exe).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
         {
             // Started as 'dotnet fedsec.dll': the child needs the assembly too.
-            info.ArgumentList.Add(typeof(ChildProcessLauncher).Assembly.Location);
+            info.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("The fedsec assembly is unknown, so runs cannot be started."));
         }
 
         foreach (var a in new[] { "run", configPath, "--output", runDirectory, "--threads", _threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--parallel", "1" })
