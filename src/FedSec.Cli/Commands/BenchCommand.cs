@@ -53,7 +53,7 @@ internal static class BenchCommand
             ConfigReader.ApplyOverride(grid, assignment, homes);
         }
 
-        var plans = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(factory.Components));
+        var plans = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(factory.Components), RunKey.Binding(factory.Bind));
         var configs = Validate(plans, factory);
         Directory.CreateDirectory(output);
         using var outputLock = dryRun ? null : OutputLock.Acquire(output);

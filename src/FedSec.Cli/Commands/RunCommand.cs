@@ -89,7 +89,7 @@ internal static class RunCommand
         File.WriteAllText(Path.Combine(outDir, "config.yaml"), ConfigYamlWriter.Write(c.Namespace));
 
         using var prepared = FetchProgressView.Run(progress => factory.Prepare(setup, dataDir, progress));
-        AnsiConsole.MarkupLine($"Data: {prepared.Split.Info.Name}, {prepared.Data.Clients.Sum(x => x.Count)} training samples over {c.ClientNumInTotal} clients ({Markup.Escape(c.PartitionMethod)}), {prepared.Data.Test.Count} test samples; model {Markup.Escape(c.Model)} ({prepared.Backend.Layout}); {prepared.Backend.MaxConcurrentTrainings} client(s) training at a time.");
+        AnsiConsole.MarkupLine($"Data: {prepared.Split.Info.Name}, {prepared.Data.Clients.Sum(x => x.Count)} training samples over {c.ClientNumInTotal} clients ({EngineParameters.PartitionMethod.Word(c.PartitionMethod)}), {prepared.Data.Test.Count} test samples; model {Markup.Escape(c.Model)} ({prepared.Backend.Layout}); {prepared.Backend.MaxConcurrentTrainings} client(s) training at a time.");
         if (prepared.Experiment.MaliciousIdentities.Count > 0)
         {
             AnsiConsole.MarkupLine($"Malicious clients: {string.Join(", ", prepared.Experiment.MaliciousIdentities.Order())}");
@@ -145,6 +145,6 @@ internal static class RunCommand
     {
         string attack = c.EnableAttack ? c.AttackType ?? "none" : "no attack";
         string defense = c.EnableDefense && c.DefenseTypes.Count > 0 ? string.Join(" → ", c.DefenseTypes) : "no defense";
-        return $"{c.Dataset}, {c.Model}, {c.ClientNumInTotal} clients ({c.ClientNumPerRound} per round), {c.CommRound} rounds, {c.FederatedOptimizer}; {attack}; {defense}; seed {c.RandomSeed}";
+        return $"{c.Dataset}, {c.Model}, {c.ClientNumInTotal} clients ({c.ClientNumPerRound} per round), {c.CommRound} rounds, {EngineParameters.FederatedOptimizer.Word(c.FederatedOptimizer)}; {attack}; {defense}; seed {c.RandomSeed}";
     }
 }

@@ -9,10 +9,18 @@ public sealed class ComponentRegistry
 {
     private readonly Dictionary<(ComponentKind, string), ComponentDescriptor> _components = new();
 
-    /// <summary>Registers a component; a name may be registered once per kind.</summary>
+    /// <summary>Registers a component; a name may be registered once per kind, and every default it declares must pass its own validation.</summary>
     public ComponentRegistry Register(ComponentDescriptor descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
+        foreach (var p in descriptor.Parameters)
+        {
+            if (!p.DefaultIsValid(out string error))
+            {
+                throw new InvalidOperationException($"The {descriptor.Kind.ToString().ToLowerInvariant()} '{descriptor.Name}' declares {p.Key} with the default {p.DefaultText}, which its own validation refuses: {error}");
+            }
+        }
+
         var key = (descriptor.Kind, Normalize(descriptor.Name));
         if (!_components.TryAdd(key, descriptor))
         {

@@ -9,6 +9,7 @@ namespace FedSec.Configuration;
 public sealed class ComponentArgs
 {
     private readonly List<ConfigProblem> _problems;
+    private readonly List<ResolvedSetting> _settings = new();
 
     /// <summary>Creates the view over <paramref name="config"/> for a component configured under <paramref name="section"/>.</summary>
     public ComponentArgs(ConfigNamespace config, string section, ExperimentShape shape, List<ConfigProblem> problems)
@@ -31,10 +32,31 @@ public sealed class ComponentArgs
     /// <summary>Problems found so far.</summary>
     public IReadOnlyList<ConfigProblem> Problems => _problems;
 
-    /// <summary>Reads a declared parameter, recording a problem (and returning its default) when the value is not allowed.</summary>
+    /// <summary>Every key read so far with the value the read returned (defaults included), in the order read.</summary>
+    public IReadOnlyList<ResolvedSetting> Settings => _settings;
+
+    /// <summary>
+    /// Reads a declared parameter, recording a problem (and returning its default) when the value is not allowed. The
+    /// value read is recorded in <see cref="Settings"/>.
+    /// </summary>
     public T Get<T>(Parameter<T> parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
+        var value = Read(parameter);
+        _settings.Add(ResolvedSetting.Of(parameter, Section, value));
+        return value;
+    }
+
+    /// <summary>Records a problem with a key; <paramref name="key"/> may be bare (the section is added).</summary>
+    public void Report(string key, string message)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        string qualified = key.Contains('.', StringComparison.Ordinal) ? key : QualifiedKey(key);
+        _problems.Add(new ConfigProblem(qualified, message));
+    }
+
+    private T Read<T>(Parameter<T> parameter)
+    {
         var entry = Config.Find(parameter.Key, Section);
         if (entry is null || entry.Value is null)
         {
@@ -48,21 +70,6 @@ public sealed class ComponentArgs
 
         Report(entry.QualifiedKey, error);
         return parameter.Default;
-    }
-
-    /// <summary>Whether the configuration sets the parameter's key at all.</summary>
-    public bool IsSet(IParameter parameter)
-    {
-        ArgumentNullException.ThrowIfNull(parameter);
-        return Config.Find(parameter.Key, Section)?.Value is not null;
-    }
-
-    /// <summary>Records a problem with a key; <paramref name="key"/> may be bare (the section is added).</summary>
-    public void Report(string key, string message)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        string qualified = key.Contains('.', StringComparison.Ordinal) ? key : QualifiedKey(key);
-        _problems.Add(new ConfigProblem(qualified, message));
     }
 
     /// <summary>The key with the section it was written under (or the component's own section when unset).</summary>

@@ -16,7 +16,6 @@ internal static class EngineConfigReader
         IReadOnlyCollection<string> modelNames,
         IReadOnlyCollection<string> datasetNames)
     {
-        string optimizer = r.Get(P.FederatedOptimizer, S.Train);
         string cacheDir = r.Get(P.DataCacheDir, S.Data);
         string initialModel = r.Get(P.InitialModel, S.Model);
         var config = new ExperimentConfig
@@ -32,8 +31,8 @@ internal static class EngineConfigReader
             Model = OneOf(r, P.Model, S.Model, modelNames, "model"),
             InitialModel = string.IsNullOrWhiteSpace(initialModel) ? null : initialModel,
 
-            // FedML's FedOpt is Reddi et al.'s adaptive server optimiser; FedSec implements its Adam form.
-            FederatedOptimizer = optimizer == "FedOpt" ? "FedAdam" : optimizer,
+            // FedML's FedOpt is Reddi et al.'s adaptive server optimiser; FedSec implements its Adam form (the word maps to it).
+            FederatedOptimizer = r.Get(P.FederatedOptimizer, S.Train),
             ClientNumInTotal = r.Get(P.ClientNumInTotal, S.Train),
             ClientNumPerRound = r.Get(P.ClientNumPerRound, S.Train),
             CommRound = r.Get(P.CommRound, S.Train),

@@ -20,7 +20,13 @@ public static class EngineParameters
     public static readonly StringParameter DataCacheDir = new("data_cache_dir", string.Empty, "Directory holding the data sets; empty for the per-user default.");
 
     /// <summary><c>data_args.partition_method</c>.</summary>
-    public static readonly ChoiceParameter PartitionMethod = new("partition_method", Defaults.PartitionMethod, "How training data is split among clients: IID, Dirichlet label skew, or label shards.", "homo", "hetero", "shards");
+    public static readonly ChoiceParameter<Configuration.PartitionMethod> PartitionMethod = new(
+        "partition_method",
+        Defaults.PartitionMethod,
+        "How training data is split among clients: IID, Dirichlet label skew, or label shards.",
+        ("homo", Configuration.PartitionMethod.Homo),
+        ("hetero", Configuration.PartitionMethod.Hetero),
+        ("shards", Configuration.PartitionMethod.Shards));
 
     /// <summary><c>data_args.partition_alpha</c>.</summary>
     public static readonly DoubleParameter PartitionAlpha = new("partition_alpha", Defaults.PartitionAlpha, "Dirichlet concentration of the hetero partition (smaller = more skewed).", min: 0, minExclusive: true);
@@ -41,7 +47,15 @@ public static class EngineParameters
     public static readonly StringParameter InitialModel = new("initial_model", "", "FedSec: a .npy vector of the model's d weights (as `fedsec run --save-model` writes final_model.npy) to start the global model from, instead of a fresh initialisation; e.g. to attack or defend a trained model. Empty: a fresh model.");
 
     /// <summary><c>train_args.federated_optimizer</c>; FedOpt is read as FedAdam.</summary>
-    public static readonly ChoiceParameter FederatedOptimizer = new("federated_optimizer", Defaults.FederatedOptimizer, "Server update rule (FedOpt means FedAdam).", "FedAvg", "FedAvgM", "FedAdam", "FedOpt", "FedProx");
+    public static readonly ChoiceParameter<Configuration.FederatedOptimizer> FederatedOptimizer = new(
+        "federated_optimizer",
+        Defaults.FederatedOptimizer,
+        "Server update rule (FedOpt means FedAdam).",
+        ("FedAvg", Configuration.FederatedOptimizer.FedAvg),
+        ("FedAvgM", Configuration.FederatedOptimizer.FedAvgM),
+        ("FedAdam", Configuration.FederatedOptimizer.FedAdam),
+        ("FedOpt", Configuration.FederatedOptimizer.FedAdam),
+        ("FedProx", Configuration.FederatedOptimizer.FedProx));
 
     /// <summary><c>train_args.client_num_in_total</c>.</summary>
     public static readonly IntParameter ClientNumInTotal = new("client_num_in_total", Defaults.ClientNumInTotal, "Clients in the federation.", min: 1);
@@ -59,7 +73,12 @@ public static class EngineParameters
     public static readonly IntParameter BatchSize = new("batch_size", Defaults.BatchSize, "Local mini-batch size.", min: 1);
 
     /// <summary><c>train_args.client_optimizer</c>.</summary>
-    public static readonly ChoiceParameter ClientOptimizer = new("client_optimizer", Defaults.ClientOptimizer, "Clients' optimiser.", "sgd", "adam");
+    public static readonly ChoiceParameter<Configuration.ClientOptimizer> ClientOptimizer = new(
+        "client_optimizer",
+        Defaults.ClientOptimizer,
+        "Clients' optimiser.",
+        ("sgd", Configuration.ClientOptimizer.Sgd),
+        ("adam", Configuration.ClientOptimizer.Adam));
 
     /// <summary><c>train_args.learning_rate</c>.</summary>
     public static readonly DoubleParameter LearningRate = new("learning_rate", Defaults.LearningRate, "Clients' learning rate.", min: 0, minExclusive: true);
@@ -107,7 +126,12 @@ public static class EngineParameters
     public static readonly IntParameter PoisonEndRoundId = new("poison_end_round_id", Defaults.PoisonEndRoundId, "Last round (0-based) the attack may be active.", min: 0, defaultText: "last round");
 
     /// <summary><c>attack_args.malicious_client_selection</c>.</summary>
-    public static readonly ChoiceParameter MaliciousClientSelection = new("malicious_client_selection", Defaults.MaliciousClientSelection, "Malicious identities drawn once (fixed) or re-drawn each round like FedML (per_round).", "fixed", "per_round");
+    public static readonly ChoiceParameter<Configuration.MaliciousClientSelection> MaliciousClientSelection = new(
+        "malicious_client_selection",
+        Defaults.MaliciousClientSelection,
+        "Malicious identities drawn once (fixed) or re-drawn each round like FedML (per_round).",
+        ("fixed", Configuration.MaliciousClientSelection.Fixed),
+        ("per_round", Configuration.MaliciousClientSelection.PerRound));
 
     /// <summary><c>defense_args.enable_defense</c>.</summary>
     public static readonly BoolParameter EnableDefense = new("enable_defense", false, "Whether defense_type is applied.");

@@ -15,8 +15,8 @@ public sealed record ExperimentConfig
     /// <summary><c>data_args.data_cache_dir</c>: where data sets live; null for the default directory.</summary>
     public string? DataCacheDir { get; init; }
 
-    /// <summary><c>data_args.partition_method</c>: homo (IID), hetero (Dirichlet label skew) or shards.</summary>
-    public string PartitionMethod { get; init; } = "hetero";
+    /// <summary><c>data_args.partition_method</c>.</summary>
+    public PartitionMethod PartitionMethod { get; init; } = PartitionMethod.Hetero;
 
     /// <summary><c>data_args.partition_alpha</c>: the Dirichlet concentration of the hetero partition.</summary>
     public double PartitionAlpha { get; init; } = 0.5;
@@ -36,8 +36,8 @@ public sealed record ExperimentConfig
     /// <summary><c>model_args.initial_model</c>: a .npy file of initial weights; null for a fresh model.</summary>
     public string? InitialModel { get; init; }
 
-    /// <summary><c>train_args.federated_optimizer</c>: FedAvg, FedAvgM, FedAdam (FedOpt) or FedProx.</summary>
-    public string FederatedOptimizer { get; init; } = "FedAvg";
+    /// <summary><c>train_args.federated_optimizer</c>.</summary>
+    public FederatedOptimizer FederatedOptimizer { get; init; } = FederatedOptimizer.FedAvg;
 
     /// <summary><c>train_args.client_num_in_total</c>.</summary>
     public int ClientNumInTotal { get; init; } = 10;
@@ -54,8 +54,8 @@ public sealed record ExperimentConfig
     /// <summary><c>train_args.batch_size</c>.</summary>
     public int BatchSize { get; init; } = 32;
 
-    /// <summary><c>train_args.client_optimizer</c>: sgd or adam.</summary>
-    public string ClientOptimizer { get; init; } = "sgd";
+    /// <summary><c>train_args.client_optimizer</c>.</summary>
+    public ClientOptimizer ClientOptimizer { get; init; } = ClientOptimizer.Sgd;
 
     /// <summary><c>train_args.learning_rate</c>: the clients' learning rate.</summary>
     public double LearningRate { get; init; } = 0.05;
@@ -102,8 +102,8 @@ public sealed record ExperimentConfig
     /// <summary><c>attack_args.poison_end_round_id</c>: last round the attack may be active.</summary>
     public int PoisonEndRoundId { get; init; } = int.MaxValue;
 
-    /// <summary><c>attack_args.malicious_client_selection</c>: fixed (identities drawn once) or per_round (FedML's re-draw).</summary>
-    public string MaliciousClientSelection { get; init; } = "fixed";
+    /// <summary><c>attack_args.malicious_client_selection</c>.</summary>
+    public MaliciousClientSelection MaliciousClientSelection { get; init; } = MaliciousClientSelection.Fixed;
 
     /// <summary><c>defense_args.enable_defense</c> and at least one <c>defense_type</c>.</summary>
     public bool EnableDefense { get; init; }

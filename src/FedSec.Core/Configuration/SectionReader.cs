@@ -11,6 +11,7 @@ internal sealed class SectionReader
     private readonly ConfigNamespace _config;
     private readonly List<ConfigProblem> _problems;
     private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+    private readonly List<ResolvedSetting> _settings = new();
 
     public SectionReader(ConfigNamespace config, List<ConfigProblem> problems)
     {
@@ -18,8 +19,19 @@ internal sealed class SectionReader
         _problems = problems;
     }
 
-    /// <summary>The value of an engine key, or its default when unset, empty or not allowed.</summary>
+    /// <summary>Every engine key read so far, under its home section, with the value the read returned.</summary>
+    public IReadOnlyList<ResolvedSetting> Settings => _settings;
+
+    /// <summary>The value of an engine key, or its default when unset, empty or not allowed; recorded in <see cref="Settings"/>.</summary>
     public T Get<T>(Parameter<T> parameter, string section)
+    {
+        var value = Read(parameter, section);
+        _settings.RemoveAll(s => s.Key == $"{section}.{parameter.Key}");
+        _settings.Add(ResolvedSetting.Of(parameter, section, value));
+        return value;
+    }
+
+    private T Read<T>(Parameter<T> parameter, string section)
     {
         var entry = _config.Find(parameter.Key, section);
         if (entry?.Value is null)

@@ -43,12 +43,13 @@ public static class OfflineAggregation
         }
 
         var shape = new ExperimentShape(n, n, 1);
-        var instances = new List<object>();
+        var instances = new List<ConfiguredDefense>();
         foreach (var descriptor in descriptors)
         {
             try
             {
-                var instance = descriptor.Create(new ComponentArgs(ns, Section, shape, problems));
+                var args = new ComponentArgs(ns, Section, shape, problems);
+                var instance = descriptor.Create(args);
                 if (instance is INeedsServerData)
                 {
                     problems.Add(new ConfigProblem(
@@ -56,7 +57,10 @@ public static class OfflineAggregation
                         $"'{descriptor.Name}' needs the server's own clean data set (a root set trained on each round), which an offline aggregation of given models does not have."));
                 }
 
-                instances.Add(instance);
+                if (instance is IDefense defense)
+                {
+                    instances.Add(new ConfiguredDefense(descriptor.Name, defense, args.Settings));
+                }
             }
             catch (ConfigException e)
             {

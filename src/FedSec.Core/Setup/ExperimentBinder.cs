@@ -1,6 +1,7 @@
 using FedSec.Configuration;
 using FedSec.Configuration.Parameters;
 using FedSec.Components;
+using FedSec.Stages;
 using P = FedSec.Configuration.EngineParameters;
 using S = FedSec.Configuration.ConfigSections;
 
@@ -61,7 +62,27 @@ public static class ExperimentBinder
             DefenseTypes = defenses.Select(d => d.Name).ToArray(),
             Namespace = used,
         };
-        return new ExperimentSetup(bound, attackInstance, defenseInstances.Cast<object>().ToList(), warnings);
+        var configuredAttack = attackInstance is null ? null : new ConfiguredAttack(attack[0].Name, (IAttack)attackInstance.Value.Instance, attackInstance.Value.Settings);
+        var configuredDefenses = defenses.Select((d, i) => new ConfiguredDefense(d.Name, (IDefense)defenseInstances[i]!.Value.Instance, defenseInstances[i]!.Value.Settings)).ToArray();
+        return new ExperimentSetup(bound, configuredAttack, configuredDefenses, warnings)
+        {
+            Settings = Settings(reader, bound, configuredAttack, configuredDefenses),
+        };
+    }
+
+    /// <summary>
+    /// The run's settings: the engine keys as read, the component names as resolved (an attack or defense that is not
+    /// enabled is none), and each component's keys under its section.
+    /// </summary>
+    private static ResolvedSetting[] Settings(SectionReader reader, ExperimentConfig bound, ConfiguredAttack? attack, IReadOnlyList<ConfiguredDefense> defenses)
+    {
+        var naming = new HashSet<string>(StringComparer.Ordinal) { P.EnableAttack.Key, P.AttackType.Key, P.EnableDefense.Key, P.DefenseType.Key };
+        var settings = reader.Settings.Where(s => !naming.Contains(s.Key[(s.Key.IndexOf('.', StringComparison.Ordinal) + 1)..])).ToList();
+        settings.Add(ResolvedSetting.Of(P.AttackType, S.Attack, attack?.Name ?? P.AttackType.Default));
+        settings.Add(ResolvedSetting.Of(P.DefenseType, S.Defense, bound.DefenseTypes));
+        settings.AddRange(attack?.Settings ?? []);
+        settings.AddRange(defenses.SelectMany(d => d.Settings));
+        return settings.ToArray();
     }
 
     /// <summary>The components named by attack_type (at most one) or defense_type (in order), when enabled.</summary>
@@ -110,11 +131,12 @@ public static class ExperimentBinder
         return resolved;
     }
 
-    private static object? Create(ComponentDescriptor d, ConfigNamespace used, ExperimentShape shape, List<ConfigProblem> problems)
+    private static (IComponent Instance, IReadOnlyList<ResolvedSetting> Settings)? Create(ComponentDescriptor d, ConfigNamespace used, ExperimentShape shape, List<ConfigProblem> problems)
     {
+        var args = new ComponentArgs(used, ConfigVocabulary.SectionOf(d.Kind), shape, problems);
         try
         {
-            return d.Create(new ComponentArgs(used, ConfigVocabulary.SectionOf(d.Kind), shape, problems));
+            return d.Create(args) is { } instance ? (instance, args.Settings) : null;
         }
         catch (ConfigException e)
         {

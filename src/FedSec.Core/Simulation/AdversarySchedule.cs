@@ -67,7 +67,7 @@ internal sealed class AdversarySchedule
             return new HashSet<int>();
         }
 
-        if (_config.MaliciousClientSelection == "per_round" && _spec!.Ids is null)
+        if (_config.MaliciousClientSelection == MaliciousClientSelection.PerRound && _spec!.Ids is null)
         {
             int count = Math.Min(_spec.Count, sampled.Count);
             return new HashSet<int>(_seeds.Random("malicious-clients", round).Choose(sampled.Count, count).Select(i => sampled[i]));

@@ -80,7 +80,7 @@ public sealed class Experiment
     /// </summary>
     public IReadOnlyList<string> CheckInitialModel()
     {
-        var checkers = _setup.Defenses.Prepend(_setup.Attack).OfType<IChecksInitialModel>().ToList();
+        var checkers = _setup.Components.OfType<IChecksInitialModel>().ToList();
         if (checkers.Count == 0)
         {
             return Array.Empty<string>();
@@ -127,7 +127,7 @@ public sealed class Experiment
             c.LearningRate,
             c.Momentum,
             c.WeightDecay,
-            string.Equals(c.FederatedOptimizer, "fedprox", StringComparison.OrdinalIgnoreCase) ? c.FedProxMu : 0);
+            c.FederatedOptimizer == FederatedOptimizer.FedProx ? c.FedProxMu : 0);
         var records = new List<RoundRecord>();
         var buffers = new RoundBuffers();
         var clients = new ClientRound(_backend, _data, _seeds, _stages, _adversary);

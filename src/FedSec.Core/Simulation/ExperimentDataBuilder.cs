@@ -43,7 +43,7 @@ public static class ExperimentDataBuilder
         }
         catch (ArgumentException e)
         {
-            throw new ConfigException("data_args.partition_method", $"The {config.PartitionMethod} partition of {labels.Length} samples among {config.ClientNumInTotal} clients is impossible: {e.Message}");
+            throw new ConfigException("data_args.partition_method", $"The {EngineParameters.PartitionMethod.Word(config.PartitionMethod)} partition of {labels.Length} samples among {config.ClientNumInTotal} clients is impossible: {e.Message}");
         }
 
         var clients = parts.Select(p => train.Subset(p.Select(i => pool[i]).ToArray())).ToArray();

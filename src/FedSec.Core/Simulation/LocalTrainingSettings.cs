@@ -1,3 +1,4 @@
+using FedSec.Configuration;
 using FedSec.Stages;
 
 namespace FedSec.Simulation;
@@ -5,7 +6,7 @@ namespace FedSec.Simulation;
 /// <summary>How a client trains locally (FedML's <c>train_args</c>).</summary>
 /// <param name="Epochs">Local epochs.</param>
 /// <param name="BatchSize">Mini-batch size; the last partial batch is kept.</param>
-/// <param name="Optimizer">sgd or adam.</param>
+/// <param name="Optimizer">The optimizer.</param>
 /// <param name="LearningRate">The client learning rate.</param>
 /// <param name="Momentum">SGD momentum.</param>
 /// <param name="WeightDecay">L2 weight decay.</param>
@@ -13,7 +14,7 @@ namespace FedSec.Simulation;
 public sealed record LocalTrainingSettings(
     int Epochs,
     int BatchSize,
-    string Optimizer,
+    ClientOptimizer Optimizer,
     double LearningRate,
     double Momentum,
     double WeightDecay,

@@ -12,20 +12,17 @@ internal sealed class PipelineStages
 {
     public PipelineStages(ExperimentSetup setup)
     {
-        var attack = setup.Attack;
+        var attack = setup.Attack?.Instance;
         DataPoisoning = attack as IDataPoisoningAttack;
         ModelPoisoning = attack as IModelPoisoningAttack;
         LocalConstraint = attack as IConstrainsLocalTraining;
         Reconstruction = attack as IDataReconstructionAttack;
         Controls = attack as IControlsClients;
-        var names = setup.Config.DefenseTypes;
         var before = new List<(string, IBeforeAggregationDefense)>();
         var after = new List<(string, IAfterAggregationDefense)>();
         var on = new List<(string, IOnAggregationDefense)>();
-        for (int i = 0; i < setup.Defenses.Count; i++)
+        foreach (var (name, d, _) in setup.Defenses)
         {
-            var d = setup.Defenses[i];
-            string name = i < names.Count ? names[i] : d.GetType().Name;
             bool any = false;
             if (d is IBeforeAggregationDefense b)
             {

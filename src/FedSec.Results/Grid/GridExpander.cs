@@ -29,10 +29,15 @@ public static class GridExpander
         EngineParameters.AttackType.Key, EngineParameters.DefenseType.Key, EngineParameters.EnableAttack.Key, EngineParameters.EnableDefense.Key,
     };
 
-    /// <summary>Reads and expands a grid; <paramref name="listValuedKeys"/> are the keys whose single value is a list.</summary>
+    /// <summary>
+    /// Reads and expands a grid; <paramref name="listValuedKeys"/> are the keys whose single value is a list, and
+    /// <paramref name="runKey"/> gives each run's key (<see cref="RunKey"/> of the bound run); runs with the same key are
+    /// kept once.
+    /// </summary>
     /// <exception cref="ConfigException">The grid is malformed.</exception>
-    public static IReadOnlyList<GridRunPlan> Expand(ConfigNamespace grid, IReadOnlySet<string> listValuedKeys)
+    public static IReadOnlyList<GridRunPlan> Expand(ConfigNamespace grid, IReadOnlySet<string> listValuedKeys, Func<ConfigNamespace, string> runKey)
     {
+        ArgumentNullException.ThrowIfNull(runKey);
         var (baseConfig, axes, excluded) = GridReader.Read(grid, listValuedKeys);
         var ordered = axes.Where(a => a.Name == EngineParameters.RandomSeed.Key).Concat(axes.Where(a => a.Name != EngineParameters.RandomSeed.Key)).ToArray();
         var runs = new List<GridRunPlan>();
@@ -51,7 +56,7 @@ public static class GridExpander
                 continue;
             }
 
-            string key = RunKey.Of(config);
+            string key = runKey(config);
             if (seen.Add(key))
             {
                 runs.Add(new GridRunPlan(key, Describe(labels), labels, SeedOf(config), config));

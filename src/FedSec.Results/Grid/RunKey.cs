@@ -1,43 +1,76 @@
 using System.Security.Cryptography;
 using System.Text;
 using FedSec.Configuration;
+using FedSec.Setup;
 
 namespace FedSec.Results.Grid;
 
 /// <summary>
-/// The identity of a run: 16 hex digits of the SHA-256 of its resolved configuration. Entries are sorted, so the order
-/// they were written in does not matter; engine keys left out take their defaults, so writing a default explicitly
-/// does not change the key; where the data live (<c>data_cache_dir</c>) is not part of it. Keys added to the engine after
-/// grids were run (<see cref="EngineParameter.InRunKeyOnlyWhenSet"/>: <c>model_args.initial_model</c>) count only when
-/// set, so the runs of older grids keep their keys. An initial model counts by its path, not its contents.
+/// The identity of a run: 16 hex digits of the SHA-256 of its resolved settings that differ from their defaults
+/// (<see cref="ExperimentSetup.Settings"/>), one sorted <c>section.key=value</c> line each. Values are hashed as the
+/// run uses them, not as they were written: <c>0.10</c> and <c>0.1</c>, <c>Hetero</c> and <c>hetero</c>, a default written
+/// out or left out, a FedML key FedSec ignores, a component key no configured component reads, all give the same key.
+/// Where the data live (<c>data_cache_dir</c>) is not part of it; an initial model counts by its path.
 /// </summary>
+/// <remarks>
+/// A key added to FedSec with a default that keeps the old behaviour leaves every existing run's key as it was. A
+/// changed default changes what an unchanged config means, so it must change <see cref="Scheme"/>, and the results of
+/// the older scheme are then not the same runs. A change of the canonical text alone (this class) changes
+/// <see cref="Scheme"/> too; <c>ResultsDatabase.Rekey</c> moves stored runs to the new keys from their stored configs.
+/// </remarks>
 public static class RunKey
 {
-    /// <summary>The key of <paramref name="config"/>.</summary>
-    public static string Of(ConfigNamespace config) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(config))))[..16];
+    /// <summary>The version of the canonical text and of the defaults it leaves out; databases record it.</summary>
+    public const int Scheme = 2;
 
-    /// <summary>The text that is hashed: one sorted <c>section.key=value</c> line per entry.</summary>
-    public static string Canonical(ConfigNamespace config)
+    /// <summary>The key of a bound run.</summary>
+    public static string Of(ExperimentSetup setup) => Hash(Canonical(setup));
+
+    /// <summary>The text that is hashed: one sorted <c>section.key=value</c> line per setting that is not its default.</summary>
+    public static string Canonical(ExperimentSetup setup)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        var onlyWhenSet = EngineParameters.All.Where(p => p.InRunKeyOnlyWhenSet).Select(p => p.Parameter.Key).ToHashSet(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(setup);
         var lines = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var e in config.Entries.Where(e => e.Key != EngineParameters.DataCacheDir.Key))
+        foreach (var s in setup.Settings.Where(s => !s.IsDefault && s.Key != DataCacheDirKey))
         {
-            if (onlyWhenSet.Contains(e.Key) && (e.Value is null || (e.Value is string text && string.IsNullOrWhiteSpace(text))))
-            {
-                continue;
-            }
-
-            lines.Add($"{e.Section}.{e.Key}={ConfigYamlWriter.FormatValue(e.Value)}");
-        }
-
-        foreach (var p in EngineParameters.All.Where(p => p.Parameter.Key != EngineParameters.DataCacheDir.Key && !p.InRunKeyOnlyWhenSet && config.Find(p.Parameter.Key, p.Section) is null))
-        {
-            lines.Add($"{p.Section}.{p.Parameter.Key}={p.Parameter.DefaultText}");
+            lines.Add($"{s.Key}={s.Text}");
         }
 
         return string.Join('\n', lines);
     }
+
+    /// <summary>
+    /// The key function of a grid: binds each run's configuration with <paramref name="bind"/> and keys the result; a
+    /// configuration that does not bind gets <see cref="OfUnbound"/> (binding it again reports its problems).
+    /// </summary>
+    public static Func<ConfigNamespace, string> Binding(Func<ConfigNamespace, ExperimentSetup> bind)
+    {
+        ArgumentNullException.ThrowIfNull(bind);
+        return config =>
+        {
+            try
+            {
+                return Of(bind(config));
+            }
+            catch (ConfigException)
+            {
+                return OfUnbound(config);
+            }
+        };
+    }
+
+    /// <summary>
+    /// A key for a configuration that does not bind (its problems are reported before anything runs): the hash of its
+    /// entries as written, so that two invalid variants of a grid stay apart. Never stored.
+    /// </summary>
+    public static string OfUnbound(ConfigNamespace config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var lines = config.Entries.Select(e => $"{e.Section}.{e.Key}={ConfigYamlWriter.FormatValue(e.Value)}").Order(StringComparer.Ordinal);
+        return Hash("unbound\n" + string.Join('\n', lines));
+    }
+
+    private static string DataCacheDirKey => $"{ConfigSections.Data}.{EngineParameters.DataCacheDir.Key}";
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 }

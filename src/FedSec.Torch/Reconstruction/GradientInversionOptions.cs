@@ -14,7 +14,9 @@ public sealed class GradientInversionOptions
     public static readonly IntParameter IterationsKey = new("dlg_iterations", 300, "L-BFGS iterations (each up to 20 evaluations) of the gradient matching.", min: 1);
 
     /// <summary><c>attack_round_num</c>: FedML's name for the number of L-BFGS iterations.</summary>
-    public static readonly IntParameter AttackRoundNumKey = new("attack_round_num", 300, "FedML's name for dlg_iterations (the L-BFGS iterations, not federated rounds).", min: 1);
+    public static readonly OptionalParameter<int> AttackRoundNumKey = new(
+        new IntParameter("attack_round_num", 300, "FedML's name for dlg_iterations (the L-BFGS iterations, not federated rounds).", min: 1),
+        "dlg_iterations");
 
     /// <summary><c>attack_iteration_idxs</c>: the 0-based rounds attacked.</summary>
     public static readonly IntListParameter RoundsKey = new("attack_iteration_idxs", Array.Empty<int>(), "0-based rounds in which the server attacks (FedML's name).", min: 0);
@@ -29,42 +31,42 @@ public sealed class GradientInversionOptions
     public static readonly IntParameter RestartsKey = new("dlg_restarts", 1, "Attempts from fresh dummy data when L-BFGS diverges or stalls; the lowest gradient distance wins (1 = the paper's single run).", min: 1);
 
     /// <summary><c>dlg_line_search</c>: how L-BFGS chooses its step lengths.</summary>
-    public static readonly ChoiceParameter LineSearchKey = new(
+    public static readonly ChoiceParameter<LineSearchKind> LineSearchKey = new(
         "dlg_line_search",
-        "strong_wolfe",
+        LineSearchKind.StrongWolfe,
         "L-BFGS step lengths: a strong Wolfe line search, or none (a fixed step of 1, as in the DLG authors' code).",
-        "strong_wolfe",
-        "none");
+        ("strong_wolfe", LineSearchKind.StrongWolfe),
+        ("none", LineSearchKind.None));
 
     /// <summary>The keys these attacks read.</summary>
     public static readonly IParameter[] Keys = { IterationsKey, AttackRoundNumKey, RoundsKey, ProtectedKey, ClientKey, RestartsKey, LineSearchKey };
 
     /// <summary>L-BFGS iterations.</summary>
     /// <value>The default value is 300, as in the DLG authors' code.</value>
-    public int Iterations { get; init; } = 300;
+    public int Iterations { get; init; } = IterationsKey.Default;
 
     /// <summary>The 0-based rounds attacked; empty means the last round.</summary>
     /// <value>The default value is empty (the last round, FedML's default).</value>
-    public IReadOnlyList<int> Rounds { get; init; } = Array.Empty<int>();
+    public IReadOnlyList<int> Rounds { get; init; } = RoundsKey.Default;
 
     /// <summary>Indices of trainable tensors hidden from the attacker.</summary>
     /// <value>The default value is empty (every gradient is seen).</value>
-    public IReadOnlySet<int> ProtectedLayers { get; init; } = new HashSet<int>();
+    public IReadOnlySet<int> ProtectedLayers { get; init; } = new HashSet<int>(ProtectedKey.Default);
 
     /// <summary>The attacked client, or −1 for the lowest sampled id.</summary>
     /// <value>The default value is −1.</value>
-    public int Client { get; init; } = -1;
+    public int Client { get; init; } = ClientKey.Default;
 
     /// <summary>
     /// Attempts from fresh dummy data. A later attempt runs only while the best gradient distance so far is above
     /// <see cref="ConvergedDistance"/>; the attacker picks the attempt with the lowest distance (it never sees the data).
     /// </summary>
     /// <value>The default value is 1: the single run of the paper.</value>
-    public int Restarts { get; init; } = 1;
+    public int Restarts { get; init; } = RestartsKey.Default;
 
     /// <summary>Whether L-BFGS searches its step lengths (strong Wolfe) or takes fixed steps (the authors' code).</summary>
     /// <value>The default value is true: a strong Wolfe line search.</value>
-    public bool LineSearch { get; init; } = true;
+    public bool LineSearch { get; init; } = LineSearchKey.Default == LineSearchKind.StrongWolfe;
 
     /// <summary>A gradient distance below which an attempt counts as converged and no restart follows.</summary>
     public const double ConvergedDistance = 1e-4;
@@ -77,10 +79,9 @@ public sealed class GradientInversionOptions
     {
         ArgumentNullException.ThrowIfNull(args);
         int iterations = args.Get(IterationsKey);
-        if (args.IsSet(AttackRoundNumKey))
+        if (args.Get(AttackRoundNumKey) is int fedml)
         {
-            int fedml = args.Get(AttackRoundNumKey);
-            if (args.IsSet(IterationsKey) && fedml != iterations)
+            if (iterations != IterationsKey.Default && fedml != iterations)
             {
                 args.Report(
                     args.QualifiedKey(AttackRoundNumKey.Key),
@@ -109,7 +110,7 @@ public sealed class GradientInversionOptions
             ProtectedLayers = new HashSet<int>(args.Get(ProtectedKey)),
             Client = client,
             Restarts = args.Get(RestartsKey),
-            LineSearch = args.Get(LineSearchKey) == "strong_wolfe",
+            LineSearch = args.Get(LineSearchKey) == LineSearchKind.StrongWolfe,
         };
     }
 }

@@ -30,12 +30,11 @@ public static class GradientInversionRegistration
     private static ComponentDescriptor Descriptor(ReconstructionMethod method, ModelCatalog models, string name, string summary)
     {
         ArgumentNullException.ThrowIfNull(models);
-        return new ComponentDescriptor(name, ComponentKind.Attack, summary, GradientInversionOptions.Keys, args => Create(method, models, args));
+        return ComponentDescriptor.Attack(name, summary, GradientInversionOptions.Keys, GradientInversionOptions.Read, (options, args) => Create(method, models, options, args));
     }
 
-    private static GradientInversionAttack Create(ReconstructionMethod method, ModelCatalog models, ComponentArgs args)
+    private static GradientInversionAttack Create(ReconstructionMethod method, ModelCatalog models, GradientInversionOptions options, ComponentArgs args)
     {
-        var options = GradientInversionOptions.Read(args);
 
         // The engine's own keys are validated (and their problems reported) by the binder; reading them through a
         // private problem list keeps each problem reported once.
@@ -47,7 +46,7 @@ public static class GradientInversionRegistration
             engine.Get(EngineParameters.BatchSize),
             engine.Get(EngineParameters.Epochs),
             engine.Get(EngineParameters.WeightDecay));
-        if (!string.Equals(engine.Get(EngineParameters.ClientOptimizer), "sgd", StringComparison.OrdinalIgnoreCase))
+        if (engine.Get(EngineParameters.ClientOptimizer) != ClientOptimizer.Sgd)
         {
             args.Report(
                 args.QualifiedKey(EngineParameters.ClientOptimizer.Key),

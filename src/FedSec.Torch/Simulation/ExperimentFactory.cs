@@ -79,7 +79,7 @@ public sealed class ExperimentFactory
         var config = setup.Config;
         string dataDir = DataDirectory.Resolve(dataDirOverride ?? (string.IsNullOrWhiteSpace(config.DataCacheDir) ? null : config.DataCacheDir));
         var split = DatasetCatalog.Load(config.Dataset, dataDir, Fetcher, progress);
-        int rootSize = setup.Defenses.OfType<INeedsServerData>().Select(d => d.RootSetSize).DefaultIfEmpty(0).Max();
+        int rootSize = setup.Defenses.Select(d => d.Instance).OfType<INeedsServerData>().Select(d => d.RootSetSize).DefaultIfEmpty(0).Max();
         var data = ExperimentDataBuilder.Build(config, split, rootSize);
         TorchModelBackend backend;
         try

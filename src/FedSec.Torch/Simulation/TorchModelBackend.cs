@@ -86,7 +86,7 @@ public sealed class TorchModelBackend : IModelBackend
         {
             Epochs = settings.Epochs,
             BatchSize = settings.BatchSize,
-            Optimizer = LocalTrainingOptions.ParseOptimizer(settings.Optimizer),
+            Optimizer = settings.Optimizer,
             LearningRate = settings.LearningRate,
             Momentum = settings.Momentum,
             WeightDecay = settings.WeightDecay,

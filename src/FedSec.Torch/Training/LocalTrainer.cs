@@ -1,3 +1,4 @@
+using FedSec.Configuration;
 using FedSec.Data;
 using FedSec.Parameters;
 using FedSec.Randomness;
@@ -144,8 +145,8 @@ public sealed class LocalTrainer : IDisposable
 
     private static optim.Optimizer CreateOptimizer(Parameter[] trainable, LocalTrainingOptions options) => options.Optimizer switch
     {
-        LocalOptimizer.Sgd => optim.SGD(trainable, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
-        LocalOptimizer.Adam => optim.Adam(trainable, options.LearningRate, weight_decay: options.WeightDecay, amsgrad: options.Amsgrad),
+        ClientOptimizer.Sgd => optim.SGD(trainable, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
+        ClientOptimizer.Adam => optim.Adam(trainable, options.LearningRate, weight_decay: options.WeightDecay, amsgrad: options.Amsgrad),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
     };
 

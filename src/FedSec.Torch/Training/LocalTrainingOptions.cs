@@ -1,3 +1,4 @@
+using FedSec.Configuration;
 using FedSec.Stages;
 
 namespace FedSec.Torch.Training;
@@ -14,8 +15,8 @@ public sealed record LocalTrainingOptions
     public int BatchSize { get; init; } = 10;
 
     /// <summary>The optimizer (<c>client_optimizer</c>).</summary>
-    /// <value>The default value is <see cref="LocalOptimizer.Sgd"/>.</value>
-    public LocalOptimizer Optimizer { get; init; } = LocalOptimizer.Sgd;
+    /// <value>The default value is <see cref="ClientOptimizer.Sgd"/>.</value>
+    public ClientOptimizer Optimizer { get; init; } = ClientOptimizer.Sgd;
 
     /// <summary>Step size (<c>learning_rate</c>).</summary>
     /// <value>The default value is 0.03.</value>
@@ -46,19 +47,6 @@ public sealed record LocalTrainingOptions
     /// </summary>
     /// <value>The default value is null.</value>
     public ILocalModelConstraint? Constraint { get; init; }
-
-    /// <summary>The optimizer named by a config value: <c>sgd</c> or <c>adam</c> (case ignored).</summary>
-    /// <exception cref="ArgumentException">Any other name.</exception>
-    public static LocalOptimizer ParseOptimizer(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return name.Trim().ToLowerInvariant() switch
-        {
-            "sgd" => LocalOptimizer.Sgd,
-            "adam" => LocalOptimizer.Adam,
-            _ => throw new ArgumentException($"Unknown client optimizer '{name}'; use 'sgd' or 'adam'.", nameof(name)),
-        };
-    }
 
     /// <summary>Every problem with these options, as sentences naming the option; empty when they are usable.</summary>
     public IReadOnlyList<string> Problems()

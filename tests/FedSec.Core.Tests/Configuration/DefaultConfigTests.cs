@@ -14,8 +14,8 @@ public class DefaultConfigTests
         var setup = ExperimentBinder.Bind(DefaultConfig.Parse(), BuiltInComponents.CreateRegistry(), ConfigSamples.Models, ConfigSamples.Datasets);
 
         Assert.Empty(setup.Warnings);
-        Assert.IsType<ByzantineAttack>(setup.Attack);
-        Assert.IsType<KrumDefense>(Assert.Single(setup.Defenses));
+        Assert.IsType<ByzantineAttack>(setup.Attack?.Instance);
+        Assert.IsType<KrumDefense>(Assert.Single(setup.Defenses).Instance);
     }
 
     [Fact]
@@ -27,9 +27,9 @@ public class DefaultConfigTests
         Assert.Equal("mnist", c.Dataset);
         Assert.Equal("cnn", c.Model);
         Assert.Equal(new ExperimentShape(10, 10, 10), c.Shape);
-        Assert.Equal(("hetero", 0.5), (c.PartitionMethod, c.PartitionAlpha));
-        Assert.Equal("FedAvg", c.FederatedOptimizer);
-        Assert.Equal((1, 32, "sgd", 0.1), (c.Epochs, c.BatchSize, c.ClientOptimizer, c.LearningRate));
+        Assert.Equal((PartitionMethod.Hetero, 0.5), (c.PartitionMethod, c.PartitionAlpha));
+        Assert.Equal(FederatedOptimizer.FedAvg, c.FederatedOptimizer);
+        Assert.Equal((1, 32, ClientOptimizer.Sgd, 0.1), (c.Epochs, c.BatchSize, c.ClientOptimizer, c.LearningRate));
         Assert.Equal(1, c.FrequencyOfTheTest);
         Assert.Equal("byzantine", c.AttackType);
         Assert.Equal(new[] { "krum" }, c.DefenseTypes);

@@ -1,3 +1,5 @@
+using FedSec.Parameters;
+using FedSec.Stages;
 using FedSec.Setup;
 using FedSec.Attacks.Byzantine;
 using FedSec.Configuration;
@@ -24,14 +26,14 @@ public class ExperimentBinderTests
         Assert.Equal(7, c.RandomSeed);
         Assert.Equal("mnist", c.Dataset);
         Assert.Equal("~/fedml_data", c.DataCacheDir);
-        Assert.Equal("hetero", c.PartitionMethod);
+        Assert.Equal(PartitionMethod.Hetero, c.PartitionMethod);
         Assert.Equal(0.3, c.PartitionAlpha);
         Assert.Equal("cnn", c.Model);
-        Assert.Equal("FedAvg", c.FederatedOptimizer);
+        Assert.Equal(FederatedOptimizer.FedAvg, c.FederatedOptimizer);
         Assert.Equal(new ExperimentShape(20, 10, 12), c.Shape);
         Assert.Equal(2, c.Epochs);
         Assert.Equal(10, c.BatchSize);
-        Assert.Equal("sgd", c.ClientOptimizer);
+        Assert.Equal(ClientOptimizer.Sgd, c.ClientOptimizer);
         Assert.Equal(0.03, c.LearningRate);
         Assert.Equal(0.001, c.WeightDecay);
         Assert.Equal(2, c.FrequencyOfTheTest);
@@ -39,8 +41,8 @@ public class ExperimentBinderTests
         Assert.Equal("byzantine", c.AttackType);
         Assert.True(c.EnableDefense);
         Assert.Equal(new[] { "krum" }, c.DefenseTypes);
-        Assert.IsType<ByzantineAttack>(setup.Attack);
-        Assert.IsType<KrumDefense>(Assert.Single(setup.Defenses));
+        Assert.IsType<ByzantineAttack>(setup.Attack?.Instance);
+        Assert.IsType<KrumDefense>(Assert.Single(setup.Defenses).Instance);
     }
 
     [Fact]
@@ -171,7 +173,7 @@ public class ExperimentBinderTests
         const string Template = "attack_args:\n  byzantine_client_num: {0}\ndefense_args:\n  enable_defense: true\n  defense_type: krum\n  krum_param_m: 5\n";
 
         // With f = 1 Krum's bound holds (4 ≤ 5); with f = 3 taken from attack_args it fails (8 > 5).
-        Assert.IsType<KrumDefense>(Assert.Single(Bind(string.Format(null, Template, 1)).Defenses));
+        Assert.IsType<KrumDefense>(Assert.Single(Bind(string.Format(null, Template, 1)).Defenses).Instance);
         var e = Fails(string.Format(null, Template, 3));
         Assert.Equal("defense_args.krum_param_m", Assert.Single(e.Problems).Key);
         Assert.Contains("f = 3", e.Problems[0].Message, StringComparison.Ordinal);
@@ -291,8 +293,8 @@ public class ExperimentBinderTests
         var setup = Bind("defense_args:\n  enable_defense: true\n  defense_type: [second, first, second]\n", MarkerRegistry());
 
         Assert.Equal(new[] { "second", "first", "second" }, setup.Config.DefenseTypes);
-        Assert.Equal(new[] { "second", "first", "second" }, setup.Defenses.Select(d => ((Marker)d).Name));
-        Assert.All(setup.Defenses, d => Assert.Equal("defense_args", ((Marker)d).Section));
+        Assert.Equal(new[] { "second", "first", "second" }, setup.Defenses.Select(d => ((Marker)d.Instance).Name));
+        Assert.All(setup.Defenses, d => Assert.Equal("defense_args", ((Marker)d.Instance).Section));
     }
 
     [Fact]
@@ -303,7 +305,7 @@ public class ExperimentBinderTests
 
         var setup = ExperimentBinder.Bind(ns, MarkerRegistry(), ConfigSamples.Models, ConfigSamples.Datasets);
 
-        Assert.Equal(new[] { "first", "second" }, setup.Defenses.Select(d => ((Marker)d).Name));
+        Assert.Equal(new[] { "first", "second" }, setup.Defenses.Select(d => ((Marker)d.Instance).Name));
     }
 
     [Fact]
@@ -318,10 +320,10 @@ public class ExperimentBinderTests
     }
 
     [Theory]
-    [InlineData("FedOpt", "FedAdam")]
-    [InlineData("fedavgm", "FedAvgM")]
-    [InlineData("FEDPROX", "FedProx")]
-    public void Bind_FederatedOptimizer_CaseInsensitiveAndFedOptIsFedAdam(string written, string bound)
+    [InlineData("FedOpt", FederatedOptimizer.FedAdam)]
+    [InlineData("fedavgm", FederatedOptimizer.FedAvgM)]
+    [InlineData("FEDPROX", FederatedOptimizer.FedProx)]
+    public void Bind_FederatedOptimizer_CaseInsensitiveAndFedOptIsFedAdam(string written, FederatedOptimizer bound)
     {
         Assert.Equal(bound, Bind($"train_args:\n  federated_optimizer: {written}\n").Config.FederatedOptimizer);
     }
@@ -373,11 +375,14 @@ public class ExperimentBinderTests
         var registry = new ComponentRegistry();
         foreach (var name in new[] { "first", "second" })
         {
-            registry.Register(new ComponentDescriptor(name, ComponentKind.Defense, "Test marker.", Array.Empty<IParameter>(), args => new Marker(name, args.Section)));
+            registry.Register(ComponentDescriptor.Defense(name, "Test marker.", args => new Marker(name, args.Section)));
         }
 
         return registry;
     }
 
-    private sealed record Marker(string Name, string Section);
+    private sealed record Marker(string Name, string Section) : IBeforeAggregationDefense
+    {
+        public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context) => DefenseOutcome.KeepAll(updates);
+    }
 }

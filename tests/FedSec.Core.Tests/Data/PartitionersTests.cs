@@ -1,3 +1,4 @@
+using FedSec.Configuration;
 using FedSec.Data;
 
 namespace FedSec.Core.Tests.Data;
@@ -5,22 +6,32 @@ namespace FedSec.Core.Tests.Data;
 public sealed class PartitionersTests
 {
     [Fact]
-    public void Create_KnownMethods_ReturnsMatchingPartitionerWithParameters()
+    public void Create_EachMethod_ReturnsMatchingPartitionerWithParameters()
     {
-        Assert.IsType<HomoPartitioner>(Partitioners.Create("homo"));
-        var hetero = Assert.IsType<DirichletPartitioner>(Partitioners.Create("HETERO", alpha: 0.3));
-        var shards = Assert.IsType<ShardPartitioner>(Partitioners.Create(" shards ", shardsPerClient: 4));
+        Assert.IsType<HomoPartitioner>(Partitioners.Create(PartitionMethod.Homo));
+        var hetero = Assert.IsType<DirichletPartitioner>(Partitioners.Create(PartitionMethod.Hetero, alpha: 0.3));
+        var shards = Assert.IsType<ShardPartitioner>(Partitioners.Create(PartitionMethod.Shards, shardsPerClient: 4));
 
         Assert.Equal(0.3, hetero.Alpha);
         Assert.Equal(4, shards.ShardsPerClient);
     }
 
-    [Fact]
-    public void Create_UnknownMethod_ThrowsListingAllowedValues()
+    [Theory]
+    [InlineData("homo", PartitionMethod.Homo)]
+    [InlineData("HETERO", PartitionMethod.Hetero)]
+    [InlineData(" shards ", PartitionMethod.Shards)]
+    public void PartitionMethodKey_WordInAnyCase_ParsesOnceToTheMethod(string word, PartitionMethod expected)
     {
-        var e = Assert.Throws<ArgumentException>(() => Partitioners.Create("dirichlet"));
+        Assert.True(EngineParameters.PartitionMethod.TryParse(word, out var method, out _));
+        Assert.Equal(expected, method);
+    }
 
-        Assert.Contains("'dirichlet'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("homo, hetero, shards", e.Message, StringComparison.Ordinal);
+    [Fact]
+    public void PartitionMethodKey_UnknownWord_ErrorListsAllowedValues()
+    {
+        Assert.False(EngineParameters.PartitionMethod.TryParse("dirichlet", out _, out var error));
+
+        Assert.Contains("'dirichlet'", error, StringComparison.Ordinal);
+        Assert.Contains("homo | hetero | shards", error, StringComparison.Ordinal);
     }
 }

@@ -28,7 +28,7 @@ public class DefenseExamplesTests
         Assert.Equal(defenses, setup.Config.DefenseTypes);
         Assert.Empty(setup.Warnings);
         Assert.Equal(defenses.Length, setup.Defenses.Count);
-        Assert.All(setup.Defenses, d => Assert.True(d is IBeforeAggregationDefense or IOnAggregationDefense or IAfterAggregationDefense));
+        Assert.All(setup.Defenses, d => Assert.True(d.Instance is IBeforeAggregationDefense or IOnAggregationDefense or IAfterAggregationDefense));
         Assert.Equal("byzantine", setup.Config.AttackType);
     }
 }

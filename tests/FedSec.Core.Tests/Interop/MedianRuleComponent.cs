@@ -12,7 +12,7 @@ namespace FedSec.Core.Tests.Interop;
 internal sealed class MedianRuleComponent : IOnAggregationDefense
 {
     public static ComponentDescriptor Descriptor(string name = "test_median") =>
-        new(name, ComponentKind.Defense, "Coordinate-wise median (test).", Array.Empty<FedSec.Configuration.Parameters.IParameter>(), _ => new MedianRuleComponent());
+        ComponentDescriptor.Defense(name, "Coordinate-wise median (test).", _ => new MedianRuleComponent());
 
     public AggregationOutcome DefendOnAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context) =>
         AggregationOutcome.Of(CoordinateMedian.Of(updates.Select(u => u.Weights).ToArray()));

@@ -17,7 +17,7 @@ internal sealed class ShiftAfterAggregationComponent : IAfterAggregationDefense
     }
 
     public static ComponentDescriptor Descriptor(List<float[]> seenGlobals) =>
-        new("test_shift", ComponentKind.Defense, "Adds 100 after aggregation (test).", Array.Empty<FedSec.Configuration.Parameters.IParameter>(), _ => new ShiftAfterAggregationComponent(seenGlobals));
+        ComponentDescriptor.Defense("test_shift", "Adds 100 after aggregation (test).", _ => new ShiftAfterAggregationComponent(seenGlobals));
 
     public float[] DefendAfterAggregation(float[] global, RoundContext context)
     {

@@ -29,7 +29,7 @@ public class ConcurrentClientsTests
     {
         var attack = new ByzantineAttack(new ByzantineOptions { ClientNum = 1, Mode = ByzantineMode.Random });
         var krum = new KrumDefense(new KrumOptions { ByzantineClientNum = 1, M = 2 });
-        return new Experiment(new ExperimentSetup(config ?? Config(), attack, new object[] { krum }, Array.Empty<string>()), backend, Data()).Run();
+        return new Experiment(TestSetup.Of(config ?? Config(), attack, krum), backend, Data()).Run();
     }
 
     [Fact]

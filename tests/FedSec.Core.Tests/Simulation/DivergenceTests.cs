@@ -31,7 +31,7 @@ public class DivergenceTests
     private static ExperimentData Data() => new(Enumerable.Range(0, 3).Select(i => FakeBackend.Data(5 + i, i + 1)).ToArray(), Test);
 
     private static ExperimentResult Run(IModelBackend backend, ExperimentConfig? config = null, object? attack = null, params object[] defenses) =>
-        new Experiment(new ExperimentSetup(config ?? Config(), attack, defenses, Array.Empty<string>()), backend, Data()).Run();
+        new Experiment(TestSetup.Of(config ?? Config(), attack, defenses), backend, Data()).Run();
 
     [Fact]
     public void Run_ClientReturnsNaNInRound2_EndsDivergedAtRound2WithTheRecord()
@@ -98,7 +98,7 @@ public class DivergenceTests
     {
         // Every update is finite (half of float.MaxValue) but FedAvgM's step G + 10·Δ overflows float.
         var backend = new DivergingBackend((_, w) => w.Select(_ => float.MaxValue / 2).ToArray());
-        var config = Config() with { FederatedOptimizer = "FedAvgM", ServerLr = 10, ServerMomentum = 0 };
+        var config = Config() with { FederatedOptimizer = FederatedOptimizer.FedAvgM, ServerLr = 10, ServerMomentum = 0 };
 
         var result = Run(backend, config);
 

@@ -19,10 +19,10 @@ public class ExperimentDataBuilderTests
     private static int[] Ids(ImageSet set, int n) => set.Pixels.Select(p => (int)Math.Round(p * n)).ToArray();
 
     [Theory]
-    [InlineData("homo")]
-    [InlineData("hetero")]
-    [InlineData("shards")]
-    public void Build_AnyPartition_EveryTrainingSampleGoesToExactlyOneClient(string method)
+    [InlineData(PartitionMethod.Homo)]
+    [InlineData(PartitionMethod.Hetero)]
+    [InlineData(PartitionMethod.Shards)]
+    public void Build_AnyPartition_EveryTrainingSampleGoesToExactlyOneClient(PartitionMethod method)
     {
         var config = new ExperimentConfig { ClientNumInTotal = 5, PartitionMethod = method, PartitionAlpha = 0.5 };
         var data = ExperimentDataBuilder.Build(config, Split(1000));
@@ -35,7 +35,7 @@ public class ExperimentDataBuilderTests
     public void Build_ServerRootSet_HeldOutFromClientsAndTestSetKeptWhole()
     {
         var split = Split(1000);
-        var config = new ExperimentConfig { ClientNumInTotal = 4, PartitionMethod = "homo" };
+        var config = new ExperimentConfig { ClientNumInTotal = 4, PartitionMethod = PartitionMethod.Homo };
         var data = ExperimentDataBuilder.Build(config, split, serverRootSize: 50);
         var root = Ids(data.ServerRoot!, 1000);
         var clients = data.Clients.SelectMany(c => Ids(c, 1000)).ToArray();

@@ -31,7 +31,7 @@ public class ExperimentTests
     {
         var log = new List<string>();
         var component = new RecordingComponent(log);
-        var setup = new ExperimentSetup(Config(attack: true, defense: true), component, new object[] { component }, Array.Empty<string>());
+        var setup = TestSetup.Of(Config(attack: true, defense: true), component, component);
         new Experiment(setup, new FakeBackend(log: log), Data(3)).Run();
         Assert.Equal(
             new[]
@@ -49,7 +49,7 @@ public class ExperimentTests
     {
         var rule = new RentingMeanAggregation();
         var config = Config(rounds: 3, defense: true) with { DefenseTypes = new[] { "renting_mean" } };
-        var result = new Experiment(new ExperimentSetup(config, null, new object[] { rule }, Array.Empty<string>()), new FakeBackend(), Data(3)).Run();
+        var result = new Experiment(TestSetup.Of(config, null, rule), new FakeBackend(), Data(3)).Run();
         Assert.Equal(new[] { true, true }, rule.GlobalIntactAfterRenting);
         Assert.All(result.FinalGlobal, w => Assert.True(float.IsFinite(w)));
     }
@@ -60,7 +60,7 @@ public class ExperimentTests
         // FakeBackend's initial weights are U(0, 1) on 400 coordinates: norm ≈ 11.5, far above CRFL's first bound 2.1.
         var config = Config(rounds: 2, defense: true) with { DefenseTypes = new[] { "crfl" } };
         var crfl = new FedSec.Defenses.Crfl.CrflDefense(new FedSec.Defenses.Crfl.CrflOptions { Sigma = 0 });
-        var experiment = new Experiment(new ExperimentSetup(config, null, new object[] { crfl }, Array.Empty<string>()), new FakeBackend(d: 400), Data(3));
+        var experiment = new Experiment(TestSetup.Of(config, null, crfl), new FakeBackend(d: 400), Data(3));
         var warning = Assert.Single(experiment.CheckInitialModel());
         Assert.StartsWith("crfl:", warning, StringComparison.Ordinal);
     }
@@ -68,7 +68,7 @@ public class ExperimentTests
     [Fact]
     public void CheckInitialModel_NoCheckingComponent_ReturnsNothing()
     {
-        var experiment = new Experiment(new ExperimentSetup(Config(), null, Array.Empty<object>(), Array.Empty<string>()), new FakeBackend(), Data(3));
+        var experiment = new Experiment(TestSetup.Of(Config(), null), new FakeBackend(), Data(3));
         Assert.Empty(experiment.CheckInitialModel());
     }
 
@@ -79,7 +79,7 @@ public class ExperimentTests
         var a = new RecordingComponent(log, "#a");
         var b = new BeforeOnly(log);
         var config = Config(defense: true) with { DefenseTypes = new[] { "b", "a" } };
-        new Experiment(new ExperimentSetup(config, null, new object[] { b, a }, Array.Empty<string>()), new FakeBackend(log: log), Data(3)).Run();
+        new Experiment(TestSetup.Of(config, null, b, a), new FakeBackend(log: log), Data(3)).Run();
         Assert.Equal(new[] { "defend_before_aggregation#b", "defend_before_aggregation#a", "defend_on_aggregation#a", "defend_after_aggregation#a" }, log.Where(l => l.StartsWith("defend", StringComparison.Ordinal)));
     }
 
@@ -88,7 +88,7 @@ public class ExperimentTests
     {
         var log = new List<string>();
         var config = Config(defense: true) with { DefenseTypes = new[] { "x", "y" } };
-        var setup = new ExperimentSetup(config, null, new object[] { new RecordingComponent(log), new RecordingComponent(log) }, Array.Empty<string>());
+        var setup = TestSetup.Of(config, null, new RecordingComponent(log), new RecordingComponent(log));
         var ex = Assert.Throws<ConfigException>(() => new Experiment(setup, new FakeBackend(), Data(3)));
         Assert.Equal("defense_args.defense_type", ex.Problems[0].Key);
     }
@@ -98,7 +98,7 @@ public class ExperimentTests
     {
         var attack = new ByzantineAttack(new ByzantineOptions { Mode = ByzantineMode.Random, ClientNum = 2 });
         ExperimentResult Once() => new Experiment(
-            new ExperimentSetup(Config(clients: 6, rounds: 4, attack: true, perRound: 4, seed: 11), attack, Array.Empty<object>(), Array.Empty<string>()),
+            TestSetup.Of(Config(clients: 6, rounds: 4, attack: true, perRound: 4, seed: 11), attack),
             new FakeBackend(),
             Data(6)).Run();
         var r1 = Once();
@@ -113,7 +113,7 @@ public class ExperimentTests
     {
         var attack = new ByzantineAttack(new ByzantineOptions { Mode = ByzantineMode.Zero, ClientNum = 2 });
         var experiment = new Experiment(
-            new ExperimentSetup(Config(clients: 8, rounds: 5, attack: true, seed: 3), attack, Array.Empty<object>(), Array.Empty<string>()),
+            TestSetup.Of(Config(clients: 8, rounds: 5, attack: true, seed: 3), attack),
             new FakeBackend(),
             Data(8));
         var result = experiment.Run();
@@ -129,7 +129,7 @@ public class ExperimentTests
         var data = Data(3);
         var testLabels = (int[])data.Test.Labels.Clone();
         var backend = new FakeBackend();
-        new Experiment(new ExperimentSetup(Config(attack: true, rounds: 2), component, Array.Empty<object>(), Array.Empty<string>()), backend, data).Run();
+        new Experiment(TestSetup.Of(Config(attack: true, rounds: 2), component), backend, data).Run();
         Assert.Equal(new[] { "poison_data:0", "poison_data:0" }, log.Where(l => l.StartsWith("poison", StringComparison.Ordinal)));
         Assert.NotSame(data.Clients[0], backend.TrainedOn[0]);
         Assert.Same(data.Clients[1], backend.TrainedOn[1]);
@@ -145,7 +145,7 @@ public class ExperimentTests
         var data = new ExperimentData(Enumerable.Range(0, 4).Select(_ => FakeBackend.Data(10, 7)).ToArray(), FakeBackend.Data(5, 7));
         var backend = new FakeBackend();
 
-        new Experiment(new ExperimentSetup(config, attack, Array.Empty<object>(), Array.Empty<string>()), backend, data).Run();
+        new Experiment(TestSetup.Of(config, attack), backend, data).Run();
 
         Assert.Equal(8, backend.TrainedOn.Count);
         for (int t = 0; t < backend.TrainedOn.Count; t++)
@@ -167,7 +167,7 @@ public class ExperimentTests
         var krum = new KrumDefense(new KrumOptions { ByzantineClientNum = 1, M = 5 });
         var config = Config(clients: 10, rounds: 3, attack: true, defense: true, seed: 2) with { DefenseTypes = new[] { "krum" } };
         var data = new ExperimentData(Enumerable.Range(0, 10).Select(_ => FakeBackend.Data(10, 3)).ToArray(), FakeBackend.Data(5, 0));
-        var result = new Experiment(new ExperimentSetup(config, attack, new object[] { krum }, Array.Empty<string>()), new FakeBackend(d: 50), data).Run();
+        var result = new Experiment(TestSetup.Of(config, attack, krum), new FakeBackend(d: 50), data).Run();
         var detection = result.DetectionByDefense()["krum"];
         Assert.Equal(3, detection.TruePositives);
         Assert.Equal(0, detection.FalseNegatives);

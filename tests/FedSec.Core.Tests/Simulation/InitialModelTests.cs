@@ -21,7 +21,7 @@ public sealed class InitialModelTests : IDisposable
     public void Run_InitialGlobalSet_EveryClientOfRoundZeroStartsFromIt()
     {
         var backend = new GlobalRecordingBackend();
-        var experiment = new Experiment(new ExperimentSetup(Config(), null, Array.Empty<object>(), Array.Empty<string>()), backend, Data())
+        var experiment = new Experiment(TestSetup.Of(Config(), null), backend, Data())
         {
             InitialGlobal = new[] { 0.5f, -1f, 2f, 7f },
         };
@@ -33,12 +33,12 @@ public sealed class InitialModelTests : IDisposable
     [Fact]
     public void Run_SavedFinalModelAsInitialModel_SecondRunStartsWhereTheFirstEnded()
     {
-        var first = new Experiment(new ExperimentSetup(Config(rounds: 2), null, Array.Empty<object>(), Array.Empty<string>()), new FakeBackend(), Data()).Run();
+        var first = new Experiment(TestSetup.Of(Config(rounds: 2), null), new FakeBackend(), Data()).Run();
         string path = Path.Combine(_dir, "final_model.npy");
         NpyFile.Write(path, first.FinalGlobal, first.FinalGlobal.Length);
 
         var backend = new GlobalRecordingBackend();
-        var second = new Experiment(new ExperimentSetup(Config(), null, Array.Empty<object>(), Array.Empty<string>()), backend, Data())
+        var second = new Experiment(TestSetup.Of(Config(), null), backend, Data())
         {
             InitialGlobal = InitialModelFile.Load(path, backend.Layout, "fake"),
         };
@@ -49,7 +49,7 @@ public sealed class InitialModelTests : IDisposable
     [Fact]
     public void InitialGlobal_WrongLength_Throws()
     {
-        var experiment = new Experiment(new ExperimentSetup(Config(), null, Array.Empty<object>(), Array.Empty<string>()), new FakeBackend(), Data());
+        var experiment = new Experiment(TestSetup.Of(Config(), null), new FakeBackend(), Data());
         Assert.ThrowsAny<ArgumentException>(() => experiment.InitialGlobal = new float[5]);
     }
 

@@ -25,7 +25,7 @@ public class ExampleGridsTests
     {
         var registry = BuiltInComponents.CreateRegistry();
         var grid = ConfigReader.ParseFile(Path.Combine(RepositoryPaths.Root(), "examples", "paper", file));
-        var plans = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(registry));
+        var plans = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(registry), TestKeys.Binding);
         Assert.NotEmpty(plans);
         Assert.Equal(plans.Count, plans.Select(p => p.RunKey).Distinct().Count());
         foreach (var plan in plans)

@@ -9,7 +9,7 @@ public class GridExpanderTests
 {
     private static readonly IReadOnlySet<string> ListKeys = ConfigVocabulary.ListValuedKeys(BuiltInComponents.CreateRegistry());
 
-    private static IReadOnlyList<GridRunPlan> Expand(string yaml) => GridExpander.Expand(ConfigReader.Parse(yaml, "grid.yaml"), ListKeys);
+    private static IReadOnlyList<GridRunPlan> Expand(string yaml) => GridExpander.Expand(ConfigReader.Parse(yaml, "grid.yaml"), ListKeys, TestKeys.Binding);
 
     [Fact]
     public void Expand_TwoListsAndScalars_CrossProductWithScalarsBroadcast()
@@ -109,7 +109,7 @@ public class GridExpanderTests
     [Fact]
     public void Expand_SameKeyListedInTwoSections_IsOneAxisSettingBoth()
     {
-        var runs = Expand("attack_args:\n  byzantine_client_num: [1, 2]\ndefense_args:\n  byzantine_client_num: [1, 2]\n");
+        var runs = Expand("attack_args:\n  enable_attack: true\n  attack_type: byzantine\n  byzantine_client_num: [1, 2]\ndefense_args:\n  enable_defense: true\n  defense_type: krum\n  byzantine_client_num: [1, 2]\n");
 
         Assert.Equal(2, runs.Count);
         Assert.All(runs, r => Assert.Equal(

@@ -13,7 +13,8 @@ public sealed class GridRunnerTests : IDisposable
 
     private static IReadOnlyList<GridRunPlan> Plans() => GridExpander.Expand(
         ConfigReader.Parse("common_args:\n  random_seed: [0, 1, 2, 3]\ntrain_args:\n  comm_round: 2\n", "grid.yaml"),
-        ConfigVocabulary.ListValuedKeys(BuiltInComponents.CreateRegistry()));
+        ConfigVocabulary.ListValuedKeys(BuiltInComponents.CreateRegistry()),
+        TestKeys.Binding);
 
     [Fact]
     public void Run_AllSucceed_EveryRunStoredOnce()

@@ -11,18 +11,11 @@ public class ReconstructionExampleConfigTests
     [InlineData("idlg")]
     public void Example_Binds_WithoutWarningsToAReconstructionAttack(string name)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FedSec.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
-        var ns = ConfigReader.ParseFile(Path.Combine(dir.FullName, "examples", "attacks", name + ".yaml"));
+        var ns = ConfigReader.ParseFile(Path.Combine(RepositoryPaths.Root(), "examples", "attacks", name + ".yaml"));
         var setup = ExperimentFactory.CreateDefault().Bind(ns);
 
         Assert.Empty(setup.Warnings);
         Assert.Equal(name, setup.Config.AttackType);
-        Assert.IsAssignableFrom<IDataReconstructionAttack>(setup.Attack);
+        Assert.IsAssignableFrom<IDataReconstructionAttack>(setup.Attack?.Instance);
     }
 }

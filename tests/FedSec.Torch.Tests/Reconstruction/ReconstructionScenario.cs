@@ -27,7 +27,7 @@ internal sealed class ReconstructionScenario : IDisposable
         ClientData = clientData;
         _backend = new TorchModelBackend(ModelCatalog.CreateBuiltIn().Get("lenet_dlg"), DatasetCatalog.Info(DatasetCatalog.Mnist));
         Global = _backend.InitialWeights(modelSeed);
-        var settings = new LocalTrainingSettings(1, clientData.Count, "sgd", learningRate, 0, 0, 0);
+        var settings = new LocalTrainingSettings(1, clientData.Count, ClientOptimizer.Sgd, learningRate, 0, 0, 0);
         var trained = _backend.Train(Global, clientData, settings, new Random(1), 1);
         Updates = [new ClientUpdate(ClientId, clientData.Count, trained.Weights)];
     }
@@ -65,7 +65,7 @@ internal sealed class ReconstructionScenario : IDisposable
             ? GradientInversionRegistration.Dlg(ModelCatalog.CreateBuiltIn())
             : GradientInversionRegistration.Idlg(ModelCatalog.CreateBuiltIn());
         problems ??= new List<ConfigProblem>();
-        var attack = (IDataReconstructionAttack)descriptor.Create(new ComponentArgs(config, "attack_args", new ExperimentShape(4, 1, 1), problems));
+        var attack = (IDataReconstructionAttack)descriptor.Create(new ComponentArgs(config, "attack_args", new ExperimentShape(4, 1, 1), problems))!;
         Assert.Empty(problems);
         return attack;
     }

@@ -11,7 +11,7 @@ public class ConcurrentTrainingTests
 {
     private static readonly DatasetInfo MnistLike = new("mnist_like", 1, 28, 28, 10, new[] { 0.1307f }, new[] { 0.3081f });
 
-    private static readonly LocalTrainingSettings Settings = new(1, 16, "sgd", 0.05, 0, 0, 0);
+    private static readonly LocalTrainingSettings Settings = new(1, 16, ClientOptimizer.Sgd, 0.05, 0, 0, 0);
 
     [Fact]
     public void Train_FourClientsAtOnceOnCnnWithDropout_SameWeightsAsOneAtATime()
@@ -60,7 +60,7 @@ public class ConcurrentTrainingTests
         ExperimentResult RunWith(int concurrent)
         {
             using var backend = new TorchModelBackend(ModelCatalog.CreateBuiltIn().Get("cnn"), MnistLike, concurrent);
-            return new Experiment(new ExperimentSetup(config, null, Array.Empty<object>(), Array.Empty<string>()), backend, new ExperimentData(clients, test)).Run();
+            return new Experiment(TestSetup.Of(config, null), backend, new ExperimentData(clients, test)).Run();
         }
 
         var serial = RunWith(1);

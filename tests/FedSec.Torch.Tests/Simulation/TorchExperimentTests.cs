@@ -15,7 +15,7 @@ public class TorchExperimentTests
 {
     private static readonly DatasetInfo MnistLike = new("mnist_like", 1, 28, 28, 10, new[] { 0.1307f }, new[] { 0.3081f });
 
-    private static ExperimentSetup Setup(ExperimentConfig config) => new(config, null, Array.Empty<object>(), Array.Empty<string>());
+    private static ExperimentSetup Setup(ExperimentConfig config) => TestSetup.Of(config, null);
 
     [Fact]
     public void Run_OneClientOneLocalStep_GlobalEqualsOneSgdStepOfPlainTorchSharp()

@@ -1,3 +1,4 @@
+using FedSec.Configuration;
 using FedSec.Data;
 using FedSec.Simulation;
 using FedSec.Torch.Models;
@@ -23,7 +24,7 @@ public class TorchModelBackendTests
         using var backend = new TorchModelBackend(descriptor, info);
         var global = backend.InitialWeights(3);
 
-        var local = backend.Train(global, image, new LocalTrainingSettings(1, 1, "sgd", 0.1, 0, 0, 0), new Random(1), 1).Weights;
+        var local = backend.Train(global, image, new LocalTrainingSettings(1, 1, ClientOptimizer.Sgd, 0.1, 0, 0, 0), new Random(1), 1).Weights;
 
         var expected = Float64Gradient(descriptor, backend, global, image, info);
         double largest = expected.Max(Math.Abs);

@@ -1,3 +1,4 @@
+using FedSec.Configuration;
 using FedSec.Data;
 using FedSec.Parameters;
 using FedSec.Randomness;
@@ -130,7 +131,7 @@ public class LocalTrainerTests
         const double lr = 0.01;
 
         var result = new LocalTrainer(model, layout).Train(
-            data, global, new LocalTrainingOptions { BatchSize = 8, Optimizer = LocalOptimizer.Adam, LearningRate = lr }, new Random(1), 1, Mnist);
+            data, global, new LocalTrainingOptions { BatchSize = 8, Optimizer = ClientOptimizer.Adam, LearningRate = lr }, new Random(1), 1, Mnist);
 
         // Adam's bias-corrected first step is lr · g / (|g| + ε) for every weight.
         var gradient = PlainGradient("lr", data, Mnist);

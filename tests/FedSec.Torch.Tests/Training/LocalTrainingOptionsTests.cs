@@ -1,3 +1,4 @@
+using FedSec.Configuration;
 using FedSec.Torch.Training;
 
 namespace FedSec.Torch.Tests.Training;
@@ -5,21 +6,22 @@ namespace FedSec.Torch.Tests.Training;
 public class LocalTrainingOptionsTests
 {
     [Theory]
-    [InlineData("sgd", LocalOptimizer.Sgd)]
-    [InlineData("Adam", LocalOptimizer.Adam)]
-    [InlineData(" SGD ", LocalOptimizer.Sgd)]
-    public void ParseOptimizer_KnownName_GivesTheOptimizer(string name, LocalOptimizer expected)
+    [InlineData("sgd", ClientOptimizer.Sgd)]
+    [InlineData("Adam", ClientOptimizer.Adam)]
+    [InlineData(" SGD ", ClientOptimizer.Sgd)]
+    public void ClientOptimizerKey_KnownName_ParsesOnceToTheOptimizer(string name, ClientOptimizer expected)
     {
-        Assert.Equal(expected, LocalTrainingOptions.ParseOptimizer(name));
+        Assert.True(EngineParameters.ClientOptimizer.TryParse(name, out var optimizer, out _));
+        Assert.Equal(expected, optimizer);
     }
 
     [Fact]
-    public void ParseOptimizer_UnknownName_ThrowsListingAllowedNames()
+    public void ClientOptimizerKey_UnknownName_ErrorListsAllowedNames()
     {
-        var e = Assert.Throws<ArgumentException>(() => LocalTrainingOptions.ParseOptimizer("rmsprop"));
+        Assert.False(EngineParameters.ClientOptimizer.TryParse("rmsprop", out _, out var error));
 
-        Assert.Contains("'rmsprop'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("'sgd' or 'adam'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'rmsprop'", error, StringComparison.Ordinal);
+        Assert.Contains("sgd | adam", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,10 +6,10 @@ namespace FedSec.Attacks.Alie;
 public static class AlieRegistration
 {
     /// <summary>The descriptor of <c>attack_type: alie</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Attack(
         "alie",
-        ComponentKind.Attack,
         "A little is enough: malicious clients send mu - z*sigma of the benign updates, z from n and f unless alie_z is set (Baruch et al. 2019).",
         AlieOptions.Keys,
-        args => new AlieAttack(AlieOptions.Read(args)));
+        AlieOptions.Read,
+        o => new AlieAttack(o));
 }

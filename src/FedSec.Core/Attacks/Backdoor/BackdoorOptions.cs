@@ -17,7 +17,12 @@ public sealed class BackdoorOptions
     public static readonly IntParameter SizeKey = new("trigger_size", 4, "Side of the square trigger in pixels.", min: 1);
 
     /// <summary><c>trigger_pattern</c>: filled square or checkerboard.</summary>
-    public static readonly ChoiceParameter PatternKey = new("trigger_pattern", "square", "Trigger shape within its square: every pixel set, or a checkerboard.", "square", "checkerboard");
+    public static readonly ChoiceParameter<TriggerPattern> PatternKey = new(
+        "trigger_pattern",
+        TriggerPattern.Square,
+        "Trigger shape within its square: every pixel set, or a checkerboard.",
+        ("square", TriggerPattern.Square),
+        ("checkerboard", TriggerPattern.Checkerboard));
 
     /// <summary><c>trigger_position</c>: a corner, or x,y of the trigger's top-left pixel.</summary>
     public static readonly TriggerPositionParameter PositionKey = new(
@@ -48,31 +53,31 @@ public sealed class BackdoorOptions
 
     /// <summary>Number of malicious clients.</summary>
     /// <value>The default value is 1.</value>
-    public int ClientNum { get; init; } = 1;
+    public int ClientNum { get; init; } = ClientNumKey.Default;
 
     /// <summary>Side of the trigger in pixels.</summary>
     /// <value>The default value is 4.</value>
-    public int Size { get; init; } = 4;
+    public int Size { get; init; } = SizeKey.Default;
 
     /// <summary>The trigger's shape.</summary>
     /// <value>The default value is <see cref="TriggerPattern.Square"/>.</value>
-    public TriggerPattern Pattern { get; init; } = TriggerPattern.Square;
+    public TriggerPattern Pattern { get; init; } = PatternKey.Default;
 
     /// <summary>Where the trigger sits.</summary>
     /// <value>The default value is the bottom-right corner, as in BadNets.</value>
-    public TriggerPosition Position { get; init; } = new(TriggerAnchor.BottomRight);
+    public TriggerPosition Position { get; init; } = PositionKey.Default;
 
     /// <summary>The value of the trigger's pixels.</summary>
     /// <value>The default value is 1 (white).</value>
-    public float Value { get; init; } = 1f;
+    public float Value { get; init; } = (float)ValueKey.Default;
 
     /// <summary>The share of samples poisoned.</summary>
     /// <value>The default value is 0.3, about the 20 of 64 samples per batch of Bagdasaryan et al. and Xie et al.</value>
-    public double PoisonFraction { get; init; } = 0.3;
+    public double PoisonFraction { get; init; } = FractionKey.Default;
 
     /// <summary>The target class.</summary>
     /// <value>The default value is 0.</value>
-    public int TargetLabel { get; init; }
+    public int TargetLabel { get; init; } = TargetLabelKey.Default;
 
     /// <summary>The trigger these options describe.</summary>
     public BackdoorTrigger Trigger() => BackdoorTrigger.Create(Pattern, Size, Value, Position);
@@ -101,7 +106,7 @@ public sealed class BackdoorOptions
         return new BackdoorOptions
         {
             Size = args.Get(SizeKey),
-            Pattern = args.Get(PatternKey) == "checkerboard" ? TriggerPattern.Checkerboard : TriggerPattern.Square,
+            Pattern = args.Get(PatternKey),
             Position = args.Get(PositionKey),
             Value = (float)args.Get(ValueKey),
             PoisonFraction = args.Get(FractionKey),

@@ -6,10 +6,10 @@ namespace FedSec.Attacks.Backdoor;
 public static class BackdoorRegistration
 {
     /// <summary>The descriptor of <c>attack_type: backdoor</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Attack(
         "backdoor",
-        ComponentKind.Attack,
         "BadNets pixel-pattern backdoor: malicious clients stamp a trigger on poison_fraction of their samples and relabel them to target_label (Gu et al. 2017).",
         BackdoorOptions.Keys,
-        args => new BackdoorAttack(BackdoorOptions.Read(args)));
+        BackdoorOptions.Read,
+        o => new BackdoorAttack(o));
 }

@@ -7,7 +7,13 @@ namespace FedSec.Attacks.Byzantine;
 public sealed class ByzantineOptions
 {
     /// <summary><c>attack_mode</c>: zero, random or flip.</summary>
-    public static readonly ChoiceParameter ModeKey = new("attack_mode", "random", "How the forged model is made: all zero, U[-1,1), or 2G - w.", "zero", "random", "flip");
+    public static readonly ChoiceParameter<ByzantineMode> ModeKey = new(
+        "attack_mode",
+        ByzantineMode.Random,
+        "How the forged model is made: all zero, U[-1,1), or 2G - w.",
+        ("zero", ByzantineMode.Zero),
+        ("random", ByzantineMode.Random),
+        ("flip", ByzantineMode.Flip));
 
     /// <summary><c>byzantine_client_num</c>: how many clients are Byzantine.</summary>
     public static readonly IntParameter ClientNumKey = new("byzantine_client_num", 1, "Number of Byzantine clients (fixed identities for the experiment).", min: 0);
@@ -17,11 +23,11 @@ public sealed class ByzantineOptions
 
     /// <summary>The forging mode.</summary>
     /// <value>The default value is <see cref="ByzantineMode.Random"/>.</value>
-    public ByzantineMode Mode { get; init; } = ByzantineMode.Random;
+    public ByzantineMode Mode { get; init; } = ModeKey.Default;
 
     /// <summary>Number of Byzantine clients.</summary>
     /// <value>The default value is 1.</value>
-    public int ClientNum { get; init; } = 1;
+    public int ClientNum { get; init; } = ClientNumKey.Default;
 
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static ByzantineOptions Read(ComponentArgs args)
@@ -29,7 +35,7 @@ public sealed class ByzantineOptions
         ArgumentNullException.ThrowIfNull(args);
         var options = new ByzantineOptions
         {
-            Mode = Enum.Parse<ByzantineMode>(args.Get(ModeKey), ignoreCase: true),
+            Mode = args.Get(ModeKey),
             ClientNum = args.Get(ClientNumKey),
         };
         if (options.ClientNum > args.Shape.ClientsPerRound)

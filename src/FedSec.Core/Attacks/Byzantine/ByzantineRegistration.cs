@@ -6,10 +6,10 @@ namespace FedSec.Attacks.Byzantine;
 public static class ByzantineRegistration
 {
     /// <summary>The descriptor of <c>attack_type: byzantine</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Attack(
         "byzantine",
-        ComponentKind.Attack,
         "Byzantine clients send all-zero, U[-1,1) random, or flipped (2G - w) models (Chen et al. 2017; Fang et al. 2020).",
         ByzantineOptions.Keys,
-        args => new ByzantineAttack(ByzantineOptions.Read(args)));
+        ByzantineOptions.Read,
+        o => new ByzantineAttack(o));
 }

@@ -41,39 +41,39 @@ public sealed class DbaOptions
 
     /// <summary>Number of attackers.</summary>
     /// <value>The default value is 4, one per part.</value>
-    public int ClientNum { get; init; } = 4;
+    public int ClientNum { get; init; } = ClientNumKey.Default;
 
     /// <summary>Number of parts.</summary>
     /// <value>The default value is 4, the paper's.</value>
-    public int Parts { get; init; } = 4;
+    public int Parts { get; init; } = PartsKey.Default;
 
     /// <summary>Bar length.</summary>
     /// <value>The default value is 4, the paper's MNIST setting.</value>
-    public int Size { get; init; } = 4;
+    public int Size { get; init; } = SizeKey.Default;
 
     /// <summary>Bar height.</summary>
     /// <value>The default value is 1.</value>
-    public int BarHeight { get; init; } = 1;
+    public int BarHeight { get; init; } = BarHeightKey.Default;
 
     /// <summary>Gap between bars.</summary>
     /// <value>The default value is 2, the paper's MNIST setting.</value>
-    public int Gap { get; init; } = 2;
+    public int Gap { get; init; } = GapKey.Default;
 
     /// <summary>Where the global trigger sits.</summary>
     /// <value>The default value is the top-left corner (the paper's shift 0).</value>
-    public TriggerPosition Position { get; init; } = new(TriggerAnchor.TopLeft);
+    public TriggerPosition Position { get; init; } = PositionKey.Default;
 
     /// <summary>The value of the trigger's pixels.</summary>
     /// <value>The default value is 1 (white).</value>
-    public float Value { get; init; } = 1f;
+    public float Value { get; init; } = (float)BackdoorOptions.ValueKey.Default;
 
     /// <summary>The share of samples poisoned.</summary>
     /// <value>The default value is 0.3, about the paper's 20 of 64 samples per batch.</value>
-    public double PoisonFraction { get; init; } = 0.3;
+    public double PoisonFraction { get; init; } = BackdoorOptions.FractionKey.Default;
 
     /// <summary>The target class.</summary>
     /// <value>The default value is 0.</value>
-    public int TargetLabel { get; init; }
+    public int TargetLabel { get; init; } = BackdoorOptions.TargetLabelKey.Default;
 
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static DbaOptions Read(ComponentArgs args)

@@ -6,10 +6,10 @@ namespace FedSec.Attacks.Dba;
 public static class DbaRegistration
 {
     /// <summary>The descriptor of <c>attack_type: dba</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Attack(
         "dba",
-        ComponentKind.Attack,
         "Distributed backdoor: the global trigger is split into dba_parts bars, attacker k stamps bar k; success is measured with the full trigger (Xie et al. 2020).",
         DbaOptions.Keys,
-        args => new DbaAttack(DbaOptions.Read(args)));
+        DbaOptions.Read,
+        o => new DbaAttack(o));
 }

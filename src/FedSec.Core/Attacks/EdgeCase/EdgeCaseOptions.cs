@@ -53,27 +53,27 @@ public sealed class EdgeCaseOptions
 
     /// <summary>Number of malicious clients.</summary>
     /// <value>The default value is 1.</value>
-    public int ClientNum { get; init; } = 1;
+    public int ClientNum { get; init; } = ClientNumKey.Default;
 
     /// <summary>The class whose tail images are the edge cases.</summary>
     /// <value>The default value is 7 (the paper's ARDIS task relabels sevens).</value>
-    public int SourceLabel { get; init; } = 7;
+    public int SourceLabel { get; init; } = SourceLabelKey.Default;
 
     /// <summary>The class the edge cases should be classified as.</summary>
     /// <value>The default value is 1 (the paper's ARDIS sevens are labelled ones).</value>
-    public int TargetLabel { get; init; } = 1;
+    public int TargetLabel { get; init; } = TargetLabelKey.Default;
 
     /// <summary>The share of the source class that is its tail.</summary>
     /// <value>The default value is 0.1.</value>
-    public double Tail { get; init; } = 0.1;
+    public double Tail { get; init; } = TailKey.Default;
 
     /// <summary>ε, the radius of the projection ball.</summary>
     /// <value>The default value is 2.</value>
-    public double Epsilon { get; init; } = 2.0;
+    public double Epsilon { get; init; } = EpsilonKey.Default;
 
     /// <summary>Local steps between projections.</summary>
     /// <value>The default value is 10.</value>
-    public int ProjectFrequency { get; init; } = 10;
+    public int ProjectFrequency { get; init; } = FrequencyKey.Default;
 
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static EdgeCaseOptions Read(ComponentArgs args)

@@ -23,11 +23,11 @@ public sealed class FangKrumOptions
 
     /// <summary>Number of malicious clients, and Krum's f.</summary>
     /// <value>The default value is 1.</value>
-    public int ClientNum { get; init; } = 1;
+    public int ClientNum { get; init; } = ClientNumKey.Default;
 
     /// <summary>The smallest λ tried.</summary>
     /// <value>The default value is 10⁻⁵, the paper's.</value>
-    public double Threshold { get; init; } = 1e-5;
+    public double Threshold { get; init; } = ThresholdKey.Default;
 
     /// <summary>Reads and validates the options (Krum needs n − f − 2 ≥ 1); problems go to <paramref name="args"/>.</summary>
     public static FangKrumOptions Read(ComponentArgs args)

@@ -23,11 +23,11 @@ public sealed class FangTrimOptions
 
     /// <summary>Number of malicious clients.</summary>
     /// <value>The default value is 1.</value>
-    public int ClientNum { get; init; } = 1;
+    public int ClientNum { get; init; } = ClientNumKey.Default;
 
     /// <summary>b.</summary>
     /// <value>The default value is 2, the paper's.</value>
-    public double B { get; init; } = 2.0;
+    public double B { get; init; } = BKey.Default;
 
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static FangTrimOptions Read(ComponentArgs args)

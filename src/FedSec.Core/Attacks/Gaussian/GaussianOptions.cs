@@ -21,15 +21,15 @@ public sealed class GaussianOptions
 
     /// <summary>Number of malicious clients.</summary>
     /// <value>The default value is 1.</value>
-    public int ClientNum { get; init; } = 1;
+    public int ClientNum { get; init; } = ClientNumKey.Default;
 
     /// <summary>μ_g.</summary>
     /// <value>The default value is 0.</value>
-    public double Mean { get; init; }
+    public double Mean { get; init; } = MeanKey.Default;
 
     /// <summary>σ_g.</summary>
     /// <value>The default value is 1 (large against a CNN's weights of order 0.1: the attack is meant to be blatant).</value>
-    public double Std { get; init; } = 1.0;
+    public double Std { get; init; } = StdKey.Default;
 
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static GaussianOptions Read(ComponentArgs args)

@@ -6,10 +6,10 @@ namespace FedSec.Attacks.Gaussian;
 public static class GaussianRegistration
 {
     /// <summary>The descriptor of <c>attack_type: gaussian</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Attack(
         "gaussian",
-        ComponentKind.Attack,
         "Gaussian noise: malicious clients send G plus N(mu_g, sigma_g^2) per coordinate (Blanchard et al. 2017).",
         GaussianOptions.Keys,
-        args => new GaussianAttack(GaussianOptions.Read(args)));
+        GaussianOptions.Read,
+        o => new GaussianAttack(o));
 }

@@ -23,11 +23,11 @@ public sealed class IpmOptions
 
     /// <summary>Number of malicious clients.</summary>
     /// <value>The default value is 1.</value>
-    public int ClientNum { get; init; } = 1;
+    public int ClientNum { get; init; } = ClientNumKey.Default;
 
     /// <summary>ε.</summary>
     /// <value>The default value is 0.1 (Xie et al.'s setting against median- and Krum-type rules).</value>
-    public double Epsilon { get; init; } = 0.1;
+    public double Epsilon { get; init; } = EpsilonKey.Default;
 
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static IpmOptions Read(ComponentArgs args)

@@ -6,10 +6,10 @@ namespace FedSec.Attacks.Ipm;
 public static class IpmRegistration
 {
     /// <summary>The descriptor of <c>attack_type: ipm</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Attack(
         "ipm",
-        ComponentKind.Attack,
         "Inner-product manipulation: malicious clients send -epsilon times the benign mean update (Xie et al. 2020).",
         IpmOptions.Keys,
-        args => new IpmAttack(IpmOptions.Read(args)));
+        IpmOptions.Read,
+        o => new IpmAttack(o));
 }

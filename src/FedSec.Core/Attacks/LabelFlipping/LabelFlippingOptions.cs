@@ -12,14 +12,20 @@ public sealed class LabelFlippingOptions
         "original_class_list",
         Array.Empty<int>(),
         "Source classes; original_class_list[i] is relabelled to target_class_list[i] on the poisoned clients (required).",
-        min: 0);
+        min: 0)
+    {
+        Required = true,
+    };
 
     /// <summary><c>target_class_list</c>: the target classes, pairwise with the sources.</summary>
     public static readonly IntListParameter TargetKey = new(
         "target_class_list",
         Array.Empty<int>(),
         "Target classes, one per source class (required).",
-        min: 0);
+        min: 0)
+    {
+        Required = true,
+    };
 
     /// <summary><c>ratio_of_poisoned_client</c>: the share of all clients that poison.</summary>
     public static readonly DoubleParameter RatioKey = new(
@@ -39,7 +45,7 @@ public sealed class LabelFlippingOptions
 
     /// <summary>The share of clients that poison.</summary>
     /// <value>The default value is 0.1 (1 of 10 clients, the FedMLSecurity paper's setting).</value>
-    public double Ratio { get; init; } = 0.1;
+    public double Ratio { get; init; } = RatioKey.Default;
 
     /// <summary>Number of poisoned clients: round(ratio × client_num_in_total), halves rounded up.</summary>
     public int ClientNum { get; init; } = 1;

@@ -6,10 +6,10 @@ namespace FedSec.Attacks.LabelFlipping;
 public static class LabelFlippingRegistration
 {
     /// <summary>The descriptor of <c>attack_type: label_flipping</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Attack(
         "label_flipping",
-        ComponentKind.Attack,
         "Label flipping: poisoned clients relabel original_class_list[i] to target_class_list[i] in their training data (Tolpegin et al. 2020).",
         LabelFlippingOptions.Keys,
-        args => new LabelFlippingAttack(LabelFlippingOptions.Read(args)));
+        LabelFlippingOptions.Read,
+        o => new LabelFlippingAttack(o));
 }

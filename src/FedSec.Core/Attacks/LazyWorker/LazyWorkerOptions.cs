@@ -22,11 +22,11 @@ public sealed class LazyWorkerOptions
 
     /// <summary>Number of free riders.</summary>
     /// <value>The default value is 1.</value>
-    public int ClientNum { get; init; } = 1;
+    public int ClientNum { get; init; } = ClientNumKey.Default;
 
     /// <summary>σ of the disguise noise.</summary>
     /// <value>The default value is 0: the plain free rider sends the global model back.</value>
-    public double NoiseStd { get; init; }
+    public double NoiseStd { get; init; } = NoiseStdKey.Default;
 
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static LazyWorkerOptions Read(ComponentArgs args)

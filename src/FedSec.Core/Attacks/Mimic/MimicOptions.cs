@@ -22,11 +22,11 @@ public sealed class MimicOptions
 
     /// <summary>Number of malicious clients.</summary>
     /// <value>The default value is 1.</value>
-    public int ClientNum { get; init; } = 1;
+    public int ClientNum { get; init; } = ClientNumKey.Default;
 
     /// <summary>The client to copy, or −1.</summary>
     /// <value>The default value is −1: chosen by the paper's heuristic.</value>
-    public int Client { get; init; } = -1;
+    public int Client { get; init; } = ClientKey.Default;
 
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static MimicOptions Read(ComponentArgs args)

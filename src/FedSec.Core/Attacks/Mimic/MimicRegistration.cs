@@ -6,10 +6,10 @@ namespace FedSec.Attacks.Mimic;
 public static class MimicRegistration
 {
     /// <summary>The descriptor of <c>attack_type: mimic</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Attack(
         "mimic",
-        ComponentKind.Attack,
         "Mimic: all malicious clients copy one benign client's update, mimic_client or the paper's principal-direction choice (Karimireddy et al. 2022).",
         MimicOptions.Keys,
-        args => new MimicAttack(MimicOptions.Read(args)));
+        MimicOptions.Read,
+        o => new MimicAttack(o));
 }

@@ -20,6 +20,9 @@ internal sealed class MinMaxAttack : IModelPoisoningAttack, IControlsClients
 
     public MaliciousClientSpec MaliciousClients => new(_options.ClientNum);
 
+    /// <summary>The constraint the forged update keeps within: Min-Max or Min-Sum.</summary>
+    public MinMaxObjective Objective => _options.Objective;
+
     /// <summary>The γ of the last round attacked (for inspection and tests).</summary>
     public double LastGamma { get; private set; }
 

@@ -6,18 +6,18 @@ namespace FedSec.Attacks.MinMax;
 public static class MinMaxRegistration
 {
     /// <summary>The descriptor of <c>attack_type: min_max</c>.</summary>
-    public static ComponentDescriptor MinMax { get; } = new(
+    public static ComponentDescriptor MinMax { get; } = ComponentDescriptor.Attack(
         "min_max",
-        ComponentKind.Attack,
         "Min-Max: mu + gamma*p with the largest gamma keeping its max distance to benign updates within their max pairwise distance (Shejwalkar & Houmansadr 2021).",
         MinMaxOptions.Keys,
-        args => new MinMaxAttack(MinMaxOptions.Read(args, MinMaxObjective.MaxDistance)));
+        MinMaxOptions.Read,
+        o => new MinMaxAttack(o with { Objective = MinMaxObjective.MaxDistance }));
 
     /// <summary>The descriptor of <c>attack_type: min_sum</c>.</summary>
-    public static ComponentDescriptor MinSum { get; } = new(
+    public static ComponentDescriptor MinSum { get; } = ComponentDescriptor.Attack(
         "min_sum",
-        ComponentKind.Attack,
         "Min-Sum: mu + gamma*p with the largest gamma keeping its sum of squared distances to benign updates within the largest benign one (Shejwalkar & Houmansadr 2021).",
         MinMaxOptions.Keys,
-        args => new MinMaxAttack(MinMaxOptions.Read(args, MinMaxObjective.SumOfSquares)));
+        MinMaxOptions.Read,
+        o => new MinMaxAttack(o with { Objective = MinMaxObjective.SumOfSquares }));
 }

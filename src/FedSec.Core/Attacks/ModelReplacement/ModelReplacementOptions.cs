@@ -26,20 +26,24 @@ public sealed class ModelReplacementOptions
         min: 0);
 
     /// <summary><c>scale_factor</c>: γ.</summary>
-    public static readonly OptionalDoubleParameter ScaleFactorKey = new(
-        "scale_factor",
-        "n/η (n clients in the round, η = 1), divided among the round's attackers",
-        "gamma: the attacker sends gamma*(X - G) + G; unset = n / (eta * attackers in the round), eta = 1 for FedAvg, which replaces G by X.",
-        min: 0,
-        minExclusive: true);
+    public static readonly OptionalParameter<double> ScaleFactorKey = new(
+        new DoubleParameter(
+            "scale_factor",
+            1,
+            "gamma: the attacker sends gamma*(X - G) + G; unset = n / (eta * attackers in the round), eta = 1 for FedAvg, which replaces G by X.",
+            min: 0,
+            minExclusive: true),
+        "n/η (n clients in the round, η = 1), divided among the round's attackers");
 
     /// <summary><c>scale_factor_S</c>: S, the norm the scaled update is given (evades norm clipping at bound S).</summary>
-    public static readonly OptionalDoubleParameter NormBoundKey = new(
-        "scale_factor_S",
-        "unset (use scale_factor)",
-        "S: scale the update to norm S instead, gamma = S / |X - G| (to stay within a norm-clipping bound S).",
-        min: 0,
-        minExclusive: true);
+    public static readonly OptionalParameter<double> NormBoundKey = new(
+        new DoubleParameter(
+            "scale_factor_S",
+            1,
+            "S: scale the update to norm S instead, gamma = S / |X - G| (to stay within a norm-clipping bound S).",
+            min: 0,
+            minExclusive: true),
+        "unset (use scale_factor)");
 
     /// <summary>The keys this attack reads.</summary>
     public static readonly IParameter[] Keys =
@@ -47,23 +51,23 @@ public sealed class ModelReplacementOptions
 
     /// <summary>Number of attackers drawn from the seed when <see cref="MaliciousIds"/> is empty.</summary>
     /// <value>The default value is 1.</value>
-    public int ClientNum { get; init; } = 1;
+    public int ClientNum { get; init; } = ClientNumKey.Default;
 
     /// <summary>Explicit attacker identities.</summary>
     /// <value>The default value is empty: drawn from the seed.</value>
-    public IReadOnlyList<int> MaliciousIds { get; init; } = Array.Empty<int>();
+    public IReadOnlyList<int> MaliciousIds { get; init; } = MaliciousIdKey.Default;
 
     /// <summary>The rounds the attacker acts in.</summary>
     /// <value>The default value is empty: every round of the attack window.</value>
-    public IReadOnlyList<int> Rounds { get; init; } = Array.Empty<int>();
+    public IReadOnlyList<int> Rounds { get; init; } = RoundsKey.Default;
 
     /// <summary>γ, or null for n/(η·attackers).</summary>
     /// <value>The default value is null: γ = n/η split among the round's attackers, η = 1.</value>
-    public double? ScaleFactor { get; init; }
+    public double? ScaleFactor { get; init; } = ScaleFactorKey.Default;
 
     /// <summary>S, or null.</summary>
     /// <value>The default value is null.</value>
-    public double? NormBound { get; init; }
+    public double? NormBound { get; init; } = NormBoundKey.Default;
 
     /// <summary>The backdoor the attacker trains on.</summary>
     /// <value>The default value is the <see cref="BackdoorOptions"/> defaults.</value>
@@ -80,8 +84,8 @@ public sealed class ModelReplacementOptions
             ClientNum = ids.Length > 0 ? ids.Length : AttackerCount.Read(args),
             MaliciousIds = ids,
             Rounds = rounds,
-            ScaleFactor = ScaleFactorKey.Read(args),
-            NormBound = NormBoundKey.Read(args),
+            ScaleFactor = args.Get(ScaleFactorKey),
+            NormBound = args.Get(NormBoundKey),
             Backdoor = BackdoorOptions.ReadTrigger(args),
         };
         if (options.ScaleFactor is not null && options.NormBound is not null)

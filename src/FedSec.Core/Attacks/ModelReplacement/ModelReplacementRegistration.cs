@@ -6,10 +6,10 @@ namespace FedSec.Attacks.ModelReplacement;
 public static class ModelReplacementRegistration
 {
     /// <summary>The descriptor of <c>attack_type: model_replacement</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Attack(
         "model_replacement",
-        ComponentKind.Attack,
         "Model replacement: the attacker trains on backdoored data and sends gamma*(X - G) + G, gamma = n/eta or S/|X - G| (Bagdasaryan et al. 2020).",
         ModelReplacementOptions.Keys,
-        args => new ModelReplacementAttack(ModelReplacementOptions.Read(args)));
+        ModelReplacementOptions.Read,
+        o => new ModelReplacementAttack(o));
 }

@@ -23,11 +23,11 @@ public sealed class SignFlipOptions
 
     /// <summary>Number of malicious clients.</summary>
     /// <value>The default value is 1.</value>
-    public int ClientNum { get; init; } = 1;
+    public int ClientNum { get; init; } = ClientNumKey.Default;
 
     /// <summary>The scale of the reversed update.</summary>
     /// <value>The default value is 1.</value>
-    public double Scale { get; init; } = 1.0;
+    public double Scale { get; init; } = ScaleKey.Default;
 
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static SignFlipOptions Read(ComponentArgs args)

@@ -6,10 +6,10 @@ namespace FedSec.Attacks.SignFlip;
 public static class SignFlipRegistration
 {
     /// <summary>The descriptor of <c>attack_type: sign_flip</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Attack(
         "sign_flip",
-        ComponentKind.Attack,
         "Sign flipping: malicious clients send their honest update reversed, G - scale * delta (Damaskinos et al. 2018).",
         SignFlipOptions.Keys,
-        args => new SignFlipAttack(SignFlipOptions.Read(args)));
+        SignFlipOptions.Read,
+        o => new SignFlipAttack(o));
 }

@@ -65,15 +65,26 @@ public sealed class DoubleParameter : Parameter<double>
             return false;
         }
 
-        bool below = MinExclusive ? v <= Min : v < Min;
-        bool above = MaxExclusive ? v >= Max : v > Max;
-        if (below || above)
+        if (!Accepts(v, out error))
         {
-            error = $"{Format(v)} is out of range; expected {TypeText}.";
             return false;
         }
 
         value = v;
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override bool Accepts(double value, out string error)
+    {
+        bool below = MinExclusive ? value <= Min : value < Min;
+        bool above = MaxExclusive ? value >= Max : value > Max;
+        if (below || above || double.IsNaN(value))
+        {
+            error = $"{Format(value)} is out of range; expected {TypeText}.";
+            return false;
+        }
+
         error = string.Empty;
         return true;
     }

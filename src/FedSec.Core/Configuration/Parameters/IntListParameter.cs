@@ -48,4 +48,21 @@ public sealed class IntListParameter : Parameter<int[]>
         error = string.Empty;
         return true;
     }
+
+    /// <inheritdoc />
+    public override bool Accepts(int[] value, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        foreach (int v in value)
+        {
+            if (v < Min || v > Max)
+            {
+                error = $"{v} is out of range; expected {TypeText}.";
+                return false;
+            }
+        }
+
+        error = string.Empty;
+        return true;
+    }
 }

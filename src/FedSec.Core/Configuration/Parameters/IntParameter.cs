@@ -44,13 +44,24 @@ public sealed class IntParameter : Parameter<int>
             return false;
         }
 
-        if (v < Min || v > Max)
+        if (!Accepts(v, out error))
         {
-            error = $"{v} is out of range; expected {TypeText}.";
             return false;
         }
 
         value = v;
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override bool Accepts(int value, out string error)
+    {
+        if (value < Min || value > Max)
+        {
+            error = $"{value} is out of range; expected {TypeText}.";
+            return false;
+        }
+
         error = string.Empty;
         return true;
     }

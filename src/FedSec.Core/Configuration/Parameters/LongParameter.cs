@@ -38,13 +38,24 @@ public sealed class LongParameter : Parameter<long>
             return false;
         }
 
-        if (v < Min || v > Max)
+        if (!Accepts(v, out error))
         {
-            error = $"{v} is out of range; expected {TypeText}.";
             return false;
         }
 
         value = v;
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override bool Accepts(long value, out string error)
+    {
+        if (value < Min || value > Max)
+        {
+            error = $"{value} is out of range; expected {TypeText}.";
+            return false;
+        }
+
         error = string.Empty;
         return true;
     }

@@ -7,10 +7,10 @@ namespace FedSec.Defenses.AnomalyDetection;
 public static class AnomalyDetectionRegistration
 {
     /// <summary>The descriptor of <c>defense_type: anomaly_detection</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "anomaly_detection",
-        ComponentKind.Defense,
         "Removes updates whose cosine distance to the coordinate-wise median exceeds centre + bound_param*spread of the round's distances.",
         OutlierFilterOptions.Keys,
-        args => new AnomalyDetectionDefense(OutlierFilterOptions.Read(args)));
+        OutlierFilterOptions.Read,
+        o => new AnomalyDetectionDefense(o));
 }

@@ -14,7 +14,7 @@ public sealed class ArcOptions
 
     /// <summary>f, the number of Byzantine clients tolerated.</summary>
     /// <value>The default value is 1.</value>
-    public int ByzantineClientNum { get; init; } = 1;
+    public int ByzantineClientNum { get; init; } = ByzantineClientNumKey.Default;
 
     /// <summary>k = ⌊2(f/n)(n − f)⌋, the number of updates ARC clips among <paramref name="n"/> (0 when f ≥ n).</summary>
     public int ClippedCount(int n) => n <= 0 || ByzantineClientNum >= n ? 0 : 2 * ByzantineClientNum * (n - ByzantineClientNum) / n;

@@ -6,10 +6,10 @@ namespace FedSec.Defenses.Arc;
 public static class ArcRegistration
 {
     /// <summary>The descriptor of <c>defense_type: arc</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "arc",
-        ComponentKind.Defense,
         "Adaptive robust clipping: clips the k = floor(2(f/n)(n-f)) largest updates to the norm of the next largest (Allouah et al. 2024).",
         ArcOptions.Keys,
-        args => new ArcDefense(ArcOptions.Read(args)));
+        ArcOptions.Read,
+        o => new ArcDefense(o));
 }

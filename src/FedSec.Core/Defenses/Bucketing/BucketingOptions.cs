@@ -14,7 +14,7 @@ public sealed class BucketingOptions
 
     /// <summary>s, the bucket size.</summary>
     /// <value>The default value is 2 (the paper's usual choice).</value>
-    public int BucketSize { get; init; } = 2;
+    public int BucketSize { get; init; } = BucketSizeKey.Default;
 
     /// <summary>Reads and validates the options (s may not exceed the clients per round).</summary>
     public static BucketingOptions Read(ComponentArgs args)

@@ -6,10 +6,10 @@ namespace FedSec.Defenses.Bucketing;
 public static class BucketingRegistration
 {
     /// <summary>The descriptor of <c>defense_type: bucketing</c>; chain it before a robust aggregation.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "bucketing",
-        ComponentKind.Defense,
         "Shuffles the updates and averages them in buckets of bucket_size; chain it before a robust aggregation (Karimireddy et al. 2022).",
         BucketingOptions.Keys,
-        args => new BucketingDefense(BucketingOptions.Read(args)));
+        BucketingOptions.Read,
+        o => new BucketingDefense(o));
 }

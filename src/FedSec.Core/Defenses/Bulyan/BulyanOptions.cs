@@ -15,7 +15,7 @@ public sealed class BulyanOptions
 
     /// <summary>f, the number of Byzantine clients tolerated.</summary>
     /// <value>The default value is 1.</value>
-    public int ByzantineClientNum { get; init; } = 1;
+    public int ByzantineClientNum { get; init; } = ByzantineClientNumKey.Default;
 
     /// <summary>Reads and validates the options against the number of clients per round (n ≥ 4f + 3).</summary>
     public static BulyanOptions Read(ComponentArgs args)

@@ -6,10 +6,10 @@ namespace FedSec.Defenses.Bulyan;
 public static class BulyanRegistration
 {
     /// <summary>The descriptor of <c>defense_type: bulyan</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "bulyan",
-        ComponentKind.Defense,
         "Iterated Krum picks n - 2f updates, then per coordinate the mean of the n - 4f values closest to the median; needs n >= 4f + 3 (El Mhamdi et al. 2018).",
         BulyanOptions.Keys,
-        args => new BulyanDefense(BulyanOptions.Read(args)));
+        BulyanOptions.Read,
+        o => new BulyanDefense(o));
 }

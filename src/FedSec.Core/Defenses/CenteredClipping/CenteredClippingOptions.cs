@@ -23,15 +23,15 @@ public sealed class CenteredClippingOptions
 
     /// <summary>τ, the clipping radius.</summary>
     /// <value>The default value is 10.</value>
-    public double Tau { get; init; } = 10.0;
+    public double Tau { get; init; } = TauKey.Default;
 
     /// <summary>L, the clipping steps per round.</summary>
     /// <value>The default value is 1.</value>
-    public int Iterations { get; init; } = 1;
+    public int Iterations { get; init; } = IterationsKey.Default;
 
     /// <summary>s, the bucket size.</summary>
     /// <value>The default value is 1 (no bucketing).</value>
-    public int BucketSize { get; init; } = 1;
+    public int BucketSize { get; init; } = BucketSizeKey.Default;
 
     /// <summary>Reads and validates the options (s ≤ n); problems go to <paramref name="args"/>.</summary>
     public static CenteredClippingOptions Read(ComponentArgs args)

@@ -6,10 +6,10 @@ namespace FedSec.Defenses.CenteredClipping;
 public static class CenteredClippingRegistration
 {
     /// <summary>The descriptor of <c>defense_type: cclip</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "cclip",
-        ComponentKind.Defense,
         "Centered clipping around the previous aggregate: v <- v + mean(clip(delta_i - v, tau)), cclip_iterations times, optional buckets (Karimireddy et al. 2021).",
         CenteredClippingOptions.Keys,
-        args => new CenteredClippingDefense(CenteredClippingOptions.Read(args)));
+        CenteredClippingOptions.Read,
+        o => new CenteredClippingDefense(o));
 }

@@ -15,23 +15,23 @@ public sealed class OutlierFilterOptions
         minExclusive: true);
 
     /// <summary><c>threshold_statistics</c>: median_mad (robust, default) or mean_std (FedML's).</summary>
-    public static readonly ChoiceParameter StatisticsKey = new(
+    public static readonly ChoiceParameter<ThresholdStatistics> StatisticsKey = new(
         "threshold_statistics",
-        "median_mad",
+        ThresholdStatistics.MedianMad,
         "Centre and spread of the scores: median and 1.4826*MAD (robust), or mean and sample standard deviation (FedML's).",
-        "median_mad",
-        "mean_std");
+        ("median_mad", ThresholdStatistics.MedianMad),
+        ("mean_std", ThresholdStatistics.MeanStd));
 
     /// <summary>The keys these filters read.</summary>
     public static readonly IParameter[] Keys = { BoundParamKey, StatisticsKey };
 
     /// <summary>λ, the number of spreads above the centre beyond which a score is an outlier.</summary>
     /// <value>The default value is 3.</value>
-    public double Lambda { get; init; } = 3.0;
+    public double Lambda { get; init; } = BoundParamKey.Default;
 
     /// <summary>How the centre and spread are estimated.</summary>
     /// <value>The default value is <see cref="ThresholdStatistics.MedianMad"/>.</value>
-    public ThresholdStatistics Statistics { get; init; } = ThresholdStatistics.MedianMad;
+    public ThresholdStatistics Statistics { get; init; } = StatisticsKey.Default;
 
     /// <summary>
     /// Reads and validates the options. With mean_std, a λ at or above (n − 1)/√n (n = client_num_per_round) can
@@ -43,7 +43,7 @@ public sealed class OutlierFilterOptions
         var options = new OutlierFilterOptions
         {
             Lambda = args.Get(BoundParamKey),
-            Statistics = args.Get(StatisticsKey) == "mean_std" ? ThresholdStatistics.MeanStd : ThresholdStatistics.MedianMad,
+            Statistics = args.Get(StatisticsKey),
         };
         int n = args.Shape.ClientsPerRound;
         double reach = n > 1 ? (n - 1) / Math.Sqrt(n) : 0;

@@ -6,10 +6,10 @@ namespace FedSec.Defenses.Crfl;
 public static class CrflRegistration
 {
     /// <summary>The descriptor of <c>defense_type: crfl</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "crfl",
-        ComponentKind.Defense,
         "Clips the global model to the CRFL norm schedule and adds N(0, sigma^2) noise, except in the last round (Xie et al. 2021).",
         CrflOptions.Keys,
-        args => new CrflDefense(CrflOptions.Read(args)));
+        CrflOptions.Read,
+        o => new CrflDefense(o));
 }

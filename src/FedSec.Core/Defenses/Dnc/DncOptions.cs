@@ -23,19 +23,19 @@ public sealed class DncOptions
 
     /// <summary>f, the number of Byzantine clients tolerated.</summary>
     /// <value>The default value is 1.</value>
-    public int ByzantineClientNum { get; init; } = 1;
+    public int ByzantineClientNum { get; init; } = ByzantineClientNumKey.Default;
 
     /// <summary>c, the filtering fraction.</summary>
     /// <value>The default value is 1.0 (the paper's).</value>
-    public double FilterFrac { get; init; } = 1.0;
+    public double FilterFrac { get; init; } = FilterFracKey.Default;
 
     /// <summary>b, the number of sampled coordinates.</summary>
     /// <value>The default value is 10 000 (the paper's).</value>
-    public int SubsampleDim { get; init; } = 10000;
+    public int SubsampleDim { get; init; } = SubsampleDimKey.Default;
 
     /// <summary>niters, the number of subsampling iterations.</summary>
     /// <value>The default value is 5 (reimplementations differ: several use 5, Blades uses 1).</value>
-    public int Iterations { get; init; } = 5;
+    public int Iterations { get; init; } = IterationsKey.Default;
 
     /// <summary>How many updates one iteration removes out of <paramref name="n"/>: ⌊c·f⌋, leaving at least one.</summary>
     public int RemovedPerIteration(int n) => Math.Min(Math.Max(n - 1, 0), (int)Math.Floor(FilterFrac * ByzantineClientNum));

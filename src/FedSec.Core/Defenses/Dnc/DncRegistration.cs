@@ -6,10 +6,10 @@ namespace FedSec.Defenses.Dnc;
 public static class DncRegistration
 {
     /// <summary>The descriptor of <c>defense_type: dnc</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "dnc",
-        ComponentKind.Defense,
         "Divide-and-Conquer: on random coordinate subsets, removes the floor(c*f) updates projecting most on the top singular direction (Shejwalkar & Houmansadr 2021).",
         DncOptions.Keys,
-        args => new DncDefense(DncOptions.Read(args)));
+        DncOptions.Read,
+        o => new DncDefense(o));
 }

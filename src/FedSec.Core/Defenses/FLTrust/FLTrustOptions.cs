@@ -21,7 +21,7 @@ public sealed class FLTrustOptions
 
     /// <summary>The size of the server's root data set.</summary>
     /// <value>The default value is 100, the paper's default.</value>
-    public int RootSetSize { get; init; } = 100;
+    public int RootSetSize { get; init; } = RootSetSizeKey.Default;
 
     /// <summary>Reads the options; problems go to <paramref name="args"/>.</summary>
     public static FLTrustOptions Read(ComponentArgs args)

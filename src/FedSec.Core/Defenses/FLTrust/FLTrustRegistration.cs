@@ -6,10 +6,10 @@ namespace FedSec.Defenses.FLTrust;
 public static class FLTrustRegistration
 {
     /// <summary>The descriptor of <c>defense_type: fltrust</c> (an aggregation rule; needs the engine's server root set).</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "fltrust",
-        ComponentKind.Defense,
         "Aggregates updates rescaled to the server's root-set update g0, weighted by ReLU(cos(update, g0)) (Cao et al. 2021).",
         FLTrustOptions.Keys,
-        args => new FLTrustAggregation(FLTrustOptions.Read(args)));
+        FLTrustOptions.Read,
+        o => new FLTrustAggregation(o));
 }

@@ -18,7 +18,7 @@ public sealed class FlameOptions
 
     /// <summary>λ, the noise level factor.</summary>
     /// <value>The default value is 0.001, the paper's value for image classification.</value>
-    public double Lambda { get; init; } = 0.001;
+    public double Lambda { get; init; } = LambdaKey.Default;
 
     /// <summary>Reads the options; problems go to <paramref name="args"/>.</summary>
     public static FlameOptions Read(ComponentArgs args)

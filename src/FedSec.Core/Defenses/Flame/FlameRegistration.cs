@@ -6,10 +6,10 @@ namespace FedSec.Defenses.Flame;
 public static class FlameRegistration
 {
     /// <summary>The descriptor of <c>defense_type: flame</c> (runs before and after aggregation).</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "flame",
-        ComponentKind.Defense,
         "HDBSCAN on cosine distances keeps the majority cluster, clips to the median norm S, then adds N(0,(flame_lambda*S)^2) to the global model (Nguyen et al. 2022).",
         FlameOptions.Keys,
-        args => new FlameDefense(FlameOptions.Read(args)));
+        FlameOptions.Read,
+        o => new FlameDefense(o));
 }

@@ -15,23 +15,23 @@ public sealed class FoolsGoldOptions
         minExclusive: true);
 
     /// <summary><c>foolsgold_feature</c>: all trainable parameters, or the last layer only.</summary>
-    public static readonly ChoiceParameter FeatureKey = new(
+    public static readonly ChoiceParameter<FoolsGoldFeature> FeatureKey = new(
         "foolsgold_feature",
-        "all",
+        FoolsGoldFeature.All,
         "What each client's history accumulates: all trainable parameters, or the output layer's weights (FedML's choice).",
-        "all",
-        "last_layer");
+        ("all", FoolsGoldFeature.All),
+        ("last_layer", FoolsGoldFeature.LastLayer));
 
     /// <summary>The keys FoolsGold reads.</summary>
     public static readonly IParameter[] Keys = { KappaKey, FeatureKey };
 
     /// <summary>κ, the confidence parameter of the logit.</summary>
     /// <value>The default value is 1, as in the paper's experiments.</value>
-    public double Kappa { get; init; } = 1.0;
+    public double Kappa { get; init; } = KappaKey.Default;
 
     /// <summary>The part of each update accumulated and compared.</summary>
     /// <value>The default value is <see cref="FoolsGoldFeature.All"/>.</value>
-    public FoolsGoldFeature Feature { get; init; } = FoolsGoldFeature.All;
+    public FoolsGoldFeature Feature { get; init; } = FeatureKey.Default;
 
     /// <summary>Reads the options; problems go to <paramref name="args"/>.</summary>
     public static FoolsGoldOptions Read(ComponentArgs args)
@@ -40,7 +40,7 @@ public sealed class FoolsGoldOptions
         return new FoolsGoldOptions
         {
             Kappa = args.Get(KappaKey),
-            Feature = args.Get(FeatureKey) == "last_layer" ? FoolsGoldFeature.LastLayer : FoolsGoldFeature.All,
+            Feature = args.Get(FeatureKey),
         };
     }
 }

@@ -6,10 +6,10 @@ namespace FedSec.Defenses.FoolsGold;
 public static class FoolsGoldRegistration
 {
     /// <summary>The descriptor of <c>defense_type: foolsgold</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "foolsgold",
-        ComponentKind.Defense,
         "Reweights clients by how unlike the others their accumulated update histories are, per client identity (Fung et al. 2020).",
         FoolsGoldOptions.Keys,
-        args => new FoolsGoldDefense(FoolsGoldOptions.Read(args)));
+        FoolsGoldOptions.Read,
+        o => new FoolsGoldDefense(o));
 }

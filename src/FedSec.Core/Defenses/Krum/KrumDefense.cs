@@ -28,7 +28,7 @@ internal sealed class KrumDefense : IBeforeAggregationDefense
         var layout = context.Layout;
         var vectors = updates.Select(u => layout.AllTrainable ? u.Weights : layout.GatherTrainable(u.Weights)).ToArray();
         var scores = KrumScores.Compute(PairwiseDistances.Squared(vectors), _options.ByzantineClientNum);
-        var keep = new HashSet<int>(KrumScores.SelectLowest(scores, Math.Min(_options.M, n)));
+        var keep = new HashSet<int>(KrumScores.SelectLowest(scores, Math.Min(_options.M ?? 1, n)));
         var kept = new List<ClientUpdate>();
         var verdicts = new ClientVerdict[n];
         for (int i = 0; i < n; i++)

@@ -1,4 +1,3 @@
-using FedSec.Configuration.Parameters;
 using FedSec.Components;
 
 namespace FedSec.Defenses.Median;
@@ -7,10 +6,8 @@ namespace FedSec.Defenses.Median;
 public static class MedianRegistration
 {
     /// <summary>The descriptor of <c>defense_type: wise_median</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "wise_median",
-        ComponentKind.Defense,
         "Coordinate-wise median of the updates; mean of the two middle values for an even count (Yin et al. 2018).",
-        Array.Empty<IParameter>(),
         _ => new MedianDefense());
 }

@@ -14,7 +14,7 @@ public sealed class NnmOptions
 
     /// <summary>f, the number of Byzantine clients tolerated.</summary>
     /// <value>The default value is 1.</value>
-    public int ByzantineClientNum { get; init; } = 1;
+    public int ByzantineClientNum { get; init; } = ByzantineClientNumKey.Default;
 
     /// <summary>Reads and validates the options (f must leave at least one neighbour: f &lt; n).</summary>
     public static NnmOptions Read(ComponentArgs args)

@@ -6,10 +6,10 @@ namespace FedSec.Defenses.Nnm;
 public static class NnmRegistration
 {
     /// <summary>The descriptor of <c>defense_type: nnm</c>; chain it before an aggregation rule.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "nnm",
-        ComponentKind.Defense,
         "Nearest-neighbour mixing: replaces each update by the mean of its n-f nearest updates; chain it before a robust aggregation (Allouah et al. 2023).",
         NnmOptions.Keys,
-        args => new NnmDefense(NnmOptions.Read(args)));
+        NnmOptions.Read,
+        o => new NnmDefense(o));
 }

@@ -15,7 +15,7 @@ public sealed class NormDiffClippingOptions
 
     /// <summary>M, the norm bound.</summary>
     /// <value>The default value is 5.</value>
-    public double NormBound { get; init; } = 5.0;
+    public double NormBound { get; init; } = NormBoundKey.Default;
 
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static NormDiffClippingOptions Read(ComponentArgs args)

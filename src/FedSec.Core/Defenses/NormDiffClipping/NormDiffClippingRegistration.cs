@@ -6,10 +6,10 @@ namespace FedSec.Defenses.NormDiffClipping;
 public static class NormDiffClippingRegistration
 {
     /// <summary>The descriptor of <c>defense_type: norm_diff_clipping</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "norm_diff_clipping",
-        ComponentKind.Defense,
         "Scales every update w - G to L2 norm at most norm_bound (Sun et al. 2019).",
         NormDiffClippingOptions.Keys,
-        args => new NormDiffClippingDefense(NormDiffClippingOptions.Read(args)));
+        NormDiffClippingOptions.Read,
+        o => new NormDiffClippingDefense(o));
 }

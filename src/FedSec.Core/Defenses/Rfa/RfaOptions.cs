@@ -30,19 +30,19 @@ public sealed class RfaOptions
 
     /// <summary>ν, the smoothing.</summary>
     /// <value>The default value is 1e-6.</value>
-    public double Nu { get; init; } = 1e-6;
+    public double Nu { get; init; } = NuKey.Default;
 
     /// <summary>The largest number of Weiszfeld steps.</summary>
     /// <value>The default value is 100.</value>
-    public int MaxIter { get; init; } = 100;
+    public int MaxIter { get; init; } = MaxIterKey.Default;
 
     /// <summary>The relative objective tolerance.</summary>
     /// <value>The default value is 1e-5.</value>
-    public double Ftol { get; init; } = 1e-5;
+    public double Ftol { get; init; } = FtolKey.Default;
 
     /// <summary>The number of buckets; 0 means no bucketing.</summary>
     /// <value>The default value is 0.</value>
-    public int BatchNum { get; init; }
+    public int BatchNum { get; init; } = BatchNumKey.Default;
 
     /// <summary>Reads and validates the options; <paramref name="buckets"/> says whether <c>batch_num</c> applies.</summary>
     public static RfaOptions Read(ComponentArgs args, bool buckets)

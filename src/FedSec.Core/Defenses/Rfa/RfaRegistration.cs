@@ -6,18 +6,18 @@ namespace FedSec.Defenses.Rfa;
 public static class RfaRegistration
 {
     /// <summary>The descriptor of <c>defense_type: rfa</c>.</summary>
-    public static ComponentDescriptor Rfa { get; } = new(
+    public static ComponentDescriptor Rfa { get; } = ComponentDescriptor.Defense(
         "rfa",
-        ComponentKind.Defense,
         "RFA: weighted geometric median of the whole trainable vector by smoothed Weiszfeld (Pillutla et al. 2022).",
         RfaOptions.RfaKeys,
-        args => new RfaDefense(RfaOptions.Read(args, buckets: false)));
+        args => RfaOptions.Read(args, buckets: false),
+        o => new RfaDefense(o));
 
     /// <summary>The descriptor of <c>defense_type: geo_median</c>.</summary>
-    public static ComponentDescriptor GeoMedian { get; } = new(
+    public static ComponentDescriptor GeoMedian { get; } = ComponentDescriptor.Defense(
         "geo_median",
-        ComponentKind.Defense,
         "Geometric median of bucket means (batch_num buckets), by smoothed Weiszfeld (Chen et al. 2017; Pillutla et al. 2022).",
         RfaOptions.GeoMedianKeys,
-        args => new RfaDefense(RfaOptions.Read(args, buckets: true)));
+        args => RfaOptions.Read(args, buckets: true),
+        o => new RfaDefense(o));
 }

@@ -15,7 +15,7 @@ public sealed class RobustLearningRateOptions
 
     /// <summary>θ, the vote threshold.</summary>
     /// <value>The default value is 4 (the paper's and FedML's example for 10 clients).</value>
-    public int RobustThreshold { get; init; } = 4;
+    public int RobustThreshold { get; init; } = RobustThresholdKey.Default;
 
     /// <summary>Reads and validates the options (θ ≤ n); problems go to <paramref name="args"/>.</summary>
     public static RobustLearningRateOptions Read(ComponentArgs args)

@@ -6,10 +6,10 @@ namespace FedSec.Defenses.RobustLearningRate;
 public static class RobustLearningRateRegistration
 {
     /// <summary>The descriptor of <c>defense_type: robust_learning_rate</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "robust_learning_rate",
-        ComponentKind.Defense,
         "Per coordinate, flips the server learning rate to -1 where fewer than robust_threshold update signs agree (Ozdayi et al. 2021).",
         RobustLearningRateOptions.Keys,
-        args => new RobustLearningRateDefense(RobustLearningRateOptions.Read(args)));
+        RobustLearningRateOptions.Read,
+        o => new RobustLearningRateDefense(o));
 }

@@ -26,15 +26,15 @@ public sealed class SignGuardOptions
 
     /// <summary>L, the lower bound of the norm ratio.</summary>
     /// <value>The default value is 0.1 (the authors' value).</value>
-    public double Lower { get; init; } = 0.1;
+    public double Lower { get; init; } = LowerKey.Default;
 
     /// <summary>R, the upper bound of the norm ratio.</summary>
     /// <value>The default value is 3.0 (the authors' value).</value>
-    public double Upper { get; init; } = 3.0;
+    public double Upper { get; init; } = UpperKey.Default;
 
     /// <summary>The share of coordinates sampled for the sign statistics.</summary>
     /// <value>The default value is 0.1 (the authors' code).</value>
-    public double SampleFraction { get; init; } = 0.1;
+    public double SampleFraction { get; init; } = SampleFractionKey.Default;
 
     /// <summary>Reads and validates the options (L must be below R).</summary>
     public static SignGuardOptions Read(ComponentArgs args)

@@ -6,10 +6,10 @@ namespace FedSec.Defenses.SignGuard;
 public static class SignGuardRegistration
 {
     /// <summary>The descriptor of <c>defense_type: signguard</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "signguard",
-        ComponentKind.Defense,
         "Keeps updates whose norm ratio to the median is in [L, R] and whose sign statistics fall in the largest mean-shift cluster; clips them to the median norm (Xu et al. 2022).",
         SignGuardOptions.Keys,
-        args => new SignGuardDefense(SignGuardOptions.Read(args)));
+        SignGuardOptions.Read,
+        o => new SignGuardDefense(o));
 }

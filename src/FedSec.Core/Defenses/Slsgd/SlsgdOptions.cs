@@ -23,15 +23,15 @@ public sealed class SlsgdOptions
 
     /// <summary>b, the values trimmed per side.</summary>
     /// <value>The default value is 1.</value>
-    public int TrimParamB { get; init; } = 1;
+    public int TrimParamB { get; init; } = TrimParamBKey.Default;
 
     /// <summary>α, the moving-average weight.</summary>
     /// <value>The default value is 0.5.</value>
-    public double Alpha { get; init; } = 0.5;
+    public double Alpha { get; init; } = AlphaKey.Default;
 
     /// <summary>Whether the aggregate is the coordinate-wise trimmed mean (option 2) or the weighted mean (option 1).</summary>
     /// <value>The default value is true (option 2).</value>
-    public bool Trimmed { get; init; } = true;
+    public bool Trimmed { get; init; } = OptionTypeKey.Default == 2;
 
     /// <summary>Reads and validates the options (2b &lt; n for option 2); problems go to <paramref name="args"/>.</summary>
     public static SlsgdOptions Read(ComponentArgs args)

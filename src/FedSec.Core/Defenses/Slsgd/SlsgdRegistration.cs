@@ -6,10 +6,10 @@ namespace FedSec.Defenses.Slsgd;
 public static class SlsgdRegistration
 {
     /// <summary>The descriptor of <c>defense_type: slsgd</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "slsgd",
-        ComponentKind.Defense,
         "Coordinate-wise trimmed mean (trim_param_b per side), then G <- (1 - alpha) G + alpha * aggregate (Xie et al. 2019).",
         SlsgdOptions.Keys,
-        args => new SlsgdDefense(SlsgdOptions.Read(args)));
+        SlsgdOptions.Read,
+        o => new SlsgdDefense(o));
 }

@@ -7,10 +7,10 @@ namespace FedSec.Defenses.ThreeSigma;
 public static class ThreeSigmaRegistration
 {
     /// <summary>The descriptor of <c>defense_type: 3sigma</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "3sigma",
-        ComponentKind.Defense,
         "Removes updates whose distance to the coordinate-wise median exceeds centre + bound_param*spread of the round's distances.",
         OutlierFilterOptions.Keys,
-        args => new ThreeSigmaDefense(OutlierFilterOptions.Read(args)));
+        OutlierFilterOptions.Read,
+        o => new ThreeSigmaDefense(o));
 }

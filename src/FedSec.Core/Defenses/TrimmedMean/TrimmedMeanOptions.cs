@@ -15,7 +15,7 @@ public sealed class TrimmedMeanOptions
 
     /// <summary>β, the trimmed share per side.</summary>
     /// <value>The default value is 0.1.</value>
-    public double Beta { get; init; } = 0.1;
+    public double Beta { get; init; } = BetaKey.Default;
 
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static TrimmedMeanOptions Read(ComponentArgs args)

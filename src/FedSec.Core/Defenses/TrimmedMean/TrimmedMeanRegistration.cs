@@ -6,10 +6,10 @@ namespace FedSec.Defenses.TrimmedMean;
 public static class TrimmedMeanRegistration
 {
     /// <summary>The descriptor of <c>defense_type: trimmed_mean</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "trimmed_mean",
-        ComponentKind.Defense,
         "Coordinate-wise trimmed mean: drops the floor(beta*n) largest and smallest values of every coordinate (Yin et al. 2018).",
         TrimmedMeanOptions.Keys,
-        args => new TrimmedMeanDefense(TrimmedMeanOptions.Read(args)));
+        TrimmedMeanOptions.Read,
+        o => new TrimmedMeanDefense(o));
 }

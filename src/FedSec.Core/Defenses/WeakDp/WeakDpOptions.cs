@@ -15,7 +15,7 @@ public sealed class WeakDpOptions
 
     /// <summary>σ, the noise standard deviation.</summary>
     /// <value>The default value is 0.025 (Sun et al.'s setting).</value>
-    public double Stddev { get; init; } = 0.025;
+    public double Stddev { get; init; } = StddevKey.Default;
 
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static WeakDpOptions Read(ComponentArgs args)

@@ -6,10 +6,10 @@ namespace FedSec.Defenses.WeakDp;
 public static class WeakDpRegistration
 {
     /// <summary>The descriptor of <c>defense_type: weak_dp</c>.</summary>
-    public static ComponentDescriptor Descriptor { get; } = new(
+    public static ComponentDescriptor Descriptor { get; } = ComponentDescriptor.Defense(
         "weak_dp",
-        ComponentKind.Defense,
         "Adds N(0, stddev^2) noise to the new global model; chain after norm_diff_clipping for the paper's defense (Sun et al. 2019).",
         WeakDpOptions.Keys,
-        args => new WeakDpDefense(WeakDpOptions.Read(args)));
+        WeakDpOptions.Read,
+        o => new WeakDpDefense(o));
 }

@@ -14,12 +14,12 @@ public static class StandardMetrics
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(test);
         var metrics = new List<IRoundMetric>();
-        if (setup.Attack is IBackdoorAttack backdoor)
+        if (setup.Attack?.Instance is IBackdoorAttack backdoor)
         {
             metrics.Add(new AttackSuccessRateMetric(backdoor.TriggeredTestSet(test), backdoor.TargetLabel));
         }
 
-        if (setup.Attack is ILabelFlippingAttack flipping)
+        if (setup.Attack?.Instance is ILabelFlippingAttack flipping)
         {
             metrics.Add(new LabelFlipMetric(flipping.Flips));
         }

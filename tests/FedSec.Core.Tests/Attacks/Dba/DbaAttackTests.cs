@@ -49,7 +49,7 @@ public class DbaAttackTests
         var clients = Enumerable.Range(0, 10).Select(_ => AttackFixtures.Images(4, size: 28)).ToArray();
         var backend = new FakeBackend();
         var attack = Attack();
-        var result = new Experiment(new ExperimentSetup(config, attack, Array.Empty<object>(), Array.Empty<string>()), backend, new ExperimentData(clients, AttackFixtures.Images(5, size: 28))).Run();
+        var result = new Experiment(TestSetup.Of(config, attack), backend, new ExperimentData(clients, AttackFixtures.Images(5, size: 28))).Run();
 
         var ranked = result.MaliciousIdentities.Order().ToArray();
         Assert.Equal(4, ranked.Length);

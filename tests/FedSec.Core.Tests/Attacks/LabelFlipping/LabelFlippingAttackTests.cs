@@ -71,7 +71,7 @@ public class LabelFlippingAttackTests
         var testLabels = (int[])test.Labels.Clone();
         var backend = new FakeBackend();
         var attack = Attack(3, (3, 9));
-        var experiment = new Experiment(new ExperimentSetup(config, attack, Array.Empty<object>(), Array.Empty<string>()), backend, new ExperimentData(clients, test));
+        var experiment = new Experiment(TestSetup.Of(config, attack), backend, new ExperimentData(clients, test));
         var result = experiment.Run();
 
         Assert.Equal(3, result.MaliciousIdentities.Count);

@@ -10,12 +10,21 @@ public class MinMaxOptionsTests
     public void Read_Defaults_StdPerturbationGammaTenTolerance1e5()
     {
         var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "attack_args");
-        var options = MinMaxOptions.Read(args, MinMaxObjective.SumOfSquares);
+        var options = MinMaxOptions.Read(args);
         Assert.Empty(args.Problems);
         Assert.Equal(PerturbationKind.Std, options.Perturbation);
         Assert.Equal(10.0, options.GammaInit);
         Assert.Equal(1e-5, options.Tolerance);
-        Assert.Equal(MinMaxObjective.SumOfSquares, options.Objective);
+    }
+
+    [Theory]
+    [InlineData("min_max", MinMaxObjective.MaxDistance)]
+    [InlineData("min_sum", MinMaxObjective.SumOfSquares)]
+    public void Registration_Name_SetsTheObjective(string name, MinMaxObjective objective)
+    {
+        var descriptor = name == "min_max" ? MinMaxRegistration.MinMax : MinMaxRegistration.MinSum;
+        var attack = Assert.IsType<MinMaxAttack>(descriptor.Create(Fixtures.Args(new ExperimentShape(10, 10, 5), "attack_args")));
+        Assert.Equal(objective, attack.Objective);
     }
 
     [Theory]
@@ -25,14 +34,14 @@ public class MinMaxOptionsTests
     public void Read_Perturbation_Parsed(string word, PerturbationKind kind)
     {
         var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "attack_args", ("perturbation", word));
-        Assert.Equal(kind, MinMaxOptions.Read(args, MinMaxObjective.MaxDistance).Perturbation);
+        Assert.Equal(kind, MinMaxOptions.Read(args).Perturbation);
     }
 
     [Fact]
     public void Read_UnknownPerturbation_ReportsChoices()
     {
         var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "attack_args", ("perturbation", "unit"));
-        MinMaxOptions.Read(args, MinMaxObjective.MaxDistance);
+        MinMaxOptions.Read(args);
         var problem = Assert.Single(args.Problems);
         Assert.Equal("attack_args.perturbation", problem.Key);
         Assert.Contains("unit_vec | sign | std", problem.Message, StringComparison.Ordinal);
@@ -42,7 +51,7 @@ public class MinMaxOptionsTests
     public void Read_ToleranceAboveInit_ReportsTolerance()
     {
         var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "attack_args", ("gamma_init", "0.5"), ("gamma_tolerance", "1"));
-        MinMaxOptions.Read(args, MinMaxObjective.MaxDistance);
+        MinMaxOptions.Read(args);
         Assert.Equal("attack_args.gamma_tolerance", Assert.Single(args.Problems).Key);
     }
 }

@@ -30,7 +30,7 @@ public class FilteringDefensesInEngineTests
 
         // Every client holds the same labels, so honest updates agree and the random model stands out.
         var data = new ExperimentData(Enumerable.Range(0, 10).Select(_ => FakeBackend.Data(10, 3)).ToArray(), FakeBackend.Data(5, 0), FakeBackend.Data(5, 3));
-        return new Experiment(new ExperimentSetup(config, attack, new[] { instance }, Array.Empty<string>()), new FakeBackend(d: 50), data).Run();
+        return new Experiment(TestSetup.Of(config, attack, instance!), new FakeBackend(d: 50), data).Run();
     }
 
     [Theory]

@@ -80,6 +80,9 @@ public class KrumDefenseTests
     public void Read_MultiKrumWithoutM_DefaultsToNMinusTwoFMinusTwo()
     {
         var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "defense_args", ("byzantine_client_num", "2"));
-        Assert.Equal(4, KrumOptions.Read(args, multi: true).M);
+        var options = KrumOptions.Read(args, multi: true);
+        Assert.Null(options.M);
+        Assert.Equal(4, options.KeptCount(10, multi: true));
+        Assert.Equal(1, options.KeptCount(10, multi: false));
     }
 }
