@@ -58,6 +58,22 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void Write_SmallGrid_EveryTableScrollsInItsOwnBoxAndPageIdsAreUnique()
+    {
+        using var tmp = SmallGrid();
+
+        ReportWriter.Write(tmp.Path);
+
+        string html = File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html"));
+        int tables = Regex.Count(html, "<table ");
+        Assert.True(tables >= 3);
+        Assert.Equal(tables, Regex.Count(html, "<div class=\"table\">\n<table "));
+        Assert.Contains("div.table { overflow-x: auto;", html, StringComparison.Ordinal);
+        var ids = Regex.Matches(html, @"\bid=""([^""]+)""").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public void Write_TwoSeeds_HtmlHeatmapTableHoldsMeanAndSampleStdPerCellAndWorstCase()
     {
         using var tmp = SmallGrid();
