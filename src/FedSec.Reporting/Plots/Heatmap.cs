@@ -1,30 +1,39 @@
+using ScottPlot;
+
 namespace FedSec.Reporting.Plots;
 
 /// <summary>
 /// A table of coloured cells with the value printed in each, coloured on the sequential map from the lowest to the
-/// highest value shown (so small differences between high accuracies stay visible); the last
-/// <c>separated</c> columns (e.g. the worst case over attacks) stand apart after a gap.
+/// highest value shown (so small differences between high accuracies stay visible); the last <c>separated</c> columns
+/// (e.g. the worst case over attacks) stand apart after a gap. Drawn by ScottPlot: the cells are rectangles (not its
+/// Heatmap plottable, a bitmap that an SVG would carry as a blurred image and that cannot leave a gap), the row and
+/// column names its axes' tick labels, so it measures them.
 /// </summary>
 internal sealed class Heatmap : IFigure
 {
+    /// <summary>A cell's size in SVG units.</summary>
     public const int CellWidth = 124;
     public const int CellHeight = 40;
-    public const int Gap = 10;
-    public const int Top = 84;
+
+    /// <summary>The margin below and right of the cells.</summary>
     public const int Margin = 16;
-    private const double FontSize = 12;
+
+    /// <summary>The gap before the separated columns, in cell widths.</summary>
+    private const double Gap = 10.0 / CellWidth;
+
+    private static readonly Color Missing = Color.FromHex("#ebebeb");
 
     private readonly string _title;
-    private readonly string _corner;
+    private readonly string _rowAxis;
+    private readonly string _columnAxis;
     private readonly IReadOnlyList<string> _rows;
     private readonly IReadOnlyList<string> _columns;
     private readonly HeatmapCell[,] _cells;
     private readonly int _separated;
-    private readonly int _labelWidth;
     private readonly double _low;
     private readonly double _high;
 
-    public Heatmap(string title, string corner, IReadOnlyList<string> rows, IReadOnlyList<string> columns, HeatmapCell[,] cells, int separated)
+    public Heatmap(string title, string rowAxis, string columnAxis, IReadOnlyList<string> rows, IReadOnlyList<string> columns, HeatmapCell[,] cells, int separated)
     {
         if (cells.GetLength(0) != rows.Count || cells.GetLength(1) != columns.Count || rows.Count == 0 || columns.Count == 0)
         {
@@ -32,53 +41,95 @@ internal sealed class Heatmap : IFigure
         }
 
         _title = title;
-        _corner = corner;
+        _rowAxis = rowAxis;
+        _columnAxis = columnAxis;
         _rows = rows;
         _columns = columns;
         _cells = cells;
         _separated = separated;
-        _labelWidth = LabelWidth(rows.Append(corner).ToArray());
         var values = cells.Cast<HeatmapCell>().Select(c => c.Value).OfType<double>().ToArray();
         _low = values.Length == 0 ? 0 : values.Min();
         _high = values.Length == 0 ? 1 : values.Max();
     }
 
-    public int Width => (2 * Margin) + _labelWidth + (_columns.Count * CellWidth) + (_separated > 0 ? Gap : 0);
-
-    public int Height => Top + (_rows.Count * CellHeight) + Margin;
-
-    /// <summary>The width of the row-label column: room for the longest label or the corner text (at 12 px), between 80 and 240.</summary>
-    public static int LabelWidth(IReadOnlyList<string> rows) => (int)Math.Clamp(Math.Ceiling(rows.Max(r => TextFit.Width(r, FontSize)) + 16), 80, 240);
-
-    public void Draw(IPlotCanvas canvas)
+    public FigurePlot Create()
     {
-        canvas.Rectangle(0, 0, Width, Height, PlotColor.White);
-        canvas.Text(Width / 2.0, 26, _title, 15, PlotColor.Text, TextAnchor.Middle, bold: true);
-        canvas.Text(Margin, Top - 12, TextFit.Clip(_corner, FontSize, _labelWidth - 4), FontSize, PlotColor.Text, bold: true);
-        for (int c = 0; c < _columns.Count; c++)
+        var plot = FigureStyle.NewPlot(_title);
+        plot.Grid.IsVisible = false;
+        plot.Axes.Frame(false);
+        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Right })
         {
-            // A long label (label_flipping_3to9) takes two lines, the second on the usual baseline.
-            var lines = TextFit.TwoLines(_columns[c], FontSize, CellWidth - 6);
-            for (int l = 0; l < lines.Count; l++)
-            {
-                canvas.Text(CellX(c) + (CellWidth / 2.0), Top - 12 - ((lines.Count - 1 - l) * 15), lines[l], FontSize, PlotColor.Text, TextAnchor.Middle, bold: true);
-            }
+            // Empty, as a margin below and right of the cells.
+            axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+            axis.MajorTickStyle.Length = 0;
+            axis.MinimumSize = Margin;
         }
+
+        FigureStyle.Axis(plot.Axes.Left, _rowAxis);
+        FigureStyle.Axis(plot.Axes.Top, _columnAxis);
+        plot.Axes.Top.Label.Bold = true;
+        plot.Axes.Left.Label.Bold = true;
+        foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Top })
+        {
+            axis.TickLabelStyle.FontSize = FigureStyle.FontSize;
+            axis.MajorTickStyle.Length = 0;
+        }
+
+        plot.Axes.Top.TickLabelStyle.Bold = true;
+
+        // ScottPlot 5.1.59 draws a top axis's label with its bottom at the top of the axis panel, over the title; moved
+        // down by its own height it sits in the panel, above the column names.
+        using (var paint = Paint.NewDisposablePaint())
+        {
+            plot.Axes.Top.Label.OffsetY = plot.Axes.Top.Label.Measure(paint).Height;
+        }
+
+        var measure = new LabelStyle { FontName = FigureStyle.FontName, FontSize = FigureStyle.FontSize, Bold = true };
+        plot.Axes.Top.SetTicks(Enumerable.Range(0, _columns.Count).Select(c => Left(c) + 0.5).ToArray(), _columns.Select(c => LabelWrap.TwoLines(c, measure, CellWidth - 6)).ToArray());
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, _rows.Count).Select(r => -r - 0.5).ToArray(), _rows.ToArray());
 
         for (int r = 0; r < _rows.Count; r++)
         {
-            double y = Top + (r * CellHeight);
-            canvas.Text(Margin + _labelWidth - 8, y + (CellHeight / 2.0) + 4, TextFit.Clip(_rows[r], FontSize, _labelWidth - 8), FontSize, PlotColor.Text, TextAnchor.End);
             for (int c = 0; c < _columns.Count; c++)
             {
-                var cell = _cells[r, c];
-                var fill = cell.Value is { } v ? Palette.Map(_high > _low ? (v - _low) / (_high - _low) : 0.5) : new PlotColor(235, 235, 235);
-                canvas.Rectangle(CellX(c), y, CellWidth, CellHeight, fill, PlotColor.White, 1);
-                var ink = fill.Luminance > 0.35 ? PlotColor.Text : PlotColor.White;
-                canvas.Text(CellX(c) + (CellWidth / 2.0), y + (CellHeight / 2.0) + 4, TextFit.Clip(cell.Text, FontSize, CellWidth - 6), FontSize, ink, TextAnchor.Middle);
+                Cell(plot, _cells[r, c], Left(c), -r);
             }
         }
+
+        double right = Left(_columns.Count - 1) + 1;
+        plot.Axes.SetLimits(0, right, -_rows.Count, 0);
+        plot.Axes.SetLimitsX(0, right, plot.Axes.Top);
+
+        // Each cell CellWidth × CellHeight units, whatever the labels take.
+        var (width, height) = FigureRenderer.AroundDataArea(plot, (int)Math.Round(right * CellWidth), _rows.Count * CellHeight);
+        return new FigurePlot(plot, width, height);
     }
 
-    private double CellX(int column) => Margin + _labelWidth + (column * CellWidth) + (column >= _columns.Count - _separated ? Gap : 0);
+    private double Left(int column) => column + (column >= _columns.Count - _separated ? Gap : 0);
+
+    private void Cell(Plot plot, HeatmapCell cell, double left, double top)
+    {
+        var fill = cell.Value is { } v ? Palette.Map(_high > _low ? (v - _low) / (_high - _low) : 0.5) : Missing;
+        var rect = plot.Add.Rectangle(left, left + 1, top - 1, top);
+        rect.FillColor = fill;
+        rect.LineColor = Colors.White;
+        rect.LineWidth = 1;
+        var text = plot.Add.Text(cell.Text, left + 0.5, top - 0.5);
+        text.Alignment = Alignment.MiddleCenter;
+        text.LabelFontSize = FigureStyle.FontSize;
+        text.LabelFontName = FigureStyle.FontName;
+        text.LabelFontColor = Luminance(fill) > 0.35 ? FigureStyle.Text : Colors.White;
+    }
+
+    /// <summary>Relative luminance (WCAG), to choose dark or white text over a fill.</summary>
+    private static double Luminance(Color c)
+    {
+        static double Linear(byte v)
+        {
+            double s = v / 255.0;
+            return s <= 0.04045 ? s / 12.92 : Math.Pow((s + 0.055) / 1.055, 2.4);
+        }
+
+        return (0.2126 * Linear(c.R)) + (0.7152 * Linear(c.G)) + (0.0722 * Linear(c.B));
+    }
 }

@@ -1,11 +1,13 @@
+using ScottPlot;
+
 namespace FedSec.Reporting.Plots;
 
-/// <summary>A figure of fixed size that draws itself on a canvas.</summary>
+/// <summary>A figure that ScottPlot draws.</summary>
 internal interface IFigure
 {
-    int Width { get; }
-
-    int Height { get; }
-
-    void Draw(IPlotCanvas canvas);
+    /// <summary>
+    /// A new plot of the figure and its size in SVG units (a plot keeps state from rendering, so each rendering gets its
+    /// own). The caller disposes the plot.
+    /// </summary>
+    FigurePlot Create();
 }

@@ -1,23 +1,29 @@
+using ScottPlot;
+using ScottPlot.TickGenerators;
+
 namespace FedSec.Reporting.Plots;
 
 /// <summary>
-/// Curves over rounds with a shaded mean ± std band per curve and the legend at the right. The y range covers the
-/// curves and bands, cut to <c>yBounds</c> (e.g. [0, 1] for accuracy).
+/// Curves over rounds with a shaded mean ± std band per curve and the legend at the right, drawn by ScottPlot. The y
+/// range covers the curves and bands with a margin, cut to <c>yBounds</c> (e.g. [0, 1] for accuracy). The chart is
+/// <see cref="ChartWidth"/> × <see cref="ChartHeight"/>, taller when the legend needs it.
 /// </summary>
 internal sealed class LineChart : IFigure
 {
     public const int ChartWidth = 800;
     public const int ChartHeight = 480;
-    private const double Left = 68, Top = 44, BottomMargin = 52, Right = 16, FontSize = 12, LegendRow = 20;
+
+    // Curves with more points than this are drawn without markers.
+    private const int MaxMarkedPoints = 25;
+    private const double BandOpacity = 0.18;
 
     private readonly string _title;
     private readonly string _xLabel;
     private readonly string _yLabel;
-    private readonly IReadOnlyList<LineSeries> _series;
     private readonly (double Min, double Max) _bounds;
 
     /// <summary>The series drawn, in legend order.</summary>
-    public IReadOnlyList<LineSeries> Series => _series;
+    public IReadOnlyList<LineSeries> Series { get; }
 
     public LineChart(string title, string xLabel, string yLabel, IReadOnlyList<LineSeries> series, (double Min, double Max) yBounds)
     {
@@ -30,97 +36,89 @@ internal sealed class LineChart : IFigure
         _title = title;
         _xLabel = xLabel;
         _yLabel = yLabel;
-        _series = series;
+        Series = series;
         _bounds = yBounds;
     }
 
-    public int Width => ChartWidth;
-
-    public int Height => ChartHeight;
-
-    public void Draw(IPlotCanvas canvas)
+    public FigurePlot Create()
     {
-        double legendWidth = Math.Clamp(_series.Max(s => TextFit.Width(s.Name, FontSize)) + 40, 110, 300);
-        double x0 = Left, x1 = Width - Right - legendWidth - 12, y0 = Top, y1 = Height - BottomMargin;
-        var points = _series.SelectMany(s => s.Points).ToArray();
-        var (xMin, xMax) = XRange(points);
-        var (yMin, yMax, yStep) = YRange(points);
-        double X(double v) => x0 + ((v - xMin) / (xMax - xMin) * (x1 - x0));
-        double Y(double v) => y1 - ((v - yMin) / (yMax - yMin) * (y1 - y0));
+        var plot = FigureStyle.NewPlot(_title);
+        FigureStyle.Axis(plot.Axes.Bottom, _xLabel);
+        FigureStyle.Axis(plot.Axes.Left, _yLabel);
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true, MinimumTickSpacing = 40 };
+        plot.Axes.Left.TickGenerator = new NumericAutomatic { MinimumTickSpacing = 25 };
+        plot.Grid.XAxisStyle.IsVisible = false;
+        plot.Grid.YAxisStyle.MajorLineStyle.Color = FigureStyle.Grid;
 
-        canvas.Rectangle(0, 0, Width, Height, PlotColor.White);
-        canvas.Text(Width / 2.0, 26, _title, 15, PlotColor.Text, TextAnchor.Middle, bold: true);
-        foreach (double t in NiceTicks.Within(yMin, yMax, yStep))
+        foreach (var s in Series)
         {
-            canvas.Line(x0, Y(t), x1, Y(t), PlotColor.Grid, 1);
-            canvas.Text(x0 - 6, Y(t) + 4, NiceTicks.Label(t, yStep), FontSize - 1, PlotColor.Text, TextAnchor.End);
+            Band(plot, s);
         }
 
-        double xStep = NiceTicks.Step(xMax - xMin, 10, integer: true);
-        foreach (double t in NiceTicks.Within(xMin, xMax, xStep))
+        foreach (var s in Series)
         {
-            canvas.Line(X(t), y1, X(t), y1 + 4, PlotColor.Text, 1);
-            canvas.Text(X(t), y1 + 17, NiceTicks.Label(t, xStep), FontSize - 1, PlotColor.Text, TextAnchor.Middle);
+            Curve(plot, s);
         }
 
-        canvas.Rectangle(x0, y0, x1 - x0, y1 - y0, PlotColor.White.WithAlpha(0), PlotColor.Text, 1);
-        canvas.Text((x0 + x1) / 2, Height - 12, _xLabel, FontSize, PlotColor.Text, TextAnchor.Middle);
-        canvas.Text(18, (y0 + y1) / 2, _yLabel, FontSize, PlotColor.Text, TextAnchor.Middle, rotation: -90);
+        SetLimits(plot);
+        var legend = plot.ShowLegend(Edge.Right);
+        legend.Alignment = Alignment.UpperCenter;
+        legend.Padding = new PixelPadding(12, 8, 0, 0);
+        plot.Legend.FontName = FigureStyle.FontName;
+        plot.Legend.FontSize = FigureStyle.FontSize;
+        plot.Legend.FontColor = FigureStyle.Text;
+        plot.Legend.OutlineColor = FigureStyle.Grid;
+        plot.Legend.ShadowColor = ScottPlot.Colors.Transparent;
+        plot.Legend.SymbolWidth = 30;
+        plot.Legend.InterItemPadding = new PixelPadding(8, 8, 4, 4);
 
-        foreach (var s in _series)
+        // The legend stands beside the data area, as tall as it at most (ScottPlot would cut the rest): a long legend
+        // makes the figure taller.
+        int legendHeight;
+        using (var legendImage = plot.Legend.GetImage())
         {
-            var banded = s.Points.Where(p => p.Std is not null).ToArray();
-            if (banded.Length > 1)
-            {
-                var band = banded.Select(p => new PlotPoint(X(p.X), Y(Math.Min(yMax, p.Mean + p.Std!.Value))))
-                    .Concat(banded.Reverse().Select(p => new PlotPoint(X(p.X), Y(Math.Max(yMin, p.Mean - p.Std!.Value)))))
-                    .ToArray();
-                canvas.Polygon(band, s.Color.WithAlpha(0.18));
-            }
+            legendHeight = legendImage.Height;
         }
 
-        foreach (var s in _series)
-        {
-            var line = s.Points.Select(p => new PlotPoint(X(p.X), Y(p.Mean))).ToArray();
-            if (line.Length > 1)
-            {
-                canvas.Polyline(line, s.Color, 2, s.Dashed);
-            }
+        var area = FigureRenderer.DataArea(plot, ChartWidth, ChartHeight);
+        int height = ChartHeight + Math.Max(0, (int)Math.Ceiling(legendHeight - area.Height));
+        return new FigurePlot(plot, ChartWidth, height);
+    }
 
-            if (line.Length <= 25)
-            {
-                foreach (var p in line)
-                {
-                    canvas.Rectangle(p.X - 2.5, p.Y - 2.5, 5, 5, s.Color);
-                }
-            }
-        }
-
-        double lx = x1 + 12, ly = y0 + 4;
-        canvas.Rectangle(lx, ly, legendWidth, (_series.Count * LegendRow) + 10, PlotColor.White, PlotColor.Grid, 1);
-        for (int i = 0; i < _series.Count; i++)
+    private static void Band(Plot plot, LineSeries s)
+    {
+        var banded = s.Points.Where(p => p.Std is not null).ToArray();
+        if (banded.Length > 1)
         {
-            double row = ly + 15 + (i * LegendRow);
-            canvas.Line(lx + 8, row - 4, lx + 30, row - 4, _series[i].Color, 2.5, _series[i].Dashed);
-            canvas.Text(lx + 36, row, TextFit.Clip(_series[i].Name, FontSize, legendWidth - 40), FontSize, PlotColor.Text);
+            var band = plot.Add.FillY(banded.Select(p => p.X).ToArray(), banded.Select(p => p.Mean + p.Std!.Value).ToArray(), banded.Select(p => p.Mean - p.Std!.Value).ToArray());
+            band.FillColor = s.Style.Color.WithOpacity(BandOpacity);
+            band.LineWidth = 0;
         }
     }
 
-    private static (double Min, double Max) XRange(IReadOnlyList<SeriesPoint> points)
+    private static void Curve(Plot plot, LineSeries s)
     {
-        double min = points.Min(p => p.X), max = points.Max(p => p.X);
-        return max > min ? (min, max) : (min - 0.5, max + 0.5);
+        var line = plot.Add.Scatter(s.Points.Select(p => p.X).ToArray(), s.Points.Select(p => p.Mean).ToArray(), s.Style.Color);
+        line.LegendText = s.Name;
+        line.LineWidth = 2;
+        line.LinePattern = s.Style.Pattern;
+        line.MarkerShape = s.Points.Count <= MaxMarkedPoints ? s.Style.Marker : MarkerShape.None;
+        line.MarkerStyle.CustomRenderer = new SolidMarker(line.MarkerShape);
+        line.MarkerSize = 6;
     }
 
-    private (double Min, double Max, double Step) YRange(IReadOnlyList<SeriesPoint> points)
+    private void SetLimits(Plot plot)
     {
+        var points = Series.SelectMany(s => s.Points).ToArray();
+        double xMin = points.Min(p => p.X), xMax = points.Max(p => p.X);
+        double xPad = xMax > xMin ? (xMax - xMin) * 0.02 : 0.5;
         double lo = points.Min(p => p.Mean - (p.Std ?? 0)), hi = points.Max(p => p.Mean + (p.Std ?? 0));
-        double pad = Math.Max((hi - lo) * 0.05, 0.01 * (_bounds.Max - _bounds.Min));
-        lo = Math.Max(_bounds.Min, lo - pad);
-        hi = Math.Min(_bounds.Max, hi + pad);
-        double step = NiceTicks.Step(hi - lo, 6);
-        lo = Math.Max(_bounds.Min, Math.Floor(lo / step) * step);
-        hi = Math.Min(_bounds.Max, Math.Ceiling(hi / step) * step);
-        return hi > lo ? (lo, hi, step) : (lo - step, hi + step, step);
+        double yPad = Math.Max((hi - lo) * 0.05, 0.01 * (_bounds.Max - _bounds.Min));
+
+        // Ends on twentieths of the bounds (0.05 for accuracy), so the axis starts and ends at a round value.
+        double snap = (_bounds.Max - _bounds.Min) / 20;
+        lo = Math.Max(_bounds.Min, Math.Floor((lo - yPad) / snap) * snap);
+        hi = Math.Min(_bounds.Max, Math.Ceiling((hi + yPad) / snap) * snap);
+        plot.Axes.SetLimits(xMin - xPad, xMax + xPad, lo, hi > lo ? hi : lo + yPad);
     }
 }

@@ -59,7 +59,7 @@ internal static class AccuracyTable
         var figure = new ReportFigure(
             facet.Slug + "heatmap_final_accuracy",
             "Final test accuracy (%), defense × attack, with the worst case over attacks.",
-            new Heatmap($"Final test accuracy (%){suffix}", "defense \\ attack", defenses, columns, cells, worstColumn ? 1 : 0));
+            new Heatmap($"Final test accuracy (%){suffix}", "defense", "attack", defenses, columns, cells, worstColumn ? 1 : 0));
         return (table, figure);
     }
 

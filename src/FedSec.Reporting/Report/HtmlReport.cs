@@ -9,8 +9,9 @@ internal static class HtmlReport
     private const string Style = """
         body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; padding: 0 1em; }
         h1 { font-size: 1.6em; } h2 { border-bottom: 2px solid #ddd; padding-bottom: .2em; margin-top: 2em; } h3 { margin-top: 1.5em; }
-        table { border-collapse: collapse; margin: .5em 0 1em; font-size: .9em; }
-        th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: right; }
+        div.table { overflow-x: auto; margin: .5em 0 1em; }
+        table { border-collapse: collapse; font-size: .9em; }
+        th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: right; } td { white-space: nowrap; }
         th { background: #f3f3f3; } td:first-child, th:first-child { text-align: left; }
         p.note { color: #555; font-size: .9em; }
         figure { margin: 1em 0 2em; } figcaption { color: #555; font-size: .9em; }
@@ -49,10 +50,12 @@ internal static class HtmlReport
     private static void Table(StringBuilder b, ReportTable table)
     {
         b.Append("<h3>").Append(HtmlText.Escape(table.Title)).Append("</h3>\n<p class=\"note\">").Append(HtmlText.Escape(table.Note)).Append("</p>\n");
-        b.Append(CultureInfo.InvariantCulture, $"<table id=\"{HtmlText.Escape(table.Id)}\">\n<thead><tr>");
+        // A table wider than the page scrolls sideways in its own box instead of running off the page.
+        b.Append(CultureInfo.InvariantCulture, $"<div class=\"table\">\n<table id=\"{HtmlText.Escape(table.Id)}\">\n<thead><tr>");
         foreach (string h in table.Header)
         {
-            b.Append("<th>").Append(HtmlText.Escape(h)).Append("</th>");
+            // A long column name may break after an underscore (label_<wbr/>flipping_<wbr/>3to9); a value never breaks.
+            b.Append("<th>").Append(HtmlText.Escape(h).Replace("_", "_<wbr/>", StringComparison.Ordinal)).Append("</th>");
         }
 
         b.Append("</tr></thead>\n<tbody>\n");
@@ -67,7 +70,7 @@ internal static class HtmlReport
             b.Append("</tr>\n");
         }
 
-        b.Append("</tbody>\n</table>\n");
+        b.Append("</tbody>\n</table>\n</div>\n");
         foreach (string footnote in table.Footnotes ?? [])
         {
             b.Append("<p class=\"note footnote\">").Append(HtmlText.Escape(footnote)).Append("</p>\n");

@@ -49,7 +49,7 @@ internal static class ReportWriter
         var svgs = new Dictionary<ReportFigure, string>();
         foreach (var figure in sections.SelectMany(s => s.Figures))
         {
-            string svg = FigureRenderer.Svg(figure.Figure);
+            string svg = FigureRenderer.Svg(figure.Figure, figure.Name);
             svgs[figure] = svg;
             written.Add(WriteFile(Path.Combine(plots, figure.Name + ".svg"), svg));
             string png = Path.Combine(plots, figure.Name + ".png");

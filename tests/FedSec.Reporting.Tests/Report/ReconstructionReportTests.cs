@@ -49,14 +49,20 @@ public sealed class ReconstructionReportTests
 
         ReportWriter.Write(tmp.Path);
 
-        // 4·16 margins + 300 caption + 2 tiles of 112 = 588 wide; 70 header + 1 row · (112 + 16) = 198 high; PNG at twice that.
+        StoredResults results;
+        using (var db = ResultsDatabase.Open(Path.Combine(tmp.Path, ResultsDatabase.FileName)))
+        {
+            results = db.Read();
+        }
+
+        var grid = Assert.IsType<ImagePairGrid>(ReconstructionSection.For(Facet.Split(results.Runs).Single(), new ResultIndex(results, tmp.Path), "r")!.Value.Figure!.Figure);
         string png = Path.Combine(tmp.Path, "report", "plots", "reconstructions.png");
-        Assert.Equal((1176, 396), PngHeader.Size(png));
+        Assert.Equal((2 * grid.Width, 2 * grid.Height), PngHeader.Size(png));
         using var bitmap = SKBitmap.Decode(png);
-        int top = 2 * (ImagePairGrid.Top + 56);
-        int originalX = 2 * ((2 * 16) + 300 + 56), reconstructedX = 2 * ((3 * 16) + 300 + 112 + 56);
-        Assert.Equal(200, bitmap.GetPixel(originalX, top).Red);
-        Assert.Equal(90, bitmap.GetPixel(reconstructedX, top).Red);
+        int top = 2 * (ImagePairGrid.RowTop(0) + (ImagePairGrid.Tile / 2));
+        Assert.Equal(200, bitmap.GetPixel(2 * (grid.OriginalX + (ImagePairGrid.Tile / 2)), top).Red);
+        Assert.Equal(90, bitmap.GetPixel(2 * (grid.ReconstructedX + (ImagePairGrid.Tile / 2)), top).Red);
+        Assert.Contains("attack=dlg defense=none seed=0", SvgText.Texts(File.ReadAllText(Path.ChangeExtension(png, ".svg"))));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
-using System.Xml.Linq;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using FedSec.Reporting.Report;
 
 namespace FedSec.Reporting.Tests.Report;
@@ -18,7 +19,7 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
-    public void Write_SmallGrid_WritesEachFigureAsPngOfExpectedSizeAndSvg()
+    public void Write_SmallGrid_WritesEachFigureAsPngAtTwiceTheSizeOfItsSvg()
     {
         using var tmp = SmallGrid();
 
@@ -26,21 +27,50 @@ public sealed class ReportWriterTests
 
         string plots = Path.Combine(tmp.Path, "report", "plots");
         Assert.Equal(Figures.SelectMany(f => new[] { f + ".png", f + ".svg" }).Order(StringComparer.Ordinal), Directory.GetFiles(plots).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        foreach (string f in Figures.Where(f => f != "heatmap_final_accuracy"))
-        {
-            Assert.Equal((1600, 960), PngHeader.Size(Path.Combine(plots, f + ".png")));
-        }
-
-        // Heatmap: 2·16 margin + 132 label column (the corner "defense \ attack", 16 characters · 0.6 · 12 px + 16)
-        // + 3 columns (none, backdoor, worst case) · 124 + 10 gap = 546 wide, 84 header + 2 rows · 40 + 16 = 180 high;
-        // PNGs at twice that.
-        Assert.Equal((1092, 360), PngHeader.Size(Path.Combine(plots, "heatmap_final_accuracy.png")));
         foreach (string f in Figures)
         {
-            var svg = XDocument.Load(Path.Combine(plots, f + ".svg"));
-            Assert.Equal("svg", svg.Root!.Name.LocalName);
-            Assert.True(svg.Root.Descendants().Count() > 10, $"{f}.svg draws almost nothing.");
+            var svg = SvgText.Parse(File.ReadAllText(Path.Combine(plots, f + ".svg")));
+            Assert.True(svg.Descendants().Count() > 10, $"{f}.svg draws almost nothing.");
+            var (width, height) = PngHeader.Size(Path.Combine(plots, f + ".png"));
+            Assert.Equal((2 * int.Parse(svg.Attribute("width")!.Value, CultureInfo.InvariantCulture), 2 * int.Parse(svg.Attribute("height")!.Value, CultureInfo.InvariantCulture)), (width, height));
         }
+
+        // Line charts with a short legend: 800 × 480, the PNG at twice that.
+        Assert.All(Figures.Where(f => f != "heatmap_final_accuracy"), f => Assert.Equal((1600, 960), PngHeader.Size(Path.Combine(plots, f + ".png"))));
+    }
+
+    [Fact]
+    public void Write_SmallGrid_SvgsHoldTheLegendsAndTheHeatmapCells()
+    {
+        using var tmp = SmallGrid();
+
+        ReportWriter.Write(tmp.Path);
+
+        string plots = Path.Combine(tmp.Path, "report", "plots");
+        var under = SvgText.Texts(File.ReadAllText(Path.Combine(plots, "fig6_accuracy_under_backdoor.svg")));
+        Assert.Contains("benign (no attack)", under);
+        Assert.Contains("backdoor, no defense", under);
+        Assert.Contains("krum", under);
+        var heatmap = SvgText.Texts(File.ReadAllText(Path.Combine(plots, "heatmap_final_accuracy.svg")));
+        Assert.Equal(2, heatmap.Count(t => t == "61.00 ± 1.41"));
+        Assert.Contains("81.00 ± 1.41", heatmap);
+        Assert.Contains("worst case", heatmap);
+    }
+
+    [Fact]
+    public void Write_SmallGrid_EveryTableScrollsInItsOwnBoxAndPageIdsAreUnique()
+    {
+        using var tmp = SmallGrid();
+
+        ReportWriter.Write(tmp.Path);
+
+        string html = File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html"));
+        int tables = Regex.Count(html, "<table ");
+        Assert.True(tables >= 3);
+        Assert.Equal(tables, Regex.Count(html, "<div class=\"table\">\n<table "));
+        Assert.Contains("div.table { overflow-x: auto;", html, StringComparison.Ordinal);
+        var ids = Regex.Matches(html, @"\bid=""([^""]+)""").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
