@@ -58,9 +58,25 @@ internal static class BenchCommand
         Directory.CreateDirectory(output);
         using var outputLock = dryRun ? null : OutputLock.Acquire(output);
         using var database = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName));
-        var finished = database.FinishedRunKeys();
+        if (!dryRun && RunKeyMigration.Apply(database, factory.Bind) is { } migration)
+        {
+            AnsiConsole.MarkupLine($"Moved the stored runs to run-key scheme {RunKey.Scheme} (from {migration.FromScheme}): {migration.Moved} runs got new keys, {migration.Duplicates} turned out to be the same run as another and now stand as another cell of it{(migration.Unbound.Count > 0 ? $", {migration.Unbound.Count} whose stored configuration no longer binds kept their keys ({string.Join(", ", migration.Unbound)})" : string.Empty)}.");
+        }
+
+        var finished = dryRun ? RunKeyMigration.FinishedKeys(database, factory.Bind) : database.FinishedRunKeys();
         var pending = plans.Where(p => !finished.Contains(p.RunKey)).ToArray();
+        if (!dryRun)
+        {
+            StoreOtherCells(database, plans);
+        }
+
         int pendingRounds = pending.Sum(p => configs[p.RunKey].CommRound);
+        int shared = plans.Sum(p => p.OtherCells.Count);
+        if (shared > 0)
+        {
+            AnsiConsole.MarkupLine($"{shared} cells of the grid resolve to the same settings as another cell (e.g. no attack at two attacker counts, for a defense that does not read the count); each such run runs once and is reported in every cell it stands in.");
+        }
+
         AnsiConsole.MarkupLine($"Grid {Markup.Escape(gridPath)}: {plans.Count} runs ({plans.Count - pending.Length} already finished, {pending.Length} to run, {pendingRounds} rounds); results in {Markup.Escape(Path.GetFullPath(output))}.");
         if (dryRun)
         {
@@ -93,6 +109,7 @@ internal static class BenchCommand
             var runner = new GridRunner(database, new ChildProcessLauncher(threads, dataDir), output, parallel);
             var roundsOf = pending.ToDictionary(p => p.RunKey, p => configs[p.RunKey].CommRound, StringComparer.Ordinal);
             var (outcomes, failures) = RunWithProgress(runner, pending, roundsOf, cancel.Token);
+            StoreOtherCells(database, plans);
             int ok = outcomes.Count(o => o.Succeeded);
             int diverged = outcomes.Count(o => o.Succeeded && o.Diverged is not null);
             foreach (var f in failures)
@@ -118,6 +135,19 @@ internal static class BenchCommand
         finally
         {
             System.Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    // A run standing in several cells of the grid is stored once and recorded in each other cell, once it is finished.
+    private static void StoreOtherCells(ResultsDatabase database, IReadOnlyList<GridRunPlan> plans)
+    {
+        var finished = database.FinishedRunKeys();
+        foreach (var plan in plans.Where(p => p.OtherCells.Count > 0 && finished.Contains(p.RunKey)))
+        {
+            foreach (var cell in plan.OtherCells)
+            {
+                database.AddCell(plan.RunKey, cell.Label, cell.Axes);
+            }
         }
     }
 

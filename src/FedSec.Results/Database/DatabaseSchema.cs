@@ -38,6 +38,16 @@ internal static class DatabaseSchema
             diverged_client INTEGER,
             diverged_reason TEXT
         );
+        CREATE TABLE IF NOT EXISTS meta (
+            name TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS run_cells (
+            run_key TEXT NOT NULL,
+            label TEXT NOT NULL,
+            axes_json TEXT NOT NULL,
+            PRIMARY KEY (run_key, label)
+        );
         CREATE TABLE IF NOT EXISTS run_axes (
             run_key TEXT NOT NULL,
             axis TEXT NOT NULL,
@@ -110,5 +120,5 @@ internal static class DatabaseSchema
     ];
 
     /// <summary>The tables holding rows of one run, children first.</summary>
-    public static readonly string[] RunTables = ["reconstructions", "round_detection", "detection", "rounds", "run_axes", "runs"];
+    public static readonly string[] RunTables = ["reconstructions", "round_detection", "detection", "rounds", "run_cells", "run_axes", "runs"];
 }

@@ -76,16 +76,7 @@ public sealed class ResultsDatabase : IDisposable
     {
         lock (_gate)
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT run_key FROM runs;";
-            using var reader = command.ExecuteReader();
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            while (reader.Read())
-            {
-                keys.Add(reader.GetString(0));
-            }
-
-            return keys;
+            return FinishedKeysUnlocked();
         }
     }
 
@@ -131,6 +122,86 @@ public sealed class ResultsDatabase : IDisposable
         return files.Summary;
     }
 
+    /// <summary>
+    /// Records that a stored run also stands in another cell of a grid: two cells whose configurations resolve to the
+    /// same settings (no attack at 10 % and at 20 % attackers, for a defense that does not read the count) are one run,
+    /// which the report shows in both. Nothing happens for the run's own label or a cell recorded already.
+    /// </summary>
+    public void AddCell(string runKey, string label, IReadOnlyDictionary<string, string> axes)
+    {
+        ArgumentNullException.ThrowIfNull(axes);
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                INSERT OR IGNORE INTO run_cells (run_key, label, axes_json)
+                SELECT $key, $label, $axes WHERE EXISTS (SELECT 1 FROM runs WHERE run_key = $key AND label <> $label);
+                """;
+            command.Parameters.AddWithValue("$key", runKey);
+            command.Parameters.AddWithValue("$label", label);
+            command.Parameters.AddWithValue("$axes", Json(axes));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>A value of the database's <c>meta</c> table (e.g. the run-key scheme its keys follow), or null when unset.</summary>
+    public string? Meta(string name)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT value FROM meta WHERE name = $name;";
+            command.Parameters.AddWithValue("$name", name);
+            return command.ExecuteScalar() as string;
+        }
+    }
+
+    /// <summary>Sets a value of the <c>meta</c> table.</summary>
+    public void SetMeta(string name, string value)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "INSERT INTO meta (name, value) VALUES ($name, $value) ON CONFLICT(name) DO UPDATE SET value = excluded.value;";
+            command.Parameters.AddWithValue("$name", name);
+            command.Parameters.AddWithValue("$value", value);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Every stored run's key with the configuration it ran (<c>config_yaml</c>), for moving runs to new keys.</summary>
+    public IReadOnlyList<(string RunKey, string ConfigYaml)> StoredConfigs()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT run_key, config_yaml FROM runs ORDER BY run_key;";
+            using var reader = command.ExecuteReader();
+            var configs = new List<(string, string)>();
+            while (reader.Read())
+            {
+                configs.Add((reader.GetString(0), reader.GetString(1)));
+            }
+
+            return configs;
+        }
+    }
+
+    /// <summary>
+    /// Moves stored runs to new keys (old key → new key), in one transaction: every table's rows, the run directory
+    /// (<c>runs/OLD</c> is renamed <c>runs/NEW</c> when it is there) and the stored paths into it. When two runs map to
+    /// one key they are the same run: the first (by old key) is kept and the other's rows and directory are removed.
+    /// </summary>
+    /// <returns>The number of runs moved and of duplicates removed.</returns>
+    public (int Moved, int Duplicates) Rekey(IReadOnlyDictionary<string, string> newKeys)
+    {
+        ArgumentNullException.ThrowIfNull(newKeys);
+        lock (_gate)
+        {
+            return new RunRekeying(_connection, Directory).Apply(newKeys, FinishedKeysUnlocked());
+        }
+    }
+
     /// <summary>Reads everything stored: runs, rounds, detection and reconstructions.</summary>
     public StoredResults Read()
     {
@@ -159,6 +230,20 @@ public sealed class ResultsDatabase : IDisposable
                 throw new ArgumentException($"Run '{run.Label}' has no '{axis}' axis; every run names its attack, defense and seed axes (axes given: {string.Join(", ", run.Axes.Keys)}).", nameof(run));
             }
         }
+    }
+
+    private IReadOnlySet<string> FinishedKeysUnlocked()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT run_key FROM runs;";
+        using var reader = command.ExecuteReader();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
     }
 
     // Relative to the database's directory with '/' separators, so the output directory can be moved as a whole.

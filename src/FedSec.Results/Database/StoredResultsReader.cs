@@ -31,6 +31,14 @@ internal static class StoredResultsReader
             Status = Status(r.GetString(16)),
             Diverged = r.IsDBNull(17) ? null : new Divergence(r.GetInt32(17), r.IsDBNull(18) ? string.Empty : r.GetString(18), r.IsDBNull(19) ? null : r.GetInt32(19), r.IsDBNull(20) ? string.Empty : r.GetString(20)),
         });
+        // A run that also stands in other cells of the grid appears once per cell, with that cell's label and axes.
+        var cells = Query(connection, "SELECT run_key, label, axes_json FROM run_cells ORDER BY run_key, label;", r => (Key: r.GetString(0), Label: r.GetString(1), Axes: r.GetString(2)));
+        var byKey = runs.ToDictionary(r => r.RunKey, StringComparer.Ordinal);
+        runs = runs
+            .Concat(cells.Where(c => byKey.TryGetValue(c.Key, out var run) && run.Label != c.Label)
+                .Select(c => byKey[c.Key] with { Label = c.Label, Axes = Json<Dictionary<string, string>>(c.Axes) }))
+            .OrderBy(r => r.Label, StringComparer.Ordinal).ThenBy(r => r.RunKey, StringComparer.Ordinal)
+            .ToList();
         var rounds = Query(connection, "SELECT run_key, round, accuracy, loss, train_loss, seconds, attack_active, sampled_json, attacked_json, metrics_json FROM rounds ORDER BY run_key, round;", r => new StoredRound(
             r.GetString(0),
             r.GetInt32(1),

@@ -6,8 +6,8 @@ namespace FedSec.Results.Grid;
 /// <summary>
 /// Expands a grid into runs: the cross product of its axes (seeds outermost, so every configuration's first seed
 /// finishes before any second seed starts), each combination set over the base configuration. Scalars are broadcast
-/// to every run. Runs that resolve to the same configuration (e.g. a defense parameter crossed with "no defense")
-/// are kept once. Combinations matching an entry of <c>grid: exclude:</c> (axis: label pairs) are left out.
+/// to every run. Runs that resolve to the same settings (e.g. a defense parameter crossed with "no defense") run
+/// once: the first is the plan, and the others' cells are its <see cref="GridRunPlan.OtherCells"/>. Combinations matching an entry of <c>grid: exclude:</c> (axis: label pairs) are left out.
 /// </summary>
 public static class GridExpander
 {
@@ -41,7 +41,7 @@ public static class GridExpander
         var (baseConfig, axes, excluded) = GridReader.Read(grid, listValuedKeys);
         var ordered = axes.Where(a => a.Name == EngineParameters.RandomSeed.Key).Concat(axes.Where(a => a.Name != EngineParameters.RandomSeed.Key)).ToArray();
         var runs = new List<GridRunPlan>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var combination in CrossProduct(ordered))
         {
             var config = baseConfig.Clone();
@@ -57,9 +57,14 @@ public static class GridExpander
             }
 
             string key = runKey(config);
-            if (seen.Add(key))
+            string label = Describe(labels);
+            if (seen.TryAdd(key, runs.Count))
             {
-                runs.Add(new GridRunPlan(key, Describe(labels), labels, SeedOf(config), config));
+                runs.Add(new GridRunPlan(key, label, labels, SeedOf(config), config));
+            }
+            else if (runs[seen[key]] is var first && first.Label != label && first.OtherCells.All(c => c.Label != label))
+            {
+                runs[seen[key]] = first with { OtherCells = [.. first.OtherCells, new GridCell(label, labels)] };
             }
         }
 

@@ -172,4 +172,16 @@ public class GridExpanderTests
 
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Expand_TwoCellsResolvingToTheSameSettings_OneRunStandingInBothCells()
+    {
+        // Without an attack or a defense nothing reads byzantine_client_num: both cells are the same experiment.
+        var runs = Expand("attack_args:\n  byzantine_client_num: [1, 2]\n");
+
+        var run = Assert.Single(runs);
+        var other = Assert.Single(run.OtherCells);
+        Assert.Equal("1", run.Axes["byzantine_client_num"]);
+        Assert.Equal("2", other.Axes["byzantine_client_num"]);
+    }
 }
