@@ -61,7 +61,7 @@ internal static class SyntheticGrid
     {
         Directory.CreateDirectory(dir);
         var rounds = new List<RoundRecord>();
-        var divergence = diverges ? new Divergence(1, Divergence.LocalTraining, 2, "client 2's local training produced NaN at w[0]") : null;
+        var divergence = diverges ? new Divergence(1, DivergenceStage.LocalTraining, 2, "client 2's local training produced NaN at w[0]") : null;
         for (int r = 0; r < (diverges ? 2 : Rounds); r++)
         {
             var metrics = new Dictionary<string, double>();
@@ -71,7 +71,7 @@ internal static class SyntheticGrid
             }
 
             var defenseReports = defense == "krum"
-                ? new[] { new DefenseRoundReport("krum", "before", [new ClientVerdict(0, VerdictKind.Removed)], new DetectionCounts(1, 0, 0, 3)) }
+                ? new[] { new DefenseRoundReport("krum", DefenseStage.Before, [new ClientVerdict(0, VerdictKind.Removed)], new DetectionCounts(1, 0, 0, 3)) }
                 : Array.Empty<DefenseRoundReport>();
             rounds.Add(new RoundRecord
             {

@@ -1,3 +1,4 @@
+using FedSec.Simulation;
 using FedSec.Data.Npy;
 using System.Globalization;
 using FedSec.Interop;
@@ -92,7 +93,7 @@ internal static class AggregateCommand
             VerdictsJson.Write(verdictsPath, result.Defenses);
         }
 
-        AnsiConsole.WriteLine($"Aggregated {n} client models of {d} values through {string.Join(" → ", result.Defenses.Select(r => $"{r.Name} ({r.Stage})"))}{(result.Defenses.Any(r => r.Stage == "on") ? string.Empty : " with FedAvg")}.");
+        AnsiConsole.WriteLine($"Aggregated {n} client models of {d} values through {string.Join(" → ", result.Defenses.Select(r => $"{r.Name} ({r.Stage.Word()})"))}{(result.Defenses.Any(r => r.Stage == DefenseStage.On) ? string.Empty : " with FedAvg")}.");
         foreach (var r in result.Defenses.Where(r => r.Verdicts.Count > 0))
         {
             var counts = r.Verdicts.GroupBy(x => x.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Kind(g.Key)}");

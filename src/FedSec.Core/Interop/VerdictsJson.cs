@@ -28,7 +28,7 @@ public static class VerdictsJson
             {
                 json.WriteStartObject();
                 json.WriteString("name", report.Name);
-                json.WriteString("stage", report.Stage);
+                json.WriteString("stage", report.Stage.Word());
                 json.WriteStartArray("verdicts");
                 foreach (var v in report.Verdicts)
                 {

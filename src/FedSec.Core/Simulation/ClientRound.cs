@@ -95,7 +95,7 @@ internal sealed class ClientRound
             updates.Add(new ClientUpdate(id, jobs[i].Data.Count, result.Weights));
             if (nonFinite[i] >= 0)
             {
-                var divergence = new Divergence(round, Divergence.LocalTraining, id, $"client {id}'s local training produced {NonFinite.Describe(result.Weights, nonFinite[i], layout)}");
+                var divergence = new Divergence(round, DivergenceStage.LocalTraining, id, $"client {id}'s local training produced {NonFinite.Describe(result.Weights, nonFinite[i], layout)}");
                 return new ClientTraining(updates, lossSum, divergence, result.Weights);
             }
         }

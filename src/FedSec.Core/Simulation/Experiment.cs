@@ -204,36 +204,29 @@ public sealed class Experiment
         ServerTrainer = _data.ServerRoot is { } root ? () => TrainOnServer(global, root, settings, round) : null,
     };
 
-    private float[] TrainOnServer(float[] global, ImageSet root, LocalTrainingSettings settings, int round)
+    private ServerTraining TrainOnServer(float[] global, ImageSet root, LocalTrainingSettings settings, int round)
     {
         var weights = _backend.Train(global, root, settings, _seeds.Random("server-root", round), _seeds.DeriveInt("server-root", round)).Weights;
-        if (weights.Length == _backend.Layout.Length && NonFinite.FirstIndex(weights) is int bad and >= 0)
-        {
-            throw new ServerTrainingDivergedException($"the server's training on its root set produced {NonFinite.Describe(weights, bad, _backend.Layout)}", weights);
-        }
-
-        return weights;
+        bool nonFinite = weights.Length == _backend.Layout.Length && NonFinite.FirstIndex(weights) >= 0;
+        return new ServerTraining(weights, nonFinite ? NonFinite.Describe(weights, NonFinite.FirstIndex(weights), _backend.Layout) : null);
     }
 
     /// <summary>
     /// Runs the server's side of a round on finite updates. The new global model being non-finite is a divergence at
-    /// the aggregation (an overflow of finite numbers); so is the server's own root-set training diverging.
+    /// the aggregation (an overflow of finite numbers); the server's own root-set training diverging stops the round
+    /// as a divergence at local training.
     /// </summary>
-    private (ServerRound.Result? Outcome, Divergence? Diverged, float[]? DivergedModel) RunServer(ServerRound server, IReadOnlyList<ClientUpdate> updates, RoundContext context, bool active)
+    private static (ServerRound.Result? Outcome, Divergence? Diverged, float[]? DivergedModel) RunServer(ServerRound server, IReadOnlyList<ClientUpdate> updates, RoundContext context, bool active)
     {
-        ServerRound.Result outcome;
-        try
+        var outcome = server.Run(updates, context, active);
+        if (outcome.Diverged is { } stopped)
         {
-            outcome = server.Run(updates, context, active);
-        }
-        catch (ServerTrainingDivergedException e)
-        {
-            return (null, new Divergence(context.Round, Divergence.LocalTraining, null, e.Message), e.Weights);
+            return (null, stopped, outcome.Global);
         }
 
         if (NonFinite.FirstIndex(outcome.Global) is int bad and >= 0)
         {
-            var divergence = new Divergence(context.Round, Divergence.Aggregation, null, $"the new global model holds {NonFinite.Describe(outcome.Global, bad, context.Layout)} although every update was finite");
+            var divergence = new Divergence(context.Round, DivergenceStage.Aggregation, null, $"the new global model holds {NonFinite.Describe(outcome.Global, bad, context.Layout)} although every update was finite");
             return (outcome, divergence, outcome.Global);
         }
 

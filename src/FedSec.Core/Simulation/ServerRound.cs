@@ -22,10 +22,19 @@ internal sealed class ServerRound
         _optimizer = optimizer;
     }
 
+    /// <summary>What the server's side of a round produced.</summary>
+    /// <param name="Global">The new global model, or, when the round stopped because the server's own training
+    /// diverged (<see cref="Diverged"/>), the non-finite model that training produced.</param>
+    /// <param name="Defenses">What each defense did, up to where the round stopped.</param>
+    /// <param name="Reconstructions">What the data-reconstruction attack recovered.</param>
     public sealed record Result(
         float[] Global,
         IReadOnlyList<DefenseRoundReport> Defenses,
-        IReadOnlyList<ReconstructionReport> Reconstructions);
+        IReadOnlyList<ReconstructionReport> Reconstructions)
+    {
+        /// <summary>Set when a defense stopped the round because the server's own training diverged.</summary>
+        public Divergence? Diverged { get; init; }
+    }
 
     public Result Run(IReadOnlyList<ClientUpdate> updates, RoundContext context, bool attackActive)
     {
@@ -57,7 +66,12 @@ internal sealed class ServerRound
         foreach (var (name, defense) in _stages.Before)
         {
             var outcome = defense.DefendBeforeAggregation(updates, context);
-            reports.Add(new DefenseRoundReport(name, "before", outcome.Verdicts, Detect(outcome.Verdicts, context.MaliciousClients)));
+            if (outcome.Stopped is { } stopped)
+            {
+                return Stop(stopped, reports, reconstructions, context);
+            }
+
+            reports.Add(new DefenseRoundReport(name, DefenseStage.Before, outcome.Verdicts, Detect(outcome.Verdicts, context.MaliciousClients)));
             updates = outcome.Updates;
             if (updates.Count == 0)
             {
@@ -74,8 +88,13 @@ internal sealed class ServerRound
         if (_stages.On is { } on)
         {
             var outcome = on.Defense.DefendOnAggregation(updates, context);
+            if (outcome.Stopped is { } stopped)
+            {
+                return Stop(stopped, reports, reconstructions, context);
+            }
+
             layout.CheckLength(outcome.Weights.Length);
-            reports.Add(new DefenseRoundReport(on.Name, "on", outcome.Verdicts, Detect(outcome.Verdicts, context.MaliciousClients)));
+            reports.Add(new DefenseRoundReport(on.Name, DefenseStage.On, outcome.Verdicts, Detect(outcome.Verdicts, context.MaliciousClients)));
             aggregate = outcome.Weights;
         }
         else
@@ -97,7 +116,7 @@ internal sealed class ServerRound
                 throw new InvalidUpdateException($"The after-aggregation defense '{name}' returned {NonFinite.Describe(global, bad, layout)} in round {context.Round} from a finite global model.");
             }
 
-            reports.Add(new DefenseRoundReport(name, "after", Array.Empty<ClientVerdict>(), DetectionCounts.Zero));
+            reports.Add(new DefenseRoundReport(name, DefenseStage.After, Array.Empty<ClientVerdict>(), DetectionCounts.Zero));
         }
 
         // The round's updates are done with: the vectors stages rented for them serve the next round. The global
@@ -109,6 +128,15 @@ internal sealed class ServerRound
 
         context.Buffers.Recycle();
         return new Result(global, reports, reconstructions);
+    }
+
+    // The server's honest training on its root set turned the model non-finite: a divergence at the local training
+    // stage (no client's), not a fault of the defense that asked for it.
+    private static Result Stop(ServerTraining training, List<DefenseRoundReport> reports, IReadOnlyList<ReconstructionReport> reconstructions, RoundContext context)
+    {
+        context.Buffers.Recycle();
+        var reason = $"the server's training on its root set produced {training.DivergedReason}";
+        return new Result(training.Weights, reports, reconstructions) { Diverged = new Divergence(context.Round, DivergenceStage.LocalTraining, null, reason) };
     }
 
     private static DetectionCounts Detect(IReadOnlyList<ClientVerdict> verdicts, IReadOnlySet<int> malicious)

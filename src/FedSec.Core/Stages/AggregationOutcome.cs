@@ -7,4 +7,15 @@ public sealed record AggregationOutcome(float[] Weights, IReadOnlyList<ClientVer
 {
     /// <summary>An aggregate with no per-client verdicts.</summary>
     public static AggregationOutcome Of(float[] weights) => new(weights, Array.Empty<ClientVerdict>());
+
+    /// <summary>The server's own training diverged: the round stops here and is recorded as diverged.</summary>
+    /// <value>The default value is null: the rule aggregated.</value>
+    public ServerTraining? Stopped { get; init; }
+
+    /// <summary>An outcome that stops the round because the server's own training diverged.</summary>
+    public static AggregationOutcome StoppedBy(ServerTraining training)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        return new AggregationOutcome(training.Weights, Array.Empty<ClientVerdict>()) { Stopped = training };
+    }
 }

@@ -38,9 +38,10 @@ public sealed class RoundContext
 
     /// <summary>
     /// Trains the round's global model on the server's own small clean data set (FLTrust's root set) and returns
-    /// the resulting weights; null when the experiment has no server data set.
+    /// the result; null when the experiment has no server data set. A diverged training (<see cref="ServerTraining.Diverged"/>)
+    /// must stop the defense that asked for it (return its outcome's <c>StoppedBy</c>).
     /// </summary>
-    public Func<float[]>? ServerTrainer { get; init; }
+    public Func<ServerTraining>? ServerTrainer { get; init; }
 
     /// <summary>
     /// The clean training data of a client, by identity. For measuring reconstruction quality only (comparing what a

@@ -31,7 +31,7 @@ internal static class ExportTables
             .Text("dataset", r => r.Dataset).Text("model", r => r.Model).Integer("rounds", r => r.Rounds)
             .Real("final_accuracy", r => r.FinalAccuracy).Real("best_accuracy", r => r.BestAccuracy).Real("final_loss", r => r.FinalLoss)
             .Text("status", r => r.Status == RunStatus.Diverged ? "diverged" : "completed").Integer("diverged_round", r => r.Diverged?.Round)
-            .Text("diverged_stage", r => r.Diverged?.Stage).Integer("diverged_client", r => r.Diverged?.ClientId).Text("diverged_reason", r => r.Diverged?.Reason);
+            .Text("diverged_stage", r => r.Diverged?.Stage.Word()).Integer("diverged_client", r => r.Diverged?.ClientId).Text("diverged_reason", r => r.Diverged?.Reason);
         foreach (string m in finalMetrics)
         {
             runTable.Real("final_" + m, r => r.FinalMetrics.TryGetValue(m, out double v) ? v : null);

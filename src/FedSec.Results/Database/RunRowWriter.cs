@@ -43,7 +43,7 @@ internal sealed class RunRowWriter
             ("finished_at", finishedAt),
             ("status", summary.Status == RunStatus.Diverged ? "diverged" : "completed"),
             ("diverged_round", summary.Diverged?.Round),
-            ("diverged_stage", summary.Diverged?.Stage),
+            ("diverged_stage", summary.Diverged?.Stage.Word()),
             ("diverged_client", summary.Diverged?.ClientId),
             ("diverged_reason", summary.Diverged?.Reason));
     }
@@ -113,7 +113,7 @@ internal sealed class RunRowWriter
                     ("round", r.Round),
                     ("position", i),
                     ("defense", d.Name),
-                    ("stage", d.Stage),
+                    ("stage", d.Stage.Word()),
                     ("tp", c.TruePositives),
                     ("fp", c.FalsePositives),
                     ("fn", c.FalseNegatives),

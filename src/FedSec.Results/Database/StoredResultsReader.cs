@@ -29,7 +29,7 @@ internal static class StoredResultsReader
             r.GetString(15))
         {
             Status = Status(r.GetString(16)),
-            Diverged = r.IsDBNull(17) ? null : new Divergence(r.GetInt32(17), r.IsDBNull(18) ? string.Empty : r.GetString(18), r.IsDBNull(19) ? null : r.GetInt32(19), r.IsDBNull(20) ? string.Empty : r.GetString(20)),
+            Diverged = r.IsDBNull(17) ? null : new Divergence(r.GetInt32(17), r.IsDBNull(18) ? DivergenceStage.LocalTraining : StageNames.ParseDivergenceStage(r.GetString(18)), r.IsDBNull(19) ? null : r.GetInt32(19), r.IsDBNull(20) ? string.Empty : r.GetString(20)),
         });
         // A run that also stands in other cells of the grid appears once per cell, with that cell's label and axes.
         var cells = Query(connection, "SELECT run_key, label, axes_json FROM run_cells ORDER BY run_key, label;", r => (Key: r.GetString(0), Label: r.GetString(1), Axes: r.GetString(2)));

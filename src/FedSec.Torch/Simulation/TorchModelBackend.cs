@@ -50,8 +50,7 @@ public sealed class TorchModelBackend : IModelBackend
         _idle.Add(_first);
         _evaluator = new Evaluator(module, Layout);
         _normalization = new ChannelNormalization(info.Mean, info.Std);
-        bool unseededRandomness = module.modules().Any(m => m is not SeededDropout && m.GetType().Name.Contains("Dropout", StringComparison.Ordinal));
-        MaxConcurrentTrainings = model.AvoidOneDnn || unseededRandomness ? 1 : concurrentTrainings;
+        MaxConcurrentTrainings = model.AvoidOneDnn || module.modules().Any(RandomModules.DrawsFromGlobalGenerator) ? 1 : concurrentTrainings;
     }
 
     /// <inheritdoc />

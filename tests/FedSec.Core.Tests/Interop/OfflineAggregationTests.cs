@@ -1,3 +1,4 @@
+using FedSec.Simulation;
 using FedSec.Setup;
 using FedSec.Configuration;
 using FedSec.Interop;
@@ -38,7 +39,7 @@ public sealed class OfflineAggregationTests
 
         Assert.Equal(new[] { 2f, 20f }, result.Aggregate);
         var report = Assert.Single(result.Defenses);
-        Assert.Equal(("test_median", "on"), (report.Name, report.Stage));
+        Assert.Equal(("test_median", DefenseStage.On), (report.Name, report.Stage));
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class OfflineAggregationTests
         var result = OfflineAggregation.Run(request, registry);
 
         Assert.Equal(new[] { 102f, 120f }, result.Aggregate);
-        Assert.Equal(new[] { ("test_median", "on"), ("test_shift", "after") }, result.Defenses.Select(r => (r.Name, r.Stage)));
+        Assert.Equal(new[] { ("test_median", DefenseStage.On), ("test_shift", DefenseStage.After) }, result.Defenses.Select(r => (r.Name, r.Stage)));
         Assert.Equal(new[] { 0.5f, -0.5f }, Assert.Single(seen));
     }
 
@@ -82,7 +83,7 @@ public sealed class OfflineAggregationTests
         var result = OfflineAggregation.Run(request, BuiltInComponents.CreateRegistry());
 
         var report = Assert.Single(result.Defenses);
-        Assert.Equal("before", report.Stage);
+        Assert.Equal(DefenseStage.Before, report.Stage);
         Assert.Equal(Enumerable.Range(0, 7), report.Verdicts.Select(v => v.ClientId).Order());
         var kept = report.Verdicts.Where(v => v.Kind == VerdictKind.Kept).Select(v => v.ClientId).ToArray();
         Assert.Equal(3, kept.Length);

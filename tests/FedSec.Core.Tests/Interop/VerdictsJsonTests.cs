@@ -12,13 +12,13 @@ public sealed class VerdictsJsonTests
     {
         var reports = new[]
         {
-            new DefenseRoundReport("krum", "before", new[]
+            new DefenseRoundReport("krum", DefenseStage.Before, new[]
             {
                 new ClientVerdict(0, VerdictKind.Kept, 1.0, 2.5),
                 new ClientVerdict(1, VerdictKind.Removed, 0.0, double.PositiveInfinity),
                 new ClientVerdict(2, VerdictKind.Reweighted, 0.25),
             }, DetectionCounts.Zero),
-            new DefenseRoundReport("weak_dp", "after", Array.Empty<ClientVerdict>(), DetectionCounts.Zero),
+            new DefenseRoundReport("weak_dp", DefenseStage.After, Array.Empty<ClientVerdict>(), DetectionCounts.Zero),
         };
 
         using var doc = JsonDocument.Parse(VerdictsJson.Serialize(reports));

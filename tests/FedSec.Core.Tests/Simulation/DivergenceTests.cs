@@ -45,7 +45,7 @@ public class DivergenceTests
         Assert.Equal(2, result.Rounds.Count);
         var diverged = Assert.IsType<Divergence>(result.Diverged);
         Assert.Equal(1, diverged.Round);
-        Assert.Equal(Divergence.LocalTraining, diverged.Stage);
+        Assert.Equal(DivergenceStage.LocalTraining, diverged.Stage);
         Assert.Equal(1, diverged.ClientId);
         Assert.Equal("client 1's local training produced NaN at w[1]", diverged.Reason);
         Assert.Null(result.Rounds[0].Diverged);
@@ -104,7 +104,7 @@ public class DivergenceTests
 
         var diverged = Assert.IsType<Divergence>(result.Diverged);
         Assert.Equal(0, diverged.Round);
-        Assert.Equal(Divergence.Aggregation, diverged.Stage);
+        Assert.Equal(DivergenceStage.Aggregation, diverged.Stage);
         Assert.Null(diverged.ClientId);
         Assert.Equal("the new global model holds Infinity at w[0] although every update was finite", diverged.Reason);
         Assert.Single(result.Rounds);
@@ -163,5 +163,46 @@ public class DivergenceTests
         Assert.DoesNotContain("diverged", first, StringComparison.Ordinal);
         Assert.Contains("\"diverged\":{\"round\":1,\"stage\":\"local training\",\"client_id\":1,", last, StringComparison.Ordinal);
         Assert.Equal(result.Rounds[1].Diverged, JsonSerializer.Deserialize<RoundRecord>(last, JsonOptions.Lines)!.Diverged);
+    }
+
+    [Fact]
+    public void Run_ServersRootSetTrainingDiverges_RoundEndsDivergedAtLocalTrainingWithNoClient()
+    {
+        // Clients 0, 1, 2 are Train calls 0..2 of round 1; FLTrust's root-set training is call 3.
+        var backend = DivergingBackend.NaNOnCall(3);
+        var data = new ExperimentData(Enumerable.Range(0, 3).Select(i => FakeBackend.Data(5 + i, i + 1)).ToArray(), Test, FakeBackend.Data(4, 2));
+        var config = Config(defenses: ["fltrust"]);
+        var fltrust = new FedSec.Defenses.FLTrust.FLTrustAggregation(new FedSec.Defenses.FLTrust.FLTrustOptions { RootSetSize = 4 });
+
+        var result = new Experiment(TestSetup.Of(config, null, fltrust), backend, data).Run();
+
+        var diverged = Assert.IsType<Divergence>(result.Diverged);
+        Assert.Equal((0, DivergenceStage.LocalTraining, (int?)null), (diverged.Round, diverged.Stage, diverged.ClientId));
+        Assert.Equal("the server's training on its root set produced NaN at w[1]", diverged.Reason);
+        Assert.Single(result.Rounds);
+        Assert.True(float.IsNaN(result.FinalGlobal[1]));
+    }
+
+    [Fact]
+    public void RoundRecordJson_DivergedRoundWithADefense_WritesTheStagesAsWordsAndReadsThemBack()
+    {
+        var record = new RoundRecord
+        {
+            Round = 2,
+            Sampled = [0],
+            Attacked = [],
+            Defenses = [new DefenseRoundReport("krum", DefenseStage.Before, [], DetectionCounts.Zero)],
+            Reconstructions = [],
+            Metrics = new Dictionary<string, double>(),
+            Diverged = new Divergence(2, DivergenceStage.LocalTraining, 0, "x"),
+        };
+
+        string json = JsonSerializer.Serialize(record, JsonOptions.Lines);
+
+        Assert.Contains("\"stage\":\"before\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"stage\":\"local training\"", json, StringComparison.Ordinal);
+        var back = JsonSerializer.Deserialize<RoundRecord>(json, JsonOptions.Lines)!;
+        Assert.Equal(DefenseStage.Before, back.Defenses[0].Stage);
+        Assert.Equal(DivergenceStage.LocalTraining, back.Diverged!.Stage);
     }
 }

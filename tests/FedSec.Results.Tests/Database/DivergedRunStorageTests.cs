@@ -20,7 +20,7 @@ public sealed class DivergedRunStorageTests
         PRAGMA user_version=1;
         """;
 
-    private static readonly Divergence InRound1 = new(1, Divergence.LocalTraining, 2, "client 2's local training produced NaN at conv1.weight[0]");
+    private static readonly Divergence InRound1 = new(1, DivergenceStage.LocalTraining, 2, "client 2's local training produced NaN at conv1.weight[0]");
 
     private static GridRun Run(string key, long seed = 1) => new(
         key,

@@ -49,6 +49,6 @@ internal static class RunDirectoryWriter
     public static DefenseRoundReport Krum(int tp, int fp, int fn, int tn)
     {
         var verdicts = Enumerable.Range(0, tp + fp + fn + tn).Select(i => new ClientVerdict(i, i < tp + fp ? VerdictKind.Removed : VerdictKind.Kept)).ToArray();
-        return new DefenseRoundReport("krum", "before", verdicts, new DetectionCounts(tp, fp, fn, tn));
+        return new DefenseRoundReport("krum", DefenseStage.Before, verdicts, new DetectionCounts(tp, fp, fn, tn));
     }
 }

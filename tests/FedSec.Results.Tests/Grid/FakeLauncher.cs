@@ -1,3 +1,4 @@
+using FedSec.Simulation;
 using FedSec.Results.Tests.Database;
 using FedSec.Results.Grid;
 
@@ -30,7 +31,7 @@ internal sealed class FakeLauncher : IRunLauncher
 
         if (Diverge.Contains(plan.RunKey))
         {
-            var diverged = new FedSec.Simulation.Divergence(1, FedSec.Simulation.Divergence.LocalTraining, 0, "client 0's local training produced NaN at w[0]");
+            var diverged = new FedSec.Simulation.Divergence(1, FedSec.Simulation.DivergenceStage.LocalTraining, 0, "client 0's local training produced NaN at w[0]");
             RunDirectoryWriter.Write(
                 runDirectory,
                 RunDirectoryWriter.Summary(2, 0.1) with { Status = FedSec.Simulation.RunStatus.Diverged, Diverged = diverged },

@@ -84,4 +84,19 @@ public class ConcurrentTrainingTests
         using var backend = new TorchModelBackend(ModelCatalog.CreateBuiltIn().Get("mlp"), MnistLike);
         Assert.Equal(1, backend.MaxConcurrentTrainings);
     }
+
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 4)]
+    public void MaxConcurrentTrainings_ModelWithLibtorchDropout_IsOneElseAsAsked(bool libtorchDropout, int expected)
+    {
+        var descriptor = new ModelDescriptor("drop", "test", (shape, classes) => TorchSharp.torch.nn.Sequential(
+            ("flatten", TorchSharp.torch.nn.Flatten()),
+            ("drop", libtorchDropout ? TorchSharp.torch.nn.Dropout(0.5) : TorchSharp.torch.nn.Identity()),
+            ("fc", TorchSharp.torch.nn.Linear(shape.Channels * shape.Height * shape.Width, classes))));
+
+        using var backend = new TorchModelBackend(descriptor, MnistLike, concurrentTrainings: 4);
+
+        Assert.Equal(expected, backend.MaxConcurrentTrainings);
+    }
 }

@@ -27,7 +27,13 @@ internal sealed class FLTrustAggregation : IOnAggregationDefense, INeedsServerDa
             $"FLTrust needs the server's own update on its clean root data set, but round {context.Round} has no RoundContext.ServerTrainer: the engine must hold out a root set (root_set_size = {Options.RootSetSize} samples) and provide a trainer for it.");
         var layout = context.Layout;
         var deltas = TrainableDeltas.Of(updates, context);
-        var server = layout.GatherTrainable(trainer());
+        var training = trainer();
+        if (training.Diverged)
+        {
+            return AggregationOutcome.StoppedBy(training);
+        }
+
+        var server = layout.GatherTrainable(training.Weights);
         var g0 = new float[server.Length];
         System.Numerics.Tensors.TensorPrimitives.Subtract(server, deltas.GlobalTrainable, g0);
         double g0Norm = VectorMath.Norm(g0);

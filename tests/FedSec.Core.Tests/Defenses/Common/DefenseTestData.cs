@@ -34,7 +34,7 @@ internal static class DefenseTestData
             MaliciousClients = new HashSet<int>(malicious ?? Array.Empty<int>()),
             Seeds = new SeedStreams(seed),
             TotalClients = sampled.Count(),
-            ServerTrainer = serverTrainer,
+            ServerTrainer = serverTrainer is null ? null : () => new ServerTraining(serverTrainer(), null),
         };
 
     /// <summary>Updates whose weights are global + the given deltas, client ids 0.. in order, 10 samples each.</summary>

@@ -73,6 +73,6 @@ public class FilteringDefensesInEngineTests
     public void Run_Flame_RunsBeforeAndAfterAggregation()
     {
         var result = Run("flame");
-        Assert.All(result.Rounds, r => Assert.Equal(new[] { "before", "after" }, r.Defenses.Where(d => d.Name == "flame").Select(d => d.Stage)));
+        Assert.All(result.Rounds, r => Assert.Equal(new[] { DefenseStage.Before, DefenseStage.After }, r.Defenses.Where(d => d.Name == "flame").Select(d => d.Stage)));
     }
 }
