@@ -16,4 +16,15 @@ public static class RepositoryPaths
 
         throw new DirectoryNotFoundException("No FedSec.slnx above the test's directory.");
     }
+
+    /// <summary>
+    /// The example plugin assembly (examples/plugins/MyComponents) built in the same configuration as the running
+    /// tests; the test projects that use it build it first.
+    /// </summary>
+    public static string ExamplePlugin()
+    {
+        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        string path = Path.Combine(Root(), "examples", "plugins", "MyComponents", "bin", configuration, "net10.0", "MyComponents.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"The example plugin is not built: {path}.", path);
+    }
 }

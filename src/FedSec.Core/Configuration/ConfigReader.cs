@@ -58,6 +58,9 @@ public static class ConfigReader
 
             switch (body)
             {
+                case YamlSequenceNode or YamlScalarNode when section == ConfigSections.Plugins:
+                    ns.Set(ConfigSections.Plugins, ConfigSections.Plugins, YamlValues.ToValue(body, sourceName, problems), YamlValues.Where(sectionNode, sourceName));
+                    break;
                 case YamlMappingNode keys:
                     foreach (var (keyNode, valueNode) in keys.Children)
                     {
@@ -101,7 +104,35 @@ public static class ConfigReader
             throw new ConfigException(path, $"configuration file cannot be read: {e.Message}");
         }
 
-        return Parse(text, path);
+        return WithPluginPathsFrom(Parse(text, path), Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+    }
+
+    /// <summary>The plugin assemblies a configuration names (its top-level <c>plugins:</c> list), in order.</summary>
+    public static IReadOnlyList<string> PluginPaths(ConfigNamespace config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Find(ConfigSections.Plugins, ConfigSections.Plugins) is { Section: ConfigSections.Plugins } entry
+            ? entry.Value switch
+            {
+                string one => [one],
+                IEnumerable<object?> many => many.OfType<string>().ToArray(),
+                _ => [],
+            }
+            : [];
+    }
+
+    // Plugin paths are relative to the file that names them; stored absolute, so a grid's child runs (whose
+    // planned.yaml lies elsewhere) find them too.
+    private static ConfigNamespace WithPluginPathsFrom(ConfigNamespace ns, string directory)
+    {
+        var paths = PluginPaths(ns);
+        if (paths.Count > 0)
+        {
+            var entry = ns.Find(ConfigSections.Plugins, ConfigSections.Plugins)!;
+            ns.Set(ConfigSections.Plugins, ConfigSections.Plugins, paths.Select(p => (object?)Path.GetFullPath(p, directory)).ToList(), entry.Source);
+        }
+
+        return ns;
     }
 
     /// <summary>

@@ -24,6 +24,12 @@ public static class ConfigSections
     /// <summary><c>defense_args</c>: the defenses and their keys.</summary>
     public const string Defense = "defense_args";
 
+    /// <summary>
+    /// <c>plugins</c>: not a section but a top-level list of plugin assemblies (paths, relative to the file) whose
+    /// attacks and defenses the configuration may name; stored as the one entry <c>plugins.plugins</c>.
+    /// </summary>
+    public const string Plugins = "plugins";
+
     /// <summary>Every section FedSec reads, in FedML's usual order.</summary>
     public static IReadOnlyList<string> All { get; } = new[] { Common, Data, Model, Train, Validation, Attack, Defense };
 }

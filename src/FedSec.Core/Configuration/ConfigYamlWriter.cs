@@ -10,7 +10,12 @@ public static class ConfigYamlWriter
     {
         ArgumentNullException.ThrowIfNull(config);
         var sb = new StringBuilder();
-        foreach (var section in config.Entries.Select(e => e.Section).Distinct(StringComparer.Ordinal))
+        foreach (var plugins in config.Entries.Where(e => e.Section == ConfigSections.Plugins))
+        {
+            sb.Append(ConfigSections.Plugins).Append(": ").Append(Format(plugins.Value)).Append('\n');
+        }
+
+        foreach (var section in config.Entries.Select(e => e.Section).Where(s => s != ConfigSections.Plugins).Distinct(StringComparer.Ordinal))
         {
             sb.Append(section).Append(":\n");
             foreach (var e in config.Entries.Where(e => e.Section == section))

@@ -53,7 +53,7 @@ public static class ConfigVocabulary
     {
         ArgumentNullException.ThrowIfNull(registry);
         static bool IsList(IParameter p) => p is StringListParameter or IntListParameter;
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new HashSet<string>(StringComparer.Ordinal) { ConfigSections.Plugins };
         keys.UnionWith(EngineParameters.All.Where(p => IsList(p.Parameter)).Select(p => p.Parameter.Key));
         foreach (var kind in new[] { ComponentKind.Attack, ComponentKind.Defense })
         {

@@ -37,6 +37,11 @@ internal static class VocabularyCheck
         foreach (var entry in config.Entries)
         {
             string section = entry.Section;
+            if (section == ConfigSections.Plugins)
+            {
+                continue;
+            }
+
             if (!ConfigSections.All.Contains(section, StringComparer.Ordinal))
             {
                 if (sectionsSeen.Add(section))
