@@ -105,4 +105,19 @@ public sealed class PluginLoaderTests : IDisposable
         Assert.Empty(setup.Warnings);
         Assert.Equal(2, setup.Config.CommRound);
     }
+
+    [Fact]
+    public void LoadInto_AsDocsExtendingShowsItFromCode_BindsAConfigNamingThePluginsDefense()
+    {
+        string pluginPath = RepositoryPaths.ExamplePlugin();
+        var config = ConfigReader.Parse("defense_args: { enable_defense: true, defense_type: norm_ratio_filter, norm_ratio: 3 }\n", "docs.yaml");
+        string[] modelNames = [], datasetNames = [];
+
+        var registry = BuiltInComponents.CreateRegistry();
+        PluginLoader.LoadInto(registry, [pluginPath]);
+        var setup = ExperimentBinder.Bind(config, registry, modelNames, datasetNames);
+
+        Assert.Equal("norm_ratio_filter", Assert.Single(setup.Defenses).Name);
+        Assert.Contains(setup.Settings, s => s.Key == "defense_args.norm_ratio" && s.Text == "3");
+    }
 }
