@@ -1,4 +1,4 @@
-namespace FedSec.Cli.Bench;
+namespace FedSec.Cli.Commands.Bench;
 
 /// <summary>
 /// Keeps a second <c>fedsec bench</c> out of an output directory in use: two would run the same pending runs and wipe
@@ -17,7 +17,7 @@ internal static class OutputLock
         }
         catch (IOException)
         {
-            throw new Commands.UsageException($"Another 'fedsec bench' is running in {Path.GetFullPath(outputDirectory)} (it holds {FileName}); wait for it to end, or give another --output.");
+            throw new UsageException($"Another 'fedsec bench' is running in {Path.GetFullPath(outputDirectory)} (it holds {FileName}); wait for it to end, or give another --output.");
         }
     }
 }

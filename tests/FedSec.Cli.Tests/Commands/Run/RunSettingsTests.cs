@@ -1,0 +1,41 @@
+using FedSec.Cli.Commands.Run;
+
+namespace FedSec.Cli.Tests.Commands.Run;
+
+public sealed class RunSettingsTests
+{
+    [Fact]
+    public void Validate_ThreadsZero_FailsNamingThreads()
+    {
+        var result = new RunSettings { ThreadsText = "0" }.Validate();
+
+        Assert.False(result.Successful);
+        Assert.Equal("--threads expects a whole number of at least 1, not '0'.", result.Message);
+    }
+
+    [Fact]
+    public void Validate_ParallelNotANumber_FailsNamingParallel()
+    {
+        var result = new RunSettings { ParallelText = "all" }.Validate();
+
+        Assert.Equal("--parallel expects a whole number of at least 1, not 'all'.", result.Message);
+    }
+
+    [Fact]
+    public void Validate_Defaults_Succeeds() => Assert.True(new RunSettings().Validate().Successful);
+
+    [Fact]
+    public void Threads_Absent_IsOne() => Assert.Equal(1, new RunSettings().Threads);
+
+    [Fact]
+    public void ClientsAtOnce_NoParallel_OneClientPerCoreLeftByTheTensorThreads() =>
+        Assert.Equal(4, new RunSettings { ThreadsText = "2" }.ClientsAtOnce(processorCount: 8));
+
+    [Fact]
+    public void ClientsAtOnce_MoreThreadsThanCores_One() =>
+        Assert.Equal(1, new RunSettings { ThreadsText = "4" }.ClientsAtOnce(processorCount: 2));
+
+    [Fact]
+    public void ClientsAtOnce_Parallel_IsTheOption() =>
+        Assert.Equal(3, new RunSettings { ParallelText = "3" }.ClientsAtOnce(processorCount: 8));
+}
