@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using FedSec.Cli.Console;
 using FedSec.Configuration;
 using FedSec.Fetch;
+using FedSec.Results.Grid;
 using FedSec.Simulation;
 using FedSec.Torch.Simulation;
 using Spectre.Console;
@@ -16,9 +18,13 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
         "Runs an experiment described by a FedML-style YAML file (no file: the embedded default). A run whose model turns "
         + "non-finite (diverged) stops after evaluating that round, says where, records status 'diverged' and exits 0: it is a result.";
 
+    /// <summary>How long a bench's child waits for its run directory's lock (a holder can only be an orphan, ending).</summary>
+    private static readonly TimeSpan ChildLockWait = TimeSpan.FromSeconds(30);
+
     /// <inheritdoc/>
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
+        using var child = settings.ChildOfBench ? GridChildSession.Enter(settings.Output!, System.Console.OpenStandardInput(), EndThisProcess, ChildLockWait) : null;
         var factory = ExperimentFactory.CreateDefault();
         factory.Fetcher = new DatasetFetcher();
         var input = RunInput.Load(settings, factory.KeyHomes());
@@ -66,7 +72,17 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
         }
 
         console.MarkupLine($"Results in [bold]{Markup.Escape(Path.GetFullPath(output.Directory))}[/] ({RunOutput.FileList(settings.SaveModel)}).");
+        child?.Complete();
         return ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// Ends a bench's child whose bench is gone, at once: SIGKILL of itself runs no exit handlers and no libtorch static
+    /// destructors that could race a training thread, and its lock goes with it.
+    /// </summary>
+    private static void EndThisProcess()
+    {
+        using var self = Process.GetCurrentProcess();
+        self.Kill();
+    }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using FedSec.Results.Grid;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -52,6 +53,13 @@ internal sealed class RunSettings : CommandSettings
     [Description("Print the resolved configuration and exit")]
     public bool PrintConfig { get; init; }
 
+    /// <summary>
+    /// <c>--child-of-bench</c> (hidden; <c>fedsec bench</c> passes it): hold the output directory's lock while running and
+    /// end when standard input closes, which happens when the bench ends (<see cref="GridChildSession"/>).
+    /// </summary>
+    [CommandOption(ChildProcessLauncher.ChildOption, IsHidden = true)]
+    public bool ChildOfBench { get; init; }
+
     /// <summary>Tensor threads (<c>--threads</c>, default 1).</summary>
     public int Threads => OptionChecks.Parse<int>(ThreadsText) ?? 1;
 
@@ -61,5 +69,6 @@ internal sealed class RunSettings : CommandSettings
     /// <inheritdoc/>
     public override ValidationResult Validate() => OptionChecks.Result(
         OptionChecks.WholeNumber<int>("--threads", ThreadsText, 1),
-        OptionChecks.WholeNumber<int>("--parallel", ParallelText, 1));
+        OptionChecks.WholeNumber<int>("--parallel", ParallelText, 1),
+        ChildOfBench && Output is null ? $"{ChildProcessLauncher.ChildOption} needs --output (the run directory the bench made)." : null);
 }

@@ -22,6 +22,15 @@ public sealed class RunSettingsTests
     }
 
     [Fact]
+    public void Validate_ChildOfBenchWithoutOutput_FailsNamingOutput()
+    {
+        var result = new RunSettings { ChildOfBench = true }.Validate();
+
+        Assert.False(result.Successful);
+        Assert.Contains("--output", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_Defaults_Succeeds() => Assert.True(new RunSettings().Validate().Successful);
 
     [Fact]
