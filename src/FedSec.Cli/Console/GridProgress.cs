@@ -6,7 +6,7 @@ namespace FedSec.Cli.Console;
 /// <summary>Runs a grid with its progress shown (<see cref="GridProgressView"/>): live bars on a terminal, a line per run otherwise.</summary>
 internal static class GridProgress
 {
-    /// <summary>Runs <paramref name="pending"/> with <paramref name="runner"/>; returns the outcomes and the view (failures).</summary>
+    /// <summary>Runs <paramref name="pending"/> with <paramref name="runner"/>; returns the outcomes and the view (failures, adoptions).</summary>
     public static (IReadOnlyList<GridRunOutcome> Outcomes, GridProgressView View) Run(
         IAnsiConsole console, GridRunner runner, IReadOnlyList<GridRunPlan> pending, IReadOnlyDictionary<string, int> roundsOf, CancellationToken cancellationToken)
     {

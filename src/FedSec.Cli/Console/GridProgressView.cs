@@ -34,6 +34,9 @@ internal sealed class GridProgressView : IGridObserver
 
     public List<GridRunOutcome> Failures { get; } = new();
 
+    /// <summary>How many runs were adopted: completed by a run of an earlier bench that did not store them.</summary>
+    public int Adopted { get; private set; }
+
     public void RunStarted(GridRunPlan plan)
     {
         if (_context is null)
@@ -67,9 +70,20 @@ internal sealed class GridProgressView : IGridObserver
         }
     }
 
-    public void RunEnded(GridRunOutcome outcome)
+    public void RunEnded(GridRunOutcome outcome) => End(outcome, adopted: false);
+
+    public void RunAdopted(GridRunOutcome outcome) => End(outcome, adopted: true);
+
+    public void RunWaiting(GridRunPlan plan, int? holderPid) =>
+        Line($"{plan.Label}: waiting for {(holderPid is { } pid ? $"process {pid}" : "another process")} to release its run directory (a run of an earlier bench, ending now).");
+
+    private void End(GridRunOutcome outcome, bool adopted)
     {
         _ended++;
+        if (adopted && outcome.Succeeded)
+        {
+            Adopted++;
+        }
 
         string key = outcome.Plan.RunKey;
         Advance(_roundsOf.GetValueOrDefault(key) - _roundsDone.GetValueOrDefault(key));
@@ -94,6 +108,7 @@ internal sealed class GridProgressView : IGridObserver
 
         string state = !outcome.Succeeded ? $"FAILED ({outcome.Error})"
             : outcome.Diverged is { } d ? $"diverged in round {d.Round + 1} (stored: {d.Reason})"
+            : adopted ? "done (completed by a run of an earlier bench, stored now)"
             : "done";
         double elapsed = _clock.Elapsed.TotalSeconds;
         double left = _doneRounds > 0 ? elapsed / _doneRounds * (_totalRounds - _doneRounds) : double.NaN;

@@ -18,7 +18,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
     public const string Description =
         "Runs every combination of a grid (a config in which any value may be a list of alternatives; a key whose value is a list "
         + "varies only as a list of lists), as child runs a few at a time, into OUTPUT/results.db. Every run's config is checked first. "
-        + "Resumable: after Ctrl-C, a crash or a kill, run the same command again; finished runs are skipped, half-written ones "
+        + "Resumable: after Ctrl-C, a crash or even SIGKILL, run the same command again; finished runs are skipped, half-written ones "
         + "redone, and diverged runs are kept as results.";
 
     /// <inheritdoc/>
@@ -55,8 +55,8 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         console.MarkupLine($"{Math.Min(parallel, pending.Count)} runs at a time, {settings.Threads} tensor thread(s) each. Ctrl-C stops; the same command resumes.");
         using var interruption = new Interruption(cancellationToken);
         var runner = new GridRunner(database, new ChildProcessLauncher(settings.Threads, settings.DataDir), output, parallel);
-        var (outcomes, _) = GridProgress.Run(console, runner, pending, roundsOf, interruption.Token);
-        var conclusion = new BenchConclusion(plan.Runs.Count, plan.Runs.Count - pending.Count, outcomes, interruption.Requested);
+        var (outcomes, view) = GridProgress.Run(console, runner, pending, roundsOf, interruption.Token);
+        var conclusion = new BenchConclusion(plan.Runs.Count, plan.Runs.Count - pending.Count, outcomes, view.Adopted, interruption.Requested);
         conclusion.Show(console, output);
         return conclusion.ExitCode;
     }

@@ -7,8 +7,9 @@ namespace FedSec.Cli.Commands.Bench;
 /// <param name="Planned">The grid's runs.</param>
 /// <param name="AlreadyFinished">Runs that were in the database before this bench.</param>
 /// <param name="Outcomes">The runs this bench ended (stored, adopted or failed).</param>
+/// <param name="Adopted">Of the stored ones, how many a run of an earlier bench had completed.</param>
 /// <param name="Interrupted">Whether Ctrl-C or SIGTERM stopped the bench.</param>
-internal sealed record BenchConclusion(int Planned, int AlreadyFinished, IReadOnlyList<GridRunOutcome> Outcomes, bool Interrupted)
+internal sealed record BenchConclusion(int Planned, int AlreadyFinished, IReadOnlyList<GridRunOutcome> Outcomes, int Adopted, bool Interrupted)
 {
     /// <summary>Runs stored by this bench.</summary>
     public int Stored => Outcomes.Count(o => o.Succeeded);
@@ -43,7 +44,8 @@ internal sealed record BenchConclusion(int Planned, int AlreadyFinished, IReadOn
             console.MarkupLine($"[yellow]{diverged} of the runs finished now diverged[/] (their model became non-finite; stored with status 'diverged' and the accuracy of their last round, marked † in the report).");
         }
 
+        string adopted = Adopted > 0 ? $" ({Adopted} of them completed by the runs of an earlier, interrupted bench and stored now)" : string.Empty;
         string failed = Failures.Count > 0 ? $", [red]{Failures.Count} failed[/] (run the same command to retry them)" : string.Empty;
-        console.MarkupLine($"{Stored} runs finished now, {Done} of {Planned} in all{failed}. 'fedsec report {Markup.Escape(output)}' writes the report.");
+        console.MarkupLine($"{Stored} runs finished now{adopted}, {Done} of {Planned} in all{failed}. 'fedsec report {Markup.Escape(output)}' writes the report.");
     }
 }
