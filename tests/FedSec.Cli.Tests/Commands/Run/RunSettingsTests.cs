@@ -1,4 +1,5 @@
 using FedSec.Cli.Commands.Run;
+using Spectre.Console.Cli.Testing;
 
 namespace FedSec.Cli.Tests.Commands.Run;
 
@@ -47,4 +48,22 @@ public sealed class RunSettingsTests
     [Fact]
     public void ClientsAtOnce_Parallel_IsTheOption() =>
         Assert.Equal(3, new RunSettings { ParallelText = "3" }.ClientsAtOnce(processorCount: 8));
+
+    [Fact]
+    public void Bind_CommandLine_EveryOptionInItsPropertyAndRepeatedSetsInOrder()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.File("my.yaml");
+        File.WriteAllText(file, "train_args: { comm_round: 3 }\n");
+        var tester = new CommandAppTester();
+        tester.Configure(c => FedSecApp.Configure(c, tester.Console));
+
+        var result = tester.Run("run", file, "--seed", "3", "--set", "comm_round=2", "--set", "random_seed=4", "--threads", "2", "--parallel", "5", "--data-dir", "d", "--output", "o", "--save-model", "--print-config");
+
+        var settings = Assert.IsType<RunSettings>(result.Settings);
+        Assert.Equal((file, "3", "2", "5", "d", "o"), (settings.ConfigFile, settings.Seed, settings.ThreadsText, settings.ParallelText, settings.DataDir, settings.Output));
+        Assert.Equal(["comm_round=2", "random_seed=4"], settings.Set);
+        Assert.True(settings.SaveModel && settings.PrintConfig && !settings.ChildOfBench);
+        Assert.Equal(0, result.ExitCode);
+    }
 }
