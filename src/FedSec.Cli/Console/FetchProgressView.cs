@@ -6,28 +6,36 @@ namespace FedSec.Cli.Console;
 /// <summary>Draws a download's progress: a bar per file on a terminal, a line per message otherwise.</summary>
 internal static class FetchProgressView
 {
-    public static T Run<T>(Func<IProgress<FetchProgress>, T> work)
+    /// <summary>Does <paramref name="work"/>, showing the progress it reports on <paramref name="console"/>.</summary>
+    public static T Run<T>(IAnsiConsole console, Func<IProgress<FetchProgress>, T> work)
     {
-        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(work);
+        if (!console.Profile.Capabilities.Interactive)
         {
-            return work(new Progress(null));
+            return work(new Progress(console, null));
         }
 
         T result = default!;
-        AnsiConsole.Progress()
+        console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn())
-            .Start(ctx => result = work(new Progress(ctx)));
+            .Start(ctx => result = work(new Progress(console, ctx)));
         return result;
     }
 
     /// <summary>Synchronous progress sink (System.Progress would post to another thread).</summary>
     private sealed class Progress : IProgress<FetchProgress>
     {
+        private readonly IAnsiConsole _console;
         private readonly ProgressContext? _context;
         private readonly Dictionary<string, ProgressTask> _tasks = new();
         private readonly object _gate = new();
 
-        public Progress(ProgressContext? context) => _context = context;
+        public Progress(IAnsiConsole console, ProgressContext? context)
+        {
+            _console = console;
+            _context = context;
+        }
 
         public void Report(FetchProgress value)
         {
@@ -35,7 +43,7 @@ internal static class FetchProgressView
             {
                 if (value.Message is { } message)
                 {
-                    AnsiConsole.MarkupLine($"[grey]{Markup.Escape(value.Source)}: {Markup.Escape(value.File)}: {Markup.Escape(message)}[/]");
+                    _console.MarkupLine($"[grey]{Markup.Escape(value.Source)}: {Markup.Escape(value.File)}: {Markup.Escape(message)}[/]");
                     return;
                 }
 

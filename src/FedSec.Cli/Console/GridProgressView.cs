@@ -10,6 +10,7 @@ namespace FedSec.Cli.Console;
 /// </summary>
 internal sealed class GridProgressView : IGridObserver
 {
+    private readonly IAnsiConsole _console;
     private readonly ProgressContext? _context;
     private readonly ProgressTask? _overall;
     private readonly List<(ProgressTask Task, GridRunPlan? Plan)> _slots = new();
@@ -21,8 +22,9 @@ internal sealed class GridProgressView : IGridObserver
     private int _ended;
     private double _doneRounds;
 
-    public GridProgressView(ProgressContext? context, IReadOnlyDictionary<string, int> roundsOf, int totalRuns)
+    public GridProgressView(IAnsiConsole console, ProgressContext? context, IReadOnlyDictionary<string, int> roundsOf, int totalRuns)
     {
+        _console = console;
         _context = context;
         _roundsOf = roundsOf;
         _totalRuns = totalRuns;
@@ -31,6 +33,9 @@ internal sealed class GridProgressView : IGridObserver
     }
 
     public List<GridRunOutcome> Failures { get; } = new();
+
+    /// <summary>How many runs were adopted: completed by a run of an earlier bench that did not store them.</summary>
+    public int Adopted { get; private set; }
 
     public void RunStarted(GridRunPlan plan)
     {
@@ -65,9 +70,21 @@ internal sealed class GridProgressView : IGridObserver
         }
     }
 
-    public void RunEnded(GridRunOutcome outcome)
+    public void RunEnded(GridRunOutcome outcome) => End(outcome, adopted: false);
+
+    public void RunAdopted(GridRunOutcome outcome) => End(outcome, adopted: true);
+
+    public void RunWaiting(GridRunPlan plan, int? holderPid) =>
+        Line($"{plan.Label}: waiting for {(holderPid is { } pid ? $"process {pid}" : "another process")} to release its run directory (a run of an earlier bench, ending now).");
+
+    private void End(GridRunOutcome outcome, bool adopted)
     {
         _ended++;
+        if (adopted && outcome.Succeeded)
+        {
+            Adopted++;
+        }
+
         string key = outcome.Plan.RunKey;
         Advance(_roundsOf.GetValueOrDefault(key) - _roundsDone.GetValueOrDefault(key));
         _roundsDone[key] = _roundsOf.GetValueOrDefault(key);
@@ -89,10 +106,26 @@ internal sealed class GridProgressView : IGridObserver
             return;
         }
 
-        string state = !outcome.Succeeded ? $"FAILED ({outcome.Error})" : outcome.Diverged is { } d ? $"diverged in round {d.Round + 1} (stored: {d.Reason})" : "done";
+        string state = !outcome.Succeeded ? $"FAILED ({outcome.Error})"
+            : outcome.Diverged is { } d ? $"diverged in round {d.Round + 1} (stored: {d.Reason})"
+            : adopted ? "done (completed by a run of an earlier bench, stored now)"
+            : "done";
         double elapsed = _clock.Elapsed.TotalSeconds;
         double left = _doneRounds > 0 ? elapsed / _doneRounds * (_totalRounds - _doneRounds) : double.NaN;
-        System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_ended}/{_totalRuns}] {outcome.Plan.Label}: {state}, {outcome.Seconds:F0} s; elapsed {Clock(elapsed)}, about {Clock(left)} left"));
+        Line(string.Create(CultureInfo.InvariantCulture, $"[{_ended}/{_totalRuns}] {outcome.Plan.Label}: {state}, {outcome.Seconds:F0} s; elapsed {Clock(elapsed)}, about {Clock(left)} left"));
+    }
+
+    /// <summary>A line of the log: above the live bars on a terminal, else written as it is (a log line is not wrapped).</summary>
+    private void Line(string text)
+    {
+        if (_context is not null)
+        {
+            _console.MarkupLine(Markup.Escape(text));
+        }
+        else
+        {
+            _console.Profile.Out.Writer.WriteLine(text);
+        }
     }
 
     private void Advance(double rounds)

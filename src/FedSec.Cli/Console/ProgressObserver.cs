@@ -7,13 +7,15 @@ namespace FedSec.Cli.Console;
 /// <summary>Shows a run's progress: a live bar of rounds and of the round's clients, or one line per round when the output is not a terminal.</summary>
 internal sealed class ProgressObserver : IExperimentObserver
 {
+    private readonly IAnsiConsole _console;
     private readonly ProgressTask? _rounds;
     private readonly ProgressTask? _clients;
     private readonly int _totalRounds;
     private string _last = string.Empty;
 
-    public ProgressObserver(ProgressContext? context, int totalRounds)
+    public ProgressObserver(IAnsiConsole console, ProgressContext? context, int totalRounds)
     {
+        _console = console;
         _totalRounds = totalRounds;
         if (context is not null)
         {
@@ -52,7 +54,7 @@ internal sealed class ProgressObserver : IExperimentObserver
         }
         else
         {
-            AnsiConsole.WriteLine(_last);
+            _console.WriteLine(_last);
         }
     }
 }

@@ -9,8 +9,12 @@ namespace FedSec.Cli.Console;
 /// <summary>The final tables of a run: one row per round, then detection per defense and the summary.</summary>
 internal static class ResultTables
 {
-    public static void Show(ExperimentResult result, RunSummary summary)
+    /// <summary>Shows the rounds of <paramref name="result"/>, then detection and final metrics from <paramref name="summary"/>.</summary>
+    public static void Show(IAnsiConsole console, ExperimentResult result, RunSummary summary)
     {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(summary);
         var defenseNames = result.Rounds.SelectMany(r => r.Defenses).Where(d => d.Verdicts.Count > 0).Select(d => d.Name).Distinct().ToArray();
         var table = new Table().Title("Rounds").AddColumns("round", "accuracy", "loss", "attacked");
         foreach (var name in defenseNames)
@@ -39,18 +43,18 @@ internal static class ResultTables
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
 
-        AnsiConsole.Write(table);
+        console.Write(table);
         foreach (var d in summary.Detection)
         {
-            AnsiConsole.MarkupLine(Markup.Escape($"{d.Defense}: detection precision {Pct(d.Precision)}, recall {Pct(d.Recall)} (TP {d.TruePositives}, FP {d.FalsePositives}, FN {d.FalseNegatives}, TN {d.TrueNegatives})"));
+            console.MarkupLine(Markup.Escape($"{d.Defense}: detection precision {Pct(d.Precision)}, recall {Pct(d.Recall)} (TP {d.TruePositives}, FP {d.FalsePositives}, FN {d.FalseNegatives}, TN {d.TrueNegatives})"));
         }
 
         foreach (var (k, v) in summary.FinalMetrics)
         {
-            AnsiConsole.MarkupLine(Markup.Escape($"{k}: {v.ToString("G4", CultureInfo.InvariantCulture)}"));
+            console.MarkupLine(Markup.Escape($"{k}: {v.ToString("G4", CultureInfo.InvariantCulture)}"));
         }
 
-        AnsiConsole.MarkupLine($"[bold]Final accuracy {Pct(summary.FinalAccuracy ?? double.NaN)}[/] (best {Pct(summary.BestAccuracy ?? double.NaN)}), {summary.Seconds.ToString("F0", CultureInfo.InvariantCulture)} s.");
+        console.MarkupLine($"[bold]Final accuracy {Pct(summary.FinalAccuracy ?? double.NaN)}[/] (best {Pct(summary.BestAccuracy ?? double.NaN)}), {summary.Seconds.ToString("F0", CultureInfo.InvariantCulture)} s.");
     }
 
     private static string Pct(double v) => double.IsNaN(v) ? "n/a" : v.ToString("P2", CultureInfo.InvariantCulture);

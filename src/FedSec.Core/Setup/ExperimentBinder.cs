@@ -149,7 +149,7 @@ public static class ExperimentBinder
     private static ConfigNamespace WithoutIgnoredSections(ConfigNamespace config)
     {
         var used = new ConfigNamespace();
-        foreach (var e in config.Entries.Where(e => !FedMLKeys.IgnoredSections.ContainsKey(e.Section) && e.Section != ConfigSections.Plugins))
+        foreach (var e in config.Entries.Where(e => !FedMLKeys.IgnoredSections.ContainsKey(e.Section)))
         {
             used.Set(e.Section, e.Key, e.Value, e.Source);
         }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using FedSec.Results.Grid;
 
 namespace FedSec.Results.Grid;
 
@@ -8,9 +7,14 @@ namespace FedSec.Results.Grid;
 /// threads and one client training at a time (the bench runs a run per core already), its console output in
 /// <c>run.log</c> in its run directory. A process per run keeps runs independent: a
 /// crash or kill takes only that run, and libtorch's global random generator and thread pool are not shared.
+/// The child runs with <c>--child-of-bench</c>: it holds its directory's <see cref="RunDirectoryLock"/> while it runs
+/// and ends when this process ends (<see cref="GridChildSession"/>), even when this process is killed with SIGKILL.
 /// </summary>
 internal sealed class ChildProcessLauncher : IRunLauncher
 {
+    /// <summary>The hidden <c>fedsec run</c> option that makes a run a bench's child (<see cref="GridChildSession"/>).</summary>
+    public const string ChildOption = "--child-of-bench";
+
     private readonly int _threads;
     private readonly string? _dataDir;
 
@@ -37,7 +41,7 @@ internal sealed class ChildProcessLauncher : IRunLauncher
             info.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("The fedsec assembly is unknown, so runs cannot be started."));
         }
 
-        foreach (var a in new[] { "run", configPath, "--output", runDirectory, "--threads", _threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--parallel", "1" })
+        foreach (var a in new[] { "run", configPath, "--output", runDirectory, "--threads", _threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--parallel", "1", ChildOption })
         {
             info.ArgumentList.Add(a);
         }

@@ -1,9 +1,12 @@
 using System.Diagnostics;
-using FedSec.Results.Grid;
 
 namespace FedSec.Results.Grid;
 
-/// <summary>A <c>fedsec run</c> child process whose output goes to a log file.</summary>
+/// <summary>
+/// A <c>fedsec run</c> child process whose output goes to a log file. This process holds the write end of the child's
+/// standard input and never writes to it: it is the child's lifeline (<see cref="ParentLifeline"/>), closed by the kernel
+/// when this process ends in any way, whereupon the child ends too.
+/// </summary>
 internal sealed class ChildRun : IRunningRun
 {
     private readonly Process _process;
@@ -11,6 +14,7 @@ internal sealed class ChildRun : IRunningRun
     private readonly string _logPath;
     private readonly object _gate = new();
     private bool _closed;
+    private StreamWriter? _lifeline;
 
     private ChildRun(Process process, StreamWriter log, string logPath)
     {
@@ -49,7 +53,7 @@ internal sealed class ChildRun : IRunningRun
             throw new IOException($"'{info.FileName}' could not be started.");
         }
 
-        process.StandardInput.Close();
+        run._lifeline = process.StandardInput;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return run;
@@ -66,6 +70,8 @@ internal sealed class ChildRun : IRunningRun
         {
             // Already gone.
         }
+
+        CloseLifeline();
     }
 
     public string FailureText()
@@ -90,7 +96,22 @@ internal sealed class ChildRun : IRunningRun
             _log.Dispose();
         }
 
+        CloseLifeline();
         _process.Dispose();
+    }
+
+    private void CloseLifeline()
+    {
+        try
+        {
+            _lifeline?.Dispose();
+        }
+        catch (IOException)
+        {
+            // The child is gone and its end of the pipe with it.
+        }
+
+        _lifeline = null;
     }
 
     private void Write(string? line)

@@ -10,6 +10,13 @@ namespace FedSec.Results.Grid;
 /// transaction after it exited successfully; so a grid stopped at any point (Ctrl-C, crash, kill) loses nothing finished,
 /// and the next invocation wipes and redoes each half-written run directory. A run that diverged (its model became
 /// non-finite; <c>fedsec run</c> exits 0 and records it) is a result: it is stored and not run again.
+/// <para>
+/// Before it touches a run directory the runner takes the directory's <see cref="RunDirectoryLock"/>, which a run holds
+/// for its whole life, so a resume started right after a bench was killed waits for that bench's runs to end (they end
+/// with their bench, <see cref="GridChildSession"/>) instead of wiping a directory a run still writes. A run whose
+/// <see cref="RunHistory"/> says it completed, but which is not in the database (the bench died before storing it), is
+/// adopted: stored as it is, not run again.
+/// </para>
 /// </summary>
 public sealed class GridRunner
 {
@@ -40,6 +47,10 @@ public sealed class GridRunner
     /// <value>The default value is 250 ms.</value>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long to wait for another process to release a run directory before reporting the run as failed.</summary>
+    /// <value>The default value is one minute.</value>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The directory of a run.</summary>
     public static string RunDirectory(string outputDirectory, string runKey) => Path.Combine(outputDirectory, "runs", runKey);
 
@@ -63,9 +74,17 @@ public sealed class GridRunner
                     break;
                 }
 
-                while (active.Count < Parallel && queue.Count > 0)
+                while (active.Count < Parallel && queue.Count > 0 && !cancellationToken.IsCancellationRequested)
                 {
-                    active.Add(Start(queue.Dequeue(), observer));
+                    var (started, settled) = Start(queue.Dequeue(), observer, cancellationToken);
+                    if (started is not null)
+                    {
+                        active.Add(started);
+                    }
+                    else if (settled is not null)
+                    {
+                        outcomes.Add(settled);
+                    }
                 }
 
                 foreach (var a in active.ToArray())
@@ -105,23 +124,85 @@ public sealed class GridRunner
         return outcomes;
     }
 
-    private ActiveRun Start(GridRunPlan plan, IGridObserver? observer)
+    /// <summary>
+    /// Takes the run directory's lock (waiting for an earlier bench's run to end), then adopts the run when that run
+    /// completed, or else wipes the directory and starts the run. Returns the started run, or the outcome of a run settled
+    /// without starting (adopted, or its directory still in use), or neither when cancelled while waiting.
+    /// </summary>
+    private (ActiveRun? Started, GridRunOutcome? Settled) Start(GridRunPlan plan, IGridObserver? observer, CancellationToken cancellationToken)
     {
         string dir = RunDirectory(_outputDirectory, plan.RunKey);
-        if (Directory.Exists(dir))
+        string configPath = Path.Combine(dir, PlannedConfigFile);
+        using (var held = RunDirectoryLock.Acquire(dir, LockWait, cancellationToken, () => observer?.RunWaiting(plan, RunHistory.LastUnendedRun(RunHistory.Read(dir)))))
         {
-            // Left by an interrupted earlier invocation: nothing in it counts, so it is redone from scratch.
-            Directory.Delete(dir, recursive: true);
+            if (held is null)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return (null, null);
+                }
+
+                var inUse = InUse(plan, dir);
+                observer?.RunEnded(inUse);
+                return (null, inUse);
+            }
+
+            if (Adopt(plan, dir) is { } adopted)
+            {
+                observer?.RunAdopted(adopted);
+                return (null, adopted);
+            }
+
+            // Left by an interrupted earlier invocation (its run ended, the lock says so): nothing in it counts, so it is
+            // redone from scratch. The lock file and the history stay.
+            if (RunHistory.Read(dir).Count > 0)
+            {
+                RunHistory.Append(dir, RunEvent.Wiped);
+            }
+
+            held.Wipe();
+            File.WriteAllText(configPath, ConfigYamlWriter.Write(plan.Config));
         }
 
-        Directory.CreateDirectory(dir);
-        string configPath = Path.Combine(dir, PlannedConfigFile);
-        File.WriteAllText(configPath, ConfigYamlWriter.Write(plan.Config));
         var clock = Stopwatch.StartNew();
         var process = _launcher.Start(plan, configPath, dir);
         observer?.RunStarted(plan);
-        return new ActiveRun(plan, dir, process, clock);
+        return (new ActiveRun(plan, dir, process, clock), null);
     }
+
+    /// <summary>Stores a run that a run of an earlier bench completed (its history says so) but that bench did not store; null when there is none.</summary>
+    private GridRunOutcome? Adopt(GridRunPlan plan, string dir)
+    {
+        if (RunHistory.LastCompletedRun(RunHistory.Read(dir)) is not { } completed || !File.Exists(Path.Combine(dir, RunFiles.SummaryFile)))
+        {
+            return null;
+        }
+
+        double seconds = (completed.Completed.At - completed.Started.At).TotalSeconds;
+        try
+        {
+            var summary = _database.Ingest(ToGridRun(plan), dir, seconds);
+            RunHistory.Append(dir, RunEvent.Adopted);
+            return new GridRunOutcome(plan, true, null, seconds, summary.Diverged);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // Its files are not a complete run after all: it is redone.
+            return null;
+        }
+    }
+
+    private GridRunOutcome InUse(GridRunPlan plan, string dir)
+    {
+        string holder = RunHistory.LastUnendedRun(RunHistory.Read(dir)) is { } pid ? $"process {pid}" : "another process";
+        return new GridRunOutcome(
+            plan,
+            false,
+            $"its directory {dir} is still in use by {holder} (it holds {RunDirectoryLock.FileName}) after {LockWait.TotalSeconds:F0} s; it was left alone. Run the same command again once that process has ended.",
+            0);
+    }
+
+    private static GridRun ToGridRun(GridRunPlan plan) => new(plan.RunKey, plan.Label, plan.Axes, plan.Seed, ConfigYamlWriter.Write(plan.Config));
 
     private GridRunOutcome Finish(ActiveRun a)
     {
@@ -133,8 +214,7 @@ public sealed class GridRunner
 
         try
         {
-            var run = new GridRun(a.Plan.RunKey, a.Plan.Label, a.Plan.Axes, a.Plan.Seed, ConfigYamlWriter.Write(a.Plan.Config));
-            var summary = _database.Ingest(run, a.Directory, seconds);
+            var summary = _database.Ingest(ToGridRun(a.Plan), a.Directory, seconds);
             return new GridRunOutcome(a.Plan, true, null, seconds, summary.Diverged);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
@@ -145,7 +225,7 @@ public sealed class GridRunner
 
     private static int CountRounds(string directory)
     {
-        string path = Path.Combine(directory, "rounds.jsonl");
+        string path = Path.Combine(directory, RunFiles.RoundsFile);
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

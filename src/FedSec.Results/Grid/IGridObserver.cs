@@ -11,4 +11,16 @@ public interface IGridObserver
 
     /// <summary>A run ended and, when it succeeded, is stored in the results database.</summary>
     void RunEnded(GridRunOutcome outcome);
+
+    /// <summary>
+    /// A run's directory is locked by another process (typically a run of an earlier bench that was killed, ending now);
+    /// the runner waits for it before touching the directory. <paramref name="holderPid"/> is that process when known.
+    /// </summary>
+    void RunWaiting(GridRunPlan plan, int? holderPid);
+
+    /// <summary>
+    /// A run that a run of an earlier, interrupted bench had completed but that bench had not stored is now stored,
+    /// without running it again (<paramref name="outcome"/> says whether storing it succeeded).
+    /// </summary>
+    void RunAdopted(GridRunOutcome outcome);
 }

@@ -3,6 +3,7 @@ using FedSec.Configuration;
 using FedSec.Results.Grid;
 using FedSec.Components;
 using FedSec.Results.Database;
+using FedSec.Results.Tests.Database;
 using Microsoft.Data.Sqlite;
 
 namespace FedSec.Results.Tests.Grid;
@@ -109,6 +110,98 @@ public sealed class GridRunnerTests : IDisposable
         Assert.Empty(db.FinishedRunKeys());
     }
 
+    [Fact]
+    public void Run_RunCompletedByAKilledBenchButNotStored_IsAdoptedWithoutRunningIt()
+    {
+        var plans = Plans();
+        string dir = GridRunner.RunDirectory(_dir, plans[0].RunKey);
+        RunDirectoryWriter.Write(dir, RunDirectoryWriter.Summary(2, 0.5), [RunDirectoryWriter.Round(0, 0.4), RunDirectoryWriter.Round(1, 0.5)]);
+        var started = DateTime.UtcNow.AddSeconds(-30);
+        RunHistory.Append(dir, new RunHistoryEntry(started, 4242, RunEvent.Started));
+        RunHistory.Append(dir, new RunHistoryEntry(started.AddSeconds(12), 4242, RunEvent.Completed));
+        var launcher = new FakeLauncher();
+        var observer = new RecordingObserver();
+        using var db = ResultsDatabase.Open(Path.Combine(_dir, ResultsDatabase.FileName));
+
+        var outcomes = new GridRunner(db, launcher, _dir, parallel: 2) { PollInterval = TimeSpan.Zero }.Run(plans, observer);
+
+        Assert.DoesNotContain(plans[0].RunKey, launcher.Started);
+        Assert.Equal(plans[0].RunKey, Assert.Single(observer.Adopted).Plan.RunKey);
+        Assert.Equal(12, outcomes.Single(o => o.Plan.RunKey == plans[0].RunKey).Seconds, precision: 3);
+        Assert.Equal(plans.Select(p => p.RunKey).Order(), db.FinishedRunKeys().Order());
+        Assert.Equal(RunEvent.Adopted, RunHistory.Read(dir)[^1].Event);
+    }
+
+    [Fact]
+    public void Run_RunDirectoryHeldByAnEndingRun_WaitsForItThenRedoesTheRun()
+    {
+        var plans = Plans();
+        string dir = GridRunner.RunDirectory(_dir, plans[0].RunKey);
+        var orphan = RunDirectoryLock.TryAcquire(dir)!;
+        RunHistory.Append(dir, new RunHistoryEntry(DateTime.UtcNow, 4242, RunEvent.Started));
+        File.WriteAllText(Path.Combine(dir, "rounds.jsonl"), "{}\n");
+        var launcher = new FakeLauncher();
+        var observer = new RecordingObserver
+        {
+            // The orphan notices its bench is gone while the runner waits: it records so and its lock goes with it.
+            OnWaiting = () =>
+            {
+                Assert.DoesNotContain(plans[0].RunKey, launcher.Started);
+                Assert.True(File.Exists(Path.Combine(dir, "rounds.jsonl")));
+                RunHistory.Append(dir, new RunHistoryEntry(DateTime.UtcNow, 4242, RunEvent.Orphaned));
+                orphan.Dispose();
+            },
+        };
+        using var db = ResultsDatabase.Open(Path.Combine(_dir, ResultsDatabase.FileName));
+
+        new GridRunner(db, launcher, _dir, parallel: 1) { PollInterval = TimeSpan.Zero }.Run(plans, observer);
+
+        Assert.Equal((plans[0].RunKey, (int?)4242), Assert.Single(observer.Waited));
+        Assert.Contains(plans[0].RunKey, launcher.Started);
+        Assert.Equal([RunEvent.Started, RunEvent.Orphaned, RunEvent.Wiped], RunHistory.Read(dir).Select(e => e.Event));
+        Assert.Equal(plans.Select(p => p.RunKey).Order(), db.FinishedRunKeys().Order());
+    }
+
+    [Fact]
+    public void Run_RunDirectoryStillHeldAfterTheWait_FailsThatRunAndLeavesItsDirectoryAlone()
+    {
+        var plans = Plans();
+        string dir = GridRunner.RunDirectory(_dir, plans[0].RunKey);
+        using var held = RunDirectoryLock.TryAcquire(dir)!;
+        RunHistory.Append(dir, new RunHistoryEntry(DateTime.UtcNow, 4242, RunEvent.Started));
+        File.WriteAllText(Path.Combine(dir, "rounds.jsonl"), "{}\n");
+        var launcher = new FakeLauncher();
+        using var db = ResultsDatabase.Open(Path.Combine(_dir, ResultsDatabase.FileName));
+
+        var outcomes = new GridRunner(db, launcher, _dir, parallel: 2) { PollInterval = TimeSpan.Zero, LockWait = TimeSpan.Zero }.Run(plans);
+
+        var failed = outcomes.Single(o => o.Plan.RunKey == plans[0].RunKey);
+        Assert.False(failed.Succeeded);
+        Assert.Contains("still in use by process 4242", failed.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(plans[0].RunKey, launcher.Started);
+        Assert.Equal("{}\n", File.ReadAllText(Path.Combine(dir, "rounds.jsonl")));
+        Assert.Equal(3, db.FinishedRunKeys().Count);
+    }
+
+    [Fact]
+    public void Run_OrphanedRun_RedoneInItsWipedDirectoryKeepingLockAndHistory()
+    {
+        var plans = Plans();
+        string dir = GridRunner.RunDirectory(_dir, plans[0].RunKey);
+        Directory.CreateDirectory(dir);
+        RunHistory.Append(dir, new RunHistoryEntry(DateTime.UtcNow, 4242, RunEvent.Started));
+        RunHistory.Append(dir, new RunHistoryEntry(DateTime.UtcNow, 4242, RunEvent.Orphaned));
+        File.WriteAllText(Path.Combine(dir, "stale.txt"), "from the killed bench's run");
+        using var db = ResultsDatabase.Open(Path.Combine(_dir, ResultsDatabase.FileName));
+
+        new GridRunner(db, new FakeLauncher(), _dir, parallel: 1) { PollInterval = TimeSpan.Zero }.Run(plans);
+
+        Assert.False(File.Exists(Path.Combine(dir, "stale.txt")));
+        Assert.True(File.Exists(Path.Combine(dir, RunDirectoryLock.FileName)));
+        Assert.Equal([RunEvent.Started, RunEvent.Orphaned, RunEvent.Wiped], RunHistory.Read(dir).Select(e => e.Event));
+        Assert.Contains(plans[0].RunKey, db.FinishedRunKeys());
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -139,5 +232,35 @@ public sealed class GridRunnerTests : IDisposable
         cmd.CommandText = "SELECT COUNT(*) FROM rounds WHERE run_key = $k";
         cmd.Parameters.AddWithValue("$k", key);
         return (long)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>Records what the runner tells its observer; <see cref="OnWaiting"/> runs when it waits for a run directory.</summary>
+    private sealed class RecordingObserver : IGridObserver
+    {
+        public Action? OnWaiting { get; init; }
+
+        public List<(string RunKey, int? Holder)> Waited { get; } = new();
+
+        public List<GridRunOutcome> Adopted { get; } = new();
+
+        public void RunStarted(GridRunPlan plan)
+        {
+        }
+
+        public void RunProgressed(GridRunPlan plan, int roundsDone)
+        {
+        }
+
+        public void RunEnded(GridRunOutcome outcome)
+        {
+        }
+
+        public void RunWaiting(GridRunPlan plan, int? holderPid)
+        {
+            Waited.Add((plan.RunKey, holderPid));
+            OnWaiting?.Invoke();
+        }
+
+        public void RunAdopted(GridRunOutcome outcome) => Adopted.Add(outcome);
     }
 }

@@ -1,0 +1,81 @@
+using FedSec.Cli.Console;
+using FedSec.Fetch;
+using FedSec.Results.Database;
+using FedSec.Results.Grid;
+using FedSec.Torch.Simulation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FedSec.Cli.Commands.Bench;
+
+/// <summary>
+/// <c>fedsec bench GRID</c>: expands a grid, checks every run's configuration before anything runs, and runs the
+/// unfinished ones a few at a time, storing each finished run in the output directory's results database.
+/// </summary>
+internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
+{
+    /// <summary>The command's help.</summary>
+    public const string Description =
+        "Runs every combination of a grid (a config in which any value may be a list of alternatives; a key whose value is a list "
+        + "varies only as a list of lists), as child runs a few at a time, into OUTPUT/results.db. Every run's config is checked first. "
+        + "Resumable: after Ctrl-C, a crash or even SIGKILL, run the same command again; finished runs are skipped, half-written ones "
+        + "redone, and diverged runs are kept as results.";
+
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
+    {
+        var factory = ExperimentFactory.CreateDefault();
+        var plan = BenchPlan.Create(settings.GridFile, settings.Set, settings.Plugins, factory);
+        Warnings.Show(console, plan.Warnings);
+        string output = settings.OutputDirectory;
+        Directory.CreateDirectory(output);
+        using var outputLock = settings.DryRun ? null : OutputLock.Acquire(output);
+        using var database = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName));
+        if (!settings.DryRun && RunKeyMigration.Apply(database, factory.Bind) is { } migration)
+        {
+            console.MarkupLine(Markup.Escape(StoredCells.Describe(migration)));
+        }
+
+        // A dry run changes nothing: against a database of an older key scheme it computes the keys the runs will have.
+        var finished = settings.DryRun ? RunKeyMigration.FinishedKeys(database, factory.Bind) : database.FinishedRunKeys();
+        if (!settings.DryRun)
+        {
+            StoredCells.Record(database, plan.Runs);
+        }
+
+        if (plan.Runs.Sum(r => r.OtherCells.Count) is > 0 and int shared)
+        {
+            console.MarkupLine($"{shared} cells of the grid resolve to the same settings as another cell (e.g. no attack at two attacker counts, for a defense that does not read the count); each such run runs once and is reported in every cell it stands in.");
+        }
+
+        var pending = plan.Pending(finished);
+        var roundsOf = plan.RoundsOf(pending);
+        console.MarkupLine($"Grid {Markup.Escape(settings.GridFile)}: {plan.Runs.Count} runs ({plan.Runs.Count - pending.Count} already finished, {pending.Count} to run, {roundsOf.Values.Sum()} rounds); results in {Markup.Escape(Path.GetFullPath(output))}.");
+        if (settings.DryRun)
+        {
+            PlanTable.Show(console, plan, finished);
+            return ExitCodes.Ok;
+        }
+
+        if (pending.Count == 0)
+        {
+            console.MarkupLine($"Nothing to run. 'fedsec report {Markup.Escape(output)}' writes the report.");
+            return ExitCodes.Ok;
+        }
+
+        foreach (var (dataset, directory) in DataPrefetch.Missing(pending.Select(p => plan.Configs[p.RunKey]), settings.DataDir))
+        {
+            FetchProgressView.Run(console, progress => new DatasetFetcher().FetchAsync(dataset, directory, progress).GetAwaiter().GetResult());
+        }
+
+        int parallel = settings.Parallel(Environment.ProcessorCount);
+        console.MarkupLine($"{Math.Min(parallel, pending.Count)} runs at a time, {settings.Threads} tensor thread(s) each. Ctrl-C stops; the same command resumes.");
+        using var interruption = new Interruption(cancellationToken);
+        var runner = new GridRunner(database, new ChildProcessLauncher(settings.Threads, settings.DataDir), output, parallel);
+        var (outcomes, view) = GridProgress.Run(console, runner, pending, roundsOf, interruption.Token);
+        StoredCells.Record(database, plan.Runs);
+        var conclusion = new BenchConclusion(plan.Runs.Count, plan.Runs.Count - pending.Count, outcomes, view.Adopted, interruption.Requested);
+        conclusion.Show(console, output);
+        return conclusion.ExitCode;
+    }
+}

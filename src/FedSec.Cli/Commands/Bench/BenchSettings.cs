@@ -1,0 +1,63 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FedSec.Cli.Commands.Bench;
+
+/// <summary>The command line of <c>fedsec bench</c>.</summary>
+internal sealed class BenchSettings : CommandSettings
+{
+    /// <summary>The grid file.</summary>
+    [CommandArgument(0, "<GRID>")]
+    [Description("A grid: a FedML-style configuration in which any value may be a list of alternatives")]
+    public string GridFile { get; init; } = string.Empty;
+
+    /// <summary><c>--plugin FILE</c> (repeatable): assemblies of attacks and defenses of your own.</summary>
+    [CommandOption("--plugin <FILE>")]
+    [Description("A plugin assembly whose attacks and defenses the configuration may name (repeatable; see docs/extending.md)")]
+    public string[] Plugins { get; init; } = [];
+
+    /// <summary><c>--output</c>; see <see cref="OutputDirectory"/>.</summary>
+    [CommandOption("--output <DIR>")]
+    [Description("Output directory (default: results/<grid file name>)")]
+    public string? Output { get; init; }
+
+    /// <summary><c>--parallel</c> as typed; see <see cref="Parallel"/>.</summary>
+    [CommandOption("--parallel <N>")]
+    [Description("Runs at a time (default: the number of cores)")]
+    public string? ParallelText { get; init; }
+
+    /// <summary><c>--threads</c> as typed; see <see cref="Threads"/>.</summary>
+    [CommandOption("--threads <N>")]
+    [Description("Tensor threads per run (default 1; the numbers depend on it)")]
+    public string? ThreadsText { get; init; }
+
+    /// <summary><c>--set</c>: overrides of the grid, before expansion.</summary>
+    [CommandOption("--set <KEY=VALUE>")]
+    [Description("Override a key of the grid before expansion (repeatable; a list value makes an axis)")]
+    public string[] Set { get; init; } = [];
+
+    /// <summary><c>--data-dir</c>: the data directory of every run.</summary>
+    [CommandOption("--data-dir <DIR>")]
+    [Description("Data directory for every run")]
+    public string? DataDir { get; init; }
+
+    /// <summary><c>--dry-run</c>: list the runs and exit.</summary>
+    [CommandOption("--dry-run")]
+    [Description("List the runs (and which are finished) and exit")]
+    public bool DryRun { get; init; }
+
+    /// <summary>Where the runs and the results database go: <c>--output</c>, else <c>results/GRID_NAME</c>.</summary>
+    public string OutputDirectory => Output ?? Path.Combine("results", Path.GetFileNameWithoutExtension(GridFile));
+
+    /// <summary>Runs at a time: <c>--parallel</c>, else <paramref name="processorCount"/>.</summary>
+    public int Parallel(int processorCount) => OptionChecks.Parse<int>(ParallelText) ?? processorCount;
+
+    /// <summary>Tensor threads per run (<c>--threads</c>, default 1).</summary>
+    public int Threads => OptionChecks.Parse<int>(ThreadsText) ?? 1;
+
+    /// <inheritdoc/>
+    public override ValidationResult Validate() => OptionChecks.Result(
+        OptionChecks.WholeNumber<int>("--parallel", ParallelText, 1),
+        OptionChecks.WholeNumber<int>("--threads", ThreadsText, 1));
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel;
+using FedSec.Data;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FedSec.Cli.Commands.Data;
+
+/// <summary>The command line of <c>fedsec data fetch</c>.</summary>
+internal sealed class DataFetchSettings : CommandSettings
+{
+    /// <summary>The data set.</summary>
+    [CommandArgument(0, "<NAME>")]
+    [Description("The data set: mnist or fashion_mnist")]
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary><c>--data-dir</c>: where data sets live.</summary>
+    [CommandOption("--data-dir <DIR>")]
+    [Description("Data directory (default: $FEDSEC_DATA, else ~/.cache/fedsec)")]
+    public string? DataDir { get; init; }
+
+    /// <inheritdoc/>
+    public override ValidationResult Validate() => OptionChecks.Result(
+        DatasetCatalog.IsKnown(Name) ? null : $"'{Name}' is not a data set fedsec knows; the data sets are {string.Join(", ", DatasetCatalog.Names)}.");
+}

@@ -1,0 +1,93 @@
+using FedSec.Cli.Commands.Bench;
+using FedSec.Cli.Tests.TestSupport;
+using FedSec.Results.Database;
+using Microsoft.Data.Sqlite;
+
+namespace FedSec.Cli.Tests.Commands.Bench;
+
+/// <summary><c>fedsec bench</c> in this process, where it starts no run.</summary>
+public sealed class BenchCommandTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public void Execute_DryRun_ListsEveryRunAsPendingAndStartsNothing()
+    {
+        string grid = Grid("common_args: { random_seed: [0, 1] }\ntrain_args: { comm_round: 3 }\n");
+        string output = _dir.File("out");
+
+        var (code, text) = CommandLine.Run("bench", grid, "--output", output, "--dry-run");
+
+        Assert.Equal(0, code);
+        Assert.Contains("2 runs (0 already finished, 2 to run, 6 rounds)", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Split('\n').Count(l => l.Contains("pending", StringComparison.Ordinal)));
+        Assert.False(Directory.Exists(Path.Combine(output, "runs")));
+    }
+
+    [Fact]
+    public void Execute_AnotherBenchHoldsTheOutput_Exits2NamingTheLock()
+    {
+        string grid = Grid("train_args: { comm_round: 1 }\n");
+        string output = _dir.File("out");
+        Directory.CreateDirectory(output);
+        using var held = new FileStream(Path.Combine(output, OutputLock.FileName), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+
+        var (code, text) = CommandLine.Run("bench", grid, "--output", output);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"Another 'fedsec bench' is running in {Path.GetFullPath(output)} (it holds bench.lock)", text, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(output, "runs")));
+    }
+
+    [Fact]
+    public void Execute_OneRunInvalid_Exits3NamingThatRun()
+    {
+        string grid = Grid("train_args: { comm_round: [1, 0] }\n");
+
+        var (code, text) = CommandLine.Run("bench", grid, "--output", _dir.File("out"), "--dry-run");
+
+        Assert.Equal(ExitCodes.Config, code);
+        Assert.Contains("run '", text, StringComparison.Ordinal);
+        Assert.Contains("comm_round=0", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Execute_EveryRunFinished_SaysNothingToRunAndExitsZero()
+    {
+        string grid = Grid("train_args: { comm_round: 1 }\n");
+        string output = _dir.File("out");
+        var (_, dryRun) = CommandLine.Run("bench", grid, "--output", output, "--dry-run");
+        Assert.Contains("1 to run", dryRun, StringComparison.Ordinal);
+        MarkEveryRunFinished(grid, output);
+
+        var (code, text) = CommandLine.Run("bench", grid, "--output", output);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Nothing to run.", text, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    private static void MarkEveryRunFinished(string grid, string output)
+    {
+        var plan = BenchPlan.Create(grid, [], [], FedSec.Torch.Simulation.ExperimentFactory.CreateDefault());
+        using var db = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName));
+        foreach (var run in plan.Runs)
+        {
+            string dir = Path.Combine(output, "runs", run.RunKey);
+            FinishedRunFiles.Write(dir);
+            db.Ingest(new GridRun(run.RunKey, run.Label, run.Axes, run.Seed, FedSec.Configuration.ConfigYamlWriter.Write(run.Config)), dir, 1);
+        }
+    }
+
+    private string Grid(string yaml)
+    {
+        string path = _dir.File("grid.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+}

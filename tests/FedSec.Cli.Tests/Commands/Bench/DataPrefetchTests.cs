@@ -1,0 +1,42 @@
+using FedSec.Cli.Commands.Bench;
+using FedSec.Cli.Tests.TestSupport;
+using FedSec.Configuration;
+
+namespace FedSec.Cli.Tests.Commands.Bench;
+
+public sealed class DataPrefetchTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public void Missing_MnistAbsentForTwoRuns_ListedOnceWithItsDirectory()
+    {
+        var missing = DataPrefetch.Missing([new ExperimentConfig { Dataset = "mnist", RandomSeed = 0 }, new ExperimentConfig { Dataset = "MNIST", RandomSeed = 1 }], _dir.Path);
+
+        Assert.Equal(("mnist", _dir.Path), Assert.Single(missing));
+    }
+
+    [Fact]
+    public void Missing_MnistPresent_Nothing()
+    {
+        TinyMnist.Write(_dir.Path, train: 10, test: 10);
+
+        Assert.Empty(DataPrefetch.Missing([new ExperimentConfig { Dataset = "mnist" }], _dir.Path));
+    }
+
+    [Fact]
+    public void Missing_Cifar10Absent_NothingSinceItIsNeverFetched() =>
+        Assert.Empty(DataPrefetch.Missing([new ExperimentConfig { Dataset = "cifar10" }], _dir.Path));
+
+    [Fact]
+    public void Missing_DataCacheDirOfTheRun_UsedWithoutAnOverride()
+    {
+        string own = _dir.File("own");
+
+        var missing = DataPrefetch.Missing([new ExperimentConfig { Dataset = "mnist", DataCacheDir = own }], dataDirOverride: null);
+
+        Assert.Equal(("mnist", own), Assert.Single(missing));
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
