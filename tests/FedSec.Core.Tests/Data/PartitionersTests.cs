@@ -15,23 +15,4 @@ public sealed class PartitionersTests
         Assert.Equal(0.3, hetero.Alpha);
         Assert.Equal(4, shards.ShardsPerClient);
     }
-
-    [Theory]
-    [InlineData("homo", PartitionMethod.Homo)]
-    [InlineData("HETERO", PartitionMethod.Hetero)]
-    [InlineData(" shards ", PartitionMethod.Shards)]
-    public void PartitionMethodKey_WordInAnyCase_ParsesOnceToTheMethod(string word, PartitionMethod expected)
-    {
-        Assert.True(EngineParameters.PartitionMethod.TryParse(word, out var method, out _));
-        Assert.Equal(expected, method);
-    }
-
-    [Fact]
-    public void PartitionMethodKey_UnknownWord_ErrorListsAllowedValues()
-    {
-        Assert.False(EngineParameters.PartitionMethod.TryParse("dirichlet", out _, out var error));
-
-        Assert.Contains("'dirichlet'", error, StringComparison.Ordinal);
-        Assert.Contains("homo | hetero | shards", error, StringComparison.Ordinal);
-    }
 }
