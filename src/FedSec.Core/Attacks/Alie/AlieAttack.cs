@@ -1,3 +1,4 @@
+using FedSec.Aggregation;
 using FedSec.Attacks.Common;
 using FedSec.Parameters;
 using FedSec.Stages;
@@ -37,8 +38,8 @@ internal sealed class AlieAttack : IModelPoisoningAttack, IControlsClients
     /// <summary>The forged delta μ − z·σ from the reference deltas.</summary>
     public static float[] Forge(IReadOnlyList<float[]> reference, double z)
     {
-        var mean = CoordinateStatistics.Mean(reference);
-        var std = CoordinateStatistics.StandardDeviation(reference, mean);
+        var mean = WeightedMean.Unweighted(reference);
+        var std = CoordinateStandardDeviation.Of(reference, mean);
         var forged = new float[mean.Length];
         for (int j = 0; j < forged.Length; j++)
         {
