@@ -115,7 +115,7 @@ internal static class SortedColumns
         }
     }
 
-    /// <summary>The network with <see cref="Vector{T}"/> lanes (any hardware).</summary>
+    /// <summary>The network with <see cref="Vector{T}"/> lanes (any hardware), four vectors per step (rows are a multiple of 64 floats long).</summary>
     internal static void SortPortable(Span<float> rows, int vectorsPerRow, int vectorStride, (int Low, int High)[] network)
     {
         ref Vector<float> origin = ref Unsafe.As<float, Vector<float>>(ref MemoryMarshal.GetReference(rows));
@@ -123,17 +123,29 @@ internal static class SortedColumns
         {
             ref Vector<float> a = ref Unsafe.Add(ref origin, low * vectorStride);
             ref Vector<float> b = ref Unsafe.Add(ref origin, high * vectorStride);
-            for (int v = 0; v < vectorsPerRow; v++)
+            for (int v = 0; v < vectorsPerRow; v += 4)
             {
-                var x = Unsafe.Add(ref a, v);
-                var y = Unsafe.Add(ref b, v);
-                Unsafe.Add(ref a, v) = Vector.MinNative(x, y);
-                Unsafe.Add(ref b, v) = Vector.MaxNative(x, y);
+                var x0 = Unsafe.Add(ref a, v);
+                var x1 = Unsafe.Add(ref a, v + 1);
+                var x2 = Unsafe.Add(ref a, v + 2);
+                var x3 = Unsafe.Add(ref a, v + 3);
+                var y0 = Unsafe.Add(ref b, v);
+                var y1 = Unsafe.Add(ref b, v + 1);
+                var y2 = Unsafe.Add(ref b, v + 2);
+                var y3 = Unsafe.Add(ref b, v + 3);
+                Unsafe.Add(ref a, v) = Vector.MinNative(x0, y0);
+                Unsafe.Add(ref a, v + 1) = Vector.MinNative(x1, y1);
+                Unsafe.Add(ref a, v + 2) = Vector.MinNative(x2, y2);
+                Unsafe.Add(ref a, v + 3) = Vector.MinNative(x3, y3);
+                Unsafe.Add(ref b, v) = Vector.MaxNative(x0, y0);
+                Unsafe.Add(ref b, v + 1) = Vector.MaxNative(x1, y1);
+                Unsafe.Add(ref b, v + 2) = Vector.MaxNative(x2, y2);
+                Unsafe.Add(ref b, v + 3) = Vector.MaxNative(x3, y3);
             }
         }
     }
 
-    /// <summary>The network with 512-bit lanes.</summary>
+    /// <summary>The network with 512-bit lanes, four vectors per step (rows are a multiple of 64 floats long).</summary>
     internal static void Sort512(Span<float> rows, int vectorsPerRow, int vectorStride, (int Low, int High)[] network)
     {
         ref Vector512<float> origin = ref Unsafe.As<float, Vector512<float>>(ref MemoryMarshal.GetReference(rows));
@@ -141,12 +153,24 @@ internal static class SortedColumns
         {
             ref Vector512<float> a = ref Unsafe.Add(ref origin, low * vectorStride);
             ref Vector512<float> b = ref Unsafe.Add(ref origin, high * vectorStride);
-            for (int v = 0; v < vectorsPerRow; v++)
+            for (int v = 0; v < vectorsPerRow; v += 4)
             {
-                var x = Unsafe.Add(ref a, v);
-                var y = Unsafe.Add(ref b, v);
-                Unsafe.Add(ref a, v) = Vector512.MinNative(x, y);
-                Unsafe.Add(ref b, v) = Vector512.MaxNative(x, y);
+                var x0 = Unsafe.Add(ref a, v);
+                var x1 = Unsafe.Add(ref a, v + 1);
+                var x2 = Unsafe.Add(ref a, v + 2);
+                var x3 = Unsafe.Add(ref a, v + 3);
+                var y0 = Unsafe.Add(ref b, v);
+                var y1 = Unsafe.Add(ref b, v + 1);
+                var y2 = Unsafe.Add(ref b, v + 2);
+                var y3 = Unsafe.Add(ref b, v + 3);
+                Unsafe.Add(ref a, v) = Vector512.MinNative(x0, y0);
+                Unsafe.Add(ref a, v + 1) = Vector512.MinNative(x1, y1);
+                Unsafe.Add(ref a, v + 2) = Vector512.MinNative(x2, y2);
+                Unsafe.Add(ref a, v + 3) = Vector512.MinNative(x3, y3);
+                Unsafe.Add(ref b, v) = Vector512.MaxNative(x0, y0);
+                Unsafe.Add(ref b, v + 1) = Vector512.MaxNative(x1, y1);
+                Unsafe.Add(ref b, v + 2) = Vector512.MaxNative(x2, y2);
+                Unsafe.Add(ref b, v + 3) = Vector512.MaxNative(x3, y3);
             }
         }
     }
