@@ -48,7 +48,7 @@ internal static class WeightedSum
         int blocks = (d + Block - 1) / Block;
         if (blocks <= 1)
         {
-            Sum(x, c, divisor, 0, d, destination.Span);
+            Sum(x, c, divisor, 0, d, destination.Span, new double[d]);
             return;
         }
 
@@ -58,19 +58,19 @@ internal static class WeightedSum
         Parallel.ForEach(Partitioner.Create(0, blocks, rangeSize), range =>
         {
             var span = destination.Span;
+            var acc = new double[Block];
             for (int b = range.Item1; b < range.Item2; b++)
             {
                 int start = b * Block;
-                Sum(x, c, divisor, start, Math.Min(Block, d - start), span);
+                Sum(x, c, divisor, start, Math.Min(Block, d - start), span, acc);
             }
         });
     }
 
     /// <summary>One column block [start, start + len): accumulate every row in order, divide, narrow, store.</summary>
-    private static void Sum(float[][] x, double[] c, double divisor, int start, int len, Span<float> destination)
+    private static void Sum(float[][] x, double[] c, double divisor, int start, int len, Span<float> destination, double[] accumulators)
     {
-        Span<double> acc = stackalloc double[Block];
-        acc = acc[..len];
+        var acc = accumulators.AsSpan(0, len);
         acc.Clear();
         int i = 0;
         for (; i + 4 <= x.Length; i += 4)
