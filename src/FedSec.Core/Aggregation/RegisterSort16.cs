@@ -6,9 +6,11 @@ namespace FedSec.Aggregation;
 
 /// <summary>
 /// The first stages of <see cref="SortingNetwork"/>'s Batcher network (merges of up to 16 inputs), which never compare
-/// rows of different aligned groups of 16, run in registers: the 16 rows of a group, one 512-bit vector each, are
-/// loaded once, pass the 63 comparators of <see cref="SortingNetwork.For"/>(16) as min/max pairs, and are stored once,
-/// instead of two loads and two stores per comparator. Generated from that list (the test checks it sorts).
+/// rows of different aligned groups of 16, run in registers while the rows are copied into the scratch block: each
+/// group's 16 rows, one 512-bit vector each, are loaded from the client vectors, pass the 63 comparators of
+/// <see cref="SortingNetwork.For"/>(16) as min/max pairs, and are stored once, instead of a copy and then two loads
+/// and two stores per comparator. A group of fewer than 16 rows is padded with +∞ (Batcher's network for fewer
+/// inputs is the 16-input one with those positions at +∞), whose rows are not stored. Generated from that list.
 /// </summary>
 internal static class RegisterSort16
 {
@@ -16,34 +18,35 @@ internal static class RegisterSort16
     public const int Rows = 16;
 
     /// <summary>
-    /// Sorts every column within each of the first <paramref name="groups"/> groups of 16 rows (rows 16g … 16g + 15); row r
-    /// starts at vector r × <paramref name="vectorStride"/> and its first <paramref name="vectorsPerRow"/> vectors are sorted.
+    /// Copies columns [<paramref name="start"/>, <paramref name="start"/> + 16 × <paramref name="vectorCount"/>) of
+    /// rows <paramref name="firstRow"/> … + <paramref name="rowCount"/> − 1 (at most 16) into <paramref name="scratch"/>
+    /// (row r of the group at r × 16 × <paramref name="vectorStride"/> floats), every column sorted within the group.
+    /// Columns at or past <paramref name="end"/> are read as 0 (independent padding lanes).
     /// </summary>
-    public static void Sort(Span<float> rows, int groups, int vectorsPerRow, int vectorStride)
+    public static void SortInto(float[][] vectors, int firstRow, int rowCount, int start, int end, int vectorCount, Span<float> scratch, int vectorStride)
     {
-        ref Vector512<float> origin = ref Unsafe.As<float, Vector512<float>>(ref MemoryMarshal.GetReference(rows));
-        for (int g = 0; g < groups; g++)
+        ref Vector512<float> origin = ref Unsafe.As<float, Vector512<float>>(ref MemoryMarshal.GetReference(scratch));
+        for (int v = 0; v < vectorCount; v++)
         {
-            for (int v = 0; v < vectorsPerRow; v++)
-            {
-                ref Vector512<float> v0 = ref Unsafe.Add(ref origin, (g * Rows * vectorStride) + v);
-                var x0 = v0;
-                var x1 = Unsafe.Add(ref v0, 1 * vectorStride);
-                var x2 = Unsafe.Add(ref v0, 2 * vectorStride);
-                var x3 = Unsafe.Add(ref v0, 3 * vectorStride);
-                var x4 = Unsafe.Add(ref v0, 4 * vectorStride);
-                var x5 = Unsafe.Add(ref v0, 5 * vectorStride);
-                var x6 = Unsafe.Add(ref v0, 6 * vectorStride);
-                var x7 = Unsafe.Add(ref v0, 7 * vectorStride);
-                var x8 = Unsafe.Add(ref v0, 8 * vectorStride);
-                var x9 = Unsafe.Add(ref v0, 9 * vectorStride);
-                var x10 = Unsafe.Add(ref v0, 10 * vectorStride);
-                var x11 = Unsafe.Add(ref v0, 11 * vectorStride);
-                var x12 = Unsafe.Add(ref v0, 12 * vectorStride);
-                var x13 = Unsafe.Add(ref v0, 13 * vectorStride);
-                var x14 = Unsafe.Add(ref v0, 14 * vectorStride);
-                var x15 = Unsafe.Add(ref v0, 15 * vectorStride);
-                Vector512<float> t;
+            int column = start + (v * Vector512<float>.Count);
+            ref Vector512<float> target = ref Unsafe.Add(ref origin, v);
+                var x0 = Load(vectors, firstRow + 0, 0 < rowCount, column, end);
+                var x1 = Load(vectors, firstRow + 1, 1 < rowCount, column, end);
+                var x2 = Load(vectors, firstRow + 2, 2 < rowCount, column, end);
+                var x3 = Load(vectors, firstRow + 3, 3 < rowCount, column, end);
+                var x4 = Load(vectors, firstRow + 4, 4 < rowCount, column, end);
+                var x5 = Load(vectors, firstRow + 5, 5 < rowCount, column, end);
+                var x6 = Load(vectors, firstRow + 6, 6 < rowCount, column, end);
+                var x7 = Load(vectors, firstRow + 7, 7 < rowCount, column, end);
+                var x8 = Load(vectors, firstRow + 8, 8 < rowCount, column, end);
+                var x9 = Load(vectors, firstRow + 9, 9 < rowCount, column, end);
+                var x10 = Load(vectors, firstRow + 10, 10 < rowCount, column, end);
+                var x11 = Load(vectors, firstRow + 11, 11 < rowCount, column, end);
+                var x12 = Load(vectors, firstRow + 12, 12 < rowCount, column, end);
+                var x13 = Load(vectors, firstRow + 13, 13 < rowCount, column, end);
+                var x14 = Load(vectors, firstRow + 14, 14 < rowCount, column, end);
+                var x15 = Load(vectors, firstRow + 15, 15 < rowCount, column, end);
+            Vector512<float> t;
                 t = x0;
                 x0 = Vector512.MinNative(t, x1);
                 x1 = Vector512.MaxNative(t, x1);
@@ -233,23 +236,60 @@ internal static class RegisterSort16
                 t = x13;
                 x13 = Vector512.MinNative(t, x14);
                 x14 = Vector512.MaxNative(t, x14);
-                v0 = x0;
-                Unsafe.Add(ref v0, 1 * vectorStride) = x1;
-                Unsafe.Add(ref v0, 2 * vectorStride) = x2;
-                Unsafe.Add(ref v0, 3 * vectorStride) = x3;
-                Unsafe.Add(ref v0, 4 * vectorStride) = x4;
-                Unsafe.Add(ref v0, 5 * vectorStride) = x5;
-                Unsafe.Add(ref v0, 6 * vectorStride) = x6;
-                Unsafe.Add(ref v0, 7 * vectorStride) = x7;
-                Unsafe.Add(ref v0, 8 * vectorStride) = x8;
-                Unsafe.Add(ref v0, 9 * vectorStride) = x9;
-                Unsafe.Add(ref v0, 10 * vectorStride) = x10;
-                Unsafe.Add(ref v0, 11 * vectorStride) = x11;
-                Unsafe.Add(ref v0, 12 * vectorStride) = x12;
-                Unsafe.Add(ref v0, 13 * vectorStride) = x13;
-                Unsafe.Add(ref v0, 14 * vectorStride) = x14;
-                Unsafe.Add(ref v0, 15 * vectorStride) = x15;
-            }
+                Store(ref target, 0 * vectorStride, 0 < rowCount, x0);
+                Store(ref target, 1 * vectorStride, 1 < rowCount, x1);
+                Store(ref target, 2 * vectorStride, 2 < rowCount, x2);
+                Store(ref target, 3 * vectorStride, 3 < rowCount, x3);
+                Store(ref target, 4 * vectorStride, 4 < rowCount, x4);
+                Store(ref target, 5 * vectorStride, 5 < rowCount, x5);
+                Store(ref target, 6 * vectorStride, 6 < rowCount, x6);
+                Store(ref target, 7 * vectorStride, 7 < rowCount, x7);
+                Store(ref target, 8 * vectorStride, 8 < rowCount, x8);
+                Store(ref target, 9 * vectorStride, 9 < rowCount, x9);
+                Store(ref target, 10 * vectorStride, 10 < rowCount, x10);
+                Store(ref target, 11 * vectorStride, 11 < rowCount, x11);
+                Store(ref target, 12 * vectorStride, 12 < rowCount, x12);
+                Store(ref target, 13 * vectorStride, 13 < rowCount, x13);
+                Store(ref target, 14 * vectorStride, 14 < rowCount, x14);
+                Store(ref target, 15 * vectorStride, 15 < rowCount, x15);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Load(float[][] vectors, int row, bool present, int column, int end)
+    {
+        if (!present)
+        {
+            return Vector512.Create(float.PositiveInfinity);
+        }
+
+        var source = vectors[row];
+        if (column + Vector512<float>.Count <= end)
+        {
+            return Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(source), (nuint)column);
+        }
+
+        return Partial(source, column, end);
+    }
+
+    private static Vector512<float> Partial(float[] source, int column, int end)
+    {
+        Span<float> lanes = stackalloc float[Vector512<float>.Count];
+        lanes.Clear();
+        if (column < end)
+        {
+            source.AsSpan(column, end - column).CopyTo(lanes);
+        }
+
+        return Vector512.Create<float>(lanes);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(ref Vector512<float> target, int offset, bool present, Vector512<float> value)
+    {
+        if (present)
+        {
+            Unsafe.Add(ref target, offset) = value;
         }
     }
 }

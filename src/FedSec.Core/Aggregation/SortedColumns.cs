@@ -43,22 +43,37 @@ internal static class SortedColumns
         int stride = span + Pad;
         int spans = (d + span - 1) / span;
         var (first, count) = reducer.RowsRead(n);
-        var (groups, network) = Vector512.IsHardwareAccelerated
-            ? SortingNetwork.WithRegisterGroups(n, first, count)
+
+        // Fewer than 16 rows: padded with +∞ rows to one group of 16, sorted whole in registers (the padding rows are
+        // never stored). Batcher's network for n is the 16-input one with the comparators that touch positions ≥ n
+        // dropped, i.e. with +∞ there, so the read ranks get the same values.
+        bool registers = Vector512.IsHardwareAccelerated;
+        bool padToGroup = registers && n > 1 && n < RegisterSort16.Rows;
+        var (groups, network) = padToGroup ? (1, Array.Empty<(int Low, int High)>())
+            : registers ? SortingNetwork.WithRegisterGroups(n, first, count)
             : (0, SortingNetwork.Selecting(n, first, count));
+        int grouped = padToGroup ? n : groups * RegisterSort16.Rows;
+        var rows = vectors as float[][] ?? vectors.ToArray();
         Parallel.ForEach(Partitioner.Create(0, spans, Math.Max(1, spans / (Environment.ProcessorCount * 8))), range =>
         {
             var scratch = new float[n * stride];
             for (int s = range.Item1; s < range.Item2; s++)
             {
-                // Copy a span of many blocks at once: every row is read in one long forward run, which the prefetchers
-                // follow (a block's 512-byte pieces of 50 rows were too many short streams), into the L2 cache.
+                // A span of many blocks at once: every row is read in one long forward run, which the prefetchers
+                // follow (a block's 512-byte pieces of 50 rows were too many short streams), into the L2 cache. Full
+                // groups of 16 rows are sorted in registers on the way in; the rows after them are copied.
                 int start = s * span, len = Math.Min(span, d - start);
                 int padded = (len + width - 1) / width * width;
-                for (int i = 0; i < n; i++)
+                for (int g = 0; g < groups; g++)
+                {
+                    int firstRow = g * RegisterSort16.Rows;
+                    RegisterSort16.SortInto(rows, firstRow, Math.Min(RegisterSort16.Rows, n - firstRow), start, start + len, padded / Vector512<float>.Count, scratch.AsSpan(firstRow * stride), stride / Vector512<float>.Count);
+                }
+
+                for (int i = grouped; i < n; i++)
                 {
                     var row = scratch.AsSpan(i * stride, padded);
-                    vectors[i].AsSpan(start, len).CopyTo(row);
+                    rows[i].AsSpan(start, len).CopyTo(row);
                     if (len < padded)
                     {
                         // Padding lanes are independent columns whose results are discarded.
@@ -66,15 +81,10 @@ internal static class SortedColumns
                     }
                 }
 
-                // Then sort and reduce it an L1-sized block at a time.
+                // Then the rest of the network and the reducer, an L1-sized block at a time.
                 for (int at = 0; at < len; at += width)
                 {
                     var block = scratch.AsSpan(at);
-                    if (groups > 0)
-                    {
-                        RegisterSort16.Sort(block, groups, width / Vector512<float>.Count, stride / Vector512<float>.Count);
-                    }
-
                     Sort(block, width, stride, network);
                     reducer.Reduce(block, n, stride, result.AsSpan(start + at, Math.Min(width, len - at)));
                 }
