@@ -1,6 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using FedSec.Aggregation;
+using FedSec.Attacks.Alie;
+using FedSec.Attacks.Ipm;
 using FedSec.Defenses.Bulyan;
+using FedSec.Defenses.CenteredClipping;
 using FedSec.Defenses.Krum;
 using FedSec.Defenses.Median;
 using FedSec.Defenses.NormDiffClipping;
@@ -15,10 +18,12 @@ namespace FedSec.Bench;
 /// <summary>
 /// The aggregation kernels on an n × d matrix of float32 client models, each through the code path the engine runs:
 /// FedAvg's weighted mean (the baseline), the defenses' own entry points (Krum, coordinate-wise median, trimmed mean
-/// β = 0.1, norm-difference clipping, RFA's geometric median, Bulyan), and TorchSharp computing X·Xᵀ of the same
-/// matrix (the yardstick for the pairwise distances), and a plain copy of every update (the floor of a rule that
-/// returns a new vector per client), into new arrays and into the run's reused round buffers; clipping runs both ways too. d = 272 474 is ResNet-20's trainable parameter count. Each invocation also
-/// records its process CPU time (<see cref="CpuTimes"/>).
+/// β = 0.1, norm-difference clipping, RFA's geometric median, Bulyan, centered clipping) and the ALIE and IPM attacks'
+/// (<c>AttackModel</c>, 10 % of the clients malicious). Yardsticks on the same matrix: one read of every update (the
+/// floor of any rule, <see cref="MatrixRead"/>), TorchSharp's mean over the clients and X·Xᵀ (for the pairwise
+/// distances), and a plain copy of every update (the floor of a rule that returns a new vector per client), into new
+/// arrays and into the run's reused round buffers; clipping runs both ways too. d = 272 474 is ResNet-20's trainable
+/// parameter count. Each invocation also records its process CPU time (<see cref="CpuTimes"/>).
 /// </summary>
 [Config(typeof(AggregationConfig))]
 public class AggregationBenchmark
@@ -33,6 +38,12 @@ public class AggregationBenchmark
     private BulyanDefense _bulyan = null!;
     private RoundBuffers _buffers = null!;
     private RoundContext _freshContext = null!;
+    private RoundContext _attackContext = null!;
+    private CenteredClippingDefense _centeredClipping = null!;
+    private AlieAttack _alie = null!;
+    private IpmAttack _ipm = null!;
+    private double[] _weights = null!;
+    private float[] _reused = null!;
 
     [Params(10, 50, 100)]
     public int N { get; set; }
@@ -46,6 +57,8 @@ public class AggregationBenchmark
         ProcessNiceness.Restore();
         _matrix = AggregationMatrix.For(N, D);
         _buffers = new RoundBuffers();
+        _weights = _matrix.Updates.Select(u => u.AggregationWeight).ToArray();
+        _reused = new float[D];
         _context = new RoundContext
         {
             Buffers = _buffers,
@@ -71,6 +84,25 @@ public class AggregationBenchmark
             Seeds = _context.Seeds,
             TotalClients = N,
         };
+        // The attacks' round: the first 10 % of the clients (at least one) are malicious.
+        int malicious = Math.Max(1, N / 10);
+        _attackContext = new RoundContext
+        {
+            Buffers = _buffers,
+            Round = 0,
+            TotalRounds = 1,
+            Global = _matrix.Global,
+            Layout = _matrix.Layout,
+            SampledClients = _context.SampledClients,
+            MaliciousClients = new HashSet<int>(Enumerable.Range(0, malicious)),
+            Seeds = _context.Seeds,
+            TotalClients = N,
+        };
+        _alie = new AlieAttack(new AlieOptions { ClientNum = malicious });
+        _ipm = new IpmAttack(new IpmOptions { ClientNum = malicious });
+
+        // τ = 1 is below every update's distance to the centre (≈ 0.0115·√d), so every update is clipped.
+        _centeredClipping = new CenteredClippingDefense(new CenteredClippingOptions { Tau = 1.0 });
         _krum = new KrumDefense(new KrumOptions { ByzantineClientNum = 1, M = 1 });
         _median = new MedianDefense();
         _trimmedMean = new TrimmedMeanDefense(new TrimmedMeanOptions { Beta = 0.1 });
@@ -83,6 +115,25 @@ public class AggregationBenchmark
 
     [Benchmark(Baseline = true, Description = "FedAvg")]
     public float FedAvg() => Cpu(nameof(FedAvg), () => WeightedMean.Of(_matrix.Updates)[0]);
+
+    [Benchmark(Description = "FedAvg into a reused vector")]
+    public float FedAvgReused() => Cpu(nameof(FedAvgReused), () =>
+    {
+        // The kernel alone: the same weighted mean written into memory the process already has, instead of a fresh
+        // result array whose first-touch page faults cost as much as reading the matrix at n = 10.
+        WeightedMean.Compute(_matrix.Vectors, _weights, _reused);
+        return _reused[0];
+    });
+
+    [Benchmark(Description = "read every update once")]
+    public double ReadOnce() => Cpu(nameof(ReadOnce), () => MatrixRead.Sum(_matrix.Vectors));
+
+    [Benchmark(Description = "torch mean")]
+    public float TorchMean() => Cpu(nameof(TorchMean), () =>
+    {
+        using var mean = _matrix.Tensor.mean([0]);
+        return mean[0].item<float>();
+    });
 
     [Benchmark(Description = "torch X·Xᵀ")]
     public float TorchGram() => Cpu(nameof(TorchGram), () =>
@@ -141,6 +192,15 @@ public class AggregationBenchmark
 
     [Benchmark(Description = "Bulyan")]
     public float Bulyan() => Cpu(nameof(Bulyan), () => _bulyan.DefendOnAggregation(_matrix.Updates, _context).Weights[0]);
+
+    [Benchmark(Description = "centered clipping")]
+    public float CenteredClipping() => Cpu(nameof(CenteredClipping), () => _centeredClipping.DefendOnAggregation(_matrix.Updates, _context).Weights[0]);
+
+    [Benchmark(Description = "ALIE")]
+    public int Alie() => Cpu(nameof(Alie), () => _alie.AttackModel(_matrix.Updates, _attackContext).Count);
+
+    [Benchmark(Description = "IPM")]
+    public int Ipm() => Cpu(nameof(Ipm), () => _ipm.AttackModel(_matrix.Updates, _attackContext).Count);
 
     private T Cpu<T>(string method, Func<T> work) => CpuTimes.Measure(method, N, D, work);
 }

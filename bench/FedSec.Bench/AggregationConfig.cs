@@ -7,7 +7,7 @@ namespace FedSec.Bench;
 
 /// <summary>
 /// A short in-process job for the aggregation grid: two warm-up and nine measured invocations per case (each
-/// invocation aggregates the whole matrix once, milliseconds to seconds), so the 54 cases fit in about five minutes on
+/// invocation aggregates the whole matrix once, milliseconds to seconds), so the 102 cases fit in about ten minutes on
 /// two cores when nothing else runs. Adds the ratio to torch's X·Xᵀ next to BenchmarkDotNet's ratio to the FedAvg baseline.
 /// </summary>
 public sealed class AggregationConfig : ManualConfig

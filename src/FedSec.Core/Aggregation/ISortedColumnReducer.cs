@@ -13,9 +13,10 @@ internal interface ISortedColumnReducer
     (int First, int Count) RowsRead(int n);
 
     /// <summary>
-    /// <paramref name="sorted"/> holds <paramref name="n"/> rows of <paramref name="width"/> floats: row r is the r-th
-    /// smallest value of every column of the block, for the rows of <see cref="RowsRead"/> (others are in no set order). Writes one value per column into <paramref name="destination"/>
-    /// (whose length may be less than <paramref name="width"/> in the last block).
+    /// <paramref name="sorted"/> holds <paramref name="n"/> rows, row r starting at r × <paramref name="stride"/>: row r is
+    /// the r-th smallest value of every column of the block, for the rows of <see cref="RowsRead"/> (others are in no
+    /// set order). Writes one value per column into <paramref name="destination"/> (one per block column; fewer in the
+    /// last block); the stride is a multiple of 16 and at least the destination's length rounded up to 64.
     /// </summary>
-    void Reduce(ReadOnlySpan<float> sorted, int n, int width, Span<float> destination);
+    void Reduce(ReadOnlySpan<float> sorted, int n, int stride, Span<float> destination);
 }

@@ -12,20 +12,21 @@ internal readonly record struct NearestToMedianReducer(int Count) : ISortedColum
 {
     public (int First, int Count) RowsRead(int n) => (0, n);
 
-    public void Reduce(ReadOnlySpan<float> sorted, int n, int width, Span<float> destination)
+    public void Reduce(ReadOnlySpan<float> sorted, int n, int stride, Span<float> destination)
     {
         int vc = Vector<float>.Count;
         int beta = Count;
-        Span<float> block = stackalloc float[width];
-        for (int c = 0; c < width; c += vc)
+        int columns = (destination.Length + vc - 1) / vc * vc;
+        Span<float> block = stackalloc float[columns];
+        for (int c = 0; c < columns; c += vc)
         {
             var rows = sorted[c..];
-            var median = n % 2 == 1 ? Row(rows, width, n / 2) : (Row(rows, width, (n / 2) - 1) + Row(rows, width, n / 2)) * 0.5f;
+            var median = n % 2 == 1 ? Row(rows, stride, n / 2) : (Row(rows, stride, (n / 2) - 1) + Row(rows, stride, n / 2)) * 0.5f;
             var bestCost = new Vector<float>(float.PositiveInfinity);
             var bestStart = Vector<int>.Zero;
             for (int s = 0; s + beta <= n; s++)
             {
-                var cost = Vector.Max(median - Row(rows, width, s), Row(rows, width, s + beta - 1) - median);
+                var cost = Vector.Max(median - Row(rows, stride, s), Row(rows, stride, s + beta - 1) - median);
                 var better = Vector.LessThan(cost, bestCost);
                 bestCost = Vector.ConditionalSelect(better, cost, bestCost);
                 bestStart = Vector.ConditionalSelect(better, new Vector<int>(s), bestStart);
@@ -37,7 +38,7 @@ internal readonly record struct NearestToMedianReducer(int Count) : ISortedColum
             {
                 var index = new Vector<int>(r);
                 var inside = Vector.GreaterThanOrEqual(index, bestStart) & Vector.LessThan(index, bestEnd);
-                sum += Vector.ConditionalSelect(inside, Row(rows, width, r), Vector<float>.Zero);
+                sum += Vector.ConditionalSelect(inside, Row(rows, stride, r), Vector<float>.Zero);
             }
 
             (sum / new Vector<float>(beta)).CopyTo(block[c..]);
@@ -46,5 +47,5 @@ internal readonly record struct NearestToMedianReducer(int Count) : ISortedColum
         block[..destination.Length].CopyTo(destination);
     }
 
-    private static Vector<float> Row(ReadOnlySpan<float> rows, int width, int r) => new(rows.Slice(r * width, Vector<float>.Count));
+    private static Vector<float> Row(ReadOnlySpan<float> rows, int stride, int r) => new(rows.Slice(r * stride, Vector<float>.Count));
 }

@@ -93,8 +93,12 @@ public static class PairwiseDistances
         return sum;
     }
 
-    /// <summary>The same matrix from differences only (every pair directly): the reference for tests and benchmarks.</summary>
-    internal static double[,] SquaredDirect(IReadOnlyList<float[]> vectors)
+    /// <summary>
+    /// The same matrix from differences only, every pair by <see cref="SquaredDistance"/> (in parallel, each pair alone):
+    /// exact for near-identical large vectors, where ‖a‖² + ‖b‖² − 2⟨a, b⟩ would cancel, at the cost of n(n − 1)/2
+    /// passes over the data. Also the reference for tests and benchmarks.
+    /// </summary>
+    public static double[,] SquaredDirect(IReadOnlyList<float[]> vectors)
     {
         int n = vectors.Count;
         var result = new double[n, n];

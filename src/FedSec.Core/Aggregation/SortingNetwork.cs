@@ -12,12 +12,13 @@ internal static class SortingNetwork
 {
     private static readonly ConcurrentDictionary<int, (int Low, int High)[]> Cache = new();
     private static readonly ConcurrentDictionary<(int N, int First, int Count), (int Low, int High)[]> Selections = new();
+    private static readonly ConcurrentDictionary<(int N, int First, int Count), (int Groups, (int Low, int High)[] Memory)> Plans = new();
 
     /// <summary>The comparators (low, high) for <paramref name="n"/> inputs: after each, position low holds the smaller value.</summary>
     public static (int Low, int High)[] For(int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        return Cache.GetOrAdd(n, Build);
+        return Cache.GetOrAdd(n, static m => Build(m));
     }
 
     /// <summary>
@@ -35,28 +36,67 @@ internal static class SortingNetwork
         return count == n ? For(n) : Selections.GetOrAdd((n, first, count), key =>
         {
             var full = For(key.N);
-            var needed = new bool[key.N];
-            needed.AsSpan(key.First, key.Count).Fill(true);
-            var kept = new List<(int Low, int High)>();
-            for (int c = full.Length - 1; c >= 0; c--)
-            {
-                var (low, high) = full[c];
-                if (needed[low] || needed[high])
-                {
-                    kept.Add(full[c]);
-                    needed[low] = needed[high] = true;
-                }
-            }
-
-            kept.Reverse();
-            return kept.ToArray();
+            var kept = Kept(full, key.N, key.First, key.Count);
+            return full.Where((_, c) => kept[c]).ToArray();
         });
     }
 
-    private static (int Low, int High)[] Build(int n)
+    /// <summary>
+    /// The plan for running the pruned network of <see cref="Selecting"/> with <see cref="RegisterSort16"/>: the network's
+    /// first stages (merges of at most 16 inputs) stay within aligned groups of 16 rows, so every full group runs them
+    /// all in registers (a superset of the pruned ones, which leaves the read ranks as they are: a dropped comparator
+    /// only moves values nothing reads later), and <c>Memory</c> holds the rest in order: the kept first-stage
+    /// comparators of the last, partial group, then every kept comparator of the later stages.
+    /// </summary>
+    public static (int Groups, (int Low, int High)[] Memory) WithRegisterGroups(int n, int first, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(first + count, n);
+        return Plans.GetOrAdd((n, first, count), key =>
+        {
+            var full = For(key.N);
+            int prefix = Build(key.N, RegisterSort16.Rows).Length;
+            int groups = key.N / RegisterSort16.Rows;
+            int grouped = groups * RegisterSort16.Rows;
+            var kept = Kept(full, key.N, key.First, key.Count);
+            var memory = new List<(int Low, int High)>();
+            for (int c = 0; c < full.Length; c++)
+            {
+                if (kept[c] && (c >= prefix || full[c].Low >= grouped))
+                {
+                    memory.Add(full[c]);
+                }
+            }
+
+            return (groups, memory.ToArray());
+        });
+    }
+
+    // Backwards from the read ranks: a comparator is kept when one of its outputs is needed later.
+    private static bool[] Kept((int Low, int High)[] full, int n, int first, int count)
+    {
+        var needed = new bool[n];
+        needed.AsSpan(first, count).Fill(true);
+        var kept = new bool[full.Length];
+        for (int c = full.Length - 1; c >= 0; c--)
+        {
+            var (low, high) = full[c];
+            if (needed[low] || needed[high])
+            {
+                kept[c] = true;
+                needed[low] = needed[high] = true;
+            }
+        }
+
+        return kept;
+    }
+
+    // The stages p = 1, 2, 4, … below stageLimit (all of them by default).
+    private static (int Low, int High)[] Build(int n, int stageLimit = int.MaxValue)
     {
         var list = new List<(int, int)>();
-        for (int p = 1; p < n; p <<= 1)
+        for (int p = 1; p < n && p < stageLimit; p <<= 1)
         {
             for (int k = p; k >= 1; k >>= 1)
             {

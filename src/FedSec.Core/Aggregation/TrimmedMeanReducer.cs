@@ -1,4 +1,6 @@
-using System.Numerics.Tensors;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace FedSec.Aggregation;
 
@@ -8,20 +10,40 @@ internal readonly record struct TrimmedMeanReducer(int Trim) : ISortedColumnRedu
 {
     public (int First, int Count) RowsRead(int n) => (Trim, n - (2 * Trim));
 
-    public void Reduce(ReadOnlySpan<float> sorted, int n, int width, Span<float> destination)
+    public void Reduce(ReadOnlySpan<float> sorted, int n, int stride, Span<float> destination)
     {
         int len = destination.Length;
         int kept = n - (2 * Trim);
-        sorted.Slice(Trim * width, len).CopyTo(destination);
-        for (int r = Trim + 1; r < n - Trim; r++)
+        var divisor = new Vector<float>(kept);
+        ref float origin = ref MemoryMarshal.GetReference(sorted);
+        int j = 0;
+
+        // One SIMD lane per column, the kept ranks added in ascending order of value (the same order whatever the input
+        // order), then divided by their count: a register sum instead of a pass over the block per rank.
+        for (; j + Vector<float>.Count <= len; j += Vector<float>.Count)
         {
-            // Added in ascending order of value, the same order whatever the input order.
-            TensorPrimitives.Add(destination, sorted.Slice(r * width, len), destination);
+            var sum = Load(ref origin, (Trim * stride) + j);
+            for (int r = Trim + 1; r < n - Trim; r++)
+            {
+                sum += Load(ref origin, (r * stride) + j);
+            }
+
+            (kept > 1 ? sum / divisor : sum).CopyTo(destination[j..]);
         }
 
-        if (kept > 1)
+        for (; j < len; j++)
         {
-            TensorPrimitives.Divide(destination, kept, destination);
+            float sum = sorted[(Trim * stride) + j];
+            for (int r = Trim + 1; r < n - Trim; r++)
+            {
+                sum += sorted[(r * stride) + j];
+            }
+
+            destination[j] = kept > 1 ? sum / kept : sum;
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> Load(ref float origin, int at) =>
+        Unsafe.ReadUnaligned<Vector<float>>(ref Unsafe.As<float, byte>(ref Unsafe.Add(ref origin, at)));
 }

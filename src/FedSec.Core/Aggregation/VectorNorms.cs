@@ -2,22 +2,19 @@ using System.Numerics.Tensors;
 
 namespace FedSec.Aggregation;
 
-/// <summary>L2 norms and norm clipping of flat vectors, SIMD in blocks with the block sums added in double.</summary>
+/// <summary>L2 norms, distances and norm clipping of flat vectors, SIMD in blocks with the block sums added in double.</summary>
 public static class VectorNorms
 {
-    private const int Block = 4096;
+    /// <summary>‖x‖₂ = √⟨x, x⟩, with <see cref="DotProduct.Of"/>'s block sums.</summary>
+    public static double L2(ReadOnlySpan<float> x) => Math.Sqrt(DotProduct.Of(x, x));
 
-    /// <summary>‖x‖₂.</summary>
-    public static double L2(ReadOnlySpan<float> x)
+    /// <summary>The norm of every vector (<see cref="L2(ReadOnlySpan{float})"/>), computed in parallel.</summary>
+    public static double[] L2(IReadOnlyList<float[]> vectors)
     {
-        double sum = 0;
-        for (int start = 0; start < x.Length; start += Block)
-        {
-            float norm = TensorPrimitives.Norm(x.Slice(start, Math.Min(Block, x.Length - start)));
-            sum += (double)norm * norm;
-        }
-
-        return Math.Sqrt(sum);
+        ArgumentNullException.ThrowIfNull(vectors);
+        var norms = new double[vectors.Count];
+        Parallel.For(0, vectors.Count, i => norms[i] = L2(vectors[i]));
+        return norms;
     }
 
     /// <summary>‖x − y‖₂.</summary>

@@ -1,15 +1,12 @@
-using System.Numerics.Tensors;
 using FedSec.Parameters;
 
 namespace FedSec.Aggregation;
 
-/// <summary>The weighted mean of flat vectors (FedAvg's aggregation), SIMD over column blocks, all cores.</summary>
+/// <summary>The weighted mean of flat vectors (FedAvg's aggregation): <see cref="WeightedSum"/> divided by the total weight.</summary>
 public static class WeightedMean
 {
-    private const int Block = 1 << 14;
-
     /// <summary>Writes Σ wᵢ xᵢ / Σ wᵢ into <paramref name="destination"/>.</summary>
-    public static void Compute(IReadOnlyList<float[]> vectors, ReadOnlySpan<double> weights, Span<float> destination)
+    public static void Compute(IReadOnlyList<float[]> vectors, ReadOnlySpan<double> weights, Memory<float> destination)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         if (vectors.Count == 0)
@@ -47,31 +44,22 @@ public static class WeightedMean
             }
         }
 
-        var weightArray = weights.ToArray();
+        // Accumulated per coordinate in client order in double, divided by the total once (WeightedSum): the result does
+        // not depend on the thread count, and identical updates average to themselves exactly.
+        WeightedSum.Compute(vectors, weights, total, destination);
+    }
 
-        // Column blocks are independent; each block is accumulated in double in client order and divided by the
-        // total once, so the result does not depend on the thread count, and identical updates average to
-        // themselves exactly.
-        float[] dest = new float[d];
-        int blocks = (d + Block - 1) / Block;
-        Parallel.For(0, blocks, () => (new double[Block], new double[Block]), (b, _, buffers) =>
-        {
-            var (acc, tmp) = buffers;
-            int start = b * Block, len = Math.Min(Block, d - start);
-            var a = acc.AsSpan(0, len);
-            var t = tmp.AsSpan(0, len);
-            a.Clear();
-            for (int i = 0; i < vectors.Count; i++)
-            {
-                TensorPrimitives.ConvertChecked<float, double>(vectors[i].AsSpan(start, len), t);
-                TensorPrimitives.MultiplyAdd(t, weightArray[i], a, a);
-            }
-
-            TensorPrimitives.Divide(a, total, a);
-            TensorPrimitives.ConvertTruncating<double, float>(a, dest.AsSpan(start, len));
-            return buffers;
-        }, _ => { });
-        dest.CopyTo(destination);
+    /// <summary>The plain mean (1/n) Σ xᵢ of equally long vectors: every weight 1, with the same guarantees.</summary>
+    /// <param name="vectors">The vectors.</param>
+    /// <param name="allocate">Gives the d-element result vector (every element is written); null allocates a new array.</param>
+    public static float[] Unweighted(IReadOnlyList<float[]> vectors, Func<int, float[]>? allocate = null)
+    {
+        int d = VectorChecks.CommonLength(vectors);
+        var result = allocate?.Invoke(d) ?? GC.AllocateUninitializedArray<float>(d);
+        var ones = new double[vectors.Count];
+        Array.Fill(ones, 1.0);
+        WeightedSum.Compute(vectors, ones, vectors.Count, result);
+        return result;
     }
 
     /// <summary>FedAvg: the mean of the updates' weights, weighted by <see cref="ClientUpdate.AggregationWeight"/>.</summary>
@@ -83,7 +71,8 @@ public static class WeightedMean
             throw new ArgumentException("Nothing to aggregate: no update reached the aggregation.", nameof(updates));
         }
 
-        var result = new float[updates[0].Weights.Length];
+        // Every element is written: no need to zero the array first.
+        var result = GC.AllocateUninitializedArray<float>(updates[0].Weights.Length);
         Compute(updates.Select(u => u.Weights).ToArray(), updates.Select(u => u.AggregationWeight).ToArray(), result);
         return result;
     }

@@ -3,6 +3,7 @@ using FedSec.Parameters;
 using FedSec.Randomness;
 using FedSec.Stages;
 using FedSec.Torch.Models;
+using FedSec.Torch.Parameters;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -70,7 +71,9 @@ internal sealed class GradientInversionAttack : IDataReconstructionAttack
         }
 
         var module = Module();
-        LoadWeights(module, layout, context.Global.Span);
+        // The float64 module takes the flat float32 model through ModuleVectors' converting copy (exact: every float
+        // is a double), in the layout order every other part of FedSec uses.
+        ModuleVectors.LoadVector(module, layout, context.Global.Span);
         var gradient = ObservedGradient.Compute(context.Global.Span, update.Weights, layout, _training.LearningRate, steps, _training.WeightDecay, _options.ProtectedLayers);
 
         int knownLabel = _method == ReconstructionMethod.Idlg
@@ -156,40 +159,6 @@ internal sealed class GradientInversionAttack : IDataReconstructionAttack
         }
 
         return _module;
-    }
-
-    // Copies the flat float32 model into the float64 module, tensor by tensor in layout order (parameters, then
-    // floating-point buffers, as ModuleVectors lays them out), through tensors that own their memory.
-    private static void LoadWeights(nn.Module<Tensor, Tensor> module, ParameterLayout layout, ReadOnlySpan<float> weights)
-    {
-        var tensors = module.named_parameters().Select(p => (p.name, (Tensor)p.parameter))
-            .Concat(module.named_buffers().Where(b => b.buffer.is_floating_point()).Select(b => (b.name, b.buffer)))
-            .ToArray();
-        if (tensors.Length != layout.Entries.Count)
-        {
-            throw new InvalidOperationException($"The attack's model has {tensors.Length} tensors but the experiment's layout has {layout.Entries.Count}; the layout belongs to another model.");
-        }
-
-        using var noGrad = no_grad();
-        for (int i = 0; i < tensors.Length; i++)
-        {
-            var entry = layout.Entries[i];
-            if (entry.Name != tensors[i].Item1)
-            {
-                throw new InvalidOperationException($"Tensor {i} of the attack's model is '{tensors[i].Item1}' but the layout expects '{entry.Name}'.");
-            }
-
-            var source = weights.Slice(entry.Offset, entry.Length);
-            var array = new double[source.Length];
-            for (int j = 0; j < source.Length; j++)
-            {
-                array[j] = source[j];
-            }
-
-            using var values = tensor(array, entry.Shape.ToArray());
-            tensors[i].Item2.copy_(values);
-            GC.KeepAlive(array);
-        }
     }
 
     // The model sees (pixel − mean) / std; images are compared and saved as pixels in [0, 1].

@@ -1,19 +1,17 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
+using SkiaSharp;
 
 namespace FedSec.Torch.Reconstruction;
 
 /// <summary>
-/// A minimal PNG encoder (PNG specification, W3C / ISO 15948) for 8-bit grayscale or RGB images: signature, IHDR, one
-/// zlib-compressed IDAT with filter type 0 on every row, IEND. Enough to look at reconstructed images next to the
-/// originals without an image library.
+/// Writes 8-bit grayscale or RGB images as PNG through SkiaSharp, the image library FedSec already draws its report
+/// figures with. SkiaSharp's managed part comes with TorchSharp, but its Linux native library does not: FedSec.Torch
+/// references SkiaSharp.NativeAssets.Linux for it, the same 9 MB library the CLI already ships for the report (and
+/// whose fontconfig dependency CI already installs), a small addition next to libtorch. The alternative, a CRC-32 from
+/// System.IO.Hashing around .NET's ZLibStream, would have kept a hand-made chunk writer to maintain.
 /// </summary>
 public static class PngWriter
 {
-    /// <summary>The 8-byte PNG signature.</summary>
-    public static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
-    /// <summary>Encodes a channel-first image with values in [0, 1] (clamped) as PNG: 1 channel → grayscale, 3 → RGB.</summary>
+    /// <summary>Encodes a channel-first image with values in [0, 1] (clamped; NaN as 0) as PNG: 1 channel → grayscale, 3 → RGB.</summary>
     /// <param name="pixels">C × H × W values, channel-first (as in <see cref="FedSec.Data.ImageSet"/>).</param>
     /// <param name="channels">1 or 3.</param>
     /// <param name="height">Rows.</param>
@@ -31,45 +29,29 @@ public static class PngWriter
             throw new ArgumentException($"{pixels.Length} values do not make a {channels}×{height}×{width} image.", nameof(pixels));
         }
 
-        // Scanlines: a filter-type byte (0, none) then the row's samples, interleaved RGB for colour.
-        int stride = (width * channels) + 1;
-        var raw = new byte[stride * height];
+        // Gray8 is encoded as a grayscale PNG; opaque Rgb888x (one padding byte per pixel) as an RGB PNG.
+        var info = new SKImageInfo(width, height, channels == 1 ? SKColorType.Gray8 : SKColorType.Rgb888x, SKAlphaType.Opaque);
+        int stride = channels == 1 ? 1 : 4;
+        var bytes = new byte[height * width * stride];
         int plane = height * width;
-        for (int y = 0; y < height; y++)
+        for (int p = 0; p < plane; p++)
         {
-            for (int x = 0; x < width; x++)
+            for (int c = 0; c < channels; c++)
             {
-                for (int c = 0; c < channels; c++)
-                {
-                    float v = pixels[(c * plane) + (y * width) + x];
-                    raw[(y * stride) + 1 + (x * channels) + c] = ToByte(v);
-                }
+                bytes[(p * stride) + c] = ToByte(pixels[(c * plane) + p]);
+            }
+
+            if (stride == 4)
+            {
+                bytes[(p * stride) + 3] = 255;
             }
         }
 
-        using var output = new MemoryStream();
-        output.Write(Signature);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; // bit depth
-        header[9] = channels == 1 ? (byte)0 : (byte)2; // colour type: grayscale or truecolour
-        header[10] = 0; // compression: deflate
-        header[11] = 0; // filter method 0
-        header[12] = 0; // no interlace
-        WriteChunk(output, "IHDR", header);
-        using (var compressed = new MemoryStream())
-        {
-            using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-            {
-                zlib.Write(raw);
-            }
-
-            WriteChunk(output, "IDAT", compressed.ToArray());
-        }
-
-        WriteChunk(output, "IEND", Array.Empty<byte>());
-        return output.ToArray();
+        using var image = SKImage.FromPixelCopy(info, bytes, info.RowBytes)
+            ?? throw new InvalidOperationException($"SkiaSharp could not make a {width}×{height} image.");
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100)
+            ?? throw new InvalidOperationException($"SkiaSharp could not encode a {width}×{height} image as PNG.");
+        return data.ToArray();
     }
 
     /// <summary>Encodes the image (see <see cref="Encode"/>) and writes it to <paramref name="path"/>, creating its directory.</summary>
@@ -87,17 +69,4 @@ public static class PngWriter
     }
 
     private static byte ToByte(float v) => float.IsNaN(v) ? (byte)0 : (byte)Math.Round(Math.Clamp(v, 0f, 1f) * 255f);
-
-    // length (big-endian), type, data, CRC-32 of type and data.
-    private static void WriteChunk(Stream output, string type, byte[] data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        output.Write(word);
-        var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
-        output.Write(typeBytes);
-        output.Write(data);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Append(Crc32.Compute(typeBytes), data));
-        output.Write(word);
-    }
 }

@@ -25,6 +25,8 @@ public class CoordinateMedianTests
     [InlineData(7, 1000)]
     [InlineData(10, 3001)]
     [InlineData(50, 777)]
+    [InlineData(17, 5000)]
+    [InlineData(50, 2900)]
     [InlineData(100, 130)]
     public void Of_RandomMatrix_EqualsSortedColumnMedian(int n, int d)
     {

@@ -27,6 +27,7 @@ public class CoordinateTrimmedMeanTests
     [InlineData(10, 1, 1001)]
     [InlineData(25, 5, 333)]
     [InlineData(100, 10, 64)]
+    [InlineData(50, 5, 2900)]
     public void Of_RandomMatrix_EqualsMeanOfSortedMiddle(int n, int k, int d)
     {
         var vectors = AggregationTestData.Random(n, d, seed: n * k);

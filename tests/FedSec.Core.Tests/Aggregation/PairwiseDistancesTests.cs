@@ -11,6 +11,13 @@ public class PairwiseDistancesTests
         Assert.Equal(new double[,] { { 0, 25, 100 }, { 25, 0, 25 }, { 100, 25, 0 } }, d);
     }
 
+    [Fact]
+    public void SquaredDirect_HandCase_EqualsDefinition()
+    {
+        var d = PairwiseDistances.SquaredDirect(new[] { new[] { 0f, 0f }, new[] { 3f, 4f } });
+        Assert.Equal(new double[,] { { 0, 25 }, { 25, 0 } }, d);
+    }
+
     [Theory]
     [InlineData(2, 7)]
     [InlineData(5, 1000)]

@@ -13,7 +13,7 @@ public class SortedColumnsTests
     {
         var rows = AggregationTestData.Random(n, width, seed: n).SelectMany(r => r).ToArray();
         var expected = Columns(rows, n, width).Select(c => c.Order().ToArray()).ToArray();
-        SortedColumns.SortPortable(rows, width / Vector<float>.Count, SortingNetwork.For(n));
+        SortedColumns.SortPortable(rows, width / Vector<float>.Count, width / Vector<float>.Count, SortingNetwork.For(n));
         Assert.Equal(expected, Columns(rows, n, width));
     }
 
@@ -25,12 +25,12 @@ public class SortedColumnsTests
         var expected = Columns(rows, n, width).Select(c => c.Order().ToArray()).ToArray();
         if (Vector512.IsHardwareAccelerated)
         {
-            SortedColumns.Sort512(rows, width / Vector512<float>.Count, SortingNetwork.For(n));
+            SortedColumns.Sort512(rows, width / Vector512<float>.Count, width / Vector512<float>.Count, SortingNetwork.For(n));
         }
         else
         {
             // Without 512-bit hardware the dispatcher must take the portable path.
-            SortedColumns.Sort(rows, width, SortingNetwork.For(n));
+            SortedColumns.Sort(rows, width, width, SortingNetwork.For(n));
         }
 
         Assert.Equal(expected, Columns(rows, n, width));
@@ -43,6 +43,15 @@ public class SortedColumnsTests
     public void BlockWidth_ClientCount_FitsL1AndIsMultipleOf64(int n, int expected)
     {
         Assert.Equal(expected, SortedColumns.BlockWidth(n));
+    }
+
+    [Theory]
+    [InlineData(10, 512, 4096)]
+    [InlineData(50, 128, 1280)]
+    [InlineData(100, 64, 640)]
+    public void SpanWidth_ClientCount_WholeBlocksOfAbout256KB(int n, int width, int expected)
+    {
+        Assert.Equal(expected, SortedColumns.SpanWidth(n, width));
     }
 
     private static float[][] Columns(float[] rows, int n, int width) =>

@@ -52,6 +52,40 @@ public class SortingNetworkTests
         }
     }
 
+    [Theory]
+    [InlineData(16, 7, 2)]
+    [InlineData(17, 8, 1)]
+    [InlineData(50, 24, 2)]
+    [InlineData(50, 5, 40)]
+    [InlineData(100, 49, 2)]
+    public void WithRegisterGroups_GroupsSortedThenMemoryComparators_SelectTheReadRanks(int n, int first, int count)
+    {
+        // What RegisterSort16 then the memory comparators do, on integers: every full group of 16 sorted by the
+        // 16-input network, then the rest; the read ranks must hold the sorted values.
+        var (groups, memory) = SortingNetwork.WithRegisterGroups(n, first, count);
+        Assert.Equal(n / 16, groups);
+        var rng = new Random(n + first);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            var x = Enumerable.Range(0, n).Select(_ => rng.Next(-20, 20)).ToArray();
+            var expected = x.Order().ToArray();
+            for (int g = 0; g < groups; g++)
+            {
+                Apply(SortingNetwork.For(16).Select(c => (c.Low + (16 * g), c.High + (16 * g))).ToArray(), x);
+            }
+
+            Apply(memory, x);
+            Assert.Equal(expected[first..(first + count)], x[first..(first + count)]);
+        }
+    }
+
+    [Fact]
+    public void WithRegisterGroups_FiftyInputs_LeavesFewerComparatorsInMemory()
+    {
+        // The first stages of the three full groups (3 × 63 comparators) leave memory.
+        Assert.True(SortingNetwork.WithRegisterGroups(50, 24, 2).Memory.Length < SortingNetwork.Selecting(50, 24, 2).Length - 100);
+    }
+
     [Fact]
     public void For_EveryComparator_HasLowBelowHighInsideRange()
     {

@@ -11,6 +11,19 @@ public class VectorNormsTests
     }
 
     [Fact]
+    public void L2_List_NormOfEachVector()
+    {
+        Assert.Equal(new[] { 5.0, 13.0 }, VectorNorms.L2(new[] { new[] { 3f, 4f }, new[] { 5f, -12f } }));
+    }
+
+    [Fact]
+    public void L2_LongVector_EqualsSquareRootOfDotProduct()
+    {
+        var x = AggregationTestData.Random(1, 9000, seed: 3)[0];
+        Assert.Equal(Math.Sqrt(DotProduct.Of(x, x)), VectorNorms.L2(x));
+    }
+
+    [Fact]
     public void ClipAround_ManyLongUpdates_NeverAboveBound()
     {
         var rng = new Random(2);

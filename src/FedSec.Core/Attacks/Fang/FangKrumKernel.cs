@@ -1,5 +1,4 @@
 using FedSec.Aggregation;
-using FedSec.Attacks.Common;
 using FedSec.Defenses.Krum;
 
 namespace FedSec.Attacks.Fang;
@@ -22,7 +21,7 @@ internal static class FangKrumKernel
     {
         int nb = benign.Count, m = nb + c, d = benign[0].Length;
         double sqrtD = Math.Sqrt(d);
-        double maxNorm = benign.Max(x => CoordinateStatistics.Norm(x));
+        double maxNorm = VectorNorms.L2(benign).Max();
         int k = Math.Min(m - c - 2, nb - 1);
         double first = 0;
         if (m - (2 * c) - 1 > 0 && k >= 1)
@@ -63,7 +62,7 @@ internal static class FangKrumKernel
     /// </summary>
     public static (float[] Delta, double Lambda, bool Selected) Forge(IReadOnlyList<float[]> benign, int c, int krumF, double threshold)
     {
-        var mean = CoordinateStatistics.Mean(benign);
+        var mean = WeightedMean.Unweighted(benign);
         var s = new float[mean.Length];
         for (int j = 0; j < s.Length; j++)
         {

@@ -1,4 +1,4 @@
-using FedSec.Attacks.Common;
+using FedSec.Aggregation;
 
 namespace FedSec.Attacks.Fang;
 
@@ -16,7 +16,7 @@ internal static class FangTrimKernel
     /// <summary>One malicious client's delta, its uniform draws from <paramref name="rng"/>.</summary>
     public static float[] Forge(IReadOnlyList<float[]> benign, double b, Random rng)
     {
-        var mean = CoordinateStatistics.Mean(benign);
+        var mean = WeightedMean.Unweighted(benign);
         var forged = new float[mean.Length];
         for (int j = 0; j < forged.Length; j++)
         {

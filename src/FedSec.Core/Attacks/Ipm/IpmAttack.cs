@@ -1,3 +1,4 @@
+using FedSec.Aggregation;
 using FedSec.Attacks.Common;
 using FedSec.Parameters;
 using FedSec.Stages;
@@ -26,7 +27,7 @@ internal sealed class IpmAttack : IModelPoisoningAttack, IControlsClients
             return updates;
         }
 
-        var delta = CoordinateStatistics.Mean(view.ReferenceDeltas());
+        var delta = WeightedMean.Unweighted(view.ReferenceDeltas());
         System.Numerics.Tensors.TensorPrimitives.Multiply(delta, (float)-_options.Epsilon, delta);
         return view.ReplaceMalicious(i => view.WithDelta(i, delta));
     }

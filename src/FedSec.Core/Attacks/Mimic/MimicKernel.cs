@@ -1,4 +1,4 @@
-using FedSec.Attacks.Common;
+using FedSec.Aggregation;
 
 namespace FedSec.Attacks.Mimic;
 
@@ -19,31 +19,14 @@ internal static class MimicKernel
             return 0;
         }
 
-        var mean = CoordinateStatistics.Mean(deltas);
+        var mean = WeightedMean.Unweighted(deltas);
         var centred = deltas.Select(x =>
         {
             var c = new float[x.Length];
             System.Numerics.Tensors.TensorPrimitives.Subtract(x, mean, c);
             return c;
         }).ToArray();
-        var gram = new double[n, n];
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = i; j < n; j++)
-            {
-                double dot = 0;
-                var a = centred[i];
-                var b = centred[j];
-                for (int k = 0; k < a.Length; k++)
-                {
-                    dot += (double)a[k] * b[k];
-                }
-
-                gram[i, j] = gram[j, i] = dot;
-            }
-        }
-
-        var (u, value) = SymmetricEigen.Top(gram);
+        var (u, value) = SymmetricEigen.Top(DotProduct.Matrix(centred));
         if (!(value > 0))
         {
             return 0;

@@ -1,5 +1,4 @@
 using FedSec.Aggregation;
-using FedSec.Attacks.Common;
 
 namespace FedSec.Attacks.MinMax;
 
@@ -18,7 +17,7 @@ internal static class MinMaxKernel
         double gammaInit,
         double tolerance)
     {
-        var mean = CoordinateStatistics.Mean(benign);
+        var mean = WeightedMean.Unweighted(benign);
         var p = Perturbation(benign, mean, kind);
         double bound = Bound(benign, objective);
         var candidate = new float[mean.Length];
@@ -33,7 +32,7 @@ internal static class MinMaxKernel
         switch (kind)
         {
             case PerturbationKind.UnitVector:
-                double norm = CoordinateStatistics.Norm(mean);
+                double norm = VectorNorms.L2(mean);
                 if (norm > 0)
                 {
                     for (int j = 0; j < p.Length; j++)
@@ -51,7 +50,7 @@ internal static class MinMaxKernel
 
                 break;
             case PerturbationKind.Std:
-                var std = CoordinateStatistics.StandardDeviation(benign, mean);
+                var std = CoordinateStandardDeviation.Of(benign, mean);
                 for (int j = 0; j < p.Length; j++)
                 {
                     p[j] = -std[j];

@@ -1,3 +1,4 @@
+using FedSec.Aggregation;
 using FedSec.Attacks.Backdoor;
 using FedSec.Attacks.Common;
 using FedSec.Data;
@@ -70,7 +71,7 @@ internal sealed class ModelReplacementAttack : IDataPoisoningAttack, IModelPoiso
         return view.ReplaceMalicious(i =>
         {
             var delta = view.Delta(i);
-            double gamma = Gamma(CoordinateStatistics.Norm(delta), view.Count, view.Malicious.Count);
+            double gamma = Gamma(VectorNorms.L2(delta), view.Count, view.Malicious.Count);
             var scaled = new float[delta.Length];
             for (int j = 0; j < scaled.Length; j++)
             {

@@ -19,5 +19,5 @@ internal sealed class AnomalyDetectionDefense : IBeforeAggregationDefense
     public AnomalyDetectionDefense(OutlierFilterOptions options) => _options = options;
 
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context) =>
-        MedianReferenceFilter.Apply(updates, context, _options, (delta, median) => 1.0 - VectorMath.Cosine(delta, median));
+        MedianReferenceFilter.Apply(updates, context, _options, (delta, median) => 1.0 - CosineSimilarity.Of(delta, median));
 }

@@ -1,3 +1,4 @@
+using FedSec.Aggregation;
 using FedSec.Defenses.Common;
 using FedSec.Parameters;
 using FedSec.Stages;
@@ -27,7 +28,7 @@ internal sealed class ArcDefense : IBeforeAggregationDefense
         }
 
         var deltas = TrainableDeltas.Of(updates, context);
-        var norms = VectorMath.Norms(deltas.Deltas);
+        var norms = VectorNorms.L2(deltas.Deltas);
         double clip = ClipLevel(norms, k);
         var result = new ClientUpdate[n];
         var verdicts = new ClientVerdict[n];

@@ -1,3 +1,4 @@
+using FedSec.Aggregation;
 using FedSec.Defenses.Common;
 using FedSec.Parameters;
 using FedSec.Randomness;
@@ -35,7 +36,7 @@ internal sealed class BucketingDefense : IBeforeAggregationDefense
         for (int b = 0; b < buckets; b++)
         {
             var members = order.Skip(b * s).Take(s).ToArray();
-            var mean = UpdateMean.Of(updates, members, context.Buffers.Rent);
+            var mean = WeightedMean.Unweighted(members.Select(j => updates[j].Weights).ToArray(), context.Buffers.Rent);
             result[b] = new ClientUpdate(BucketClientId.For(b), members.Sum(j => updates[j].SampleCount), mean)
             {
                 AggregationWeight = members.Sum(j => updates[j].AggregationWeight),

@@ -1,3 +1,5 @@
+using FedSec.Aggregation;
+
 namespace FedSec.Defenses.Common;
 
 /// <summary>
@@ -36,9 +38,9 @@ public static class OutlierThreshold
             return (mean, n > 1 ? Math.Sqrt(ss / (n - 1)) : 0);
         }
 
-        double median = VectorMath.Median(scores);
+        double median = ScalarMedian.Of(scores);
         var deviations = scores.Select(s => Math.Abs(s - median)).ToArray();
-        double mad = VectorMath.Median(deviations);
+        double mad = ScalarMedian.Of(deviations);
         double spread = mad > 0 ? MadToSigma * mad : MeanAdToSigma * deviations.Average();
         return (median, spread);
     }

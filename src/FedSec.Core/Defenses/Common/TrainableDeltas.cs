@@ -100,7 +100,7 @@ public sealed class TrainableDeltas
     {
         var d = _buffers.Rent(Deltas[index].Length);
         Deltas[index].CopyTo(d, 0);
-        VectorMath.Scale(d, factor);
+        TensorPrimitives.Multiply(d, (float)factor, d);
         return update.WithWeights(Rebuild(update, d));
     }
 }

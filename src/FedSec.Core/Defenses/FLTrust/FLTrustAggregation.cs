@@ -1,3 +1,4 @@
+using FedSec.Aggregation;
 using FedSec.Defenses.Common;
 using FedSec.Parameters;
 using FedSec.Stages;
@@ -36,15 +37,15 @@ internal sealed class FLTrustAggregation : IOnAggregationDefense, INeedsServerDa
         var server = layout.GatherTrainable(training.Weights);
         var g0 = new float[server.Length];
         System.Numerics.Tensors.TensorPrimitives.Subtract(server, deltas.GlobalTrainable, g0);
-        double g0Norm = VectorMath.Norm(g0);
+        double g0Norm = VectorNorms.L2(g0);
 
         int n = updates.Count;
         var trust = new double[n];
         var cosine = new double[n];
-        var norms = VectorMath.Norms(deltas.Deltas);
+        var norms = VectorNorms.L2(deltas.Deltas);
         Parallel.For(0, n, i =>
         {
-            cosine[i] = VectorMath.Cosine(deltas.Deltas[i], g0);
+            cosine[i] = CosineSimilarity.Of(deltas.Deltas[i], g0);
             trust[i] = Math.Max(0, cosine[i]);
         });
 
@@ -68,7 +69,8 @@ internal sealed class FLTrustAggregation : IOnAggregationDefense, INeedsServerDa
             coefficients[i] = trust[i] > 0 ? trust[i] * g0Norm / norms[i] / total : 0;
         }
 
-        var step = WeightedSum.Of(deltas.Deltas, coefficients);
+        var step = new float[g0.Length];
+        WeightedSum.Compute(deltas.Deltas, coefficients, 1, step);
         result = deltas.Rebuild(BufferMean(updates, trust, total, result, layout), step);
         return new AggregationOutcome(result, verdicts);
     }

@@ -1,3 +1,4 @@
+using FedSec.Aggregation;
 using FedSec.Defenses.Common;
 using FedSec.Parameters;
 using FedSec.Randomness;
@@ -27,8 +28,8 @@ internal sealed class FlameDefense : IBeforeAggregationDefense, IAfterAggregatio
     {
         int n = updates.Count;
         var deltas = TrainableDeltas.Of(updates, context);
-        var norms = VectorMath.Norms(deltas.Deltas);
-        double s = VectorMath.Median(norms);
+        var norms = VectorNorms.L2(deltas.Deltas);
+        double s = ScalarMedian.Of(norms);
         _bound = (context.Round, s);
 
         var keep = MajorityCluster(deltas.Deltas);
@@ -97,7 +98,7 @@ internal sealed class FlameDefense : IBeforeAggregationDefense, IAfterAggregatio
             return Enumerable.Repeat(true, n).ToArray();
         }
 
-        var similarity = VectorMath.CosineSimilarities(deltas);
+        var similarity = CosineSimilarity.Matrix(deltas);
         var distance = new double[n, n];
         for (int i = 0; i < n; i++)
         {

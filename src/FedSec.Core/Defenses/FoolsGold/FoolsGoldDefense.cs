@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using FedSec.Defenses.Common;
+using FedSec.Aggregation;
 using FedSec.Parameters;
 using FedSec.Stages;
 
@@ -52,7 +52,7 @@ internal sealed class FoolsGoldDefense : IBeforeAggregationDefense
             histories[i] = h;
         }
 
-        var weights = FoolsGoldWeights.Compute(VectorMath.CosineSimilarities(histories), _options.Kappa);
+        var weights = FoolsGoldWeights.Compute(CosineSimilarity.Matrix(histories), _options.Kappa);
         if (weights.All(w => w == 0))
         {
             // Every history has an exact twin: FoolsGold has nobody to trust more than anyone else, so it changes nothing.

@@ -1,3 +1,4 @@
+using FedSec.Aggregation;
 using FedSec.Defenses.Common;
 using FedSec.Parameters;
 using FedSec.Stages;
@@ -26,13 +27,13 @@ internal sealed class NnmDefense : IBeforeAggregationDefense
             return DefenseOutcome.KeepAll(updates);
         }
 
-        var distances = VectorMath.Distances(TrainableDeltas.Of(updates, context).Deltas);
+        var distances = Distances(TrainableDeltas.Of(updates, context).Deltas);
         var mixed = new ClientUpdate[n];
         var verdicts = new ClientVerdict[n];
         Parallel.For(0, n, i =>
         {
             var neighbours = Neighbours(distances, i, k);
-            mixed[i] = updates[i].WithWeights(UpdateMean.Of(updates, neighbours, context.Buffers.Rent));
+            mixed[i] = updates[i].WithWeights(WeightedMean.Unweighted(neighbours.Select(j => updates[j].Weights).ToArray(), context.Buffers.Rent));
         });
         for (int i = 0; i < n; i++)
         {
@@ -41,6 +42,22 @@ internal sealed class NnmDefense : IBeforeAggregationDefense
         }
 
         return new DefenseOutcome(mixed, verdicts);
+    }
+
+    /// <summary>‖Δᵢ − Δⱼ‖ for every pair, each measured directly (Gram-based distances would cancel for near-identical updates).</summary>
+    private static double[,] Distances(IReadOnlyList<float[]> deltas)
+    {
+        var d = PairwiseDistances.SquaredDirect(deltas);
+        int n = deltas.Count;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                d[i, j] = Math.Sqrt(d[i, j]);
+            }
+        }
+
+        return d;
     }
 
     /// <summary>The k nearest updates to update i, itself first, then by distance and index.</summary>

@@ -1,3 +1,4 @@
+using FedSec.Aggregation;
 using FedSec.Defenses.Common;
 using FedSec.Parameters;
 using FedSec.Randomness;
@@ -25,8 +26,8 @@ internal sealed class SignGuardDefense : IBeforeAggregationDefense
     {
         int n = updates.Count;
         var deltas = TrainableDeltas.Of(updates, context);
-        var norms = VectorMath.Norms(deltas.Deltas);
-        double median = VectorMath.Median(norms);
+        var norms = VectorNorms.L2(deltas.Deltas);
+        double median = ScalarMedian.Of(norms);
 
         // With a zero median norm there is no scale to compare with: the norm filter keeps everyone.
         var normOk = norms.Select(v => median == 0 || (v >= _options.Lower * median && v <= _options.Upper * median)).ToArray();

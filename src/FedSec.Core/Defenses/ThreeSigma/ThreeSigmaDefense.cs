@@ -18,5 +18,5 @@ internal sealed class ThreeSigmaDefense : IBeforeAggregationDefense
     public ThreeSigmaDefense(OutlierFilterOptions options) => _options = options;
 
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context) =>
-        MedianReferenceFilter.Apply(updates, context, _options, (delta, median) => Math.Sqrt(VectorMath.SquaredDistance(delta, median)));
+        MedianReferenceFilter.Apply(updates, context, _options, (delta, median) => VectorNorms.Distance(delta, median));
 }

@@ -9,8 +9,8 @@ public class SymmetricEigenTests
     {
         var (v, value) = SymmetricEigen.Top(new double[,] { { 2, 1 }, { 1, 2 } });
         Assert.Equal(3.0, value, 1e-12);
-        Assert.Equal(Math.Sqrt(0.5), Math.Abs(v[0]), 1e-12);
-        Assert.Equal(v[0], v[1], 1e-12);
+        Assert.Equal(Math.Sqrt(0.5), v[0], 1e-12);
+        Assert.Equal(Math.Sqrt(0.5), v[1], 1e-12);
     }
 
     [Fact]
@@ -26,9 +26,19 @@ public class SymmetricEigenTests
         };
         var (v, value) = SymmetricEigen.Top(m);
         Assert.Equal(5.0, value, 1e-10);
-        double sign = Math.Sign(v[1]);
-        Assert.Equal(-s, sign * v[0], 1e-10);
-        Assert.Equal(c, sign * v[1], 1e-10);
+        Assert.Equal(-s, v[0], 1e-10);
+        Assert.Equal(c, v[1], 1e-10);
         Assert.Equal(0.0, v[2], 1e-10);
+    }
+
+    [Fact]
+    public void Top_RankOneMatrix_LargestComponentIsPositive()
+    {
+        // uuᵀ with u = (1, −2, 0): top eigenvector ±u/√5; the sign makes the largest component, −2, positive.
+        var m = new double[,] { { 1, -2, 0 }, { -2, 4, 0 }, { 0, 0, 0 } };
+        var (v, value) = SymmetricEigen.Top(m);
+        Assert.Equal(5.0, value, 1e-12);
+        Assert.Equal(-1 / Math.Sqrt(5), v[0], 1e-12);
+        Assert.Equal(2 / Math.Sqrt(5), v[1], 1e-12);
     }
 }

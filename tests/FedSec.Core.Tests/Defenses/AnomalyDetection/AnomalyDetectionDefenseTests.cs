@@ -38,7 +38,7 @@ public class AnomalyDetectionDefenseTests
         var outcome = new AnomalyDetectionDefense(new OutlierFilterOptions())
             .DefendBeforeAggregation(DefenseTestData.FromDeltas(global, deltas), DefenseTestData.Context(global, Enumerable.Range(0, 10)));
         var median = CoordinateMedian.Of(deltas);
-        Assert.Equal(1 - VectorMath.Cosine(deltas[9], median), outcome.Verdicts[9].Score!.Value, 12);
+        Assert.Equal(1 - CosineSimilarity.Of(deltas[9], median), outcome.Verdicts[9].Score!.Value, 12);
         Assert.True(outcome.Verdicts[9].Score > 1.9);
     }
 

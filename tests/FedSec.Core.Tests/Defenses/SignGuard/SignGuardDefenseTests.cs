@@ -51,7 +51,7 @@ public class SignGuardDefenseTests
     {
         var rng = new Random(6);
         var deltas = Enumerable.Range(0, 9).Select(i => MostlyPositive(rng).Select(v => v * (1 + (0.2f * i))).ToArray()).ToArray();
-        double median = FedSec.Defenses.Common.VectorMath.Median(deltas.Select(DefenseTestData.Norm).ToArray());
+        double median = FedSec.Aggregation.ScalarMedian.Of(deltas.Select(DefenseTestData.Norm).ToArray());
         var outcome = Run(deltas);
         var global = new float[D];
         Assert.All(outcome.Updates, u => Assert.True(DefenseTestData.Norm(DefenseTestData.Delta(u, global)) <= median * (1 + 1e-5)));
