@@ -72,8 +72,20 @@ public static class WeightedMean
         }
 
         // Every element is written: no need to zero the array first.
-        var result = GC.AllocateUninitializedArray<float>(updates[0].Weights.Length);
-        Compute(updates.Select(u => u.Weights).ToArray(), updates.Select(u => u.AggregationWeight).ToArray(), result);
-        return result;
+        return Into(updates, GC.AllocateUninitializedArray<float>(updates[0].Weights.Length));
+    }
+
+    /// <summary>FedAvg written into <paramref name="destination"/> (every element is overwritten), which it returns.</summary>
+    public static float[] Into(IReadOnlyList<ClientUpdate> updates, float[] destination)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (updates.Count == 0)
+        {
+            throw new ArgumentException("Nothing to aggregate: no update reached the aggregation.", nameof(updates));
+        }
+
+        Compute(updates.Select(u => u.Weights).ToArray(), updates.Select(u => u.AggregationWeight).ToArray(), destination);
+        return destination;
     }
 }

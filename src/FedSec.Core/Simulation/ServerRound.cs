@@ -15,6 +15,7 @@ internal sealed class ServerRound
 {
     private readonly PipelineStages _stages;
     private readonly IServerOptimizer _optimizer;
+    private readonly AlternatingModels _aggregates = new();
 
     public ServerRound(PipelineStages stages, IServerOptimizer optimizer)
     {
@@ -99,7 +100,7 @@ internal sealed class ServerRound
         }
         else
         {
-            aggregate = WeightedMean.Of(updates);
+            aggregate = WeightedMean.Into(updates, _aggregates.Next(layout.Length));
         }
 
         var global = _optimizer.Step(context.Global.Span, aggregate, layout);
