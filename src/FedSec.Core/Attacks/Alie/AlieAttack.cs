@@ -13,13 +13,9 @@ namespace FedSec.Attacks.Alie;
 /// updates to pass distance- and median-based defenses, and consistently biased. Unless z is configured it is the
 /// paper's z_max = Φ⁻¹((n − s)/n), s = ⌊n/2 + 1⌋ − f, from the round's n clients and f malicious ones.
 /// </summary>
-internal sealed class AlieAttack : IModelPoisoningAttack, IControlsClients
+internal sealed class AlieAttack(AlieOptions options) : IModelPoisoningAttack, IControlsClients
 {
-    private readonly AlieOptions _options;
-
-    public AlieAttack(AlieOptions options) => _options = options;
-
-    public MaliciousClientSpec MaliciousClients => new(_options.ClientNum);
+    public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
 
     /// <summary>
     /// Baruch et al.'s z_max: s = ⌊n/2 + 1⌋ − f supporters the attacker needs, z = Φ⁻¹((n − s)/n). s is kept within
@@ -60,7 +56,7 @@ internal sealed class AlieAttack : IModelPoisoningAttack, IControlsClients
             return updates;
         }
 
-        double z = _options.Z ?? DefaultZ(view.Count, view.Malicious.Count);
+        double z = options.Z ?? DefaultZ(view.Count, view.Malicious.Count);
         var delta = Forge(view.ReferenceDeltas(), z);
         return view.ReplaceMalicious(i => view.WithDelta(i, delta));
     }

@@ -11,13 +11,9 @@ namespace FedSec.Attacks.Byzantine;
 /// attacks, so a forged running variance can never turn negative and make every evaluation NaN. Byzantine clients
 /// are fixed identities.
 /// </summary>
-internal sealed class ByzantineAttack : IModelPoisoningAttack, IControlsClients
+internal sealed class ByzantineAttack(ByzantineOptions options) : IModelPoisoningAttack, IControlsClients
 {
-    private readonly ByzantineOptions _options;
-
-    public ByzantineAttack(ByzantineOptions options) => _options = options;
-
-    public MaliciousClientSpec MaliciousClients => new(_options.ClientNum);
+    public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
 
     public IReadOnlyList<ClientUpdate> AttackModel(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
@@ -35,7 +31,7 @@ internal sealed class ByzantineAttack : IModelPoisoningAttack, IControlsClients
     {
         var forged = (float[])update.Weights.Clone();
         var g = context.Global.Span;
-        var rng = _options.Mode == ByzantineMode.Random ? context.Random("byzantine", update.ClientId) : null;
+        var rng = options.Mode == ByzantineMode.Random ? context.Random("byzantine", update.ClientId) : null;
         foreach (var entry in context.Layout.Entries)
         {
             if (entry.Kind != ParameterKind.Trainable)
@@ -45,7 +41,7 @@ internal sealed class ByzantineAttack : IModelPoisoningAttack, IControlsClients
 
             for (int j = entry.Offset; j < entry.Offset + entry.Length; j++)
             {
-                forged[j] = _options.Mode switch
+                forged[j] = options.Mode switch
                 {
                     ByzantineMode.Zero => 0f,
                     ByzantineMode.Random => (float)((rng!.NextDouble() * 2.0) - 1.0),

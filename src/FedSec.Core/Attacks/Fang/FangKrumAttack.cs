@@ -11,13 +11,9 @@ namespace FedSec.Attacks.Fang;
 /// still selects; see <see cref="FangKrumKernel"/>. Krum is simulated over the trainable parameters with
 /// f = <c>byzantine_client_num</c>.
 /// </summary>
-internal sealed class FangKrumAttack : IModelPoisoningAttack, IControlsClients
+internal sealed class FangKrumAttack(FangKrumOptions options) : IModelPoisoningAttack, IControlsClients
 {
-    private readonly FangKrumOptions _options;
-
-    public FangKrumAttack(FangKrumOptions options) => _options = options;
-
-    public MaliciousClientSpec MaliciousClients => new(_options.ClientNum);
+    public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
 
     /// <summary>λ of the last round attacked and whether the simulated Krum selected the forged model (for inspection and tests).</summary>
     public (double Lambda, bool Selected) Last { get; private set; }
@@ -30,7 +26,7 @@ internal sealed class FangKrumAttack : IModelPoisoningAttack, IControlsClients
             return updates;
         }
 
-        var (delta, lambda, selected) = FangKrumKernel.Forge(view.ReferenceDeltas(), view.Malicious.Count, _options.ClientNum, _options.Threshold);
+        var (delta, lambda, selected) = FangKrumKernel.Forge(view.ReferenceDeltas(), view.Malicious.Count, options.ClientNum, options.Threshold);
         Last = (lambda, selected);
         return view.ReplaceMalicious(i => view.WithDelta(i, delta));
     }

@@ -11,13 +11,9 @@ namespace FedSec.Attacks.Fang;
 /// change (<see cref="FangTrimKernel"/>). FedSec applies it to deltas (as the authors' code does to gradients), so the
 /// factor b scales the update, not the weight's magnitude. Each client draws from its own seeded stream.
 /// </summary>
-internal sealed class FangTrimAttack : IModelPoisoningAttack, IControlsClients
+internal sealed class FangTrimAttack(FangTrimOptions options) : IModelPoisoningAttack, IControlsClients
 {
-    private readonly FangTrimOptions _options;
-
-    public FangTrimAttack(FangTrimOptions options) => _options = options;
-
-    public MaliciousClientSpec MaliciousClients => new(_options.ClientNum);
+    public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
 
     public IReadOnlyList<ClientUpdate> AttackModel(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
@@ -29,6 +25,6 @@ internal sealed class FangTrimAttack : IModelPoisoningAttack, IControlsClients
 
         var reference = view.ReferenceDeltas();
         return view.ReplaceMalicious(i =>
-            view.WithDelta(i, FangTrimKernel.Forge(reference, _options.B, context.Random("fang-trim", view[i].ClientId))));
+            view.WithDelta(i, FangTrimKernel.Forge(reference, options.B, context.Random("fang-trim", view[i].ClientId))));
     }
 }

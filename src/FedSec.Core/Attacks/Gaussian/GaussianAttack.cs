@@ -11,13 +11,9 @@ namespace FedSec.Attacks.Gaussian;
 /// ξⱼ ~ N(μ_g, σ_g²) drawn independently per trainable coordinate (buffers keep the client's own values). Each client
 /// draws from its own seeded stream.
 /// </summary>
-internal sealed class GaussianAttack : IModelPoisoningAttack, IControlsClients
+internal sealed class GaussianAttack(GaussianOptions options) : IModelPoisoningAttack, IControlsClients
 {
-    private readonly GaussianOptions _options;
-
-    public GaussianAttack(GaussianOptions options) => _options = options;
-
-    public MaliciousClientSpec MaliciousClients => new(_options.ClientNum);
+    public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
 
     public IReadOnlyList<ClientUpdate> AttackModel(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
@@ -28,7 +24,7 @@ internal sealed class GaussianAttack : IModelPoisoningAttack, IControlsClients
             var delta = new float[view.Dimension];
             for (int j = 0; j < delta.Length; j++)
             {
-                delta[j] = (float)(_options.Mean + (_options.Std * rng.NextGaussian()));
+                delta[j] = (float)(options.Mean + (options.Std * rng.NextGaussian()));
             }
 
             return view.WithDelta(i, delta);

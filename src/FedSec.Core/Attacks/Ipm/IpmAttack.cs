@@ -11,13 +11,9 @@ namespace FedSec.Attacks.Ipm;
 /// deltas, i.e. the weights G − ε·μ: the aggregate's inner product with the true descent direction turns negative
 /// for a large ε against the mean, and a small ε slips through median- and Krum-type rules.
 /// </summary>
-internal sealed class IpmAttack : IModelPoisoningAttack, IControlsClients
+internal sealed class IpmAttack(IpmOptions options) : IModelPoisoningAttack, IControlsClients
 {
-    private readonly IpmOptions _options;
-
-    public IpmAttack(IpmOptions options) => _options = options;
-
-    public MaliciousClientSpec MaliciousClients => new(_options.ClientNum);
+    public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
 
     public IReadOnlyList<ClientUpdate> AttackModel(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
@@ -28,7 +24,7 @@ internal sealed class IpmAttack : IModelPoisoningAttack, IControlsClients
         }
 
         var delta = WeightedMean.Unweighted(view.ReferenceDeltas());
-        System.Numerics.Tensors.TensorPrimitives.Multiply(delta, (float)-_options.Epsilon, delta);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(delta, (float)-options.Epsilon, delta);
         return view.ReplaceMalicious(i => view.WithDelta(i, delta));
     }
 }

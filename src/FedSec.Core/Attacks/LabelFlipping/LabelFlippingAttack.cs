@@ -11,15 +11,11 @@ namespace FedSec.Attacks.LabelFlipping;
 /// round(ratio × client_num_in_total) identities fixed for the experiment; the test set is never passed here, so it
 /// stays clean (FedML poisoned the clients' test sets too, and re-drew one seed for all clients).
 /// </summary>
-internal sealed class LabelFlippingAttack : IDataPoisoningAttack, IControlsClients, ILabelFlippingAttack
+internal sealed class LabelFlippingAttack(LabelFlippingOptions options) : IDataPoisoningAttack, IControlsClients, ILabelFlippingAttack
 {
-    private readonly LabelFlippingOptions _options;
+    public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
 
-    public LabelFlippingAttack(LabelFlippingOptions options) => _options = options;
-
-    public MaliciousClientSpec MaliciousClients => new(_options.ClientNum);
-
-    public IReadOnlyList<LabelFlip> Flips => _options.Flips;
+    public IReadOnlyList<LabelFlip> Flips => options.Flips;
 
     public ImageSet PoisonData(ImageSet data, ClientContext context)
     {
@@ -29,7 +25,7 @@ internal sealed class LabelFlippingAttack : IDataPoisoningAttack, IControlsClien
             map[c] = c;
         }
 
-        foreach (var (source, target) in _options.Flips)
+        foreach (var (source, target) in options.Flips)
         {
             int bad = Math.Max(source, target);
             if (bad >= data.ClassCount)

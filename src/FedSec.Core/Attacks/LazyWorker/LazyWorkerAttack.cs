@@ -10,13 +10,9 @@ namespace FedSec.Attacks.LazyWorker;
 /// AISTATS 2021): a client that does no training sends the global model G back, or, disguised, G plus Gaussian
 /// noise N(0, σ²) on every trainable coordinate, still claiming its sample count. Buffers are G's.
 /// </summary>
-internal sealed class LazyWorkerAttack : IModelPoisoningAttack, IControlsClients
+internal sealed class LazyWorkerAttack(LazyWorkerOptions options) : IModelPoisoningAttack, IControlsClients
 {
-    private readonly LazyWorkerOptions _options;
-
-    public LazyWorkerAttack(LazyWorkerOptions options) => _options = options;
-
-    public MaliciousClientSpec MaliciousClients => new(_options.ClientNum);
+    public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
 
     public IReadOnlyList<ClientUpdate> AttackModel(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
@@ -36,7 +32,7 @@ internal sealed class LazyWorkerAttack : IModelPoisoningAttack, IControlsClients
     private float[] FreeRide(int clientId, RoundContext context)
     {
         var w = context.Global.ToArray();
-        if (_options.NoiseStd > 0)
+        if (options.NoiseStd > 0)
         {
             var rng = context.Random("lazy-worker", clientId);
             foreach (var entry in context.Layout.Entries)
@@ -49,7 +45,7 @@ internal sealed class LazyWorkerAttack : IModelPoisoningAttack, IControlsClients
                 var slice = w.AsSpan(entry.Offset, entry.Length);
                 for (int j = 0; j < slice.Length; j++)
                 {
-                    slice[j] += (float)(_options.NoiseStd * rng.NextGaussian());
+                    slice[j] += (float)(options.NoiseStd * rng.NextGaussian());
                 }
             }
         }

@@ -12,16 +12,12 @@ namespace FedSec.Attacks.MinMax;
 /// the largest benign pairwise distance (Min-Max), or its sum of squared distances to the benign deltas within the
 /// largest such sum of a benign delta (Min-Sum): as far from the mean as an outlier-free update can be.
 /// </summary>
-internal sealed class MinMaxAttack : IModelPoisoningAttack, IControlsClients
+internal sealed class MinMaxAttack(MinMaxOptions options) : IModelPoisoningAttack, IControlsClients
 {
-    private readonly MinMaxOptions _options;
-
-    public MinMaxAttack(MinMaxOptions options) => _options = options;
-
-    public MaliciousClientSpec MaliciousClients => new(_options.ClientNum);
+    public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
 
     /// <summary>The constraint the forged update keeps within: Min-Max or Min-Sum.</summary>
-    public MinMaxObjective Objective => _options.Objective;
+    public MinMaxObjective Objective => options.Objective;
 
     /// <summary>The γ of the last round attacked (for inspection and tests).</summary>
     public double LastGamma { get; private set; }
@@ -34,7 +30,7 @@ internal sealed class MinMaxAttack : IModelPoisoningAttack, IControlsClients
             return updates;
         }
 
-        var (delta, gamma) = MinMaxKernel.Forge(view.ReferenceDeltas(), _options.Perturbation, _options.Objective, _options.GammaInit, _options.Tolerance);
+        var (delta, gamma) = MinMaxKernel.Forge(view.ReferenceDeltas(), options.Perturbation, options.Objective, options.GammaInit, options.Tolerance);
         LastGamma = gamma;
         return view.ReplaceMalicious(i => view.WithDelta(i, delta));
     }

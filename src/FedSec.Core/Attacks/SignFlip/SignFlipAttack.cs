@@ -9,18 +9,14 @@ namespace FedSec.Attacks.SignFlip;
 /// ICLR 2021): each malicious client trains honestly, then sends its update reversed and scaled, G − scale·Δ.
 /// Unlike the Byzantine <c>flip</c> mode (2G − w on the whole state) it touches only the trainable parameters.
 /// </summary>
-internal sealed class SignFlipAttack : IModelPoisoningAttack, IControlsClients
+internal sealed class SignFlipAttack(SignFlipOptions options) : IModelPoisoningAttack, IControlsClients
 {
-    private readonly SignFlipOptions _options;
-
-    public SignFlipAttack(SignFlipOptions options) => _options = options;
-
-    public MaliciousClientSpec MaliciousClients => new(_options.ClientNum);
+    public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
 
     public IReadOnlyList<ClientUpdate> AttackModel(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
         var view = new RoundView(updates, context);
-        float scale = (float)-_options.Scale;
+        float scale = (float)-options.Scale;
         return view.ReplaceMalicious(i =>
         {
             var delta = new float[view.Dimension];

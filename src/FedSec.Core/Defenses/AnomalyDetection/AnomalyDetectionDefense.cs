@@ -12,12 +12,8 @@ namespace FedSec.Defenses.AnomalyDetection;
 /// Euclidean score it ignores scale, so it catches updates that point elsewhere (sign flips, wrong labels) whatever
 /// their norm. Trainable parameters only.
 /// </summary>
-internal sealed class AnomalyDetectionDefense : IBeforeAggregationDefense
+internal sealed class AnomalyDetectionDefense(OutlierFilterOptions options) : IBeforeAggregationDefense
 {
-    private readonly OutlierFilterOptions _options;
-
-    public AnomalyDetectionDefense(OutlierFilterOptions options) => _options = options;
-
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context) =>
-        MedianReferenceFilter.Apply(updates, context, _options, (delta, median) => 1.0 - CosineSimilarity.Of(delta, median));
+        MedianReferenceFilter.Apply(updates, context, options, (delta, median) => 1.0 - CosineSimilarity.Of(delta, median));
 }

@@ -12,16 +12,12 @@ namespace FedSec.Defenses.Arc;
 /// next one and the others are unchanged (the paper's off-by-one: the threshold is the first norm not clipped).
 /// Permutation invariant. Any aggregation may follow.
 /// </summary>
-internal sealed class ArcDefense : IBeforeAggregationDefense
+internal sealed class ArcDefense(ArcOptions options) : IBeforeAggregationDefense
 {
-    private readonly ArcOptions _options;
-
-    public ArcDefense(ArcOptions options) => _options = options;
-
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
         int n = updates.Count;
-        int k = _options.ClippedCount(n);
+        int k = options.ClippedCount(n);
         if (k == 0)
         {
             return DefenseOutcome.KeepAll(updates);

@@ -15,15 +15,11 @@ namespace FedSec.Defenses.Bucketing;
 /// (so FedAvg after bucketing equals FedAvg when the weights are equal). Every input client's verdict is Modified,
 /// with its bucket index as score.
 /// </summary>
-internal sealed class BucketingDefense : IBeforeAggregationDefense
+internal sealed class BucketingDefense(BucketingOptions options) : IBeforeAggregationDefense
 {
-    private readonly BucketingOptions _options;
-
-    public BucketingDefense(BucketingOptions options) => _options = options;
-
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
-        int n = updates.Count, s = _options.BucketSize;
+        int n = updates.Count, s = options.BucketSize;
         if (s <= 1 || n <= 1)
         {
             return DefenseOutcome.KeepAll(updates);

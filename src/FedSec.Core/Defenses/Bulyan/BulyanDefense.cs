@@ -12,16 +12,12 @@ namespace FedSec.Defenses.Bulyan;
 /// removed some), f is lowered to the largest value that n still allows. Buffers take the weighted mean of the
 /// selected updates. Verdicts: selected updates are kept, the others removed; the score is the first Krum score.
 /// </summary>
-internal sealed class BulyanDefense : IOnAggregationDefense
+internal sealed class BulyanDefense(BulyanOptions options) : IOnAggregationDefense
 {
-    private readonly BulyanOptions _options;
-
-    public BulyanDefense(BulyanOptions options) => _options = options;
-
     public AggregationOutcome DefendOnAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
         int n = updates.Count;
-        int f = Math.Min(_options.ByzantineClientNum, Math.Max(0, (n - 3) / 4));
+        int f = Math.Min(options.ByzantineClientNum, Math.Max(0, (n - 3) / 4));
         int theta = n - (2 * f);
         int beta = theta - (2 * f);
         var trainable = TrainableView.Of(updates, context.Layout);

@@ -14,20 +14,16 @@ namespace FedSec.Defenses.Crfl;
 /// tuned for the CRFL paper's models: before the run it warns when the initial model is far above the first bound or the
 /// noise's norm σ·√d exceeds it.
 /// </summary>
-internal sealed class CrflDefense : IAfterAggregationDefense, IChecksInitialModel
+internal sealed class CrflDefense(CrflOptions options) : IAfterAggregationDefense, IChecksInitialModel
 {
-    private readonly CrflOptions _options;
-
-    public CrflDefense(CrflOptions options) => _options = options;
-
     public float[] DefendAfterAggregation(float[] global, RoundContext context)
     {
         var layout = context.Layout;
         var trainable = layout.AllTrainable ? global : layout.GatherTrainable(global);
-        VectorNorms.ClipInPlace(trainable, _options.BoundAt(context.Round));
+        VectorNorms.ClipInPlace(trainable, options.BoundAt(context.Round));
         if (!context.IsLastRound)
         {
-            GaussianNoise.AddTo(trainable, _options.Sigma, b => context.Seeds.Random($"crfl#{b}", context.Round));
+            GaussianNoise.AddTo(trainable, options.Sigma, b => context.Seeds.Random($"crfl#{b}", context.Round));
         }
 
         if (!layout.AllTrainable)
@@ -43,8 +39,8 @@ internal sealed class CrflDefense : IAfterAggregationDefense, IChecksInitialMode
         var warnings = new List<string>();
         var trainable = layout.GatherTrainable(initialGlobal);
         double norm = VectorNorms.L2(trainable);
-        double bound = _options.BoundAt(0);
-        string schedule = _options.Schedule is { } s
+        double bound = options.BoundAt(0);
+        string schedule = options.Schedule is { } s
             ? string.Create(CultureInfo.InvariantCulture, $"rho_t = {s.Slope:0.###}t + {s.Intercept:0.###}")
             : "clip_threshold";
         if (norm > 2 * bound)
@@ -54,7 +50,7 @@ internal sealed class CrflDefense : IAfterAggregationDefense, IChecksInitialMode
                 $"crfl: the initial model's trainable norm is {norm:0.##} but the norm bound of round 1 is {bound:0.##} ({schedule}): CRFL shrinks the model by {bound / norm:0.##}x, which can stop it learning (a clipped FedML cnn stays at chance on MNIST). The schedule was tuned for the CRFL paper's models: set defense_args.norm_bound_intercept (and norm_bound_slope) to fit this one, e.g. norm_bound_intercept: {Math.Ceiling(2 * norm)}."));
         }
 
-        double noise = _options.Sigma * Math.Sqrt(trainable.Length);
+        double noise = options.Sigma * Math.Sqrt(trainable.Length);
         // The schedule never decreases, so round 1's bound is the tightest the noise meets (no noise in the last round).
         if (totalRounds > 1 && noise > bound)
         {

@@ -12,16 +12,12 @@ namespace FedSec.Defenses.Dnc;
 /// projection on the top singular direction of the centred samples (<see cref="DncScores"/>), and marks the ⌊c·f⌋
 /// highest scores (ties: lower index first); an update is kept only when no iteration marked it.
 /// </summary>
-internal sealed class DncDefense : IBeforeAggregationDefense
+internal sealed class DncDefense(DncOptions options) : IBeforeAggregationDefense
 {
-    private readonly DncOptions _options;
-
-    public DncDefense(DncOptions options) => _options = options;
-
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
         int n = updates.Count;
-        int remove = _options.RemovedPerIteration(n);
+        int remove = options.RemovedPerIteration(n);
         if (remove == 0)
         {
             return DefenseOutcome.KeepAll(updates);
@@ -32,9 +28,9 @@ internal sealed class DncDefense : IBeforeAggregationDefense
         var rng = context.Random("dnc");
         var good = Enumerable.Repeat(true, n).ToArray();
         var scoreSum = new double[n];
-        for (int it = 0; it < _options.Iterations; it++)
+        for (int it = 0; it < options.Iterations; it++)
         {
-            int[]? coordinates = _options.SubsampleDim >= d ? null : rng.Choose(d, _options.SubsampleDim);
+            int[]? coordinates = options.SubsampleDim >= d ? null : rng.Choose(d, options.SubsampleDim);
             var sampled = deltas.Select(x => Sample(x, coordinates)).ToArray();
             var start = Enumerable.Range(0, n).Select(_ => rng.NextGaussian()).ToArray();
             var scores = DncScores.Compute(sampled, start);
@@ -53,7 +49,7 @@ internal sealed class DncDefense : IBeforeAggregationDefense
         var verdicts = new ClientVerdict[n];
         for (int i = 0; i < n; i++)
         {
-            double score = scoreSum[i] / _options.Iterations;
+            double score = scoreSum[i] / options.Iterations;
             if (good[i])
             {
                 kept.Add(updates[i]);

@@ -10,16 +10,12 @@ namespace FedSec.Defenses.Krum;
 /// n − f − 2 nearest neighbours; the m lowest scores are kept (and averaged by the aggregation that follows).
 /// Distances are taken over the trainable parameters.
 /// </summary>
-internal sealed class KrumDefense : IBeforeAggregationDefense
+internal sealed class KrumDefense(KrumOptions options) : IBeforeAggregationDefense
 {
-    private readonly KrumOptions _options;
-
-    public KrumDefense(KrumOptions options) => _options = options;
-
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
         int n = updates.Count;
-        if (n - _options.ByzantineClientNum - 2 < 1)
+        if (n - options.ByzantineClientNum - 2 < 1)
         {
             // Fewer updates reached Krum than it needs (an earlier defense removed some): keep them all and say so.
             return DefenseOutcome.KeepAll(updates);
@@ -27,8 +23,8 @@ internal sealed class KrumDefense : IBeforeAggregationDefense
 
         var layout = context.Layout;
         var vectors = updates.Select(u => layout.AllTrainable ? u.Weights : layout.GatherTrainable(u.Weights)).ToArray();
-        var scores = KrumScores.Compute(PairwiseDistances.Squared(vectors), _options.ByzantineClientNum);
-        var keep = new HashSet<int>(KrumScores.SelectLowest(scores, Math.Min(_options.M ?? 1, n)));
+        var scores = KrumScores.Compute(PairwiseDistances.Squared(vectors), options.ByzantineClientNum);
+        var keep = new HashSet<int>(KrumScores.SelectLowest(scores, Math.Min(options.M ?? 1, n)));
         var kept = new List<ClientUpdate>();
         var verdicts = new ClientVerdict[n];
         for (int i = 0; i < n; i++)

@@ -12,16 +12,12 @@ namespace FedSec.Defenses.Nnm;
 /// aggregation that follows then sees updates whose spread the Byzantine ones can no longer inflate. The mean
 /// covers the whole vector, buffers included. Ties in distance go to the lower input index.
 /// </summary>
-internal sealed class NnmDefense : IBeforeAggregationDefense
+internal sealed class NnmDefense(NnmOptions options) : IBeforeAggregationDefense
 {
-    private readonly NnmOptions _options;
-
-    public NnmDefense(NnmOptions options) => _options = options;
-
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
         int n = updates.Count;
-        int k = Math.Max(1, n - _options.ByzantineClientNum);
+        int k = Math.Max(1, n - options.ByzantineClientNum);
         if (k == 1)
         {
             return DefenseOutcome.KeepAll(updates);

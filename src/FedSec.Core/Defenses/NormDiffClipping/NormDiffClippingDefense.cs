@@ -10,12 +10,8 @@ namespace FedSec.Defenses.NormDiffClipping;
 /// trainable parameters; buffers are left as sent. Clipped updates get the verdict Modified, with ‖Δ‖ as the score.
 /// The clipped updates are written into the round's reusable vectors (<see cref="RoundContext.Buffers"/>).
 /// </summary>
-internal sealed class NormDiffClippingDefense : IBeforeAggregationDefense
+internal sealed class NormDiffClippingDefense(NormDiffClippingOptions options) : IBeforeAggregationDefense
 {
-    private readonly NormDiffClippingOptions _options;
-
-    public NormDiffClippingDefense(NormDiffClippingOptions options) => _options = options;
-
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
         if (updates.Count == 0)
@@ -27,7 +23,7 @@ internal sealed class NormDiffClippingDefense : IBeforeAggregationDefense
         var global = TrainableView.Of(context.Global, layout);
         var trainable = TrainableView.Of(updates, layout);
         var norms = ClipAroundCenter.Distances(trainable, global);
-        var clipped = ClipAroundCenter.Clip(trainable, global, _options.NormBound, norms, context.Buffers.Rent);
+        var clipped = ClipAroundCenter.Clip(trainable, global, options.NormBound, norms, context.Buffers.Rent);
         var result = new ClientUpdate[updates.Count];
         var verdicts = new ClientVerdict[updates.Count];
         for (int i = 0; i < updates.Count; i++)

@@ -16,12 +16,8 @@ namespace FedSec.Defenses.Rfa;
 /// Verdicts: each client is reweighted by its (bucket's) final Weiszfeld weight relative to the largest, scored by
 /// its distance to the median.
 /// </summary>
-internal sealed class RfaDefense : IOnAggregationDefense
+internal sealed class RfaDefense(RfaOptions options) : IOnAggregationDefense
 {
-    private readonly RfaOptions _options;
-
-    public RfaDefense(RfaOptions options) => _options = options;
-
     public AggregationOutcome DefendOnAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
         int n = updates.Count;
@@ -30,9 +26,9 @@ internal sealed class RfaDefense : IOnAggregationDefense
         int[][] groups;
         IReadOnlyList<float[]> points;
         double[] pointWeights;
-        if (_options.BatchNum > 0 && _options.BatchNum < n)
+        if (options.BatchNum > 0 && options.BatchNum < n)
         {
-            groups = Buckets.Balanced(Buckets.ShuffledOrder(updates, context.Random("geo_median")), _options.BatchNum);
+            groups = Buckets.Balanced(Buckets.ShuffledOrder(updates, context.Random("geo_median")), options.BatchNum);
             (points, pointWeights) = Buckets.Means(trainable, groups, weights);
         }
         else
@@ -42,7 +38,7 @@ internal sealed class RfaDefense : IOnAggregationDefense
             pointWeights = weights;
         }
 
-        var median = GeometricMedian.Compute(points, pointWeights, _options.Nu, _options.MaxIter, _options.Ftol);
+        var median = GeometricMedian.Compute(points, pointWeights, options.Nu, options.MaxIter, options.Ftol);
         double top = median.Weights.Max();
         var verdicts = new ClientVerdict[n];
         for (int g = 0; g < groups.Length; g++)

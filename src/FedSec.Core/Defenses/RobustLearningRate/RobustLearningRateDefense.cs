@@ -10,18 +10,14 @@ namespace FedSec.Defenses.RobustLearningRate;
 /// wᵢ − G; where fewer than θ agree (|Σ sign| &lt; θ) the server moves against the weighted mean update. Buffers take
 /// the weighted mean. FedML voted on the signs of the weights, not of the updates, and never called it.
 /// </summary>
-internal sealed class RobustLearningRateDefense : IOnAggregationDefense
+internal sealed class RobustLearningRateDefense(RobustLearningRateOptions options) : IOnAggregationDefense
 {
-    private readonly RobustLearningRateOptions _options;
-
-    public RobustLearningRateDefense(RobustLearningRateOptions options) => _options = options;
-
     public AggregationOutcome DefendOnAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
         var layout = context.Layout;
         double total = updates.Sum(u => u.AggregationWeight);
         var alphas = updates.Select(u => total > 0 ? u.AggregationWeight / total : 1.0 / updates.Count).ToArray();
-        var trainable = SignVote.Apply(TrainableView.Of(updates, layout), alphas, TrainableView.Of(context.Global, layout), _options.RobustThreshold);
+        var trainable = SignVote.Apply(TrainableView.Of(updates, layout), alphas, TrainableView.Of(context.Global, layout), options.RobustThreshold);
         return AggregationOutcome.Of(TrainableView.Compose(trainable, updates, layout));
     }
 }

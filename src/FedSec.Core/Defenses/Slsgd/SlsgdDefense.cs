@@ -12,18 +12,14 @@ namespace FedSec.Defenses.Slsgd;
 /// Trimming and mixing act on the trainable parameters; buffers take the weighted mean. FedML's "trim" sorted whole models by
 /// sample count instead of trimming each coordinate by value.
 /// </summary>
-internal sealed class SlsgdDefense : IOnAggregationDefense
+internal sealed class SlsgdDefense(SlsgdOptions options) : IOnAggregationDefense
 {
-    private readonly SlsgdOptions _options;
-
-    public SlsgdDefense(SlsgdOptions options) => _options = options;
-
     public AggregationOutcome DefendOnAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
         var layout = context.Layout;
         float[] aggregate;
-        int b = _options.TrimParamB;
-        if (_options.Trimmed && b > 0)
+        int b = options.TrimParamB;
+        if (options.Trimmed && b > 0)
         {
             // Fewer updates than planned may arrive (an earlier defense removed some): trim no more than leaves one.
             b = Math.Min(b, (updates.Count - 1) / 2);
@@ -34,7 +30,7 @@ internal sealed class SlsgdDefense : IOnAggregationDefense
             aggregate = WeightedMean.Of(updates);
         }
 
-        return AggregationOutcome.Of(Mix(context.Global.Span, aggregate, _options.Alpha, layout));
+        return AggregationOutcome.Of(Mix(context.Global.Span, aggregate, options.Alpha, layout));
     }
 
     /// <summary>

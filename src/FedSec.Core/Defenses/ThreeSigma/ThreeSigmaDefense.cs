@@ -11,12 +11,8 @@ namespace FedSec.Defenses.ThreeSigma;
 /// ‖Δᵢ − m‖ to the coordinate-wise median m of the round's updates (a reference that up to half the clients cannot
 /// move far), and updates scoring above centre + λ·spread are removed. Trainable parameters only.
 /// </summary>
-internal sealed class ThreeSigmaDefense : IBeforeAggregationDefense
+internal sealed class ThreeSigmaDefense(OutlierFilterOptions options) : IBeforeAggregationDefense
 {
-    private readonly OutlierFilterOptions _options;
-
-    public ThreeSigmaDefense(OutlierFilterOptions options) => _options = options;
-
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context) =>
-        MedianReferenceFilter.Apply(updates, context, _options, (delta, median) => VectorNorms.Distance(delta, median));
+        MedianReferenceFilter.Apply(updates, context, options, (delta, median) => VectorNorms.Distance(delta, median));
 }

@@ -10,15 +10,11 @@ namespace FedSec.Defenses.TrimmedMean;
 /// client values and average the rest (n = updates reaching the aggregation this round). Unweighted, as defined;
 /// buffers take the weighted mean. FedML instead sorted whole models by sample count, which trims nothing robustly.
 /// </summary>
-internal sealed class TrimmedMeanDefense : IOnAggregationDefense
+internal sealed class TrimmedMeanDefense(TrimmedMeanOptions options) : IOnAggregationDefense
 {
-    private readonly TrimmedMeanOptions _options;
-
-    public TrimmedMeanDefense(TrimmedMeanOptions options) => _options = options;
-
     public AggregationOutcome DefendOnAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
-        int k = CoordinateTrimmedMean.TrimCount(updates.Count, _options.Beta);
+        int k = CoordinateTrimmedMean.TrimCount(updates.Count, options.Beta);
         var trainable = TrainableView.Of(updates, context.Layout);
         return AggregationOutcome.Of(TrainableView.Compose(CoordinateTrimmedMean.Of(trainable, k), updates, context.Layout));
     }

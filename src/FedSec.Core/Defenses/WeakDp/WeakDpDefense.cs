@@ -10,17 +10,13 @@ namespace FedSec.Defenses.WeakDp;
 /// chain. The noise comes from the experiment's seeded streams (one per round and block of 65 536 parameters).
 /// FedML added the noise to each client's model instead, and never called it.
 /// </summary>
-internal sealed class WeakDpDefense : IAfterAggregationDefense
+internal sealed class WeakDpDefense(WeakDpOptions options) : IAfterAggregationDefense
 {
-    private readonly WeakDpOptions _options;
-
-    public WeakDpDefense(WeakDpOptions options) => _options = options;
-
     public float[] DefendAfterAggregation(float[] global, RoundContext context)
     {
         var layout = context.Layout;
         var trainable = layout.AllTrainable ? global : layout.GatherTrainable(global);
-        GaussianNoise.AddTo(trainable, _options.Stddev, b => context.Seeds.Random($"weak_dp#{b}", context.Round));
+        GaussianNoise.AddTo(trainable, options.Stddev, b => context.Seeds.Random($"weak_dp#{b}", context.Round));
         if (!layout.AllTrainable)
         {
             layout.ScatterTrainable(trainable, global);
