@@ -1,0 +1,15 @@
+using FedSec.Components;
+using FedSec.Privacy.DifferentialPrivacy;
+
+namespace FedSec.Privacy;
+
+/// <summary>The sections FedSec.Privacy adds to a registry: <c>dp_args</c>.</summary>
+public static class PrivacyComponents
+{
+    /// <summary>Registers the privacy sections into <paramref name="registry"/> and returns it.</summary>
+    public static ComponentRegistry Register(ComponentRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry.Register(DpRegistration.Descriptor);
+    }
+}
