@@ -35,7 +35,12 @@ internal static class ErrorMessage
             return null;
         }
 
-        return args[0] == "data" && args.Count > 1 && args[1] == "fetch" ? "data fetch" : args[0];
+        return args[0] switch
+        {
+            "data" when args.Count > 1 && args[1] == "fetch" => "data fetch",
+            "privacy" when args.Count > 1 && args[1] is "epsilon" or "noise" => $"privacy {args[1]}",
+            _ => args[0],
+        };
     }
 
     private static string Enumerate(IReadOnlyList<string> names) => $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";

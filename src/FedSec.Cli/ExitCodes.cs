@@ -16,7 +16,7 @@ internal static class ExitCodes
     /// <summary><c>fedsec bench</c>: some runs failed (the same command retries them).</summary>
     public const int RunsFailed = 1;
 
-    /// <summary>The command line is wrong: an unknown command or option, a missing or malformed value.</summary>
+    /// <summary>The command line is wrong: an unknown command or option, a missing or malformed value, a privacy budget no noise meets.</summary>
     public const int Usage = 2;
 
     /// <summary>The configuration is wrong (<see cref="ConfigException"/>), or a plugin it names cannot be loaded (<see cref="PluginLoadException"/>).</summary>
@@ -31,7 +31,7 @@ internal static class ExitCodes
     /// <summary>The exit code for an error, or null for an error that is a bug (it is not caught, so its stack trace shows).</summary>
     public static int? For(Exception error) => error switch
     {
-        UsageException or CommandParseException or CommandRuntimeException => Usage,
+        UsageException or CommandParseException or CommandRuntimeException or Privacy.Accounting.PrivacyBudgetException => Usage,
         ConfigException or PluginLoadException => Config,
         DataFormatException or InvalidUpdateException or IOException or InvalidDataException => Data,
         _ => null,

@@ -4,6 +4,7 @@ using FedSec.Cli.Commands.Bench;
 using FedSec.Cli.Commands.Data;
 using FedSec.Cli.Commands.Export;
 using FedSec.Cli.Commands.Listing;
+using FedSec.Cli.Commands.Privacy;
 using FedSec.Cli.Commands.Report;
 using FedSec.Cli.Commands.Run;
 using Spectre.Console;
@@ -19,7 +20,7 @@ namespace FedSec.Cli;
 internal static class FedSecApp
 {
     /// <summary>The commands, in the order the help lists them.</summary>
-    public static readonly string[] CommandNames = ["run", "bench", "report", "export", "list", "data", "aggregate"];
+    public static readonly string[] CommandNames = ["run", "bench", "report", "export", "list", "data", "aggregate", "privacy"];
 
     /// <summary>Runs the command line <paramref name="args"/>, writing to <paramref name="console"/>; returns the exit code.</summary>
     public static int Run(IReadOnlyList<string> args, IAnsiConsole console, CancellationToken cancellationToken = default)
@@ -34,7 +35,7 @@ internal static class FedSecApp
 
         try
         {
-            if (args.Count == 0 || args is ["data"])
+            if (args.Count == 0 || args is ["data"] or ["privacy"])
             {
                 // A command (or a data command) is missing: the help, as a usage error.
                 app.Run([.. args, "--help"], cancellationToken);
@@ -84,6 +85,16 @@ internal static class FedSecApp
             data.AddCommand<DataFetchCommand>("fetch")
                 .WithDescription(DataFetchCommand.Description)
                 .WithExample("data", "fetch", "mnist");
+        });
+        config.AddBranch("privacy", privacy =>
+        {
+            privacy.SetDescription("Differential privacy's accounting: 'fedsec privacy epsilon' and 'fedsec privacy noise'.");
+            privacy.AddCommand<PrivacyEpsilonCommand>("epsilon")
+                .WithDescription(PrivacyEpsilonCommand.Description)
+                .WithExample("privacy", "epsilon", "--noise-multiplier", "1.1", "--sample-rate", "0.1", "--steps", "100", "--delta", "1e-5");
+            privacy.AddCommand<PrivacyNoiseCommand>("noise")
+                .WithDescription(PrivacyNoiseCommand.Description)
+                .WithExample("privacy", "noise", "--epsilon", "4", "--sample-rate", "0.1", "--steps", "100", "--delta", "1e-5");
         });
         config.AddCommand<AggregateCommand>("aggregate")
             .WithDescription(AggregateCommand.Description)

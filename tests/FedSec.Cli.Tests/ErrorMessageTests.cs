@@ -10,6 +10,9 @@ public sealed class ErrorMessageTests
     public void CommandOf_DataFetch_IsTheTwoWords() => Assert.Equal("data fetch", ErrorMessage.CommandOf(["data", "fetch", "mnist"]));
 
     [Fact]
+    public void CommandOf_PrivacyNoise_IsTheTwoWords() => Assert.Equal("privacy noise", ErrorMessage.CommandOf(["privacy", "noise", "--epsilon", "1"]));
+
+    [Fact]
     public void CommandOf_Run_IsRun() => Assert.Equal("run", ErrorMessage.CommandOf(["run", "--seed", "3"]));
 
     [Fact]

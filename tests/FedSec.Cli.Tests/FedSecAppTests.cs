@@ -63,7 +63,7 @@ public sealed class FedSecAppTests : IDisposable
         var (code, output) = CommandLine.Run("frobnicate");
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("error: 'frobnicate' is not a fedsec command; the commands are run, bench, report, export, list, data and aggregate", output, StringComparison.Ordinal);
+        Assert.Contains("error: 'frobnicate' is not a fedsec command; the commands are run, bench, report, export, list, data, aggregate and privacy", output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -74,6 +74,7 @@ public sealed class FedSecAppTests : IDisposable
     [InlineData("list", "list")]
     [InlineData("data fetch", "data fetch mnist")]
     [InlineData("aggregate", "aggregate --defense krum --input u.npy --output r.npy")]
+    [InlineData("privacy epsilon", "privacy epsilon --noise-multiplier 1 --sample-rate 0.1 --steps 3 --delta 1e-5")]
     public void Run_UnknownOption_Exits2NamingTheOptionAndTheHelp(string command, string line)
     {
         var (code, output) = CommandLine.Run([.. line.Split(' '), "--frobnicate", "3"]);
@@ -117,6 +118,16 @@ public sealed class FedSecAppTests : IDisposable
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("fetch <NAME>", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_PrivacyWithoutACommand_PrintsThePrivacyHelpAndExits2()
+    {
+        var (code, output) = CommandLine.Run("privacy");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("epsilon", output, StringComparison.Ordinal);
+        Assert.Contains("noise", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,14 +1,18 @@
 using FedSec.Data;
 using FedSec.Components;
 using FedSec.Torch.Models;
+using FedSec.Privacy;
 using FedSec.Torch.Simulation;
 
 namespace FedSec.Cli.Commands;
 
-/// <summary>What the CLI can list: components, models and data sets.</summary>
+/// <summary>What the CLI can list and run: components (Core's, Torch's reconstruction attacks, Privacy's sections), models and data sets.</summary>
 internal static class Components
 {
-    public static ComponentRegistry CreateRegistry() => TorchComponents.CreateRegistry();
+    public static ComponentRegistry CreateRegistry() => PrivacyComponents.Register(TorchComponents.CreateRegistry());
+
+    /// <summary>The experiment factory over <see cref="CreateRegistry"/> and the built-in models.</summary>
+    public static ExperimentFactory CreateFactory() => new(CreateRegistry(), ModelCatalog.CreateBuiltIn());
 
     public static IReadOnlyList<(string Name, string Description)> Models() =>
         ModelCatalog.CreateBuiltIn().Models.Select(m => (m.Name, m.Summary)).ToArray();

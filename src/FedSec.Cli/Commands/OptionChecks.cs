@@ -35,6 +35,28 @@ internal static class OptionChecks
         where T : struct, IBinaryInteger<T> =>
         text is null ? null : T.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Null when <paramref name="text"/> is absent (and not <paramref name="required"/>) or a finite number that
+    /// <paramref name="allowed"/> accepts; else the problem, naming <paramref name="option"/> and saying what it allows
+    /// (<paramref name="allowedText"/>, e.g. "a number > 0").
+    /// </summary>
+    public static string? RealNumber(string option, string? text, Func<double, bool> allowed, string allowedText, bool required = false)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (text is null)
+        {
+            return required ? $"{option} is required: {allowedText}." : null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) && allowed(value)
+            ? null
+            : $"{option} expects {allowedText}, not '{text}'.";
+    }
+
+    /// <summary>The value of a real-number option checked by <see cref="RealNumber"/>, or null when absent.</summary>
+    public static double? ParseReal(string? text) =>
+        text is null ? null : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
     /// <summary>Success when every problem is null; else an error listing them.</summary>
     public static ValidationResult Result(params string?[] problems)
     {

@@ -3,11 +3,12 @@ namespace FedSec.Components;
 
 /// <summary>
 /// The attacks and defenses an experiment can name. Not a singleton: each experiment (or test) builds its own,
-/// usually from <c>Setup.BuiltInComponents.CreateRegistry</c>, and a user adds components with <see cref="Register"/>.
+/// usually from <c>Setup.BuiltInComponents.CreateRegistry</c>, and a user adds components with <see cref="Register(ComponentDescriptor)"/>.
 /// </summary>
 public sealed class ComponentRegistry
 {
     private readonly Dictionary<(ComponentKind, string), ComponentDescriptor> _components = new();
+    private readonly List<ExtensionDescriptor> _extensions = new();
 
     /// <summary>Registers a component; a name may be registered once per kind, and every default it declares must pass its own validation.</summary>
     public ComponentRegistry Register(ComponentDescriptor descriptor)
@@ -29,6 +30,30 @@ public sealed class ComponentRegistry
 
         return this;
     }
+
+    /// <summary>Registers a section of its own (<c>dp_args</c>, ...); a section may be registered once, and every default it declares must pass its own validation.</summary>
+    public ComponentRegistry Register(ExtensionDescriptor extension)
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        foreach (var p in extension.Parameters)
+        {
+            if (!p.DefaultIsValid(out string error))
+            {
+                throw new InvalidOperationException($"The section '{extension.Section}' declares {p.Key} with the default {p.DefaultText}, which its own validation refuses: {error}");
+            }
+        }
+
+        if (_extensions.Any(e => e.Section == extension.Section) || ConfigSections.All.Contains(extension.Section))
+        {
+            throw new InvalidOperationException($"The section '{extension.Section}' is registered already.");
+        }
+
+        _extensions.Add(extension);
+        return this;
+    }
+
+    /// <summary>The sections of their own, in registration order.</summary>
+    public IReadOnlyList<ExtensionDescriptor> Extensions => _extensions;
 
     /// <summary>Finds a component by kind and name (case and '-' vs '_' ignored).</summary>
     public bool TryGet(ComponentKind kind, string name, out ComponentDescriptor descriptor) =>

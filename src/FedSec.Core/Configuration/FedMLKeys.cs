@@ -14,9 +14,9 @@ internal static class FedMLKeys
         ["device_args"] = "FedML's device and GPU mapping; FedSec runs on the CPU in one process",
         ["comm_args"] = "FedML's communication backend; FedSec simulates in one process",
         ["tracking_args"] = "FedML's logging and wandb tracking; FedSec writes its own results",
-        ["dp_args"] = "FedML's differential privacy; FedSec does not implement it here, so no privacy noise is added",
+        ["dp_args"] = "FedML's differential privacy: FedSec.Privacy reads it when registered (the fedsec command registers it); this registry lacks it, so no privacy noise is added",
         ["fhe_args"] = "FedML's homomorphic encryption; FedSec does not implement it",
-        ["secure_aggregation_args"] = "FedML's secure aggregation; FedSec does not implement it",
+        ["secure_aggregation_args"] = "secure aggregation: FedSec.Privacy reads it when registered (the fedsec command registers it); this registry lacks it",
         ["silo_args"] = "FedML's hierarchical cross-silo settings; FedSec simulates in one process",
     };
 

@@ -32,6 +32,9 @@ public sealed record RunSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Divergence? Diverged { get; init; }
 
+    /// <summary>Rounds whose aggregation failed and kept the previous global model (see <see cref="RoundRecord.Failure"/>).</summary>
+    public int FailedRounds { get; init; }
+
     /// <summary>The fixed malicious identities.</summary>
     public required IReadOnlyList<int> MaliciousClients { get; init; }
 
@@ -67,6 +70,7 @@ public sealed record RunSummary
             Attack = config.EnableAttack ? config.AttackType ?? "none" : "none",
             Defenses = config.EnableDefense ? config.DefenseTypes : Array.Empty<string>(),
             Rounds = result.Rounds.Count,
+            FailedRounds = result.Rounds.Count(r => r.Failure is not null),
             Status = result.Status,
             Diverged = result.Diverged,
             MaliciousClients = result.MaliciousIdentities,

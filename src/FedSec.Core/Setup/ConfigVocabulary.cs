@@ -15,7 +15,8 @@ public static class ConfigVocabulary
 
     /// <summary>
     /// Where each known key lives, for <see cref="ConfigReader.ApplyOverride"/>: engine keys in their home section,
-    /// attack keys in <c>attack_args</c>, defense keys in <c>defense_args</c>, and FedML's attack and defense keys
+    /// attack keys in <c>attack_args</c>, defense keys in <c>defense_args</c>, a registered section's keys in that
+    /// section (<c>dp_args</c>, ...), and FedML's attack and defense keys
     /// that no registered component reads yet. A key read by both an attack and a defense (e.g.
     /// <c>byzantine_client_num</c>) lives in <c>attack_args</c>, as in FedML's examples; the sections share one namespace.
     /// </summary>
@@ -40,6 +41,14 @@ public static class ConfigVocabulary
             }
         }
 
+        foreach (var e in registry.Extensions)
+        {
+            foreach (var p in e.Parameters)
+            {
+                homes.TryAdd(p.Key, e.Section);
+            }
+        }
+
         foreach (var (key, section) in FedMLKeys.ComponentKeys)
         {
             homes.TryAdd(key, section);
@@ -59,6 +68,8 @@ public static class ConfigVocabulary
         {
             keys.UnionWith(registry.OfKind(kind).SelectMany(d => d.Parameters).Where(IsList).Select(p => p.Key));
         }
+
+        keys.UnionWith(registry.Extensions.SelectMany(e => e.Parameters).Where(IsList).Select(p => p.Key));
 
         return keys;
     }

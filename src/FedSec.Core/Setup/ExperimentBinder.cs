@@ -37,17 +37,27 @@ public static class ExperimentBinder
 
         var problems = new List<ConfigProblem>();
         var warnings = new List<string>();
-        var used = WithoutIgnoredSections(config);
+        var used = WithoutIgnoredSections(config, registry);
         var reader = new SectionReader(used, problems);
         var engine = EngineConfigReader.Read(reader, modelNames, datasetNames);
 
         var attack = Resolve(reader, registry, ComponentKind.Attack, warnings);
         var defenses = Resolve(reader, registry, ComponentKind.Defense, warnings);
-        VocabularyCheck.Run(config, registry, attack.Concat(defenses).ToHashSet(), problems, warnings);
 
         var shape = engine.Shape;
         var attackInstance = attack.Select(d => Create(d, used, shape, problems)).FirstOrDefault();
         var defenseInstances = defenses.Select(d => Create(d, used, shape, problems)).ToList();
+        var extensions = registry.Extensions
+            .Select(e => (e.Section, Made: CreateExtension(e, used, shape, problems)))
+            .Where(e => e.Made is not null)
+            .Select(e => new ConfiguredExtension(e.Section, e.Made!.Value.Instance, e.Made.Value.Settings))
+            .ToArray();
+        VocabularyCheck.Run(config, registry, attack.Concat(defenses).ToHashSet(), extensions.Select(e => e.Section).ToHashSet(StringComparer.Ordinal), problems, warnings);
+
+        if (problems.Count == 0)
+        {
+            CheckCombination(attack, attackInstance, defenses, defenseInstances, extensions, problems);
+        }
 
         if (problems.Count > 0)
         {
@@ -66,8 +76,42 @@ public static class ExperimentBinder
         var configuredDefenses = defenses.Select((d, i) => new ConfiguredDefense(d.Name, (IDefense)defenseInstances[i]!.Value.Instance, defenseInstances[i]!.Value.Settings)).ToArray();
         return new ExperimentSetup(bound, configuredAttack, configuredDefenses, warnings)
         {
-            Settings = Settings(reader, bound, configuredAttack, configuredDefenses),
+            Settings = [.. Settings(reader, bound, configuredAttack, configuredDefenses), .. extensions.SelectMany(e => e.Settings)],
+            Extensions = extensions,
         };
+    }
+
+    /// <summary>Asks every component that constrains the others (<see cref="IConstrainsSetup"/>) about this combination.</summary>
+    private static void CheckCombination(
+        List<ComponentDescriptor> attack,
+        (IComponent Instance, IReadOnlyList<ResolvedSetting> Settings)? attackInstance,
+        List<ComponentDescriptor> defenses,
+        List<(IComponent Instance, IReadOnlyList<ResolvedSetting> Settings)?> defenseInstances,
+        IReadOnlyList<ConfiguredExtension> extensions,
+        List<ConfigProblem> problems)
+    {
+        (string, IAttack)? a = attackInstance is { } ai ? (attack[0].Name, (IAttack)ai.Instance) : null;
+        var d = defenses.Select((x, i) => (x.Name, (IDefense)defenseInstances[i]!.Value.Instance)).ToArray();
+        var components = a is { } at ? new IComponent[] { at.Item2 } : [];
+        foreach (var constrains in components.Concat(d.Select(x => (IComponent)x.Item2)).Concat(extensions.Select(e => e.Instance)).OfType<IConstrainsSetup>())
+        {
+            var others = extensions.Where(e => !ReferenceEquals(e.Instance, constrains)).Select(e => (e.Section, e.Instance)).ToArray();
+            problems.AddRange(constrains.Check(a, d, others));
+        }
+    }
+
+    private static (IComponent Instance, IReadOnlyList<ResolvedSetting> Settings)? CreateExtension(ExtensionDescriptor e, ConfigNamespace used, ExperimentShape shape, List<ConfigProblem> problems)
+    {
+        var args = new ComponentArgs(used, e.Section, shape, problems);
+        try
+        {
+            return e.Create(args) is { } instance ? (instance, args.Settings) : null;
+        }
+        catch (ConfigException ex)
+        {
+            problems.AddRange(ex.Problems);
+            return null;
+        }
     }
 
     /// <summary>
@@ -146,10 +190,11 @@ public static class ExperimentBinder
         }
     }
 
-    private static ConfigNamespace WithoutIgnoredSections(ConfigNamespace config)
+    private static ConfigNamespace WithoutIgnoredSections(ConfigNamespace config, ComponentRegistry registry)
     {
         var used = new ConfigNamespace();
-        foreach (var e in config.Entries.Where(e => !FedMLKeys.IgnoredSections.ContainsKey(e.Section)))
+        var registered = registry.Extensions.Select(x => x.Section).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in config.Entries.Where(e => registered.Contains(e.Section) || !FedMLKeys.IgnoredSections.ContainsKey(e.Section)))
         {
             used.Set(e.Section, e.Key, e.Value, e.Source);
         }

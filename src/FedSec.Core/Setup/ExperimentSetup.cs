@@ -15,7 +15,11 @@ public sealed record ExperimentSetup(ExperimentConfig Config, ConfiguredAttack? 
     /// </summary>
     public IReadOnlyList<ResolvedSetting> Settings { get; init; } = Array.Empty<ResolvedSetting>();
 
-    /// <summary>The attack and the defenses' instances, attack first.</summary>
+    /// <summary>The components sections of their own added (<c>dp_args</c>, ...), in registration order.</summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyList<ConfiguredExtension> Extensions { get; init; } = Array.Empty<ConfiguredExtension>();
+
+    /// <summary>The attack, the defenses' and the extensions' instances, attack first.</summary>
     public IEnumerable<Stages.IComponent> Components =>
-        (Attack is null ? Enumerable.Empty<Stages.IComponent>() : [Attack.Instance]).Concat(Defenses.Select(d => d.Instance));
+        (Attack is null ? Enumerable.Empty<Stages.IComponent>() : [Attack.Instance]).Concat(Defenses.Select(d => d.Instance)).Concat(Extensions.Select(e => e.Instance));
 }

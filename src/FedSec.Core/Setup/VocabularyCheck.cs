@@ -14,6 +14,7 @@ internal static class VocabularyCheck
         ConfigNamespace config,
         ComponentRegistry registry,
         IReadOnlySet<ComponentDescriptor> configured,
+        IReadOnlySet<string> enabledExtensions,
         List<ConfigProblem> problems,
         List<string> warnings)
     {
@@ -39,6 +40,12 @@ internal static class VocabularyCheck
             string section = entry.Section;
             if (section == ConfigSections.Plugins)
             {
+                continue;
+            }
+
+            if (registry.Extensions.FirstOrDefault(x => x.Section == section) is { } extension)
+            {
+                CheckExtensionKey(entry, extension, enabledExtensions.Contains(section), sectionsSeen, warnings, problems);
                 continue;
             }
 
@@ -78,6 +85,19 @@ internal static class VocabularyCheck
             {
                 problems.Add(new ConfigProblem(where, $"unknown key '{key}'{NameSuggestion.Hint(key, allKeys)}"));
             }
+        }
+    }
+
+    private static void CheckExtensionKey(ConfigEntry entry, ExtensionDescriptor extension, bool enabled, HashSet<string> sectionsSeen, List<string> warnings, List<ConfigProblem> problems)
+    {
+        var keys = extension.Parameters.Select(p => p.Key).ToArray();
+        if (!keys.Contains(entry.Key, StringComparer.Ordinal))
+        {
+            problems.Add(new ConfigProblem(entry.QualifiedKey, $"unknown key '{entry.Key}' in {extension.Section}; its keys are {string.Join(", ", keys)}{NameSuggestion.Hint(entry.Key, keys)}"));
+        }
+        else if (!enabled && sectionsSeen.Add(extension.Section))
+        {
+            warnings.Add($"{extension.Section}: not enabled by its keys, so its settings are ignored.");
         }
     }
 

@@ -98,6 +98,11 @@ internal sealed class ClientRound
                 var divergence = new Divergence(round, DivergenceStage.LocalTraining, id, $"client {id}'s local training produced {NonFinite.Describe(result.Weights, nonFinite[i], layout)}");
                 return new ClientTraining(updates, lossSum, divergence, result.Weights);
             }
+
+            if (_stages.ClientStages.Count > 0 && result.Weights.Length == layout.Length)
+            {
+                updates[^1] = updates[^1].WithWeights(ProcessOnClient(result.Weights, global, id, round, malicious));
+            }
         }
 
         return new ClientTraining(updates, lossSum, null, null);
@@ -128,6 +133,22 @@ internal sealed class ClientRound
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
+    }
+
+    // What each client does to its trained model before sending it (local DP, clipping by the clients), in client order.
+    private float[] ProcessOnClient(float[] local, float[] global, int id, int round, IReadOnlySet<int> malicious)
+    {
+        var client = new ClientContext { Round = round, ClientId = id, Seeds = _seeds, MaliciousClients = malicious };
+        foreach (var (section, stage) in _stages.ClientStages)
+        {
+            local = stage.ProcessLocalModel(local, global, _backend.Layout, client);
+            if (local.Length != _backend.Layout.Length)
+            {
+                throw new InvalidUpdateException($"{section} returned a model of {local.Length} values for client {id}; the layout has {_backend.Layout.Length}.");
+            }
+        }
+
+        return local;
     }
 
     private (ImageSet Data, LocalTrainingSettings Settings) Prepare(int id, int round, IReadOnlySet<int> malicious, LocalTrainingSettings settings)

@@ -144,9 +144,10 @@ public sealed class Experiment
             diverged = training.Diverged;
             ServerRound.Result? outcome = null;
             float[]? divergedModel = training.DivergedWeights;
+            var context = ServerContext(global, round, sampled, malicious, settings, buffers);
             if (diverged is null)
             {
-                (outcome, diverged, divergedModel) = RunServer(server, training.Updates, ServerContext(global, round, sampled, malicious, settings, buffers), active);
+                (outcome, diverged, divergedModel) = RunServer(server, training.Updates, context, active);
             }
 
             // A diverged round's model is the non-finite vector that stopped the run: the new global model, or the
@@ -154,7 +155,7 @@ public sealed class Experiment
             global = divergedModel ?? outcome!.Global;
 
             double? accuracy = null, loss = null;
-            var metrics = new Dictionary<string, double>();
+            var metrics = new Dictionary<string, double>(context.Metrics);
             if ((round + 1) % c.FrequencyOfTheTest == 0 || round == c.CommRound - 1 || diverged is not null)
             {
                 var eval = _backend.Evaluate(global, _data.Test);
@@ -179,6 +180,7 @@ public sealed class Experiment
                 Defenses = outcome?.Defenses ?? Array.Empty<DefenseRoundReport>(),
                 Reconstructions = outcome?.Reconstructions ?? Array.Empty<ReconstructionReport>(),
                 Metrics = metrics,
+                Failure = outcome?.Failure,
                 Diverged = diverged,
             };
             records.Add(record);

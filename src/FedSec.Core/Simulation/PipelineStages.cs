@@ -48,6 +48,21 @@ internal sealed class PipelineStages
             }
         }
 
+        var extensions = setup.Extensions;
+        ClientStages = extensions.Where(e => e.Instance is IClientUpdateStage).Select(e => (e.Section, (IClientUpdateStage)e.Instance)).ToArray();
+        ServerStages = extensions.Where(e => e.Instance is IServerUpdateStage).Select(e => (e.Section, (IServerUpdateStage)e.Instance)).ToArray();
+        AggregateStages = extensions.Where(e => e.Instance is IAggregateStage).Select(e => (e.Section, (IAggregateStage)e.Instance)).ToArray();
+        var protocols = extensions.Where(e => e.Instance is IAggregationProtocol).Select(e => (e.Section, (IAggregationProtocol)e.Instance)).ToArray();
+        if (protocols.Length + on.Count > 1)
+        {
+            var names = on.Select(o => $"the defense '{o.Item1}'").Concat(protocols.Select(p => $"{p.Section}'s protocol"));
+            throw new ConfigException(
+                "defense_args.defense_type",
+                $"{string.Join(" and ", names)} each replace the aggregation; a run may hold at most one aggregation rule.");
+        }
+
+        Protocol = protocols.Length == 1 ? protocols[0] : null;
+
         if (on.Count > 1)
         {
             throw new ConfigException(
@@ -75,4 +90,16 @@ internal sealed class PipelineStages
     public (string Name, IOnAggregationDefense Defense)? On { get; }
 
     public IReadOnlyList<(string Name, IAfterAggregationDefense Defense)> After { get; }
+
+    /// <summary>Run on each client's trained model before it is sent (local DP, client-side clipping).</summary>
+    public IReadOnlyList<(string Section, IClientUpdateStage Stage)> ClientStages { get; }
+
+    /// <summary>Run on the received updates after the model-poisoning attack, before the first defense (DP clipping).</summary>
+    public IReadOnlyList<(string Section, IServerUpdateStage Stage)> ServerStages { get; }
+
+    /// <summary>The protocol that replaces the aggregation (secure aggregation), if any.</summary>
+    public (string Section, IAggregationProtocol Protocol)? Protocol { get; }
+
+    /// <summary>Run on the aggregate before the server optimizer (central DP noise).</summary>
+    public IReadOnlyList<(string Section, IAggregateStage Stage)> AggregateStages { get; }
 }

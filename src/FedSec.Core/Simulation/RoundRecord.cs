@@ -42,6 +42,13 @@ public sealed record RoundRecord
     /// <summary>Further metrics (attack success rate, per-class recall, ...), by name.</summary>
     public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>
+    /// Why the round's aggregation failed (e.g. secure aggregation with too few survivors): the round kept the previous
+    /// global model. Absent (null) when the round aggregated.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Failure { get; init; }
+
     /// <summary>Set in the last round of a diverged run: where the model became non-finite; absent (null) otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Divergence? Diverged { get; init; }

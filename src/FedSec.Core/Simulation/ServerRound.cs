@@ -35,6 +35,9 @@ internal sealed class ServerRound
     {
         /// <summary>Set when a defense stopped the round because the server's own training diverged.</summary>
         public Divergence? Diverged { get; init; }
+
+        /// <summary>Set when the aggregation protocol failed the round; <see cref="Global"/> is then the model the round started from.</summary>
+        public string? Failure { get; init; }
     }
 
     public Result Run(IReadOnlyList<ClientUpdate> updates, RoundContext context, bool attackActive)
@@ -63,6 +66,22 @@ internal sealed class ServerRound
             updates = attacked;
         }
 
+        foreach (var (section, stage) in _stages.ServerStages)
+        {
+            var processed = stage.ProcessUpdates(updates, context);
+            if (processed.Count != updates.Count)
+            {
+                throw new InvalidUpdateException($"{section} returned {processed.Count} updates for {updates.Count}; it must return one per client, in order.");
+            }
+
+            foreach (var u in processed)
+            {
+                UpdateValidator.Check(u, layout, section);
+            }
+
+            updates = processed;
+        }
+
         var reports = new List<DefenseRoundReport>();
         foreach (var (name, defense) in _stages.Before)
         {
@@ -86,7 +105,20 @@ internal sealed class ServerRound
         }
 
         float[] aggregate;
-        if (_stages.On is { } on)
+        if (_stages.Protocol is { } protocol)
+        {
+            var outcome = protocol.Protocol.Aggregate(updates, context);
+            if (outcome.Failure is { } failure)
+            {
+                // The round keeps the model it started from; the vectors rented for it are done with.
+                context.Buffers.Recycle();
+                return new Result(context.Global.ToArray(), reports, reconstructions) { Failure = $"{protocol.Section}: {failure}" };
+            }
+
+            layout.CheckLength(outcome.Weights.Length);
+            aggregate = outcome.Weights;
+        }
+        else if (_stages.On is { } on)
         {
             var outcome = on.Defense.DefendOnAggregation(updates, context);
             if (outcome.Stopped is { } stopped)
@@ -101,6 +133,16 @@ internal sealed class ServerRound
         else
         {
             aggregate = WeightedMean.Into(updates, _aggregates.Next(layout.Length));
+        }
+
+        foreach (var (section, stage) in _stages.AggregateStages)
+        {
+            bool wasFinite = NonFinite.FirstIndex(aggregate) < 0;
+            stage.ProcessAggregate(aggregate, context);
+            if (wasFinite && NonFinite.FirstIndex(aggregate) is int bad and >= 0)
+            {
+                throw new InvalidUpdateException($"{section} made the aggregate of round {context.Round} non-finite: {NonFinite.Describe(aggregate, bad, layout)}.");
+            }
         }
 
         var global = _optimizer.Step(context.Global.Span, aggregate, layout);

@@ -12,6 +12,20 @@ public sealed record AggregationOutcome(float[] Weights, IReadOnlyList<ClientVer
     /// <value>The default value is null: the rule aggregated.</value>
     public ServerTraining? Stopped { get; init; }
 
+    /// <summary>
+    /// Why the aggregation could not be completed this round (e.g. secure aggregation with fewer survivors than its
+    /// threshold); null (the default) when it was. A failed round keeps the previous global model and is recorded with
+    /// this reason (<c>RoundRecord.Failure</c>); the run goes on.
+    /// </summary>
+    public string? Failure { get; init; }
+
+    /// <summary>An outcome for a round whose aggregation failed; <paramref name="previous"/> is the global model it keeps.</summary>
+    public static AggregationOutcome FailedBecause(string reason, float[] previous)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return new AggregationOutcome(previous, Array.Empty<ClientVerdict>()) { Failure = reason };
+    }
+
     /// <summary>An outcome that stops the round because the server's own training diverged.</summary>
     public static AggregationOutcome StoppedBy(ServerTraining training)
     {

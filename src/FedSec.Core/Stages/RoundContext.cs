@@ -63,6 +63,12 @@ public sealed class RoundContext
     /// </summary>
     public RoundBuffers Buffers { get; init; } = new();
 
+    /// <summary>
+    /// Per-round measurements the stages report (e.g. the privacy spent so far as <c>epsilon</c>); the engine adds them
+    /// to the round's record (<c>RoundRecord.Metrics</c>) every round, evaluated or not. Written by one stage at a time.
+    /// </summary>
+    public IDictionary<string, double> Metrics { get; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
     /// <summary>True when this is the last round of the experiment.</summary>
     public bool IsLastRound => Round == TotalRounds - 1;
 

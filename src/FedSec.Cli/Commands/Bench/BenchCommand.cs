@@ -24,7 +24,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
     /// <inheritdoc/>
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
-        var factory = ExperimentFactory.CreateDefault();
+        var factory = Components.CreateFactory();
         var plan = BenchPlan.Create(settings.GridFile, settings.Set, settings.Plugins, factory);
         Warnings.Show(console, plan.Warnings);
         string output = settings.OutputDirectory;

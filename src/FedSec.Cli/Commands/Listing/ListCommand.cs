@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 
 namespace FedSec.Cli.Commands.Listing;
 
-/// <summary><c>fedsec list</c>: the registered attacks, defenses, models and data sets, and the engine's keys, with defaults.</summary>
+/// <summary><c>fedsec list</c>: the registered attacks, defenses, sections (<c>dp_args</c>, ...), models and data sets, and the engine's keys, with defaults.</summary>
 internal sealed class ListCommand(IAnsiConsole console) : Command<ListSettings>
 {
     /// <summary>The command's help.</summary>
@@ -23,6 +23,7 @@ internal sealed class ListCommand(IAnsiConsole console) : Command<ListSettings>
             {
                 "attacks" => ComponentTable("Attacks (attack_args.attack_type)", registry.OfKind(ComponentKind.Attack)),
                 "defenses" => ComponentTable("Defenses (defense_args.defense_type)", registry.OfKind(ComponentKind.Defense)),
+                "sections" => SectionTable(registry.Extensions),
                 "models" => NamedTable("Models (model_args.model)", Components.Models()),
                 "datasets" => NamedTable("Data sets (data_args.dataset)", Components.Datasets()),
                 _ => KeyTable(),
@@ -38,6 +39,17 @@ internal sealed class ListCommand(IAnsiConsole console) : Command<ListSettings>
         foreach (var c in components)
         {
             table.AddRow(Markup.Escape(c.Name), Markup.Escape(c.Summary), Markup.Escape(string.Join(Environment.NewLine, c.Parameters.Select(Describe))));
+        }
+
+        return table;
+    }
+
+    private static Table SectionTable(IReadOnlyList<ExtensionDescriptor> sections)
+    {
+        var table = new Table().Title("Sections of their own (dp_args, ...)").AddColumns("section", "what it does", "keys (type, default)");
+        foreach (var s in sections)
+        {
+            table.AddRow(Markup.Escape(s.Section), Markup.Escape(s.Summary), Markup.Escape(string.Join(Environment.NewLine, s.Parameters.Select(Describe))));
         }
 
         return table;

@@ -8,11 +8,11 @@ namespace FedSec.Cli.Commands.Listing;
 internal sealed class ListSettings : CommandSettings
 {
     /// <summary>What can be listed, in the order it is listed.</summary>
-    public static readonly string[] AllTopics = ["attacks", "defenses", "models", "datasets", "keys"];
+    public static readonly string[] AllTopics = ["attacks", "defenses", "sections", "models", "datasets", "keys"];
 
     /// <summary>The topics asked for; none lists them all.</summary>
     [CommandArgument(0, "[TOPICS]")]
-    [Description("attacks, defenses, models, datasets or keys (default: all of them)")]
+    [Description("attacks, defenses, sections (dp_args, ...), models, datasets or keys (default: all of them)")]
     public string[] Topics { get; init; } = [];
 
     /// <summary><c>--plugin FILE</c> (repeatable): assemblies of attacks and defenses of your own.</summary>

@@ -25,7 +25,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         using var child = settings.ChildOfBench ? GridChildSession.Enter(settings.Output!, System.Console.OpenStandardInput(), EndThisProcess, ChildLockWait) : null;
-        var factory = ExperimentFactory.CreateDefault();
+        var factory = Components.CreateFactory();
         factory.Fetcher = new DatasetFetcher();
         var input = RunInput.Load(settings, factory.Components);
         var setup = factory.Bind(input.Config);

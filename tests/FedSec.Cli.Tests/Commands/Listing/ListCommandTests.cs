@@ -21,6 +21,6 @@ public sealed class ListCommandTests
         var (code, output) = CommandLine.Run("list");
 
         Assert.Equal(0, code);
-        Assert.All(new[] { "Attacks", "Defenses", "Models", "Data sets", "Engine keys" }, t => Assert.Contains(t, output, StringComparison.Ordinal));
+        Assert.All(new[] { "Attacks", "Defenses", "Sections", "dp_args", "Models", "Data sets", "Engine keys" }, t => Assert.Contains(t, output, StringComparison.Ordinal));
     }
 }

@@ -6,7 +6,7 @@ public sealed class ListSettingsTests
 {
     [Fact]
     public void Wanted_NoTopic_EveryTopicInOrder() =>
-        Assert.Equal(["attacks", "defenses", "models", "datasets", "keys"], new ListSettings().Wanted);
+        Assert.Equal(["attacks", "defenses", "sections", "models", "datasets", "keys"], new ListSettings().Wanted);
 
     [Fact]
     public void Wanted_Topics_ThoseInTheOrderGiven() =>
@@ -17,6 +17,6 @@ public sealed class ListSettingsTests
     {
         var result = new ListSettings { Topics = ["models", "gadgets"] }.Validate();
 
-        Assert.Equal("'gadgets' is not something fedsec lists; choose from attacks, defenses, models, datasets, keys.", result.Message);
+        Assert.Equal("'gadgets' is not something fedsec lists; choose from attacks, defenses, sections, models, datasets, keys.", result.Message);
     }
 }

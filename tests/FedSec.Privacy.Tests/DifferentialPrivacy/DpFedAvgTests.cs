@@ -1,0 +1,163 @@
+using FedSec.Configuration;
+using FedSec.Parameters;
+using FedSec.Privacy.Accounting;
+using FedSec.Privacy.DifferentialPrivacy;
+using FedSec.Privacy.Tests.TestSupport;
+using FedSec.Randomness;
+using FedSec.Simulation;
+using FedSec.Stages;
+
+namespace FedSec.Privacy.Tests.DifferentialPrivacy;
+
+public class DpFedAvgTests
+{
+    private static ParameterLayout Flat(int d) => new(new[] { ("w", (IReadOnlyList<long>)new long[] { d }, ParameterKind.Trainable) });
+
+    private static RoundContext Context(float[] global, int m, int round = 0, long seed = 1) => new()
+    {
+        Round = round,
+        TotalRounds = 10,
+        Global = global,
+        Layout = Flat(global.Length),
+        SampledClients = Enumerable.Range(0, m).ToArray(),
+        MaliciousClients = new HashSet<int>(),
+        Seeds = new SeedStreams(seed),
+        TotalClients = 100,
+    };
+
+    private static ServerClippedDp Cdp(double z = 1, double clip = 1, bool adaptive = false, int perRound = 10) =>
+        new(new DpOptions { NoiseMultiplier = z, ClippingNorm = clip, Adaptive = adaptive, ClippedCountStddev = adaptive ? 1 : null }, new ExperimentShape(100, perRound, 10));
+
+    [Fact]
+    public void ProcessUpdates_Cdp_EveryDeltaClippedToCAndWeightsEqual()
+    {
+        var global = new float[] { 1, 1, 1 };
+        var updates = new[]
+        {
+            new ClientUpdate(0, 50, new float[] { 4, 5, 1 }),    // delta (3, 4, 0): norm 5 -> (0.6, 0.8, 0) with C = 1
+            new ClientUpdate(1, 7, new float[] { 1.1f, 1, 1 }),  // delta (0.1, 0, 0): within C, unchanged
+        };
+        var result = Cdp().ProcessUpdates(updates, Context(global, 2));
+        Assert.Equal(new[] { 1.6f, 1.8f, 1f }, result[0].Weights);
+        Assert.Equal(updates[1].Weights, result[1].Weights);
+        Assert.All(result, u => Assert.Equal(1, u.AggregationWeight));
+    }
+
+    [Fact]
+    public void ProcessAggregate_NoiseStd_IsZTimesCOverM()
+    {
+        // sigma = z·C/m = 1.5·2/10 = 0.3, measured on 400 000 coordinates.
+        var aggregate = new float[400_000];
+        var context = Context(new float[aggregate.Length], 10);
+        Cdp(z: 1.5, clip: 2).ProcessAggregate(aggregate, context);
+        double std = Math.Sqrt(aggregate.Average(v => (double)v * v));
+        Assert.InRange(std, 0.3 * 0.99, 0.3 * 1.01);
+        Assert.Equal(0.3, context.Metrics["dp_noise_std"], 12);
+    }
+
+    [Fact]
+    public void ProcessAggregate_SameSeedAndRound_SameNoise_OtherRound_OtherNoise()
+    {
+        float[] Noise(int round, long seed)
+        {
+            var a = new float[1000];
+            Cdp().ProcessAggregate(a, Context(new float[1000], 10, round, seed));
+            return a;
+        }
+
+        Assert.Equal(Noise(2, 7), Noise(2, 7));
+        Assert.NotEqual(Noise(2, 7), Noise(3, 7));
+        Assert.NotEqual(Noise(2, 7), Noise(2, 8));
+    }
+
+    [Fact]
+    public void ProcessAggregate_EachRound_ReportsTheAccountantsEpsilon()
+    {
+        var dp = Cdp(z: 1.1, perRound: 10);
+        var context = Context(new float[10], 10, round: 0);
+        dp.ProcessAggregate(new float[10], context);
+        var second = Context(new float[10], 10, round: 1);
+        dp.ProcessAggregate(new float[10], second);
+        Assert.Equal(RdpAccountant.EpsilonAfter(1.1, 0.1, 1, 1e-5).Epsilon, context.Metrics["epsilon"], 12);
+        Assert.Equal(RdpAccountant.EpsilonAfter(1.1, 0.1, 2, 1e-5).Epsilon, second.Metrics["epsilon"], 12);
+    }
+
+    [Fact]
+    public void ProcessAggregate_AdaptiveWithEveryUpdateUnclipped_ShrinksTheClipNorm()
+    {
+        var dp = Cdp(z: 1, clip: 1, adaptive: true);
+        var global = new float[4];
+        var tiny = Enumerable.Range(0, 10).Select(i => new ClientUpdate(i, 10, new float[] { 0.01f, 0, 0, 0 })).ToArray();
+        var context = Context(global, 10);
+        dp.ProcessUpdates(tiny, context);
+        dp.ProcessAggregate(new float[4], context);
+
+        // b̃ = (10 + N(0, 1))/10 ≈ 1 ± 0.1 > γ = 0.5, so C shrinks by about exp(−0.2·0.5).
+        Assert.True(dp.ClipNorm < 1, $"clip norm {dp.ClipNorm} should shrink below 1");
+    }
+
+    [Fact]
+    public void Run_CdpInTheEngine_DefensesSeeClippedUpdatesAndEpsilonPerRound()
+    {
+        var setup = PrivacySetup.Bind(PrivacySetup.Yaml("noise_multiplier: 1\nclipping_norm: 0.5", clients: 4, perRound: 2, rounds: 3));
+        var spy = new NormSpy();
+        setup = setup with { Config = setup.Config with { EnableDefense = true, DefenseTypes = ["spy"] }, Defenses = [new FedSec.Setup.ConfiguredDefense("spy", spy, [])] };
+        var result = new Experiment(setup, new StepBackend(d: 25, scale: 1), StepBackend.Data(4)).Run();
+
+        // Client c steps every weight by c + 1 over 25 weights: norm 5(c + 1) > 0.5, so each arrives clipped to 0.5.
+        Assert.All(spy.Norms, n => Assert.Equal(0.5, n, 5));
+        for (int r = 0; r < 3; r++)
+        {
+            Assert.Equal(RdpAccountant.EpsilonAfter(1, 0.5, r + 1, 1e-5).Epsilon, result.Rounds[r].Metrics["epsilon"], 12);
+        }
+    }
+
+    [Fact]
+    public void Run_DpClip_ClientsClipButTheAttackersUpdateArrivesAsCrafted()
+    {
+        string extra = "attack_args:\n  enable_attack: true\n  attack_type: byzantine\n  attack_mode: random\n  byzantine_client_num: 1\n";
+        var setup = PrivacySetup.Bind(PrivacySetup.Yaml("dp_solution_type: dp_clip\nnoise_multiplier: 1\nclipping_norm: 0.5", clients: 4, perRound: 4, extra: extra));
+        var spy = new NormSpy();
+        setup = setup with { Config = setup.Config with { EnableDefense = true, DefenseTypes = ["spy"] }, Defenses = [new FedSec.Setup.ConfiguredDefense("spy", spy, [])] };
+        new Experiment(setup, new StepBackend(d: 25), StepBackend.Data(4)).Run();
+
+        Assert.Equal(3, spy.Norms.Count(n => Math.Abs(n - 0.5) < 1e-5));
+        Assert.Single(spy.Norms, n => n > 0.5 + 1e-3);
+    }
+
+    [Fact]
+    public void Run_SameConfigAndSeed_SameModel()
+    {
+        float[] Final() =>
+            new Experiment(PrivacySetup.Bind(PrivacySetup.Yaml("noise_multiplier: 1", clients: 4, perRound: 2, rounds: 2)), new StepBackend(d: 10), StepBackend.Data(4)).Run().FinalGlobal;
+
+        Assert.Equal(Final(), Final());
+    }
+
+    [Fact]
+    public void CheckInitialModel_CdpBeforeKrumOrWithBuffers_WarnsTheEpsilonIsNoGuarantee()
+    {
+        string extra = "defense_args:\n  enable_defense: true\n  defense_type: krum\n  byzantine_client_num: 1\n";
+        var setup = PrivacySetup.Bind(PrivacySetup.Yaml("noise_multiplier: 1", clients: 6, perRound: 6, extra: extra));
+        var warnings = new Experiment(setup, new StepBackend(d: 10, buffers: 2), StepBackend.Data(6)).CheckInitialModel();
+        Assert.Contains(warnings, w => w.StartsWith("dp_args: the defense 'krum'", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("dp_args: the model has 2 buffer values", StringComparison.Ordinal));
+    }
+
+    /// <summary>A before-aggregation defense that records the norm of every update it sees.</summary>
+    private sealed class NormSpy : IBeforeAggregationDefense
+    {
+        public List<double> Norms { get; } = new();
+
+        public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
+        {
+            foreach (var u in updates)
+            {
+                var d = u.Delta(context.Global.Span);
+                Norms.Add(Math.Sqrt(d.Sum(v => (double)v * v)));
+            }
+
+            return DefenseOutcome.KeepAll(updates);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+using FedSec.Privacy.SecureAggregation;
+
+namespace FedSec.Privacy.Tests.SecureAggregation;
+
+public class ShamirTests
+{
+    [Fact]
+    public void Combine_AnyThresholdShares_GiveTheSecret()
+    {
+        var secret = RandomNumberGenerator.GetBytes(32);
+        var shares = Shamir.Split(secret, 3, [1, 2, 3, 4, 5]);
+        Assert.Equal(secret, Shamir.Combine([(2, shares[1]), (4, shares[3]), (5, shares[4])], 32));
+        Assert.Equal(secret, Shamir.Combine([(1, shares[0]), (3, shares[2]), (4, shares[3]), (5, shares[4])], 32));
+    }
+
+    [Fact]
+    public void Combine_FewerThanThreshold_DoNotGiveTheSecret()
+    {
+        var secret = RandomNumberGenerator.GetBytes(32);
+        var shares = Shamir.Split(secret, 3, [1, 2, 3, 4, 5]);
+        byte[]? combined = null;
+        try
+        {
+            combined = Shamir.Combine([(1, shares[0]), (2, shares[1])], 32);
+        }
+        catch (CryptographicException)
+        {
+            // A combination past 32 bytes is refused: also not the secret.
+        }
+
+        Assert.NotEqual(secret, combined);
+    }
+}
