@@ -17,11 +17,11 @@ public static class Cifar100Writer
         return bytes;
     }
 
-    /// <summary>A train.bin (<paramref name="train"/> records) and a test.bin (2 records) in <paramref name="directory"/>.</summary>
-    public static void WriteSplit(string directory, int train = 20)
+    /// <summary>A train.bin (<paramref name="train"/> records, fine labels cycling through the first <paramref name="classes"/>) and a test.bin (2 records) in <paramref name="directory"/>.</summary>
+    public static void WriteSplit(string directory, int train = 20, int classes = 100)
     {
         Directory.CreateDirectory(directory);
-        File.WriteAllBytes(Path.Combine(directory, "train.bin"), Records(Enumerable.Range(0, train).Select(i => ((byte)(i % 20), (byte)(i % 100))).ToArray()));
+        File.WriteAllBytes(Path.Combine(directory, "train.bin"), Records(Enumerable.Range(0, train).Select(i => ((byte)(i % 20), (byte)(i % classes))).ToArray()));
         File.WriteAllBytes(Path.Combine(directory, "test.bin"), Records((0, 5), (1, 99)));
     }
 }
