@@ -68,6 +68,7 @@ public sealed class ArchiveFetcher : IFileSetFetcher
 
         try
         {
+            progress?.Report(new FetchProgress(source, Archive.FileName, 0, null, $"unpacking {string.Join(", ", missing)} (a large archive takes minutes)"));
             var extracted = await ExtractAsync(archivePath, target, missing, cancellationToken).ConfigureAwait(false);
             var notFound = missing.Except(extracted).ToArray();
             if (notFound.Length > 0)
