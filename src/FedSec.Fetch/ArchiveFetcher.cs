@@ -55,7 +55,7 @@ public sealed class ArchiveFetcher : IFileSetFetcher
         var missing = Archive.Files.Except(present).ToArray();
         if (missing.Length == 0)
         {
-            return new FetchResult(target, present, new Dictionary<string, string>(), []);
+            return new FetchResult(target, present, new Dictionary<string, string>(), []) { PresentFilesVerified = false };
         }
 
         var failures = new List<string>();
@@ -78,7 +78,7 @@ public sealed class ArchiveFetcher : IFileSetFetcher
             }
 
             progress?.Report(new FetchProgress(source, Archive.FileName, 0, null, $"extracted {string.Join(", ", extracted)}"));
-            return new FetchResult(target, present, extracted.ToDictionary(f => f, _ => source), failures);
+            return new FetchResult(target, present, extracted.ToDictionary(f => f, _ => source), failures) { PresentFilesVerified = false };
         }
         finally
         {

@@ -131,6 +131,7 @@ public sealed class ArchiveFetcherTests : IDisposable
 
         Assert.Empty(server.Requests);
         Assert.Equal(["train.bin", "test.bin"], result.AlreadyPresent);
+        Assert.False(result.PresentFilesVerified);
     }
 
     [Fact]

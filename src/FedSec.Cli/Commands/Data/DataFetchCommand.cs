@@ -27,7 +27,7 @@ internal sealed class DataFetchCommand(IAnsiConsole console) : Command<DataFetch
         var result = FetchProgressView.Run(console, progress => fetcher.FetchAsync(settings.Name, dir, progress, cancellationToken).GetAwaiter().GetResult());
         foreach (string f in result.AlreadyPresent)
         {
-            console.MarkupLine($"[grey]{Markup.Escape(f)}: already present, hash verified[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(f)}: already present{(result.PresentFilesVerified ? ", hash verified" : " (kept as it is; its format is checked when it is read)")}[/]");
         }
 
         foreach (var (file, source) in result.FetchedFrom)
