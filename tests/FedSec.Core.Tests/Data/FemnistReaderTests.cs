@@ -26,6 +26,29 @@ public sealed class FemnistReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_FileWrittenByH5py_ReadsItsGroupsAndCompressedChunksInNameOrder()
+    {
+        // Fixtures/h5py_femnist.h5 comes from Fixtures/make_h5py_femnist.py (h5py, as TFF and FedML write and read
+        // these files): 40 writers in symbol-table groups, pixels chunked with shuffle + gzip, int32 labels.
+        string path = Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", "h5py_femnist.h5");
+
+        var read = FemnistReader.Read(path);
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(w => $"f{w:D4}_{w % 30:D2}"), read.Clients.Names);
+        Assert.Equal(80, read.Images.Count);
+        for (int w = 0; w < 40; w++)
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                int n = (2 * w) + i;
+                Assert.Equal(((w * 5) + i) % 62, read.Images.Labels[n]);
+                var image = read.Images.Image(n);
+                Assert.Equal((((w * 7) + (i * 3) + 5 + 9) % 17) / 16f, image[(5 * 28) + 9]);
+            }
+        }
+    }
+
+    [Fact]
     public void Read_NamedWriters_ReadsOnlyThoseInTheGivenOrder()
     {
         string path = _dir.File("train.h5");
