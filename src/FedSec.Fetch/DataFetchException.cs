@@ -6,8 +6,13 @@ namespace FedSec.Fetch;
 public sealed class DataFetchException : Exception
 {
     /// <summary>Creates the exception for a fetch into <paramref name="directory"/>.</summary>
-    public DataFetchException(string dataset, string directory, IReadOnlyList<string> missingFiles, IReadOnlyList<string> failures)
-        : base(Format(dataset, directory, missingFiles, failures))
+    /// <param name="dataset">The data set's name.</param>
+    /// <param name="directory">Where the files were to go.</param>
+    /// <param name="missingFiles">The files still missing.</param>
+    /// <param name="failures">One line per failed source.</param>
+    /// <param name="byHand">What to do by hand instead (where the files come from and where they go); null for the usual sentence.</param>
+    public DataFetchException(string dataset, string directory, IReadOnlyList<string> missingFiles, IReadOnlyList<string> failures, string? byHand = null)
+        : base(Format(dataset, directory, missingFiles, failures, byHand))
     {
         Directory = directory;
         MissingFiles = missingFiles;
@@ -23,13 +28,13 @@ public sealed class DataFetchException : Exception
     /// <summary>One line per failed source: its name and what went wrong.</summary>
     public IReadOnlyList<string> Failures { get; }
 
-    private static string Format(string dataset, string directory, IReadOnlyList<string> missingFiles, IReadOnlyList<string> failures)
+    private static string Format(string dataset, string directory, IReadOnlyList<string> missingFiles, IReadOnlyList<string> failures, string? byHand)
     {
         ArgumentNullException.ThrowIfNull(missingFiles);
         ArgumentNullException.ThrowIfNull(failures);
         string nl = Environment.NewLine;
         return $"Could not fetch {dataset} into '{directory}'; still missing: {string.Join(", ", missingFiles)}.{nl}"
             + $"Tried:{nl}{string.Join(nl, failures.Select(f => "  - " + f))}{nl}"
-            + $"Alternatively, put the uncompressed files in '{directory}' by hand.";
+            + (byHand ?? $"Alternatively, put the uncompressed files in '{directory}' by hand.");
     }
 }

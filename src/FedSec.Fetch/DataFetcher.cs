@@ -10,7 +10,7 @@ namespace FedSec.Fetch;
 /// wrong file under that name. Files already present with the right hash are left alone; a source that fails or
 /// serves wrong bytes is reported and the next one is tried for whatever is still missing.
 /// </summary>
-public sealed class DataFetcher
+public sealed class DataFetcher : IFileSetFetcher
 {
     /// <summary>Creates a fetcher for the files named in <paramref name="expectedSha256"/>.</summary>
     /// <param name="dataset">The data set's name, for messages.</param>

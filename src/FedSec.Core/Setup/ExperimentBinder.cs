@@ -165,6 +165,16 @@ public static class ExperimentBinder
             {
                 resolved.Add(d);
             }
+            else if (!attack && FedMLKeys.DefenseNames.TryGetValue(name.Trim(), out var fedml) && fedml.Defenses.All(n => registry.TryGet(kind, n, out _)))
+            {
+                foreach (var member in fedml.Defenses)
+                {
+                    registry.TryGet(kind, member, out var m);
+                    resolved.Add(m);
+                }
+
+                warnings.Add($"{typeWhere}: {fedml.Warning}");
+            }
             else
             {
                 var hint = NameSuggestion.Hint(name, registry.OfKind(kind).Select(x => x.Name));

@@ -62,6 +62,7 @@ internal static class VocabularyCheck
             string key = entry.Key, where = entry.QualifiedKey;
             if (engineKeys.Contains(key))
             {
+                WarnIfShadowed(config, entry, warnings);
                 continue;
             }
 
@@ -98,6 +99,20 @@ internal static class VocabularyCheck
         else if (!enabled && sectionsSeen.Add(extension.Section))
         {
             warnings.Add($"{extension.Section}: not enabled by its keys, so its settings are ignored.");
+        }
+    }
+
+    /// <summary>
+    /// One warning for an engine key written twice (FedML's configs repeat federated_optimizer under defense_args): the
+    /// engine reads the one in its home section, or else the last one, and the other is said to be ignored.
+    /// </summary>
+    private static void WarnIfShadowed(ConfigNamespace config, ConfigEntry entry, List<string> warnings)
+    {
+        string home = EngineParameters.All.First(p => p.Parameter.Key == entry.Key).Section;
+        if (config.Find(entry.Key, home) is { } read && read != entry)
+        {
+            string same = Equals(read.Value?.ToString(), entry.Value?.ToString()) ? "the same value" : $"'{read.Value}', not '{entry.Value}'";
+            warnings.Add($"{entry.QualifiedKey}: FedSec reads {read.QualifiedKey} ({same}); ignored.");
         }
     }
 

@@ -7,7 +7,8 @@ namespace FedSec.Simulation;
 /// <summary>
 /// Splits a data set's training part among the clients (each client gets its own copy) and keeps the test set
 /// whole and clean. A server root set (FLTrust) is held out of the training part before the split, so no client
-/// holds those samples.
+/// holds those samples. A data set with its own clients (FEMNIST's writers) is split by them
+/// (<see cref="NaturalClientData"/>).
 /// </summary>
 public static class ExperimentDataBuilder
 {
@@ -16,6 +17,11 @@ public static class ExperimentDataBuilder
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(split);
+        if (split.TrainClients is { } natural)
+        {
+            return NaturalClientData.Build(config, split, natural, serverRootSize);
+        }
+
         var seeds = new SeedStreams(config.RandomSeed);
         var train = Sample(split.Train, config.TrainSamples, "data_args.train_samples", seeds.Random("train-subset"));
         var test = Sample(split.Test, config.TestSamples, "data_args.test_samples", seeds.Random("test-subset"));
@@ -50,7 +56,8 @@ public static class ExperimentDataBuilder
         return new ExperimentData(clients, test, root);
     }
 
-    private static ImageSet Sample(ImageSet set, int count, string key, Random random)
+    /// <summary>A seeded subset of <paramref name="count"/> samples (0 or the whole count: the set itself).</summary>
+    internal static ImageSet Sample(ImageSet set, int count, string key, Random random)
     {
         if (count == 0 || count == set.Count)
         {

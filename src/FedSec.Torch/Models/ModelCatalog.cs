@@ -10,7 +10,7 @@ public sealed class ModelCatalog
 {
     private readonly Dictionary<string, ModelDescriptor> _models = new(StringComparer.Ordinal);
 
-    /// <summary>A catalog of the built-in models: <c>lr</c>, <c>mlp</c>, <c>cnn</c>, <c>cnn_fedavg</c>, <c>lenet5</c>, <c>resnet20</c>, <c>lenet_dlg</c>.</summary>
+    /// <summary>A catalog of the built-in models: <c>lr</c>, <c>mlp</c>, <c>cnn</c>, <c>cnn_fedavg</c>, <c>lenet5</c>, <c>resnet20</c>, <c>resnet56</c>, <c>lenet_dlg</c>.</summary>
     public static ModelCatalog CreateBuiltIn()
     {
         var catalog = new ModelCatalog();
@@ -38,6 +38,13 @@ public sealed class ModelCatalog
             "resnet20",
             "ResNet-20 for CIFAR (He et al. 2016): 3 stages of 3 basic blocks, 16/32/64 channels, BatchNorm, projection shortcuts.",
             (shape, classes) => new ResNet20(shape, classes)));
+        catalog.Register(new ModelDescriptor(
+            "resnet56",
+            "FedML's CIFAR ResNet-56 (He et al. 2016): 3 stages of 6 bottleneck blocks, 64/128/256 channels, BatchNorm; 3-channel images only.",
+            (shape, classes) => new ResNet56(shape, classes))
+        {
+            InputCheck = ResNet56.Misfit,
+        });
         catalog.Register(new ModelDescriptor(
             "lenet_dlg",
             "The LeNet of Deep Leakage from Gradients (Zhu et al. 2019): 3 sigmoid convs 5×5 12, linear; weights U(−0.5, 0.5).",
@@ -92,6 +99,11 @@ public sealed class ModelCatalog
         if (classCount < 2)
         {
             throw new ArgumentException($"A classifier needs at least 2 classes; got {classCount}.", nameof(classCount));
+        }
+
+        if (descriptor.Misfit(input) is { } reason)
+        {
+            throw new ArgumentException($"The model '{descriptor.Name}' cannot take {input} images: {reason}.", nameof(input));
         }
 
         return descriptor.Create(input, classCount);

@@ -20,4 +20,14 @@ public sealed record ModelDescriptor(string Name, string Summary, Func<ImageShap
     /// </summary>
     /// <value>The default value is false: oneDNN is used where libtorch picks it.</value>
     public bool AvoidOneDnn { get; init; }
+
+    /// <summary>
+    /// Says why the model cannot take images of a shape (a sentence naming the model and the shape), or returns null
+    /// when it can; asked before any data is loaded, so that a model that does not fit a data set is a configuration
+    /// error. Null (the default) accepts every shape (<see cref="Create"/> still throws for one it cannot build).
+    /// </summary>
+    public Func<ImageShape, string?>? InputCheck { get; init; }
+
+    /// <summary>Why the model cannot take images of <paramref name="shape"/>, or null when it can (as far as <see cref="InputCheck"/> says).</summary>
+    public string? Misfit(ImageShape shape) => InputCheck?.Invoke(shape);
 }

@@ -54,9 +54,28 @@ public sealed class ExperimentFactory
     /// <summary>A factory over every built-in attack, defense and model.</summary>
     public static ExperimentFactory CreateDefault() => new(TorchComponents.CreateRegistry(), ModelCatalog.CreateBuiltIn());
 
-    /// <summary>Validates a parsed configuration and creates its attack and defenses; throws <see cref="ConfigException"/> listing every problem.</summary>
-    public ExperimentSetup Bind(ConfigNamespace config) =>
-        ExperimentBinder.Bind(config, Components, Models.Names, DatasetCatalog.Names);
+    /// <summary>
+    /// Validates a parsed configuration and creates its attack and defenses; then checks that the model takes the data
+    /// set's images and what the data set says about the other keys (<see cref="DatasetConfigCheck"/>), adding its
+    /// warnings. Throws <see cref="ConfigException"/> listing every problem.
+    /// </summary>
+    public ExperimentSetup Bind(ConfigNamespace config)
+    {
+        var setup = ExperimentBinder.Bind(config, Components, Models.Names, DatasetCatalog.Names);
+        var (problems, warnings) = DatasetConfigCheck.Check(setup.Config);
+        var all = problems.ToList();
+        if (ModelMisfit(setup.Config) is { } misfit)
+        {
+            all.Insert(0, misfit);
+        }
+
+        if (all.Count > 0)
+        {
+            throw new ConfigException(all);
+        }
+
+        return warnings.Count == 0 ? setup : setup with { Warnings = [.. setup.Warnings, .. warnings] };
+    }
 
     /// <summary>The vocabulary's home section of each key, for <c>--set</c> overrides.</summary>
     public IReadOnlyDictionary<string, string> KeyHomes() => ConfigVocabulary.KeyHomes(Components);
@@ -78,7 +97,7 @@ public sealed class ExperimentFactory
         TorchSharp.torch.set_num_threads(TensorThreads);
         var config = setup.Config;
         string dataDir = DataDirectory.Resolve(dataDirOverride ?? (string.IsNullOrWhiteSpace(config.DataCacheDir) ? null : config.DataCacheDir));
-        var split = DatasetCatalog.Load(config.Dataset, dataDir, Fetcher, progress);
+        var split = DatasetCatalog.Load(config.Dataset, dataDir, Fetcher, progress, config.ClientNumInTotal);
         int rootSize = setup.Defenses.Select(d => d.Instance).OfType<INeedsServerData>().Select(d => d.RootSetSize).DefaultIfEmpty(0).Max();
         var data = ExperimentDataBuilder.Build(config, split, rootSize);
         TorchModelBackend backend;
@@ -111,5 +130,27 @@ public sealed class ExperimentFactory
         }
 
         return new PreparedExperiment(experiment, backend, split, data);
+    }
+
+    /// <summary>The problem of a model that cannot take the data set's images, naming the models that can; null when it fits.</summary>
+    private ConfigProblem? ModelMisfit(ExperimentConfig config)
+    {
+        if (!Models.Contains(config.Model) || !DatasetCatalog.IsKnown(config.Dataset))
+        {
+            return null;
+        }
+
+        var info = DatasetCatalog.Info(config.Dataset);
+        var shape = new ImageShape(info.Channels, info.Height, info.Width);
+        if (Models.Get(config.Model).Misfit(shape) is not { } reason)
+        {
+            return null;
+        }
+
+        var fitting = Models.Models.Where(m => m.Misfit(shape) is null).Select(m => m.Name);
+        string key = config.Namespace.Find(EngineParameters.Model.Key, ConfigSections.Model)?.QualifiedKey ?? $"{ConfigSections.Model}.{EngineParameters.Model.Key}";
+        return new ConfigProblem(
+            key,
+            $"'{config.Model}' does not fit {info.Name}'s {shape} images: {reason}. Models that take them: {string.Join(", ", fitting)}.");
     }
 }

@@ -287,6 +287,17 @@ public class ExperimentBinderTests
         Assert.Equal("defense_args.pretraining_round_num: FedML attack/defense key not used by the configured components; ignored.", Assert.Single(setup.Warnings));
     }
 
+    [Theory]
+    [InlineData("FedAvg", "defense_args.federated_optimizer: FedSec reads train_args.federated_optimizer (the same value); ignored.")]
+    [InlineData("FedProx", "defense_args.federated_optimizer: FedSec reads train_args.federated_optimizer ('FedAvg', not 'FedProx'); ignored.")]
+    public void Bind_EngineKeyAlsoUnderAnotherSection_WarnsThatTheHomeOneIsRead(string other, string warning)
+    {
+        var setup = Bind($"train_args:\n  federated_optimizer: FedAvg\ndefense_args:\n  federated_optimizer: {other}\n");
+
+        Assert.Equal(warning, Assert.Single(setup.Warnings));
+        Assert.Equal(FederatedOptimizer.FedAvg, setup.Config.FederatedOptimizer);
+    }
+
     [Fact]
     public void Bind_DefenseTypeList_CreatesDefensesInOrder()
     {

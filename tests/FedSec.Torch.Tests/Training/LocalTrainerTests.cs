@@ -24,7 +24,11 @@ public class LocalTrainerTests
     [InlineData("lenet5", 1, 28)]
     [InlineData("cnn_fedavg", 1, 28)]
     [InlineData("resnet20", 3, 32)]
-    public void Train_OneFullBatchSgdStep_EqualsOneSgdStepOfPlainTorchSharp(string name, int channels, int side)
+
+    // 56 layers of float32 BatchNorm and convolution: the two paths' rounding differs by a few units in the last place
+    // of the largest weights (measured 1.3e-6), far below the step itself (checked below).
+    [InlineData("resnet56", 3, 32, 5e-6)]
+    public void Train_OneFullBatchSgdStep_EqualsOneSgdStepOfPlainTorchSharp(string name, int channels, int side, double tolerance = 1e-6)
     {
         var data = TestImages.Random(8, channels, side, side, 10, seed: 3);
         var norm = channels == 1 ? Mnist : Cifar;
@@ -37,9 +41,9 @@ public class LocalTrainerTests
 
         var (expected, expectedLoss) = PlainSgd(name, data, norm, [Enumerable.Range(0, 8).ToArray()], lr: 0.1, momentum: 0, weightDecay: 0, mu: 0);
         Assert.Equal(1, result.Steps);
-        AssertClose(expected, result.Weights, 1e-6);
+        AssertClose(expected, result.Weights, tolerance);
         Assert.Equal(expectedLoss, result.MeanLoss, 1e-5);
-        Assert.NotEqual(global, result.Weights);
+        Assert.True(MaxAbsDifference(global, result.Weights) > 100 * tolerance, "the step must be far larger than the tolerance, or the comparison proves nothing");
     }
 
     [Theory]

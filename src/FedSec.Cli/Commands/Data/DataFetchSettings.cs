@@ -10,7 +10,7 @@ internal sealed class DataFetchSettings : CommandSettings
 {
     /// <summary>The data set.</summary>
     [CommandArgument(0, "<NAME>")]
-    [Description("The data set: mnist or fashion_mnist")]
+    [Description("The data set: mnist, fashion_mnist, femnist or cifar100")]
     public string Name { get; init; } = string.Empty;
 
     /// <summary><c>--data-dir</c>: where data sets live.</summary>

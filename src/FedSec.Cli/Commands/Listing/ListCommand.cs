@@ -22,7 +22,7 @@ internal sealed class ListCommand(IAnsiConsole console) : Command<ListSettings>
             console.Write(topic switch
             {
                 "attacks" => ComponentTable("Attacks (attack_args.attack_type)", registry.OfKind(ComponentKind.Attack)),
-                "defenses" => ComponentTable("Defenses (defense_args.defense_type)", registry.OfKind(ComponentKind.Defense)),
+                "defenses" => WithFedMLNames(ComponentTable("Defenses (defense_args.defense_type)", registry.OfKind(ComponentKind.Defense))),
                 "sections" => SectionTable(registry.Extensions),
                 "models" => NamedTable("Models (model_args.model)", Components.Models()),
                 "datasets" => NamedTable("Data sets (data_args.dataset)", Components.Datasets()),
@@ -50,6 +50,17 @@ internal sealed class ListCommand(IAnsiConsole console) : Command<ListSettings>
         foreach (var s in sections)
         {
             table.AddRow(Markup.Escape(s.Section), Markup.Escape(s.Summary), Markup.Escape(string.Join(Environment.NewLine, s.Parameters.Select(Describe))));
+        }
+
+        return table;
+    }
+
+    /// <summary>FedML's defense names that run as FedSec's defenses (FedMLKeys.DefenseNames), one row each after the registered ones.</summary>
+    private static Table WithFedMLNames(Table table)
+    {
+        foreach (var (name, (defenses, warning)) in FedMLKeys.DefenseNames)
+        {
+            table.AddRow(Markup.Escape(name), Markup.Escape(warning), Markup.Escape($"those of {string.Join(", ", defenses)}"));
         }
 
         return table;

@@ -20,7 +20,8 @@ internal static class ExperimentDescription
     {
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(c);
-        return $"Data: {prepared.Split.Info.Name}, {prepared.Data.Clients.Sum(x => x.Count)} training samples over {c.ClientNumInTotal} clients ({c.PartitionMethod}), "
+        string split = prepared.Split.TrainClients is null ? c.PartitionMethod.ToString() : "the data set's own clients";
+        return $"Data: {prepared.Split.Info.Name}, {prepared.Data.Clients.Sum(x => x.Count)} training samples over {c.ClientNumInTotal} clients ({split}), "
             + $"{prepared.Data.Test.Count} test samples; model {c.Model} ({prepared.Backend.Layout}); {prepared.Backend.MaxConcurrentTrainings} client(s) training at a time.";
     }
 }

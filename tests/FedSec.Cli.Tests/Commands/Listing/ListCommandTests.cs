@@ -16,6 +16,26 @@ public sealed class ListCommandTests
     }
 
     [Fact]
+    public void Execute_Defenses_ListsFedMLsNamesWithWhatTheyRun()
+    {
+        var (code, output) = CommandLine.Run("list", "defenses");
+
+        Assert.Equal(0, code);
+        Assert.All(new[] { "3sigma_foolsgold", "3sigma_geo", "diff_clipping" }, n => Assert.Contains(n, output, StringComparison.Ordinal));
+        Assert.Contains("those of 3sigma, geo_median", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Execute_DataSets_ListsFemnistAndCifar100()
+    {
+        var (code, output) = CommandLine.Run("list", "datasets");
+
+        Assert.Equal(0, code);
+        Assert.Contains("femnist", output, StringComparison.Ordinal);
+        Assert.Contains("cifar100", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Execute_NoTopic_ShowsEveryTable()
     {
         var (code, output) = CommandLine.Run("list");
