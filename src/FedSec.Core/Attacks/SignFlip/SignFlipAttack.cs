@@ -9,7 +9,7 @@ namespace FedSec.Attacks.SignFlip;
 /// ICLR 2021): each malicious client trains honestly, then sends its update reversed and scaled, G − scale·Δ.
 /// Unlike the Byzantine <c>flip</c> mode (2G − w on the whole state) it touches only the trainable parameters.
 /// </summary>
-internal sealed class SignFlipAttack : IModelPoisoningAttack, IControlsClients
+internal sealed class SignFlipAttack : IOwnUpdateAttack, IControlsClients
 {
     private readonly SignFlipOptions _options;
 
