@@ -83,6 +83,43 @@ public sealed class ExperimentServer
 
     internal PipelineStages Stages { get; }
 
+    /// <summary>
+    /// Where each stage of the attack runs in a distributed run (<see cref="RoundRecord.AttackRanAt"/>): data poisoning
+    /// and constrained training in the malicious client's process, an own-update model-poisoning attack where
+    /// <paramref name="ownUpdateAtClients"/> puts it, every other model-poisoning attack (it needs every update) and data
+    /// reconstruction in the server. Null without an attack.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? AttackRanAt(bool ownUpdateAtClients)
+    {
+        if (_setup.Attack is null)
+        {
+            return null;
+        }
+
+        var sites = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (Stages.DataPoisoning is not null)
+        {
+            sites["data_poisoning"] = "client";
+        }
+
+        if (Stages.LocalConstraint is not null)
+        {
+            sites["local_training_constraint"] = "client";
+        }
+
+        if (Stages.ModelPoisoning is { } poisoning)
+        {
+            sites["model_poisoning"] = ownUpdateAtClients && poisoning is IOwnUpdateAttack ? "client" : "server";
+        }
+
+        if (Stages.Reconstruction is not null)
+        {
+            sites["data_reconstruction"] = "server";
+        }
+
+        return sites;
+    }
+
     /// <summary>How the clients train locally, from the configuration.</summary>
     internal static LocalTrainingSettings LocalTrainingSettingsOf(ExperimentConfig c) => new(
         c.Epochs,

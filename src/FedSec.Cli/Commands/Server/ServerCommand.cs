@@ -1,0 +1,155 @@
+using System.Security.Cryptography.X509Certificates;
+using FedSec.Cli.Commands.Run;
+using FedSec.Cli.Console;
+using FedSec.Configuration;
+using FedSec.Fetch;
+using FedSec.Network;
+using FedSec.Network.Security;
+using FedSec.Network.Server;
+using FedSec.Simulation;
+using FedSec.Torch.Simulation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FedSec.Cli.Commands.Server;
+
+/// <summary>
+/// <c>fedsec server CONFIG</c>: the server of a distributed run. Validates the configuration as <c>fedsec run</c> does,
+/// loads the test set and the model, listens for nodes (TLS and node keys unless <c>--insecure</c> on loopback), waits
+/// until every client is hosted, runs the rounds with the simulation's own server code and writes the same outputs.
+/// </summary>
+internal sealed class ServerCommand(IAnsiConsole console) : Command<ServerSettings>
+{
+    /// <summary>The command's help.</summary>
+    public const string Description =
+        "Runs the server of a distributed experiment: nodes ('fedsec client') host the clients and train them; the server "
+        + "samples, attacks where FedML's omniscient attacks run, defends, aggregates, evaluates and writes what 'fedsec run' writes.";
+
+    /// <summary>How long the server waits, after the run, for its nodes to learn that it is over.</summary>
+    private static readonly TimeSpan Farewell = TimeSpan.FromSeconds(10);
+
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, ServerSettings settings, CancellationToken cancellationToken)
+    {
+        var listen = ParseListen(settings);
+        var (certificate, allow) = LoadSecurity(settings);
+        using var _ = certificate;
+        var factory = ExperimentFactory.CreateDefault();
+        factory.Fetcher = new DatasetFetcher();
+        var input = RunInput.Load(settings.ConfigFile, settings.Plugins, settings.Seed, settings.Set, factory.Components);
+        var setup = factory.Bind(input.Config);
+        Warnings.Show(console, setup.Warnings);
+        var config = setup.Config;
+        console.MarkupLine($"Serving {Markup.Escape(input.Source)}: {Markup.Escape(ExperimentDescription.Of(config))}");
+        var output = new RunOutput(settings.Output ?? RunOutput.DefaultDirectory(DateTime.Now));
+        string configYaml = ConfigYamlWriter.Write(config.Namespace);
+        output.WriteConfig(config.Namespace);
+
+        using var prepared = FetchProgressView.Run(console, progress => factory.Prepare(setup, settings.DataDir, progress));
+        Warnings.Show(console, prepared.Experiment.CheckInitialModel());
+        prepared.Experiment.OutputDirectory = output.Directory;
+        var server = prepared.Experiment.CreateServer();
+        var options = new FederationOptions
+        {
+            RunId = Guid.NewGuid().ToString("N"),
+            ConfigYaml = configYaml,
+            RoundTimeout = settings.RoundTimeout,
+            OnShortfall = settings.OnShortfall == "retry" ? ShortfallPolicy.Retry : ShortfallPolicy.Fail,
+            Retries = settings.Retries,
+            JoinTimeout = settings.JoinTimeout,
+            NodeTimeout = settings.NodeTimeout,
+            ExpectedNodes = settings.Nodes,
+            OwnUpdateAttacksAtClients = settings.OwnUpdateAttacks == "client",
+            AllowList = allow,
+        };
+
+        ExperimentResult result;
+        using (var log = output.OpenRoundLog())
+        {
+            using var coordinator = new FederationCoordinator(server, options, line => console.WriteLine(line))
+            {
+                RoundCompleted = record =>
+                {
+                    log.RoundFinished(record);
+                    console.WriteLine(RoundLine.Of(record, config.CommRound));
+                },
+            };
+            var host = FederationHost.StartAsync(coordinator, listen, certificate).GetAwaiter().GetResult();
+            try
+            {
+                console.MarkupLine($"Listening on [bold]{Markup.Escape(host.Address.ToString())}[/]{(settings.Insecure ? " (plaintext, --insecure)" : $" (TLS; {allow!.Count} node key(s) admitted)")}; configuration digest {coordinator.ConfigDigest}.");
+                console.WriteLine($"Waiting for nodes to host clients 0-{config.ClientNumInTotal - 1}: fedsec client --server {host.Address} ...");
+                result = coordinator.Run(cancellationToken);
+                coordinator.WaitForNodesToLearnTheEnd(Farewell);
+            }
+            finally
+            {
+                host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        var summary = output.WriteSummary(config, result);
+        if (settings.SaveModel)
+        {
+            output.WriteModel(result.FinalGlobal);
+        }
+
+        ResultTables.Show(console, result, summary);
+        if (result.Diverged is { } diverged)
+        {
+            console.MarkupLine($"[yellow]Diverged in round {diverged.Round + 1}:[/] {Markup.Escape(diverged.Reason)}.");
+        }
+
+        console.MarkupLine($"Results in [bold]{Markup.Escape(Path.GetFullPath(output.Directory))}[/] ({RunOutput.FileList(settings.SaveModel)}).");
+        return ExitCodes.Ok;
+    }
+
+    private static ListenAddress ParseListen(ServerSettings settings)
+    {
+        string text = settings.Insecure && settings.Listen == ServerSettings.DefaultListen ? "http://127.0.0.1:50051" : settings.Listen;
+        ListenAddress listen;
+        try
+        {
+            listen = ListenAddress.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        if (settings.Insecure != !listen.Secure)
+        {
+            throw new UsageException(settings.Insecure
+                ? $"--insecure serves plaintext: listen on http://127.0.0.1:PORT, not {listen}."
+                : $"{listen} is plaintext; listen on https:// with --certs DIR, or add --insecure for a local test on a loopback address.");
+        }
+
+        return listen;
+    }
+
+    private static (X509Certificate2? Certificate, AllowList? Allow) LoadSecurity(ServerSettings settings)
+    {
+        if (settings.Insecure)
+        {
+            return (null, null);
+        }
+
+        if (settings.Certs is not { } dir)
+        {
+            throw new UsageException("A TLS server needs its certificate: --certs DIR (as 'fedsec certs create DIR' writes it), or --insecure for a local test on a loopback address.");
+        }
+
+        string cert = Path.Combine(dir, "server.pem"), key = Path.Combine(dir, "server.key");
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509Certificate2.CreateFromPemFile(cert, key);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new IOException($"The server certificate {cert} with its key {key} cannot be read ({e.Message.TrimEnd('.')}); 'fedsec certs create {dir}' writes both.", e);
+        }
+
+        return (certificate, AllowList.Load(settings.Allow ?? Path.Combine(dir, "allowed_nodes.txt")));
+    }
+}

@@ -1,0 +1,90 @@
+using FedSec.Network.Protocol;
+using FedSec.Network.Transport;
+using Grpc.Core;
+
+namespace FedSec.Network.Server;
+
+/// <summary>The gRPC face of the <see cref="FederationCoordinator"/> (the service of <c>Protos/federation.proto</c>).</summary>
+internal sealed class FederationService : Federation.FederationBase
+{
+    private readonly FederationCoordinator _coordinator;
+
+    public FederationService(FederationCoordinator coordinator) => _coordinator = coordinator;
+
+    public override Task<JoinReply> Join(JoinRequest request, ServerCallContext context)
+    {
+        try
+        {
+            return Task.FromResult(_coordinator.Join(request));
+        }
+        catch (JoinRefusedException e)
+        {
+            throw new RpcException(new Status(e.Code, e.Message));
+        }
+    }
+
+    public override Task<HeartbeatReply> Heartbeat(HeartbeatRequest request, ServerCallContext context) =>
+        Task.FromResult(_coordinator.Heartbeat(request.Session));
+
+    public override async Task NextTask(TaskRequest request, IServerStreamWriter<TaskMessage> responseStream, ServerCallContext context)
+    {
+        var (header, global, finished) = await _coordinator.NextTaskAsync(request.Session, request.AfterRound, context.CancellationToken).ConfigureAwait(false);
+        if (finished is not null)
+        {
+            await responseStream.WriteAsync(new TaskMessage { Finished = finished }, context.CancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (header is null)
+        {
+            return;
+        }
+
+        await responseStream.WriteAsync(new TaskMessage { Header = header }, context.CancellationToken).ConfigureAwait(false);
+        foreach (var chunk in ModelChunks.Split(global!))
+        {
+            await responseStream.WriteAsync(new TaskMessage { Chunk = chunk }, context.CancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public override async Task<UpdateReply> SendUpdate(IAsyncStreamReader<UpdateMessage> requestStream, ServerCallContext context)
+    {
+        if (!await requestStream.MoveNext(context.CancellationToken).ConfigureAwait(false) || requestStream.Current.BodyCase != UpdateMessage.BodyOneofCase.Header)
+        {
+            return new UpdateReply { Accepted = false, Reason = "An update starts with its header." };
+        }
+
+        UpdateIntake intake;
+        try
+        {
+            intake = _coordinator.OpenUpdate(requestStream.Current.Header);
+        }
+        catch (UpdateRejectedException e)
+        {
+            return new UpdateReply { Accepted = false, Reason = e.Message };
+        }
+
+        using (intake)
+        {
+            while (await requestStream.MoveNext(context.CancellationToken).ConfigureAwait(false))
+            {
+                if (requestStream.Current.BodyCase != UpdateMessage.BodyOneofCase.Chunk)
+                {
+                    return new UpdateReply { Accepted = false, Reason = "An update holds one header, then only chunks." };
+                }
+
+                try
+                {
+                    intake.Append(requestStream.Current.Chunk);
+                }
+                catch (ModelStreamException e)
+                {
+                    // Stop reading at the chunk that overflows: the rest is never buffered.
+                    return _coordinator.RejectStream(intake, e);
+                }
+            }
+
+            return _coordinator.CloseUpdate(intake);
+        }
+    }
+}
