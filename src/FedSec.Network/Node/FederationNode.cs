@@ -91,7 +91,7 @@ public sealed class FederationNode
                     if (finished is not null)
                     {
                         _log($"The server ended the run ({finished.Status}).");
-                        return finished.Message;
+                        return finished.Status == "failed" ? throw new FederationException($"The server stopped the run: {finished.Message}") : finished.Message;
                     }
 
                     if (header is null)

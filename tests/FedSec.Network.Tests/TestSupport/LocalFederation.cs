@@ -41,7 +41,7 @@ internal sealed class LocalFederation : IAsyncDisposable
 
     public string RunId => "test-run";
 
-    public static async Task<LocalFederation> StartAsync(ExperimentConfig config, Func<FederationOptions, FederationOptions>? adjust = null, bool startRounds = true)
+    public static async Task<LocalFederation> StartAsync(ExperimentConfig config, Func<FederationOptions, FederationOptions>? adjust = null, bool startRounds = true, int port = 0)
     {
         var options = new FederationOptions
         {
@@ -65,7 +65,7 @@ internal sealed class LocalFederation : IAsyncDisposable
                 }
             },
         };
-        var host = await FederationHost.StartAsync(coordinator, new ListenAddress(false, "127.0.0.1", 0), null);
+        var host = await FederationHost.StartAsync(coordinator, new ListenAddress(false, "127.0.0.1", port), null);
         var federation = new LocalFederation(coordinator, host, config, log, records);
         if (startRounds)
         {
