@@ -82,7 +82,7 @@ public sealed class FederationNode
                         _log($"Joined {_options.Server} (run {runId}) hosting clients {FederationCoordinator.Ranges(Clients)}.");
                         everJoined = true;
                         string joined = session;
-                        heartbeat ??= Heartbeats(client, () => session, TimeSpan.FromSeconds(reply.HeartbeatSeconds), heartbeats.Token);
+                        heartbeat ??= Heartbeats(client, () => session, TimeSpan.FromMilliseconds(reply.HeartbeatMs), heartbeats.Token);
                     }
 
                     var (header, global, finished) = await NextTask(client, session, afterRound, cancellation).ConfigureAwait(false);

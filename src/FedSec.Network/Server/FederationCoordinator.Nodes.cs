@@ -78,7 +78,7 @@ public sealed partial class FederationCoordinator
             ConfigYaml = _options.ConfigYaml,
             ConfigDigest = ConfigDigest,
             ModelLength = ModelLength,
-            HeartbeatSeconds = (int)Math.Max(1, _options.HeartbeatInterval.TotalSeconds),
+            HeartbeatMs = (int)Math.Max(50, _options.HeartbeatInterval.TotalMilliseconds),
         };
         reply.Clients.AddRange(session.Clients);
         return reply;

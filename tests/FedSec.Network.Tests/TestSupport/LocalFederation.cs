@@ -48,7 +48,7 @@ internal sealed class LocalFederation : IAsyncDisposable
             RunId = "test-run",
             ConfigYaml = "test: config\n",
             JoinTimeout = TimeSpan.FromSeconds(60),
-            HeartbeatInterval = TimeSpan.FromSeconds(1),
+            HeartbeatInterval = TimeSpan.FromMilliseconds(200),
             NodeTimeout = TimeSpan.FromSeconds(5),
         };
         options = adjust?.Invoke(options) ?? options;
