@@ -35,7 +35,9 @@ internal static class ErrorMessage
             return null;
         }
 
-        return args[0] == "data" && args.Count > 1 && args[1] == "fetch" ? "data fetch" : args[0];
+        return args[0] == "data" && args.Count > 1 && args[1] == "fetch" ? "data fetch"
+            : args[0] == "certs" && args.Count > 1 && args[1] == "create" ? "certs create"
+            : args[0];
     }
 
     private static string Enumerate(IReadOnlyList<string> names) => $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";

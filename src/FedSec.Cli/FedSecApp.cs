@@ -1,6 +1,7 @@
 using FedSec.Cli.Commands;
 using FedSec.Cli.Commands.Aggregate;
 using FedSec.Cli.Commands.Bench;
+using FedSec.Cli.Commands.Certs;
 using FedSec.Cli.Commands.Client;
 using FedSec.Cli.Commands.Data;
 using FedSec.Cli.Commands.Export;
@@ -21,7 +22,7 @@ namespace FedSec.Cli;
 internal static class FedSecApp
 {
     /// <summary>The commands, in the order the help lists them.</summary>
-    public static readonly string[] CommandNames = ["run", "bench", "report", "export", "list", "data", "aggregate", "server", "client"];
+    public static readonly string[] CommandNames = ["run", "bench", "report", "export", "list", "data", "aggregate", "server", "client", "certs"];
 
     /// <summary>Runs the command line <paramref name="args"/>, writing to <paramref name="console"/>; returns the exit code.</summary>
     public static int Run(IReadOnlyList<string> args, IAnsiConsole console, CancellationToken cancellationToken = default)
@@ -36,7 +37,7 @@ internal static class FedSecApp
 
         try
         {
-            if (args.Count == 0 || args is ["data"])
+            if (args.Count == 0 || args is ["data"] || args is ["certs"])
             {
                 // A command (or a data command) is missing: the help, as a usage error.
                 app.Run([.. args, "--help"], cancellationToken);
@@ -98,5 +99,12 @@ internal static class FedSecApp
             .WithDescription(ClientCommand.Description)
             .WithExample("client", "--server", "https://server.example:50051", "--ca", "certs/ca.pem", "--key", "certs/node-0.key", "--clients", "0-4")
             .WithExample("client", "--server", "http://127.0.0.1:50051", "--insecure", "--clients", "5-9");
+        config.AddBranch("certs", certs =>
+        {
+            certs.SetDescription("Certificates and node keys for distributed runs: 'fedsec certs create DIR'.");
+            certs.AddCommand<CertsCreateCommand>("create")
+                .WithDescription(CertsCreateCommand.Description)
+                .WithExample("certs", "create", "certs", "--host", "server.example", "--nodes", "3");
+        });
     }
 }

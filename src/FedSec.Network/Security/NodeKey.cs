@@ -73,8 +73,20 @@ public sealed class NodeKey : IDisposable
         }
     }
 
-    /// <summary>Writes the private key as PKCS#8 PEM.</summary>
-    public void Save(string path) => File.WriteAllText(path, _key.ExportPkcs8PrivateKeyPem());
+    /// <summary>Writes the private key as PKCS#8 PEM, readable by its owner only (on Unix).</summary>
+    public void Save(string path) => WritePrivate(path, _key.ExportPkcs8PrivateKeyPem());
+
+    /// <summary>Writes a private key's text to a file only its owner may read (on Unix).</summary>
+    internal static void WritePrivate(string path, string text)
+    {
+        File.WriteAllText(path, string.Empty);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        File.WriteAllText(path, text);
+    }
 
     /// <summary>Signs <paramref name="data"/> (ECDSA P-256 over SHA-256).</summary>
     public byte[] Sign(byte[] data) => _key.SignData(data, HashAlgorithmName.SHA256);

@@ -41,7 +41,7 @@ internal sealed class LocalFederation : IAsyncDisposable
 
     public string RunId => "test-run";
 
-    public static async Task<LocalFederation> StartAsync(ExperimentConfig config, Func<FederationOptions, FederationOptions>? adjust = null, bool startRounds = true, int port = 0)
+    public static async Task<LocalFederation> StartAsync(ExperimentConfig config, Func<FederationOptions, FederationOptions>? adjust = null, bool startRounds = true, int port = 0, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         var options = new FederationOptions
         {
@@ -65,7 +65,7 @@ internal sealed class LocalFederation : IAsyncDisposable
                 }
             },
         };
-        var host = await FederationHost.StartAsync(coordinator, new ListenAddress(false, "127.0.0.1", port), null);
+        var host = await FederationHost.StartAsync(coordinator, new ListenAddress(certificate is not null, "127.0.0.1", port), certificate);
         var federation = new LocalFederation(coordinator, host, config, log, records);
         if (startRounds)
         {
@@ -93,16 +93,16 @@ internal sealed class LocalFederation : IAsyncDisposable
     public void Start() => Run = Task.Factory.StartNew(() => Coordinator.Run(_stop.Token), TaskCreationOptions.LongRunning);
 
     /// <summary>A raw gRPC client of the service, for crafting messages a node would not send.</summary>
-    public Federation.FederationClient RawClient()
+    public Federation.FederationClient RawClient(System.Security.Cryptography.X509Certificates.X509Certificate2? trustedCa = null)
     {
-        var channel = GrpcChannel.ForAddress(Host.Address);
+        var channel = NodeChannel.Create(new NodeOptions { Server = Host.Address, TrustedCa = trustedCa });
         _channels.Add(channel);
         return new Federation.FederationClient(channel);
     }
 
     /// <summary>A real node of the same fake experiment hosting <paramref name="clients"/>.</summary>
-    public FederationNode Node(string name, IReadOnlyList<int> clients, NodeKey? key = null) => new(
-        new NodeOptions { Server = Host.Address, Name = name, Clients = clients, Key = key, ConnectTimeout = TimeSpan.FromSeconds(30) },
+    public FederationNode Node(string name, IReadOnlyList<int> clients, NodeKey? key = null, System.Security.Cryptography.X509Certificates.X509Certificate2? trustedCa = null) => new(
+        new NodeOptions { Server = Host.Address, Name = name, Clients = clients, Key = key, TrustedCa = trustedCa, ConnectTimeout = TimeSpan.FromSeconds(30) },
         _ => new NodeExperiment(FakeExperiment.Create(Config).CreateClients(), null),
         line => _log.Enqueue($"[{name}] {line}"));
 

@@ -40,9 +40,9 @@ internal sealed class RawNode
         return request;
     }
 
-    public static async Task<RawNode> JoinAsync(LocalFederation federation, string name, IReadOnlyList<int> clients, NodeKey? key = null)
+    public static async Task<RawNode> JoinAsync(LocalFederation federation, string name, IReadOnlyList<int> clients, NodeKey? key = null, System.Security.Cryptography.X509Certificates.X509Certificate2? trustedCa = null)
     {
-        var client = federation.RawClient();
+        var client = federation.RawClient(trustedCa);
         var reply = await client.JoinAsync(Request(name, clients, key));
         return new RawNode(client, federation.RunId, reply);
     }
