@@ -102,14 +102,6 @@ internal sealed class RawNode
         var result = new ClientResult(client, 5, signedPayload ?? payload, 0.5);
         var header = UpdateSender.Header(session ?? Session, _runId, round, result, key);
         header.ModelLength = announced ?? payload.Length;
-        using var call = _client.SendUpdate();
-        await call.RequestStream.WriteAsync(new UpdateMessage { Header = header });
-        foreach (var chunk in ModelChunks.Split(payload))
-        {
-            await call.RequestStream.WriteAsync(new UpdateMessage { Chunk = chunk });
-        }
-
-        await call.RequestStream.CompleteAsync();
-        return await call.ResponseAsync;
+        return await UpdateSender.SendAsync(_client, header, ModelChunks.Split(payload), CancellationToken.None);
     }
 }
