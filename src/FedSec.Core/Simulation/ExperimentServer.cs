@@ -217,17 +217,99 @@ public sealed class ExperimentServer
         new(_records.ToList(), Global, _backend.Layout, _adversary.FixedIdentities.Order().ToArray()) { Diverged = Diverged };
 
     /// <summary>
-    /// Continues a run from a checkpoint: the global model after <paramref name="completedRounds"/> rounds. The server
-    /// optimizer's and the defenses' cross-round state are restored by the caller (see the network's checkpoint).
+    /// Continues a run from a checkpoint: the records of the <paramref name="completed"/> rounds and the global model
+    /// after them. The components' cross-round state is restored with <see cref="ReadState"/>. Every random stream is
+    /// derived from (seed, purpose, round, client), so the round index is all the streams need to continue.
     /// </summary>
-    public void ResumeAt(int completedRounds, float[] global)
+    public void ResumeAt(IReadOnlyList<RoundRecord> completed, float[] global)
     {
+        ArgumentNullException.ThrowIfNull(completed);
         ArgumentNullException.ThrowIfNull(global);
         _backend.Layout.CheckLength(global.Length);
-        ArgumentOutOfRangeException.ThrowIfNegative(completedRounds);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(completedRounds, _setup.Config.CommRound);
-        NextRound = completedRounds;
+        if (completed.Count > _setup.Config.CommRound || completed.Select((r, i) => r.Round != i).Any(x => x))
+        {
+            throw new InvalidDataException($"A run resumes after rounds 0..k in order; the records hold rounds {string.Join(", ", completed.Select(r => r.Round))} of {_setup.Config.CommRound}.");
+        }
+
+        _records.Clear();
+        _records.AddRange(completed);
+        NextRound = completed.Count;
+        Diverged = completed.Count > 0 ? completed[^1].Diverged : null;
         Global = global;
+    }
+
+    /// <summary>
+    /// Writes the cross-round state of the attack, each defense and the server optimizer (those that implement
+    /// <see cref="ICrossRoundState"/>), each under its name, for a checkpoint.
+    /// </summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var parts = StatefulParts();
+        writer.Write(parts.Count);
+        foreach (var (name, part) in parts)
+        {
+            using var buffer = new MemoryStream();
+            using (var inner = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                part.WriteState(inner);
+            }
+
+            writer.Write(name);
+            writer.Write((int)buffer.Length);
+            writer.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+    }
+
+    /// <summary>Restores what <see cref="WriteState"/> wrote; throws <see cref="InvalidDataException"/> when it names other components.</summary>
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var parts = StatefulParts();
+        int count = reader.ReadInt32();
+        var saved = new List<string>();
+        for (int i = 0; i < count; i++)
+        {
+            saved.Add(reader.ReadString());
+            int length = reader.ReadInt32();
+            var bytes = reader.ReadBytes(length);
+            if (i < parts.Count && parts[i].Name == saved[^1])
+            {
+                using var inner = new BinaryReader(new MemoryStream(bytes));
+                parts[i].Part.ReadState(inner);
+            }
+        }
+
+        if (!saved.SequenceEqual(parts.Select(p => p.Name)))
+        {
+            throw new InvalidDataException($"The checkpoint holds the state of {Names(saved)}; this configuration's stateful components are {Names(parts.Select(p => p.Name).ToList())}.");
+        }
+    }
+
+    private static string Names(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
+
+    private List<(string Name, ICrossRoundState Part)> StatefulParts()
+    {
+        var parts = new List<(string, ICrossRoundState)>();
+        if (_setup.Attack is { Instance: ICrossRoundState attack } configured)
+        {
+            parts.Add(($"attack {configured.Name}", attack));
+        }
+
+        for (int i = 0; i < _setup.Defenses.Count; i++)
+        {
+            if (_setup.Defenses[i].Instance is ICrossRoundState defense)
+            {
+                parts.Add(($"defense {i} {_setup.Defenses[i].Name}", defense));
+            }
+        }
+
+        if (_optimizer is ICrossRoundState optimizer)
+        {
+            parts.Add(("server optimizer", optimizer));
+        }
+
+        return parts;
     }
 
     private RoundContext Context(RoundPlan plan) => new()
