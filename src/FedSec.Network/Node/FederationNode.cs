@@ -81,7 +81,6 @@ public sealed class FederationNode
 
                         _log($"Joined {_options.Server} (run {runId}) hosting clients {FederationCoordinator.Ranges(Clients)}.");
                         everJoined = true;
-                        string joined = session;
                         heartbeat ??= Heartbeats(client, () => session, TimeSpan.FromMilliseconds(reply.HeartbeatMs), heartbeats.Token);
                     }
 
@@ -106,6 +105,9 @@ public sealed class FederationNode
                 {
                     _log("The server does not know this node any more (it restarted or lost the node); joining again.");
                     session = null;
+
+                    // A restarted server may run again a round this node already sent (it was not checkpointed).
+                    afterRound = -1;
                 }
                 catch (RpcException e) when (IsRefusal(e.StatusCode))
                 {

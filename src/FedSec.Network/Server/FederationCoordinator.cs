@@ -65,7 +65,11 @@ public sealed partial class FederationCoordinator : IDisposable
     {
         try
         {
-            WaitForNodes(cancellation);
+            if (!_server.Finished)
+            {
+                WaitForNodes(cancellation);
+            }
+
             while (!_server.Finished)
             {
                 RunRound(cancellation);

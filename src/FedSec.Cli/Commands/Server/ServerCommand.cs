@@ -4,6 +4,7 @@ using FedSec.Cli.Console;
 using FedSec.Configuration;
 using FedSec.Fetch;
 using FedSec.Network;
+using FedSec.Network.Checkpoints;
 using FedSec.Network.Security;
 using FedSec.Network.Server;
 using FedSec.Simulation;
@@ -36,22 +37,41 @@ internal sealed class ServerCommand(IAnsiConsole console) : Command<ServerSettin
         using var _ = certificate;
         var factory = ExperimentFactory.CreateDefault();
         factory.Fetcher = new DatasetFetcher();
-        var input = RunInput.Load(settings.ConfigFile, settings.Plugins, settings.Seed, settings.Set, factory.Components);
+        var checkpoint = settings.Resume ? ServerCheckpoint.Read(Path.Combine(settings.Output!, ServerCheckpoint.FileName)) : null;
+        string? configFile = settings.ConfigFile ?? (settings.Resume ? Path.Combine(settings.Output!, RunOutput.ConfigFile) : null);
+        var input = RunInput.Load(configFile, settings.Plugins, settings.Seed, settings.Set, factory.Components);
         var setup = factory.Bind(input.Config);
         Warnings.Show(console, setup.Warnings);
         var config = setup.Config;
         console.MarkupLine($"Serving {Markup.Escape(input.Source)}: {Markup.Escape(ExperimentDescription.Of(config))}");
         var output = new RunOutput(settings.Output ?? RunOutput.DefaultDirectory(DateTime.Now));
         string configYaml = ConfigYamlWriter.Write(config.Namespace);
-        output.WriteConfig(config.Namespace);
+        string digest = FederationCoordinator.DigestOf(configYaml);
+        if (checkpoint is not null && checkpoint.ConfigDigest != digest)
+        {
+            throw new ConfigException("--resume", $"The configuration ({digest}) is not the one the run in {settings.Output} started with ({checkpoint.ConfigDigest}); resume with the same CONFIG, --seed and --set options, or with none to use its config.yaml.");
+        }
+
+        if (checkpoint is null)
+        {
+            output.WriteConfig(config.Namespace);
+        }
 
         using var prepared = FetchProgressView.Run(console, progress => factory.Prepare(setup, settings.DataDir, progress));
         Warnings.Show(console, prepared.Experiment.CheckInitialModel());
         prepared.Experiment.OutputDirectory = output.Directory;
         var server = prepared.Experiment.CreateServer();
+        string roundsFile = Path.Combine(output.Directory, RunOutput.RoundsFile);
+        if (checkpoint is not null)
+        {
+            checkpoint.Restore(server, ResumedRounds.Load(roundsFile, checkpoint));
+            console.WriteLine($"Resuming run {checkpoint.RunId} after round {checkpoint.CompletedRounds} of {config.CommRound}.");
+        }
+
+        string checkpointFile = Path.Combine(output.Directory, ServerCheckpoint.FileName);
         var options = new FederationOptions
         {
-            RunId = Guid.NewGuid().ToString("N"),
+            RunId = checkpoint?.RunId ?? Guid.NewGuid().ToString("N"),
             ConfigYaml = configYaml,
             RoundTimeout = settings.RoundTimeout,
             OnShortfall = settings.OnShortfall == "retry" ? ShortfallPolicy.Retry : ShortfallPolicy.Fail,
@@ -64,13 +84,15 @@ internal sealed class ServerCommand(IAnsiConsole console) : Command<ServerSettin
         };
 
         ExperimentResult result;
-        using (var log = output.OpenRoundLog())
+        using (var log = output.OpenRoundLog(append: checkpoint is not null))
         {
             using var coordinator = new FederationCoordinator(server, options, line => console.WriteLine(line))
             {
                 RoundCompleted = record =>
                 {
+                    // The round's line first, then the checkpoint that counts it (see ResumedRounds).
                     log.RoundFinished(record);
+                    ServerCheckpoint.Of(server, options.RunId, digest).Write(checkpointFile);
                     console.WriteLine(RoundLine.Of(record, config.CommRound));
                 },
             };
