@@ -297,7 +297,7 @@ public sealed partial class FederationCoordinator
         var session = _nodes.Find(sessionId);
         if (session is null || session.Lost)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, "This server does not know the node's session (it restarted, or lost the node): join again."));
+            throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, "This server does not know the node's session (it restarted, or lost the node): join again."));
         }
 
         return session;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using FedSec.Network.Protocol;
+using FedSec.Network.Status;
 using FedSec.Simulation;
 
 namespace FedSec.Network.Server;
@@ -24,6 +25,7 @@ public sealed partial class FederationCoordinator : IDisposable
     private readonly Dictionary<int, string> _lostReasons = new();
     private readonly SemaphoreSlim _wake = new(0);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<RoundStatus> _history = new();
     private RoundState? _round;
     private string? _finished;
 
@@ -42,6 +44,7 @@ public sealed partial class FederationCoordinator : IDisposable
         _time = time ?? TimeProvider.System;
         _nodes = new NodeRegistry(server.Config.ClientNumInTotal, options.ExpectedNodes);
         ConfigDigest = DigestOf(options.ConfigYaml);
+        _history.AddRange(server.Records.Select(StatusOf));
     }
 
     /// <summary>The SHA-256 of the configuration the nodes receive (what <c>fedsec client --expect-config</c> checks).</summary>
@@ -203,6 +206,11 @@ public sealed partial class FederationCoordinator : IDisposable
         }
 
         var record = _server.Complete(plan, training, forge) with { Dropped = dropped, AttackRanAt = _server.AttackRanAt(forge) };
+        lock (_gate)
+        {
+            _history.Add(StatusOf(record));
+        }
+
         RoundCompleted?.Invoke(record);
     }
 

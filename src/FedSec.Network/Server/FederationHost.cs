@@ -22,14 +22,18 @@ public sealed class FederationHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private FederationHost(WebApplication app, Uri address)
+    private FederationHost(WebApplication app, Uri address, Uri? status)
     {
         _app = app;
         Address = address;
+        StatusAddress = status;
     }
 
     /// <summary>The address the server listens on (with the real port when port 0 was asked).</summary>
     public Uri Address { get; }
+
+    /// <summary>Where the status page is served: the TLS address itself, or the plaintext status address (null: none).</summary>
+    public Uri? StatusAddress { get; }
 
     /// <summary>
     /// Starts listening; throws <see cref="FederationException"/> with one sentence when the address is not allowed
@@ -38,8 +42,12 @@ public sealed class FederationHost : IAsyncDisposable
     /// <param name="coordinator">The run.</param>
     /// <param name="listen">Where to listen.</param>
     /// <param name="certificate">The server's certificate with its key (required for https).</param>
-    /// <param name="mapStatus">Maps the status endpoints on the same host, or null.</param>
-    public static async Task<FederationHost> StartAsync(FederationCoordinator coordinator, ListenAddress listen, X509Certificate2? certificate, Action<WebApplication>? mapStatus = null)
+    /// <param name="status">
+    /// A plaintext HTTP/1.1 address (loopback only) for <c>/status.json</c> and the status page when <paramref name="listen"/>
+    /// is plaintext (HTTP/2 without TLS needs prior knowledge, which browsers lack); with TLS they are served on
+    /// <paramref name="listen"/> itself and this may be null.
+    /// </param>
+    public static async Task<FederationHost> StartAsync(FederationCoordinator coordinator, ListenAddress listen, X509Certificate2? certificate, ListenAddress? status = null)
     {
         ArgumentNullException.ThrowIfNull(coordinator);
         ArgumentNullException.ThrowIfNull(listen);
@@ -51,6 +59,11 @@ public sealed class FederationHost : IAsyncDisposable
         if (listen.Secure && certificate is null)
         {
             throw new FederationException($"Listening on {listen} needs the server's certificate and key (--cert DIR, as 'fedsec certs create DIR' writes them), or --insecure with an http://127.0.0.1 address.");
+        }
+
+        if (status is not null && (status.Secure || !status.IsLoopback))
+        {
+            throw new FederationException($"The status address {status} must be http:// on a loopback address (with TLS the status is served on --listen itself).");
         }
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -79,23 +92,16 @@ public sealed class FederationHost : IAsyncDisposable
                 }
             }
 
-            switch (listen.Host)
+            Listen(k, listen, Configure);
+            if (status is not null)
             {
-                case "localhost":
-                    k.ListenLocalhost(listen.Port, Configure);
-                    break;
-                case "0.0.0.0":
-                    k.ListenAnyIP(listen.Port, Configure);
-                    break;
-                default:
-                    k.Listen(IPAddress.Parse(listen.Host.Trim('[', ']')), listen.Port, Configure);
-                    break;
+                Listen(k, status, o => o.Protocols = HttpProtocols.Http1);
             }
         });
 
         var app = builder.Build();
         app.MapGrpcService<FederationService>();
-        mapStatus?.Invoke(app);
+        Status.StatusEndpoints.Map(app, coordinator);
         try
         {
             await app.StartAsync().ConfigureAwait(false);
@@ -106,9 +112,26 @@ public sealed class FederationHost : IAsyncDisposable
             throw new FederationException($"Cannot listen on {listen}: {FirstLine(e.Message)} Is another server using port {listen.Port}? Choose another with --listen.", e);
         }
 
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var actual = new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal));
-        return new FederationHost(app, new Uri($"{(listen.Secure ? "https" : "http")}://{(listen.Host == "0.0.0.0" ? "localhost" : listen.Host)}:{actual.Port}"));
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal))).ToList();
+        var address = new Uri($"{(listen.Secure ? "https" : "http")}://{(listen.Host == "0.0.0.0" ? "localhost" : listen.Host)}:{bound[0].Port}");
+        var statusAddress = status is null ? (listen.Secure ? address : null) : new Uri($"http://{status.Host}:{bound[^1].Port}");
+        return new FederationHost(app, address, statusAddress);
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, ListenAddress address, Action<ListenOptions> configure)
+    {
+        switch (address.Host)
+        {
+            case "localhost":
+                kestrel.ListenLocalhost(address.Port, configure);
+                break;
+            case "0.0.0.0":
+                kestrel.ListenAnyIP(address.Port, configure);
+                break;
+            default:
+                kestrel.Listen(IPAddress.Parse(address.Host.Trim('[', ']')), address.Port, configure);
+                break;
+        }
     }
 
     /// <inheritdoc />

@@ -19,7 +19,7 @@ internal sealed class FederationService : Federation.FederationBase
         }
         catch (JoinRefusedException e)
         {
-            throw new RpcException(new Status(e.Code, e.Message));
+            throw new RpcException(new Grpc.Core.Status(e.Code, e.Message));
         }
     }
 

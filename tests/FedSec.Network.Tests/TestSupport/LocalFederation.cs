@@ -65,7 +65,7 @@ internal sealed class LocalFederation : IAsyncDisposable
                 }
             },
         };
-        var host = await FederationHost.StartAsync(coordinator, new ListenAddress(certificate is not null, "127.0.0.1", port), certificate);
+        var host = await FederationHost.StartAsync(coordinator, new ListenAddress(certificate is not null, "127.0.0.1", port), certificate, certificate is null ? new ListenAddress(false, "127.0.0.1", 0) : null);
         var federation = new LocalFederation(coordinator, host, config, log, records);
         if (startRounds)
         {

@@ -96,10 +96,15 @@ internal sealed class ServerCommand(IAnsiConsole console) : Command<ServerSettin
                     console.WriteLine(RoundLine.Of(record, config.CommRound));
                 },
             };
-            var host = FederationHost.StartAsync(coordinator, listen, certificate).GetAwaiter().GetResult();
+            var host = FederationHost.StartAsync(coordinator, listen, certificate, StatusAddress(settings, listen)).GetAwaiter().GetResult();
             try
             {
                 console.MarkupLine($"Listening on [bold]{Markup.Escape(host.Address.ToString())}[/]{(settings.Insecure ? " (plaintext, --insecure)" : $" (TLS; {allow!.Count} node key(s) admitted)")}; configuration digest {coordinator.ConfigDigest}.");
+                if (host.StatusAddress is { } status)
+                {
+                    console.WriteLine($"Status: {status} (and {new Uri(status, "status.json")}).");
+                }
+
                 console.WriteLine($"Waiting for nodes to host clients 0-{config.ClientNumInTotal - 1}: fedsec client --server {host.Address} ...");
                 result = coordinator.Run(cancellationToken);
                 coordinator.WaitForNodesToLearnTheEnd(Farewell);
@@ -147,6 +152,24 @@ internal sealed class ServerCommand(IAnsiConsole console) : Command<ServerSettin
         }
 
         return listen;
+    }
+
+    // Plaintext HTTP/2 cannot serve a browser: an --insecure server shows its status on the next port (HTTP/1.1, loopback).
+    private static ListenAddress? StatusAddress(ServerSettings settings, ListenAddress listen)
+    {
+        if (settings.Status is { } text)
+        {
+            try
+            {
+                return ListenAddress.Parse(text);
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException(e.Message.Replace("listen address", "status address", StringComparison.Ordinal));
+            }
+        }
+
+        return listen.Secure ? null : new ListenAddress(false, "127.0.0.1", listen.Port == 0 ? 0 : listen.Port + 1);
     }
 
     private static (X509Certificate2? Certificate, AllowList? Allow) LoadSecurity(ServerSettings settings)
