@@ -65,11 +65,9 @@ public static class EngineParameters
 
     /// <summary>
     /// <c>train_args.min_clients</c> (FedSec's, distributed runs): a round goes on when at least this many of its sampled
-    /// clients reported; unset: every sampled client. A simulation, where no client goes missing, does not read it.
+    /// clients reported; 0 (the default): every sampled client. A simulation, where no client goes missing, does not read it.
     /// </summary>
-    public static readonly OptionalParameter<int> MinClients = new(
-        new IntParameter("min_clients", 1, "Distributed runs (fedsec server): a round goes on when at least this many of its sampled clients reported; fewer: the round is retried or the run fails (fedsec server --on-shortfall).", min: 1),
-        "every sampled client");
+    public static readonly IntParameter MinClients = new("min_clients", Defaults.MinClients, "Distributed runs (fedsec server): a round goes on when at least this many of its sampled clients reported (0: every sampled client); fewer: the round is retried or the run fails (fedsec server --on-shortfall).", min: 0, defaultText: "0 (every sampled client)");
 
     /// <summary><c>train_args.comm_round</c>.</summary>
     public static readonly IntParameter CommRound = new("comm_round", Defaults.CommRound, "Number of rounds.", min: 1);

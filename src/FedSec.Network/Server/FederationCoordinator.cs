@@ -50,6 +50,9 @@ public sealed partial class FederationCoordinator : IDisposable
     /// <summary>The SHA-256 of the configuration the nodes receive (what <c>fedsec client --expect-config</c> checks).</summary>
     public string ConfigDigest { get; }
 
+    /// <summary>The bytes of messages exchanged with the nodes so far.</summary>
+    public TrafficCounter Traffic { get; } = new();
+
     /// <summary>Called after each completed round (the round's record): write the round log, the checkpoint, the status.</summary>
     public Action<RoundRecord>? RoundCompleted { get; init; }
 
@@ -163,7 +166,7 @@ public sealed partial class FederationCoordinator : IDisposable
             // A first wait ends early when no live node hosts what is missing (a lost node rejoins at the next round);
             // a retry waits its whole period for nodes to come back.
             WaitUntilClosable(round, opened, deadline, closeWhenOrphaned: retries == 0, cancellation);
-            int needed = Math.Min(_server.Config.MinClients ?? plan.Sampled.Count, plan.Sampled.Count);
+            int needed = _server.Config.MinClients > 0 ? Math.Min(_server.Config.MinClients, plan.Sampled.Count) : plan.Sampled.Count;
             int reported;
             lock (_gate)
             {

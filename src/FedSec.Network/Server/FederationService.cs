@@ -15,7 +15,10 @@ internal sealed class FederationService : Federation.FederationBase
     {
         try
         {
-            return Task.FromResult(_coordinator.Join(request));
+            _coordinator.Traffic.AddReceived(request.CalculateSize());
+            var reply = _coordinator.Join(request);
+            _coordinator.Traffic.AddSent(reply.CalculateSize());
+            return Task.FromResult(reply);
         }
         catch (JoinRefusedException e)
         {
@@ -23,15 +26,21 @@ internal sealed class FederationService : Federation.FederationBase
         }
     }
 
-    public override Task<HeartbeatReply> Heartbeat(HeartbeatRequest request, ServerCallContext context) =>
-        Task.FromResult(_coordinator.Heartbeat(request.Session));
+    public override Task<HeartbeatReply> Heartbeat(HeartbeatRequest request, ServerCallContext context)
+    {
+        var reply = _coordinator.Heartbeat(request.Session);
+        _coordinator.Traffic.AddReceived(request.CalculateSize());
+        _coordinator.Traffic.AddSent(reply.CalculateSize());
+        return Task.FromResult(reply);
+    }
 
     public override async Task NextTask(TaskRequest request, IServerStreamWriter<TaskMessage> responseStream, ServerCallContext context)
     {
+        _coordinator.Traffic.AddReceived(request.CalculateSize());
         var (header, global, finished) = await _coordinator.NextTaskAsync(request.Session, request.AfterRound, context.CancellationToken).ConfigureAwait(false);
         if (finished is not null)
         {
-            await responseStream.WriteAsync(new TaskMessage { Finished = finished }, context.CancellationToken).ConfigureAwait(false);
+            await Write(responseStream, new TaskMessage { Finished = finished }, context).ConfigureAwait(false);
             return;
         }
 
@@ -40,11 +49,17 @@ internal sealed class FederationService : Federation.FederationBase
             return;
         }
 
-        await responseStream.WriteAsync(new TaskMessage { Header = header }, context.CancellationToken).ConfigureAwait(false);
+        await Write(responseStream, new TaskMessage { Header = header }, context).ConfigureAwait(false);
         foreach (var chunk in ModelChunks.Split(global!))
         {
-            await responseStream.WriteAsync(new TaskMessage { Chunk = chunk }, context.CancellationToken).ConfigureAwait(false);
+            await Write(responseStream, new TaskMessage { Chunk = chunk }, context).ConfigureAwait(false);
         }
+    }
+
+    private Task Write(IServerStreamWriter<TaskMessage> stream, TaskMessage message, ServerCallContext context)
+    {
+        _coordinator.Traffic.AddSent(message.CalculateSize());
+        return stream.WriteAsync(message, context.CancellationToken);
     }
 
     public override async Task<UpdateReply> SendUpdate(IAsyncStreamReader<UpdateMessage> requestStream, ServerCallContext context)
@@ -54,6 +69,7 @@ internal sealed class FederationService : Federation.FederationBase
             return new UpdateReply { Accepted = false, Reason = "An update starts with its header." };
         }
 
+        _coordinator.Traffic.AddReceived(requestStream.Current.CalculateSize());
         UpdateIntake intake;
         try
         {
@@ -73,6 +89,7 @@ internal sealed class FederationService : Federation.FederationBase
                     return new UpdateReply { Accepted = false, Reason = "An update holds one header, then only chunks." };
                 }
 
+                _coordinator.Traffic.AddReceived(requestStream.Current.CalculateSize());
                 try
                 {
                     intake.Append(requestStream.Current.Chunk);

@@ -10,7 +10,7 @@ internal static class FakeExperiment
 {
     public const int Clients = 4;
 
-    public static ExperimentConfig Config(int rounds = 2, int? minClients = null) => new()
+    public static ExperimentConfig Config(int rounds = 2, int minClients = 0) => new()
     {
         ClientNumInTotal = Clients,
         ClientNumPerRound = Clients,

@@ -108,6 +108,7 @@ internal sealed class ServerCommand(IAnsiConsole console) : Command<ServerSettin
                 console.WriteLine($"Waiting for nodes to host clients 0-{config.ClientNumInTotal - 1}: fedsec client --server {host.Address} ...");
                 result = coordinator.Run(cancellationToken);
                 coordinator.WaitForNodesToLearnTheEnd(Farewell);
+                console.WriteLine(TrafficLine(coordinator.Traffic, result, server, checkpoint?.CompletedRounds ?? 0));
             }
             finally
             {
@@ -152,6 +153,20 @@ internal sealed class ServerCommand(IAnsiConsole console) : Command<ServerSettin
         }
 
         return listen;
+    }
+
+    // Bytes of messages against the floor of a round (each sampled client gets the model and sends one back: 2·n·d·4),
+    // and the server's peak memory against the n·d·4 bytes of one round's updates.
+    private static string TrafficLine(TrafficCounter traffic, ExperimentResult result, ExperimentServer server, int resumedAfter)
+    {
+        int rounds = Math.Max(1, result.Rounds.Count - resumedAfter);
+        double n = result.Rounds.Skip(resumedAfter).Select(r => r.Sampled.Count).DefaultIfEmpty(0).Average();
+        double floor = 2 * n * server.Layout.Length * 4.0;
+        double perRound = (traffic.Sent + traffic.Received) / (double)rounds;
+        double updates = n * server.Layout.Length * 4.0;
+        long peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Traffic: {perRound / 1e6:F1} MB of messages per round ({perRound / floor:F3} × the floor 2·n·d·4 = {floor / 1e6:F1} MB); peak memory {peak / 1e6:F0} MB ({peak / updates:F2} × n·d·4 = {updates / 1e6:F1} MB).");
     }
 
     // Plaintext HTTP/2 cannot serve a browser: an --insecure server shows its status on the next port (HTTP/1.1, loopback).
