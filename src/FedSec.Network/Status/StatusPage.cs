@@ -26,7 +26,7 @@ table { border-collapse: collapse; } td, th { padding: 2px 10px; border-bottom: 
 <h1>FedSec server <span id="state"></span></h1>
 <p id="run"></p>
 <h2>Accuracy</h2>
-<svg id="curve" width="480" height="200" viewBox="0 0 480 200"></svg>
+<svg id="curve" width="500" height="200" viewBox="0 0 500 200"></svg>
 <h2>Clients this round</h2>
 <div class="clients" id="clients"></div>
 <h2>Nodes</h2>
@@ -45,7 +45,9 @@ async function refresh() {
   refill(document.getElementById('nodes'), s.nodes.map(n => [n.name, n.key, n.clients, n.lost ? 'lost' : 'alive', n.seconds_since_seen + ' s ago']));
   refill(document.getElementById('rounds'), s.rounds.map(r => [r.round, r.accuracy == null ? '' : (100 * r.accuracy).toFixed(2) + ' %', r.reported, r.dropped.join('; '), Object.entries(r.flagged).map(([d, f]) => d + ': ' + f.join(',')).join('; ')]));
   const pts = s.rounds.filter(r => r.accuracy != null);
-  const svg = document.getElementById('curve'); svg.innerHTML = '';
+  const svg = document.getElementById('curve');
+  svg.innerHTML = [0, 0.5, 1].map(a => '<line x1="20" x2="460" y1="' + (180 - 160 * a) + '" y2="' + (180 - 160 * a) + '" stroke="#eee"/><text x="462" y="' + (184 - 160 * a) + '" font-size="10" fill="#888">' + (100 * a) + ' %</text>').join('')
+    + '<text x="20" y="196" font-size="10" fill="#888">round 1</text><text x="420" y="196" font-size="10" fill="#888">round ' + s.total_rounds + '</text>';
   if (pts.length > 0) {
     const x = r => 20 + 440 * (s.total_rounds > 1 ? (r.round - 1) / (s.total_rounds - 1) : 0), y = a => 180 - 160 * a;
     const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
