@@ -19,15 +19,15 @@ namespace FedSec.Network.Node;
 public sealed class FederationNode
 {
     private readonly NodeOptions _options;
-    private readonly Func<string, NodeExperiment> _prepare;
+    private readonly Func<string, IReadOnlyList<int>, NodeExperiment> _prepare;
     private readonly Action<string> _log;
     private readonly TimeProvider _time;
 
     /// <param name="options">Where the server is and what to present.</param>
-    /// <param name="prepare">Prepares the experiment from the server's configuration (YAML): data, partition, backend.</param>
+    /// <param name="prepare">Prepares the experiment from the server's configuration (YAML) for the clients the node hosts: data, partition, backend.</param>
     /// <param name="log">Receives one line per event.</param>
     /// <param name="time">The clock; the system's by default.</param>
-    public FederationNode(NodeOptions options, Func<string, NodeExperiment> prepare, Action<string> log, TimeProvider? time = null)
+    public FederationNode(NodeOptions options, Func<string, IReadOnlyList<int>, NodeExperiment> prepare, Action<string> log, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(prepare);
@@ -71,12 +71,13 @@ public sealed class FederationNode
                         session = reply.Session;
                         runId = reply.RunId;
                         Clients = reply.Clients.ToList();
-                        if (preparedDigest != reply.ConfigDigest)
+                        string prepareKey = reply.ConfigDigest + "/" + FederationCoordinator.Ranges(Clients);
+                        if (preparedDigest != prepareKey)
                         {
                             experiment?.Dispose();
                             experiment = null;
-                            experiment = _prepare(reply.ConfigYaml);
-                            preparedDigest = reply.ConfigDigest;
+                            experiment = _prepare(reply.ConfigYaml, Clients);
+                            preparedDigest = prepareKey;
                         }
 
                         _log($"Joined {_options.Server} (run {runId}) hosting clients {FederationCoordinator.Ranges(Clients)}.");

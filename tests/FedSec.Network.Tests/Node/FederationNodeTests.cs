@@ -10,7 +10,7 @@ public class FederationNodeTests
 {
     private static FederationNode NodeTo(Uri server, IReadOnlyList<int> clients, TimeSpan connectTimeout, string? expect = null) => new(
         new NodeOptions { Server = server, Name = "n", Clients = clients, ConnectTimeout = connectTimeout, ExpectConfigDigest = expect },
-        _ => new NodeExperiment(FakeExperiment.Create(FakeExperiment.Config()).CreateClients(), null),
+        (_, _) => new NodeExperiment(FakeExperiment.Create(FakeExperiment.Config()).CreateClients(), null),
         _ => { });
 
     [Fact]

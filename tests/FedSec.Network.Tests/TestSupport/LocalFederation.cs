@@ -103,7 +103,7 @@ internal sealed class LocalFederation : IAsyncDisposable
     /// <summary>A real node of the same fake experiment hosting <paramref name="clients"/>.</summary>
     public FederationNode Node(string name, IReadOnlyList<int> clients, NodeKey? key = null, System.Security.Cryptography.X509Certificates.X509Certificate2? trustedCa = null) => new(
         new NodeOptions { Server = Host.Address, Name = name, Clients = clients, Key = key, TrustedCa = trustedCa, ConnectTimeout = TimeSpan.FromSeconds(30) },
-        _ => new NodeExperiment(FakeExperiment.Create(Config).CreateClients(), null),
+        (_, _) => new NodeExperiment(FakeExperiment.Create(Config).CreateClients(), null),
         line => _log.Enqueue($"[{name}] {line}"));
 
     /// <summary>Waits for the run, at most a generous bound.</summary>

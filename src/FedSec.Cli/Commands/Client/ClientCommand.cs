@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using FedSec.Cli.Commands.Run;
 using FedSec.Configuration;
+using FedSec.Data;
 using FedSec.Fetch;
 using FedSec.Network;
 using FedSec.Network.Node;
@@ -43,7 +44,7 @@ internal sealed class ClientCommand(IAnsiConsole console) : Command<ClientSettin
             ExpectConfigDigest = settings.ExpectConfig,
             ConnectTimeout = TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds),
         };
-        NodeExperiment Prepare(string yaml)
+        NodeExperiment Prepare(string yaml, IReadOnlyList<int> hosted)
         {
             var config = ConfigReader.Parse(yaml, $"the configuration of {server}");
             Plugins.Load(factory.Components, settings.Plugins, config);
@@ -51,6 +52,15 @@ internal sealed class ClientCommand(IAnsiConsole console) : Command<ClientSettin
 
             // The global model comes from the server each round: the node needs no initial model file of its own.
             setup = setup with { Config = setup.Config with { InitialModel = null } };
+            if (settings.Data is { } silo)
+            {
+                var data = LocalSilo.Load(silo, setup.Config, hosted);
+                TorchSharp.torch.set_num_threads(factory.TensorThreads);
+                var backend = new TorchModelBackend(factory.Models.Get(setup.Config.Model), DatasetCatalog.Info(setup.Config.Dataset), factory.ConcurrentClients);
+                console.WriteLine($"Data: {silo}, {hosted.Sum(c => data.Clients[c].Count)} local training samples over clients {FedSec.Network.Server.FederationCoordinator.Ranges(hosted)}; model {setup.Config.Model} ({backend.Layout}).");
+                return new NodeExperiment(new Simulation.Experiment(setup, backend, data).CreateClients(), backend);
+            }
+
             var prepared = factory.Prepare(setup, settings.DataDir);
             console.WriteLine(ExperimentDescription.Prepared(prepared, setup.Config));
             return new NodeExperiment(prepared.Experiment.CreateClients(), prepared);

@@ -27,6 +27,11 @@ internal sealed class ClientSettings : CommandSettings
     [Description("Where the data sets live; the node partitions the configured data set exactly as the simulation does (default: data_cache_dir, $FEDSEC_DATA, ~/.cache/fedsec)")]
     public string? DataDir { get; init; }
 
+    /// <summary><c>--data DIR</c>: a real silo's own training set.</summary>
+    [CommandOption("--data <DIR>")]
+    [Description("A real silo's own training set instead of the configured data set's partition: train-images-idx3-ubyte and train-labels-idx1-ubyte (IDX) or x.npy and y.npy, in the configured shape; split among this node's clients")]
+    public string? Data { get; init; }
+
     /// <summary><c>--parallel N</c> as typed.</summary>
     [CommandOption("--parallel <N>")]
     [Description("Clients trained at once (default: the number of cores); the numbers do not depend on it")]
@@ -88,6 +93,7 @@ internal sealed class ClientSettings : CommandSettings
             Server is null ? "--server URL is required: the address 'fedsec server' listens on." : null,
             Server is not null && !Uri.TryCreate(Server, UriKind.Absolute, out _) ? $"--server expects a URL such as https://server.example:50051, not '{Server}'." : null,
             clients,
+            Data is not null && DataDir is not null ? "--data (a silo's own training set) and --data-dir (where the configured data set lives) exclude each other." : null,
             OptionChecks.WholeNumber<int>("--parallel", ParallelText, 1),
             OptionChecks.WholeNumber<int>("--connect-timeout", ConnectTimeoutText, 1));
     }
