@@ -38,6 +38,7 @@ internal static class ErrorMessage
         return args[0] switch
         {
             "data" when args.Count > 1 && args[1] == "fetch" => "data fetch",
+            "certs" when args.Count > 1 && args[1] == "create" => "certs create",
             "privacy" when args.Count > 1 && args[1] is "epsilon" or "noise" => $"privacy {args[1]}",
             _ => args[0],
         };

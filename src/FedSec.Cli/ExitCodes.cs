@@ -25,6 +25,9 @@ internal static class ExitCodes
     /// <summary>A data or other file is missing or malformed, or a component produced an invalid update.</summary>
     public const int Data = 4;
 
+    /// <summary>A distributed run cannot go on: a node cannot reach or is refused by its server, clients never joined, a round fell short.</summary>
+    public const int Network = 5;
+
     /// <summary><c>fedsec bench</c> was interrupted (Ctrl-C, SIGTERM); the same command resumes.</summary>
     public const int Interrupted = 130;
 
@@ -34,6 +37,7 @@ internal static class ExitCodes
         UsageException or CommandParseException or CommandRuntimeException or Privacy.Accounting.PrivacyBudgetException => Usage,
         ConfigException or PluginLoadException => Config,
         DataFormatException or InvalidUpdateException or IOException or InvalidDataException => Data,
+        FedSec.Network.FederationException => Network,
         _ => null,
     };
 }

@@ -1,12 +1,15 @@
 using FedSec.Cli.Commands;
 using FedSec.Cli.Commands.Aggregate;
 using FedSec.Cli.Commands.Bench;
+using FedSec.Cli.Commands.Certs;
+using FedSec.Cli.Commands.Client;
 using FedSec.Cli.Commands.Data;
 using FedSec.Cli.Commands.Export;
 using FedSec.Cli.Commands.Listing;
 using FedSec.Cli.Commands.Privacy;
 using FedSec.Cli.Commands.Report;
 using FedSec.Cli.Commands.Run;
+using FedSec.Cli.Commands.Server;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,7 +23,7 @@ namespace FedSec.Cli;
 internal static class FedSecApp
 {
     /// <summary>The commands, in the order the help lists them.</summary>
-    public static readonly string[] CommandNames = ["run", "bench", "report", "export", "list", "data", "aggregate", "privacy"];
+    public static readonly string[] CommandNames = ["run", "bench", "report", "export", "list", "data", "aggregate", "privacy", "server", "client", "certs"];
 
     /// <summary>Runs the command line <paramref name="args"/>, writing to <paramref name="console"/>; returns the exit code.</summary>
     public static int Run(IReadOnlyList<string> args, IAnsiConsole console, CancellationToken cancellationToken = default)
@@ -35,7 +38,7 @@ internal static class FedSecApp
 
         try
         {
-            if (args.Count == 0 || args is ["data"] or ["privacy"])
+            if (args.Count == 0 || args is ["data"] or ["privacy"] or ["certs"])
             {
                 // A command (or a data command) is missing: the help, as a usage error.
                 app.Run([.. args, "--help"], cancellationToken);
@@ -99,5 +102,20 @@ internal static class FedSecApp
         config.AddCommand<AggregateCommand>("aggregate")
             .WithDescription(AggregateCommand.Description)
             .WithExample("aggregate", "--defense", "krum", "--param", "krum_param_m=3", "--input", "updates.npy", "--output", "result.npy");
+        config.AddCommand<ServerCommand>("server")
+            .WithDescription(ServerCommand.Description)
+            .WithExample("server", "examples/attacks/alie.yaml", "--certs", "certs", "--output", "runs/alie-net")
+            .WithExample("server", "examples/no_attack.yaml", "--insecure", "--listen", "http://127.0.0.1:50051");
+        config.AddCommand<ClientCommand>("client")
+            .WithDescription(ClientCommand.Description)
+            .WithExample("client", "--server", "https://server.example:50051", "--ca", "certs/ca.pem", "--key", "certs/node-0.key", "--clients", "0-4")
+            .WithExample("client", "--server", "http://127.0.0.1:50051", "--insecure", "--clients", "5-9");
+        config.AddBranch("certs", certs =>
+        {
+            certs.SetDescription("Certificates and node keys for distributed runs: 'fedsec certs create DIR'.");
+            certs.AddCommand<CertsCreateCommand>("create")
+                .WithDescription(CertsCreateCommand.Description)
+                .WithExample("certs", "create", "certs", "--host", "server.example", "--nodes", "3");
+        });
     }
 }

@@ -36,6 +36,7 @@ internal static class EngineConfigReader
             ClientNumInTotal = r.Get(P.ClientNumInTotal, S.Train),
             ClientNumPerRound = r.Get(P.ClientNumPerRound, S.Train),
             CommRound = r.Get(P.CommRound, S.Train),
+            MinClients = r.Get(P.MinClients, S.Train),
             Epochs = r.Get(P.Epochs, S.Train),
             BatchSize = r.Get(P.BatchSize, S.Train),
             ClientOptimizer = r.Get(P.ClientOptimizer, S.Train),

@@ -63,6 +63,12 @@ public static class EngineParameters
     /// <summary><c>train_args.client_num_per_round</c>.</summary>
     public static readonly IntParameter ClientNumPerRound = new("client_num_per_round", Defaults.ClientNumPerRound, "Clients sampled each round (at most client_num_in_total).", min: 1);
 
+    /// <summary>
+    /// <c>train_args.min_clients</c> (FedSec's, distributed runs): a round goes on when at least this many of its sampled
+    /// clients reported; 0 (the default): every sampled client. A simulation, where no client goes missing, does not read it.
+    /// </summary>
+    public static readonly IntParameter MinClients = new("min_clients", Defaults.MinClients, "Distributed runs (fedsec server): a round goes on when at least this many of its sampled clients reported (0: every sampled client); fewer: the round is retried or the run fails (fedsec server --on-shortfall).", min: 0, defaultText: "0 (every sampled client)");
+
     /// <summary><c>train_args.comm_round</c>.</summary>
     public static readonly IntParameter CommRound = new("comm_round", Defaults.CommRound, "Number of rounds.", min: 1);
 
@@ -156,6 +162,7 @@ public static class EngineParameters
         new(ConfigSections.Train, ClientNumInTotal),
         new(ConfigSections.Train, ClientNumPerRound),
         new(ConfigSections.Train, CommRound),
+        new(ConfigSections.Train, MinClients),
         new(ConfigSections.Train, Epochs),
         new(ConfigSections.Train, BatchSize),
         new(ConfigSections.Train, ClientOptimizer),

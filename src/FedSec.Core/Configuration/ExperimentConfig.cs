@@ -48,6 +48,9 @@ public sealed record ExperimentConfig
     /// <summary><c>train_args.comm_round</c>.</summary>
     public int CommRound { get; init; } = 5;
 
+    /// <summary><c>train_args.min_clients</c>: in a distributed run, the fewest reports a round goes on with; 0: every sampled client.</summary>
+    public int MinClients { get; init; }
+
     /// <summary><c>train_args.epochs</c>: local epochs per round.</summary>
     public int Epochs { get; init; } = 1;
 

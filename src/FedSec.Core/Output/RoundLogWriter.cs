@@ -8,10 +8,10 @@ public sealed class RoundLogWriter : IExperimentObserver, IDisposable
 {
     private readonly StreamWriter _writer;
 
-    /// <summary>Creates (or truncates) the file.</summary>
-    public RoundLogWriter(string path)
+    /// <summary>Creates (or truncates) the file; with <paramref name="append"/>, adds to it (a resumed run).</summary>
+    public RoundLogWriter(string path, bool append = false)
     {
-        _writer = new StreamWriter(path, append: false) { AutoFlush = true };
+        _writer = new StreamWriter(path, append) { AutoFlush = true };
     }
 
     /// <inheritdoc />

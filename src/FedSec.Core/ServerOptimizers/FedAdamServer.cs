@@ -6,7 +6,7 @@ namespace FedSec.ServerOptimizers;
 /// FedAdam (Reddi et al., "Adaptive federated optimization", ICLR 2021): m ← β₁m + (1 − β₁)Δ,
 /// v ← β₂v + (1 − β₂)Δ², G ← G + η·m / (√v + τ).
 /// </summary>
-internal sealed class FedAdamServer : IServerOptimizer
+internal sealed class FedAdamServer : IServerOptimizer, Stages.ICrossRoundState
 {
     private readonly double _lr;
     private readonly double _beta1;
@@ -45,5 +45,17 @@ internal sealed class FedAdamServer : IServerOptimizer
         }
 
         return next;
+    }
+
+    public void WriteState(BinaryWriter writer)
+    {
+        Stages.StateVectors.Write(writer, _m);
+        Stages.StateVectors.Write(writer, _v);
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        _m = Stages.StateVectors.Read(reader);
+        _v = Stages.StateVectors.Read(reader);
     }
 }

@@ -5,7 +5,7 @@ namespace FedSec.ServerOptimizers;
 /// <summary>
 /// FedAvgM (Hsu, Qi and Brown, 2019): server momentum on the pseudo-gradient, v ← βv + Δ, G ← G + η·v.
 /// </summary>
-internal sealed class FedAvgMServer : IServerOptimizer
+internal sealed class FedAvgMServer : IServerOptimizer, Stages.ICrossRoundState
 {
     private readonly double _lr;
     private readonly double _beta;
@@ -38,4 +38,8 @@ internal sealed class FedAvgMServer : IServerOptimizer
 
         return next;
     }
+
+    public void WriteState(BinaryWriter writer) => Stages.StateVectors.Write(writer, _velocity);
+
+    public void ReadState(BinaryReader reader) => _velocity = Stages.StateVectors.Read(reader);
 }

@@ -6,12 +6,13 @@ using FedSec.Stages;
 namespace FedSec.Simulation;
 
 /// <summary>
-/// The clients' side of a round. Data poisoning first, in client order and on the calling thread; then local training,
-/// up to the backend's <see cref="IModelBackend.MaxConcurrentTrainings"/> clients at a time on dedicated threads. Each
-/// client's training depends only on (global model, its data, its seeds), so the updates, assembled in client order,
-/// are the same at any parallelism. The round ends at the first client (in client order) whose local model comes back
-/// with the right length but a non-finite value: a divergence (a wrongly sized model is left to the server's check,
-/// which throws).
+/// The clients' side of a round, for the clients it is given (all sampled clients in the simulation, a node's own in a
+/// distributed run). Data poisoning first, in client order and on the calling thread; then local training, up to the
+/// backend's <see cref="IModelBackend.MaxConcurrentTrainings"/> clients at a time on dedicated threads. Each client's
+/// training depends only on (global model, its data, its seeds), so the results are the same at any parallelism and
+/// whichever process trains them. A client whose local model comes back with the right length but a non-finite value
+/// diverged (its result says so; a wrongly sized model is left to the server's check); the clients after it, which the
+/// round will not use, are not trained (their result is null).
 /// </summary>
 internal sealed class ClientRound
 {
@@ -19,25 +20,24 @@ internal sealed class ClientRound
     private readonly ExperimentData _data;
     private readonly SeedStreams _seeds;
     private readonly PipelineStages _stages;
-    private readonly AdversarySchedule _adversary;
 
-    public ClientRound(IModelBackend backend, ExperimentData data, SeedStreams seeds, PipelineStages stages, AdversarySchedule adversary)
+    public ClientRound(IModelBackend backend, ExperimentData data, SeedStreams seeds, PipelineStages stages)
     {
         _backend = backend;
         _data = data;
         _seeds = seeds;
         _stages = stages;
-        _adversary = adversary;
     }
 
-    public ClientTraining Train(
-        float[] global, int round, IReadOnlyList<int> sampled, IReadOnlySet<int> malicious, LocalTrainingSettings settings, IExperimentObserver? observer, CancellationToken cancellation)
+    public ClientResult?[] Train(RoundPlan plan, IReadOnlyList<int> sampled, LocalTrainingSettings settings, IExperimentObserver? observer, CancellationToken cancellation)
     {
+        int round = plan.Round;
+        var global = plan.Global;
         var jobs = new (ImageSet Data, LocalTrainingSettings Settings)[sampled.Count];
         for (int i = 0; i < jobs.Length; i++)
         {
             cancellation.ThrowIfCancellationRequested();
-            jobs[i] = Prepare(sampled[i], round, malicious, settings);
+            jobs[i] = Prepare(sampled[i], plan, settings);
         }
 
         var layout = _backend.Layout;
@@ -85,27 +85,26 @@ internal sealed class ClientRound
             RunOnThreads(parallel, jobs.Length, TrainOne, cancellation);
         }
 
-        var updates = new List<ClientUpdate>(sampled.Count);
-        double lossSum = 0;
-        for (int i = 0; i < jobs.Length; i++)
+        var done = new ClientResult?[jobs.Length];
+        for (int i = 0; i < jobs.Length && results[i] is { } result; i++)
         {
-            var result = results[i]!;
             int id = sampled[i];
-            lossSum += result.MeanLoss;
-            updates.Add(new ClientUpdate(id, jobs[i].Data.Count, result.Weights));
+            done[i] = new ClientResult(id, jobs[i].Data.Count, result.Weights, result.MeanLoss)
+            {
+                DivergedReason = nonFinite[i] >= 0 ? $"client {id}'s local training produced {NonFinite.Describe(result.Weights, nonFinite[i], layout)}" : null,
+            };
             if (nonFinite[i] >= 0)
             {
-                var divergence = new Divergence(round, DivergenceStage.LocalTraining, id, $"client {id}'s local training produced {NonFinite.Describe(result.Weights, nonFinite[i], layout)}");
-                return new ClientTraining(updates, lossSum, divergence, result.Weights);
+                break;
             }
 
             if (_stages.ClientStages.Count > 0 && result.Weights.Length == layout.Length)
             {
-                updates[^1] = updates[^1].WithWeights(ProcessOnClient(result.Weights, global, id, round, malicious));
+                done[i] = done[i]! with { Weights = ProcessOnClient(result.Weights, global, id, round, plan.Malicious) };
             }
         }
 
-        return new ClientTraining(updates, lossSum, null, null);
+        return done;
     }
 
     // Dedicated threads (a client trains for seconds; the thread pool may be slow to lend more threads), each taking the
@@ -151,15 +150,15 @@ internal sealed class ClientRound
         return local;
     }
 
-    private (ImageSet Data, LocalTrainingSettings Settings) Prepare(int id, int round, IReadOnlySet<int> malicious, LocalTrainingSettings settings)
+    private (ImageSet Data, LocalTrainingSettings Settings) Prepare(int id, RoundPlan plan, LocalTrainingSettings settings)
     {
         var data = _data.Clients[id];
-        if (!malicious.Contains(id))
+        if (!plan.Malicious.Contains(id))
         {
             return (data, settings);
         }
 
-        var client = new ClientContext { Round = round, ClientId = id, Seeds = _seeds, MaliciousClients = _adversary.FixedIdentities.Count > 0 ? _adversary.FixedIdentities : malicious };
+        var client = new ClientContext { Round = plan.Round, ClientId = id, Seeds = _seeds, MaliciousClients = plan.AttackerIdentities };
         if (_stages.DataPoisoning is { } poison)
         {
             data = poison.PoisonData(data.Clone(), client);

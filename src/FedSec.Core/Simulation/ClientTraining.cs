@@ -7,4 +7,38 @@ namespace FedSec.Simulation;
 /// <param name="LossSum">The sum of their mean training losses.</param>
 /// <param name="Diverged">The divergence that stopped the round, or null.</param>
 /// <param name="DivergedWeights">The non-finite local model that diverged, or null.</param>
-internal sealed record ClientTraining(IReadOnlyList<ClientUpdate> Updates, double LossSum, Divergence? Diverged, float[]? DivergedWeights);
+public sealed record ClientTraining(IReadOnlyList<ClientUpdate> Updates, double LossSum, Divergence? Diverged, float[]? DivergedWeights)
+{
+    /// <summary>
+    /// Assembles the round's results in sampling order, whatever order they were made or arrived in: the same updates
+    /// and the same loss sum (added in that order) as when every client trains in one process. Clients with no result
+    /// (left out of the round) are skipped; the round stops at the first client, in sampling order, whose local training
+    /// diverged (<see cref="ClientResult.DivergedReason"/>), and the clients after it are not used.
+    /// </summary>
+    /// <param name="round">The round.</param>
+    /// <param name="sampled">The round's clients in sampling order.</param>
+    /// <param name="results">The results that arrived, by client identity.</param>
+    public static ClientTraining Assemble(int round, IReadOnlyList<int> sampled, IReadOnlyDictionary<int, ClientResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(sampled);
+        ArgumentNullException.ThrowIfNull(results);
+        var updates = new List<ClientUpdate>(sampled.Count);
+        double lossSum = 0;
+        foreach (int id in sampled)
+        {
+            if (!results.TryGetValue(id, out var result))
+            {
+                continue;
+            }
+
+            lossSum += result.MeanLoss;
+            updates.Add(new ClientUpdate(id, result.SampleCount, result.Weights));
+            if (result.DivergedReason is { } reason)
+            {
+                return new ClientTraining(updates, lossSum, new Divergence(round, DivergenceStage.LocalTraining, id, reason), result.Weights);
+            }
+        }
+
+        return new ClientTraining(updates, lossSum, null, null);
+    }
+}

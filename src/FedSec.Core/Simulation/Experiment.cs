@@ -115,134 +115,31 @@ public sealed class Experiment
     /// </summary>
     public ExperimentResult Run(IExperimentObserver? observer = null, CancellationToken cancellation = default)
     {
-        var c = _setup.Config;
-        var layout = _backend.Layout;
-        var global = StartingModel();
-        layout.CheckLength(global.Length);
-        var server = new ServerRound(_stages, ServerOptimizerFactory.Create(c));
-        var settings = new LocalTrainingSettings(
-            c.Epochs,
-            c.BatchSize,
-            c.ClientOptimizer,
-            c.LearningRate,
-            c.Momentum,
-            c.WeightDecay,
-            c.FederatedOptimizer == FederatedOptimizer.FedProx ? c.FedProxMu : 0);
-        var records = new List<RoundRecord>();
-        var buffers = new RoundBuffers();
-        var clients = new ClientRound(_backend, _data, _seeds, _stages, _adversary);
-        Divergence? diverged = null;
-        for (int round = 0; round < c.CommRound && diverged is null; round++)
+        var server = CreateServer();
+        var clients = CreateClients();
+        while (!server.Finished)
         {
             cancellation.ThrowIfCancellationRequested();
-            long start = _time.GetTimestamp();
-            IReadOnlyList<int> sampled = SampleClients(round);
-            observer?.RoundStarted(round, sampled);
-            bool active = _adversary.IsActive(round);
-            var malicious = _adversary.MaliciousIn(round, sampled);
-            var training = clients.Train(global, round, sampled, malicious, settings, observer, cancellation);
-            diverged = training.Diverged;
-            ServerRound.Result? outcome = null;
-            float[]? divergedModel = training.DivergedWeights;
-            var context = ServerContext(global, round, sampled, malicious, settings, buffers);
-            if (diverged is null)
-            {
-                (outcome, diverged, divergedModel) = RunServer(server, training.Updates, context, active);
-            }
-
-            // A diverged round's model is the non-finite vector that stopped the run: the new global model, or the
-            // local model whose training diverged (there is no new global model then).
-            global = divergedModel ?? outcome!.Global;
-
-            double? accuracy = null, loss = null;
-            var metrics = new Dictionary<string, double>(context.Metrics);
-            if ((round + 1) % c.FrequencyOfTheTest == 0 || round == c.CommRound - 1 || diverged is not null)
-            {
-                var eval = _backend.Evaluate(global, _data.Test);
-                accuracy = eval.Accuracy;
-                loss = eval.Loss;
-                foreach (var m in _metrics)
-                {
-                    m.Compute(global, eval, _backend, metrics);
-                }
-            }
-
-            var record = new RoundRecord
-            {
-                Round = round,
-                Accuracy = accuracy,
-                Loss = loss,
-                TrainLoss = training.Updates.Count == 0 ? double.NaN : training.LossSum / training.Updates.Count,
-                Seconds = _time.GetElapsedTime(start).TotalSeconds,
-                Sampled = sampled,
-                AttackActive = active,
-                Attacked = malicious.OrderBy(x => x).ToArray(),
-                Defenses = outcome?.Defenses ?? Array.Empty<DefenseRoundReport>(),
-                Reconstructions = outcome?.Reconstructions ?? Array.Empty<ReconstructionReport>(),
-                Metrics = metrics,
-                Failure = outcome?.Failure,
-                Diverged = diverged,
-            };
-            records.Add(record);
+            var plan = server.Plan();
+            observer?.RoundStarted(plan.Round, plan.Sampled);
+            var results = clients.Train(plan, plan.Sampled, observer, cancellation);
+            var byId = results.OfType<ClientResult>().ToDictionary(r => r.ClientId);
+            var record = server.Complete(plan, ClientTraining.Assemble(plan.Round, plan.Sampled, byId));
             observer?.RoundFinished(record);
         }
 
-        return new ExperimentResult(records, global, layout, _adversary.FixedIdentities.OrderBy(x => x).ToArray()) { Diverged = diverged };
-    }
-
-    private RoundContext ServerContext(float[] global, int round, IReadOnlyList<int> sampled, IReadOnlySet<int> malicious, LocalTrainingSettings settings, RoundBuffers buffers) => new()
-    {
-        Round = round,
-        TotalRounds = _setup.Config.CommRound,
-        Global = global,
-        Layout = _backend.Layout,
-        SampledClients = sampled,
-        MaliciousClients = malicious,
-        Seeds = _seeds,
-        TotalClients = _setup.Config.ClientNumInTotal,
-        ClientData = id => _data.Clients[id],
-        OutputDirectory = OutputDirectory,
-        Buffers = buffers,
-        ServerTrainer = _data.ServerRoot is { } root ? () => TrainOnServer(global, root, settings, round) : null,
-    };
-
-    private ServerTraining TrainOnServer(float[] global, ImageSet root, LocalTrainingSettings settings, int round)
-    {
-        var weights = _backend.Train(global, root, settings, _seeds.Random("server-root", round), _seeds.DeriveInt("server-root", round)).Weights;
-        bool nonFinite = weights.Length == _backend.Layout.Length && NonFinite.FirstIndex(weights) >= 0;
-        return new ServerTraining(weights, nonFinite ? NonFinite.Describe(weights, NonFinite.FirstIndex(weights), _backend.Layout) : null);
+        return server.Result();
     }
 
     /// <summary>
-    /// Runs the server's side of a round on finite updates. The new global model being non-finite is a divergence at
-    /// the aggregation (an overflow of finite numbers); the server's own root-set training diverging stops the round
-    /// as a divergence at local training.
+    /// The server's half of this experiment, starting from its initial model: a distributed server runs its rounds with
+    /// clients in other processes. Each call makes a fresh server over the experiment's components (whose cross-round
+    /// state is the experiment's: use one server per experiment).
     /// </summary>
-    private static (ServerRound.Result? Outcome, Divergence? Diverged, float[]? DivergedModel) RunServer(ServerRound server, IReadOnlyList<ClientUpdate> updates, RoundContext context, bool active)
-    {
-        var outcome = server.Run(updates, context, active);
-        if (outcome.Diverged is { } stopped)
-        {
-            return (null, stopped, outcome.Global);
-        }
+    /// <param name="time">The clock for round durations; the experiment's by default.</param>
+    public ExperimentServer CreateServer(TimeProvider? time = null) =>
+        new(_setup, _backend, _data, _seeds, _stages, _adversary, _metrics, StartingModel(), time ?? _time) { OutputDirectory = OutputDirectory };
 
-        if (NonFinite.FirstIndex(outcome.Global) is int bad and >= 0)
-        {
-            var divergence = new Divergence(context.Round, DivergenceStage.Aggregation, null, $"the new global model holds {NonFinite.Describe(outcome.Global, bad, context.Layout)} although every update was finite");
-            return (outcome, divergence, outcome.Global);
-        }
-
-        return (outcome, null, null);
-    }
-
-    private int[] SampleClients(int round)
-    {
-        var c = _setup.Config;
-        if (c.ClientNumPerRound >= c.ClientNumInTotal)
-        {
-            return Enumerable.Range(0, c.ClientNumInTotal).ToArray();
-        }
-
-        return _seeds.Random("client-sampling", round).Choose(c.ClientNumInTotal, c.ClientNumPerRound);
-    }
+    /// <summary>The clients' half of this experiment: trains any of its clients on their own data (a node hosts some).</summary>
+    public ExperimentClients CreateClients() => new(_setup, _backend, _data, _seeds, _stages);
 }

@@ -49,6 +49,22 @@ public sealed record RoundRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Failure { get; init; }
 
+    /// <summary>
+    /// A distributed run's sampled clients left out of this round and why (empty when every one reported); absent (null)
+    /// in a simulation, where no client can go missing.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DroppedClient>? Dropped { get; init; }
+
+    /// <summary>
+    /// In a distributed run, where each of the attack's stages ran, by stage (<c>data_poisoning</c>,
+    /// <c>local_training_constraint</c>, <c>model_poisoning</c>, <c>data_reconstruction</c>): <c>client</c> (the malicious
+    /// client's own process) or <c>server</c>. Absent (null) in a simulation, where everything runs in one process, and
+    /// without an attack.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? AttackRanAt { get; init; }
+
     /// <summary>Set in the last round of a diverged run: where the model became non-finite; absent (null) otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Divergence? Diverged { get; init; }

@@ -40,7 +40,15 @@ internal sealed class ServerRound
         public string? Failure { get; init; }
     }
 
-    public Result Run(IReadOnlyList<ClientUpdate> updates, RoundContext context, bool attackActive)
+    /// <summary>Runs the round on the clients' updates (in sampling order).</summary>
+    /// <param name="updates">The updates, in sampling order.</param>
+    /// <param name="context">The round's context.</param>
+    /// <param name="attackActive">Whether the attack acts this round.</param>
+    /// <param name="attackedAtClients">
+    /// True when the malicious clients already ran the model-poisoning attack themselves (an
+    /// <see cref="IOwnUpdateAttack"/> in a distributed run's client processes): the updates are forged already.
+    /// </param>
+    public Result Run(IReadOnlyList<ClientUpdate> updates, RoundContext context, bool attackActive, bool attackedAtClients = false)
     {
         var layout = context.Layout;
         foreach (var u in updates)
@@ -50,7 +58,7 @@ internal sealed class ServerRound
 
         var reconstructions = _stages.Reconstruction?.ReconstructData(updates, context) ?? Array.Empty<ReconstructionReport>();
 
-        if (attackActive && _stages.ModelPoisoning is { } attack && context.MaliciousClients.Count > 0)
+        if (attackActive && !attackedAtClients && _stages.ModelPoisoning is { } attack && context.MaliciousClients.Count > 0)
         {
             var attacked = attack.AttackModel(updates, context);
             if (attacked.Count != updates.Count)

@@ -18,19 +18,26 @@ internal sealed record RunInput(ConfigNamespace Config, string Source)
     public static RunInput Load(RunSettings settings, ComponentRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var config = settings.ConfigFile is { } file ? ConfigReader.ParseFile(file) : DefaultConfig.Parse();
-        Plugins.Load(registry, settings.Plugins, config);
+        return Load(settings.ConfigFile, settings.Plugins, settings.Seed, settings.Set, registry);
+    }
+
+    /// <summary>As <see cref="Load(RunSettings, ComponentRegistry)"/>, from the options themselves (<c>fedsec server</c> has the same ones).</summary>
+    public static RunInput Load(string? configFile, IReadOnlyList<string> plugins, string? seed, IReadOnlyList<string> set, ComponentRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var config = configFile is { } file ? ConfigReader.ParseFile(file) : DefaultConfig.Parse();
+        Plugins.Load(registry, plugins, config);
         var keyHomes = ConfigVocabulary.KeyHomes(registry);
-        if (settings.Seed is { } seed)
+        if (seed is not null)
         {
             ConfigReader.ApplyOverride(config, $"{ConfigSections.Common}.random_seed={seed}", keyHomes);
         }
 
-        foreach (string assignment in settings.Set)
+        foreach (string assignment in set)
         {
             ConfigReader.ApplyOverride(config, assignment, keyHomes);
         }
 
-        return new RunInput(config, settings.ConfigFile ?? "the embedded default experiment");
+        return new RunInput(config, configFile ?? "the embedded default experiment");
     }
 }

@@ -44,8 +44,8 @@ internal sealed class RunOutput
     /// <summary>Writes the resolved configuration.</summary>
     public void WriteConfig(ConfigNamespace config) => File.WriteAllText(PathOf(ConfigFile), ConfigYamlWriter.Write(config));
 
-    /// <summary>Opens the round log; the experiment writes a line per round into it.</summary>
-    public RoundLogWriter OpenRoundLog() => new(PathOf(RoundsFile));
+    /// <summary>Opens the round log (truncated, or appended to for a resumed run); the experiment writes a line per round into it.</summary>
+    public RoundLogWriter OpenRoundLog(bool append = false) => new(PathOf(RoundsFile), append);
 
     /// <summary>Writes <c>summary.json</c> of <paramref name="result"/>, whole, and returns the summary.</summary>
     public RunSummary WriteSummary(ExperimentConfig config, ExperimentResult result)

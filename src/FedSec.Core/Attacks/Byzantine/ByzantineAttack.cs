@@ -11,7 +11,7 @@ namespace FedSec.Attacks.Byzantine;
 /// attacks, so a forged running variance can never turn negative and make every evaluation NaN. Byzantine clients
 /// are fixed identities.
 /// </summary>
-internal sealed class ByzantineAttack(ByzantineOptions options) : IModelPoisoningAttack, IControlsClients
+internal sealed class ByzantineAttack(ByzantineOptions options) : IOwnUpdateAttack, IControlsClients
 {
     public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
 

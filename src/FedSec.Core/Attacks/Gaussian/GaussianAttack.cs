@@ -11,7 +11,7 @@ namespace FedSec.Attacks.Gaussian;
 /// ξⱼ ~ N(μ_g, σ_g²) drawn independently per trainable coordinate (buffers keep the client's own values). Each client
 /// draws from its own seeded stream.
 /// </summary>
-internal sealed class GaussianAttack(GaussianOptions options) : IModelPoisoningAttack, IControlsClients
+internal sealed class GaussianAttack(GaussianOptions options) : IOwnUpdateAttack, IControlsClients
 {
     public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
 

@@ -10,7 +10,7 @@ namespace FedSec.Attacks.LazyWorker;
 /// AISTATS 2021): a client that does no training sends the global model G back, or, disguised, G plus Gaussian
 /// noise N(0, σ²) on every trainable coordinate, still claiming its sample count. Buffers are G's.
 /// </summary>
-internal sealed class LazyWorkerAttack(LazyWorkerOptions options) : IModelPoisoningAttack, IControlsClients
+internal sealed class LazyWorkerAttack(LazyWorkerOptions options) : IOwnUpdateAttack, IControlsClients
 {
     public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
 

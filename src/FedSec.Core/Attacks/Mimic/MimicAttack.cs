@@ -11,7 +11,7 @@ namespace FedSec.Attacks.Mimic;
 /// present (and benign) in the round; otherwise the paper's choice (<see cref="MimicKernel"/>), made on the first
 /// attacked round and kept while that client takes part, as the paper fixes i* after its warm-up.
 /// </summary>
-internal sealed class MimicAttack : IModelPoisoningAttack, IControlsClients
+internal sealed class MimicAttack : IModelPoisoningAttack, IControlsClients, ICrossRoundState
 {
     private readonly MimicOptions _options;
     private int? _followed;
@@ -60,5 +60,18 @@ internal sealed class MimicAttack : IModelPoisoningAttack, IControlsClients
         int position = view.Benign[MimicKernel.Choose(view.Benign.Select(view.Delta).ToArray())];
         _followed = view[position].ClientId;
         return position;
+    }
+
+    public void WriteState(BinaryWriter writer)
+    {
+        writer.Write(_followed ?? -1);
+        writer.Write(LastMimicked ?? -1);
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        int followed = reader.ReadInt32(), last = reader.ReadInt32();
+        _followed = followed < 0 ? null : followed;
+        LastMimicked = last < 0 ? null : last;
     }
 }

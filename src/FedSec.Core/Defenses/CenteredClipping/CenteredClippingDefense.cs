@@ -15,7 +15,7 @@ namespace FedSec.Defenses.CenteredClipping;
 /// chosen client's model instead of the previous aggregate.
 /// Verdicts: a client whose (bucket's) deviation was clipped in the last step is Modified, scored by that deviation.
 /// </summary>
-internal sealed class CenteredClippingDefense : IOnAggregationDefense
+internal sealed class CenteredClippingDefense : IOnAggregationDefense, ICrossRoundState
 {
     private readonly CenteredClippingOptions _options;
     private float[]? _previousUpdate;
@@ -94,4 +94,8 @@ internal sealed class CenteredClippingDefense : IOnAggregationDefense
 
         return (factors, deviations);
     }
+
+    public void WriteState(BinaryWriter writer) => StateVectors.Write(writer, _previousUpdate);
+
+    public void ReadState(BinaryReader reader) => _previousUpdate = StateVectors.Read(reader);
 }

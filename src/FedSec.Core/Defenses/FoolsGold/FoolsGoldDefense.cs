@@ -13,7 +13,7 @@ namespace FedSec.Defenses.FoolsGold;
 /// cosine similarities of their histories. The new aggregation weight is SampleCount × wᵢ (FedML uses
 /// SampleCount × wᵢ / n, the same up to a constant); a client given weight 0 is removed.
 /// </summary>
-internal sealed class FoolsGoldDefense : IBeforeAggregationDefense
+internal sealed class FoolsGoldDefense : IBeforeAggregationDefense, ICrossRoundState
 {
     private readonly FoolsGoldOptions _options;
     private readonly Dictionary<int, float[]> _history = new();
@@ -97,4 +97,25 @@ internal sealed class FoolsGoldDefense : IBeforeAggregationDefense
     /// <summary>A copy of the compared part of a full vector.</summary>
     private static float[] Feature(ReadOnlySpan<float> full, ParameterLayout layout, ParameterEntry? slice) =>
         slice is null ? layout.GatherTrainable(full) : full.Slice(slice.Offset, slice.Length).ToArray();
+
+    public void WriteState(BinaryWriter writer)
+    {
+        writer.Write(_history.Count);
+        foreach (var (client, history) in _history.OrderBy(h => h.Key))
+        {
+            writer.Write(client);
+            StateVectors.Write(writer, history);
+        }
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        _history.Clear();
+        int count = reader.ReadInt32();
+        for (int i = 0; i < count; i++)
+        {
+            int client = reader.ReadInt32();
+            _history[client] = StateVectors.Read(reader)!;
+        }
+    }
 }

@@ -1,0 +1,27 @@
+namespace FedSec.Simulation;
+
+/// <summary>
+/// What the server decided at the start of a round, before any client trains: who takes part, whether the attack
+/// acts and through which clients, and the global model the clients start from. The simulation hands it to its own
+/// clients; a distributed server sends each node the part it needs.
+/// </summary>
+/// <param name="Round">The zero-based round index.</param>
+/// <param name="Sampled">The clients sampled this round, in sampling order (the order updates are assembled in).</param>
+/// <param name="AttackActive">Whether the attack acts this round (round window and <c>attack_prob</c>).</param>
+/// <param name="Malicious">The malicious clients among <paramref name="Sampled"/> whose attack acts this round.</param>
+/// <param name="AttackerIdentities">
+/// What a malicious client's components see as the attack's identities (<see cref="Stages.ClientContext.MaliciousClients"/>):
+/// the experiment's fixed identities, or this round's malicious clients under per-round selection.
+/// </param>
+/// <param name="Global">The global model the clients start from (read it, do not change it).</param>
+public sealed record RoundPlan(
+    int Round,
+    IReadOnlyList<int> Sampled,
+    bool AttackActive,
+    IReadOnlySet<int> Malicious,
+    IReadOnlySet<int> AttackerIdentities,
+    float[] Global)
+{
+    /// <summary>When the round started (<see cref="TimeProvider.GetTimestamp"/> of the server's clock), for its duration.</summary>
+    public long StartedAt { get; init; }
+}

@@ -1,0 +1,107 @@
+using FedSec.Network.Protocol;
+using FedSec.Network.Transport;
+using Grpc.Core;
+
+namespace FedSec.Network.Server;
+
+/// <summary>The gRPC face of the <see cref="FederationCoordinator"/> (the service of <c>Protos/federation.proto</c>).</summary>
+internal sealed class FederationService : Federation.FederationBase
+{
+    private readonly FederationCoordinator _coordinator;
+
+    public FederationService(FederationCoordinator coordinator) => _coordinator = coordinator;
+
+    public override Task<JoinReply> Join(JoinRequest request, ServerCallContext context)
+    {
+        try
+        {
+            _coordinator.Traffic.AddReceived(request.CalculateSize());
+            var reply = _coordinator.Join(request);
+            _coordinator.Traffic.AddSent(reply.CalculateSize());
+            return Task.FromResult(reply);
+        }
+        catch (JoinRefusedException e)
+        {
+            throw new RpcException(new Grpc.Core.Status(e.Code, e.Message));
+        }
+    }
+
+    public override Task<HeartbeatReply> Heartbeat(HeartbeatRequest request, ServerCallContext context)
+    {
+        var reply = _coordinator.Heartbeat(request.Session);
+        _coordinator.Traffic.AddReceived(request.CalculateSize());
+        _coordinator.Traffic.AddSent(reply.CalculateSize());
+        return Task.FromResult(reply);
+    }
+
+    public override async Task NextTask(TaskRequest request, IServerStreamWriter<TaskMessage> responseStream, ServerCallContext context)
+    {
+        _coordinator.Traffic.AddReceived(request.CalculateSize());
+        var (header, global, finished) = await _coordinator.NextTaskAsync(request.Session, request.AfterRound, context.CancellationToken).ConfigureAwait(false);
+        if (finished is not null)
+        {
+            await Write(responseStream, new TaskMessage { Finished = finished }, context).ConfigureAwait(false);
+            return;
+        }
+
+        if (header is null)
+        {
+            return;
+        }
+
+        await Write(responseStream, new TaskMessage { Header = header }, context).ConfigureAwait(false);
+        foreach (var chunk in ModelChunks.Split(global!))
+        {
+            await Write(responseStream, new TaskMessage { Chunk = chunk }, context).ConfigureAwait(false);
+        }
+    }
+
+    private Task Write(IServerStreamWriter<TaskMessage> stream, TaskMessage message, ServerCallContext context)
+    {
+        _coordinator.Traffic.AddSent(message.CalculateSize());
+        return stream.WriteAsync(message, context.CancellationToken);
+    }
+
+    public override async Task<UpdateReply> SendUpdate(IAsyncStreamReader<UpdateMessage> requestStream, ServerCallContext context)
+    {
+        if (!await requestStream.MoveNext(context.CancellationToken).ConfigureAwait(false) || requestStream.Current.BodyCase != UpdateMessage.BodyOneofCase.Header)
+        {
+            return new UpdateReply { Accepted = false, Reason = "An update starts with its header." };
+        }
+
+        _coordinator.Traffic.AddReceived(requestStream.Current.CalculateSize());
+        UpdateIntake intake;
+        try
+        {
+            intake = _coordinator.OpenUpdate(requestStream.Current.Header);
+        }
+        catch (UpdateRejectedException e)
+        {
+            return new UpdateReply { Accepted = false, Reason = e.Message };
+        }
+
+        using (intake)
+        {
+            while (await requestStream.MoveNext(context.CancellationToken).ConfigureAwait(false))
+            {
+                if (requestStream.Current.BodyCase != UpdateMessage.BodyOneofCase.Chunk)
+                {
+                    return new UpdateReply { Accepted = false, Reason = "An update holds one header, then only chunks." };
+                }
+
+                _coordinator.Traffic.AddReceived(requestStream.Current.CalculateSize());
+                try
+                {
+                    intake.Append(requestStream.Current.Chunk);
+                }
+                catch (ModelStreamException e)
+                {
+                    // Stop reading at the chunk that overflows: the rest is never buffered.
+                    return _coordinator.RejectStream(intake, e);
+                }
+            }
+
+            return _coordinator.CloseUpdate(intake);
+        }
+    }
+}

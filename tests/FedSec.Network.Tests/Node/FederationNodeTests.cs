@@ -1,0 +1,63 @@
+using FedSec.Network.Node;
+using FedSec.Network.Server;
+using FedSec.Network.Tests.TestSupport;
+
+namespace FedSec.Network.Tests.Node;
+
+/// <summary>A node that cannot reach its server, reaches it late, or is refused: one sentence, or it carries on.</summary>
+[Collection(OneAtATime.Name)]
+public class FederationNodeTests
+{
+    private static FederationNode NodeTo(Uri server, IReadOnlyList<int> clients, TimeSpan connectTimeout, string? expect = null) => new(
+        new NodeOptions { Server = server, Name = "n", Clients = clients, ConnectTimeout = connectTimeout, ExpectConfigDigest = expect },
+        (_, _) => new NodeExperiment(FakeExperiment.Create(FakeExperiment.Config()).CreateClients(), null),
+        _ => { });
+
+    [Fact]
+    public async Task RunAsync_NoServerAtTheAddress_FailsWithOneSentenceNamingIt()
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var error = await Assert.ThrowsAsync<FederationException>(() => NodeTo(address, [0], TimeSpan.FromSeconds(1)).RunAsync());
+        Assert.StartsWith($"Cannot reach a FedSec server at {address} (", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("check the address and port, and that 'fedsec server' runs there.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ClientHostedByAnotherNode_RefusedNamingTheHolder()
+    {
+        await using var federation = await LocalFederation.StartAsync(FakeExperiment.Config(), startRounds: false);
+        await RawNode.JoinAsync(federation, "first", [0, 1]);
+        var error = await Assert.ThrowsAsync<FederationException>(() => NodeTo(federation.Host.Address, [1, 2], TimeSpan.FromSeconds(5)).RunAsync());
+        Assert.Equal($"The server at {federation.Host.Address} refused this node: Client 1 is already hosted by node 'first'; a client is hosted by one node at a time: give this node other clients (--clients), or stop the other node first.", error.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnknownClientId_RefusedNamingTheValidRange()
+    {
+        await using var federation = await LocalFederation.StartAsync(FakeExperiment.Config(), startRounds: false);
+        var error = await Assert.ThrowsAsync<FederationException>(() => NodeTo(federation.Host.Address, [2, 9], TimeSpan.FromSeconds(5)).RunAsync());
+        Assert.EndsWith("Client 9 does not exist: this run's clients are 0 to 3 (client_num_in_total = 4); host only those.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ExpectedConfigDiffers_RefusedNamingBothDigests()
+    {
+        await using var federation = await LocalFederation.StartAsync(FakeExperiment.Config(), startRounds: false);
+        var error = await Assert.ThrowsAsync<FederationException>(() => NodeTo(federation.Host.Address, [0], TimeSpan.FromSeconds(5), expect: "abc123").RunAsync());
+        Assert.Contains($"The server runs configuration {federation.Coordinator.ConfigDigest}, not the abc123 this node expects (--expect-config)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ServerStartsAfterTheNode_NodeRetriesWithBackoffAndTheRunCompletes()
+    {
+        int port = FreePort.Next();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var early = NodeTo(address, [0, 1, 2, 3], TimeSpan.FromSeconds(30)).RunAsync();
+        await Task.Delay(1500);
+        Assert.False(early.IsCompleted);
+        await using var federation = await LocalFederation.StartAsync(FakeExperiment.Config(), port: port);
+        var result = await federation.Finished();
+        Assert.Equal("The run completed.", await early);
+        Assert.Equal(2, result.Rounds.Count);
+    }
+}

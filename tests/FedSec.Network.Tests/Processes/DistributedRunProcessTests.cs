@@ -1,0 +1,65 @@
+using FedSec.Cli.Tests.TestSupport;
+using FedSec.Network.Tests.TestSupport;
+
+namespace FedSec.Network.Tests.Processes;
+
+/// <summary>
+/// The real thing: a `fedsec server` process and `fedsec client` processes on 127.0.0.1 must write what `fedsec run`
+/// writes for the same configuration and seed, bit for bit (rounds.jsonl but its timings, final_model.npy), whatever
+/// the split of the clients over the nodes and however many each trains at once.
+/// </summary>
+[Collection(OneAtATime.Name)]
+public sealed class DistributedRunProcessTests : IDisposable
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(4);
+
+    // The default experiment (10 clients, a random Byzantine client, m-Krum), small: 8 of 10 clients sampled per round.
+    private static readonly string[] Experiment =
+    [
+        "--set", "train_args.comm_round=3",
+        "--set", "train_args.client_num_per_round=8",
+        "--set", "defense_args.krum_param_m=4",
+        "--set", "data_args.train_samples=200",
+        "--set", "data_args.test_samples=100",
+        "--save-model",
+    ];
+
+    private readonly TempDirectory _dir = new();
+
+    public DistributedRunProcessTests() => TinyMnist.Write(_dir.File("data"));
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData("0-3|4-6|7-9", "1", "client")]
+    [InlineData("0,2,4,6,8|1,3,5,7,9", "2", "server")]
+    public void ServerAndNodes_SameRoundsAndFinalModelAsFedsecRun(string split, string parallel, string ownUpdateAttacks)
+    {
+        var (simCode, simOutput) = FedsecProcess.Run(_dir.Path, Bound, ["run", .. Experiment, "--data-dir", "data", "--output", "sim", "--parallel", "1"]);
+        Assert.True(simCode == 0, simOutput);
+
+        string url = $"http://127.0.0.1:{FreePort.Next()}";
+        using var server = FedsecProcess.Start(_dir.Path, ["server", .. Experiment, "--data-dir", "data", "--output", "net", "--insecure", "--listen", url, "--own-update-attacks", ownUpdateAttacks, "--join-timeout", "120"]);
+        var nodes = split.Split('|').Select((ids, i) => FedsecProcess.Start(_dir.Path, "client", "--server", url, "--insecure", "--clients", ids, "--name", $"node{i}", "--data-dir", "data", "--parallel", parallel)).ToList();
+        try
+        {
+            int code = server.WaitForExit(Bound);
+            Assert.True(code == 0, server.Output);
+            foreach (var node in nodes)
+            {
+                Assert.True(node.WaitForExit(Bound) == 0, node.Output);
+            }
+
+            Assert.Equal(RunFiles.Rounds(_dir.File("sim")), RunFiles.Rounds(_dir.File("net")));
+            Assert.Equal(File.ReadAllBytes(_dir.File("sim/final_model.npy")), File.ReadAllBytes(_dir.File("net/final_model.npy")));
+            Assert.All(RunFiles.RawRounds(_dir.File("net")), r => Assert.Equal(ownUpdateAttacks, (string?)r["attack_ran_at"]!["model_poisoning"]));
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                node.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using FedSec.Network.Tests.TestSupport;
+using FedSec.Output;
+using FedSec.Simulation;
+
+namespace FedSec.Network.Tests.Server;
+
+/// <summary>In-process distributed runs of a model-free experiment against its simulation.</summary>
+[Collection(OneAtATime.Name)]
+public class DistributedEquivalenceTests
+{
+    private static string[] Lines(IEnumerable<RoundRecord> records) =>
+        records.Select(r => JsonSerializer.Serialize(r with { Seconds = 0, Dropped = null, AttackRanAt = null }, JsonOptions.Lines)).ToArray();
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Run_TwoNodesOverLoopback_SameRecordsAndModelAsTheSimulation(bool forgeAtClients)
+    {
+        var config = FakeExperiment.Config(rounds: 3);
+        var simulated = FakeExperiment.Create(config).Run();
+        await using var federation = await LocalFederation.StartAsync(config, o => new() { RunId = o.RunId, ConfigYaml = o.ConfigYaml, OwnUpdateAttacksAtClients = forgeAtClients });
+        var nodes = new[] { federation.Node("a", [0, 3]).RunAsync(), federation.Node("b", [1, 2]).RunAsync() };
+        var result = await federation.Finished();
+        await Task.WhenAll(nodes);
+        Assert.Equal(Lines(simulated.Rounds), Lines(result.Rounds));
+        Assert.Equal(simulated.FinalGlobal, result.FinalGlobal);
+        Assert.All(federation.Completed, r => Assert.Empty(r.Dropped!));
+        Assert.All(federation.Completed, r => Assert.Equal(forgeAtClients ? "client" : "server", r.AttackRanAt!["model_poisoning"]));
+    }
+}

@@ -1,0 +1,30 @@
+using FedSec.Attacks.Byzantine;
+using FedSec.Configuration;
+using FedSec.Defenses.Krum;
+using FedSec.Simulation;
+
+namespace FedSec.Network.Tests.TestSupport;
+
+/// <summary>A small model-free experiment: 4 clients, a random Byzantine client and Krum; each call makes fresh components.</summary>
+internal static class FakeExperiment
+{
+    public const int Clients = 4;
+
+    public static ExperimentConfig Config(int rounds = 2, int minClients = 0) => new()
+    {
+        ClientNumInTotal = Clients,
+        ClientNumPerRound = Clients,
+        CommRound = rounds,
+        RandomSeed = 3,
+        EnableAttack = true,
+        AttackType = "byzantine",
+        EnableDefense = true,
+        DefenseTypes = new[] { "krum" },
+        MinClients = minClients,
+    };
+
+    public static Experiment Create(ExperimentConfig config) => new(
+        TestSetup.Of(config, new ByzantineAttack(new ByzantineOptions { Mode = ByzantineMode.Random, ClientNum = 1 }), new KrumDefense(new KrumOptions { ByzantineClientNum = 1, M = 2 })),
+        new FakeBackend(),
+        new ExperimentData(Enumerable.Range(0, config.ClientNumInTotal).Select(i => FakeBackend.Data(5 + i, i % 10)).ToArray(), FakeBackend.Data(7, 0)));
+}

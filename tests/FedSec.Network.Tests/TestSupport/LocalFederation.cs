@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using FedSec.Configuration;
+using FedSec.Network.Node;
+using FedSec.Network.Protocol;
+using FedSec.Network.Security;
+using FedSec.Network.Server;
+using FedSec.Simulation;
+using Grpc.Net.Client;
+
+namespace FedSec.Network.Tests.TestSupport;
+
+/// <summary>
+/// A distributed run in this process over loopback: a coordinator on a fake experiment, its Kestrel host on a free
+/// port of 127.0.0.1 (plaintext), its rounds running in the background, and what it logged.
+/// </summary>
+internal sealed class LocalFederation : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<GrpcChannel> _channels = new();
+
+    private readonly ConcurrentQueue<string> _log;
+    private readonly List<RoundRecord> _records;
+
+    private LocalFederation(FederationCoordinator coordinator, FederationHost host, ExperimentConfig config, ConcurrentQueue<string> log, List<RoundRecord> records)
+    {
+        Coordinator = coordinator;
+        Host = host;
+        Config = config;
+        _log = log;
+        _records = records;
+    }
+
+    public FederationCoordinator Coordinator { get; }
+
+    public FederationHost Host { get; }
+
+    public ExperimentConfig Config { get; }
+
+    /// <summary>The run, started by <see cref="Start"/>.</summary>
+    public Task<ExperimentResult> Run { get; private set; } = null!;
+
+    public string RunId => "test-run";
+
+    public static async Task<LocalFederation> StartAsync(ExperimentConfig config, Func<FederationOptions, FederationOptions>? adjust = null, bool startRounds = true, int port = 0, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
+    {
+        var options = new FederationOptions
+        {
+            RunId = "test-run",
+            ConfigYaml = "test: config\n",
+            JoinTimeout = TimeSpan.FromSeconds(60),
+            HeartbeatInterval = TimeSpan.FromMilliseconds(200),
+            NodeTimeout = TimeSpan.FromSeconds(5),
+        };
+        options = adjust?.Invoke(options) ?? options;
+        var server = FakeExperiment.Create(config).CreateServer();
+        var log = new ConcurrentQueue<string>();
+        var records = new List<RoundRecord>();
+        var coordinator = new FederationCoordinator(server, options, log.Enqueue)
+        {
+            RoundCompleted = r =>
+            {
+                lock (records)
+                {
+                    records.Add(r);
+                }
+            },
+        };
+        var host = await FederationHost.StartAsync(coordinator, new ListenAddress(certificate is not null, "127.0.0.1", port), certificate, certificate is null ? new ListenAddress(false, "127.0.0.1", 0) : null);
+        var federation = new LocalFederation(coordinator, host, config, log, records);
+        if (startRounds)
+        {
+            federation.Start();
+        }
+
+        return federation;
+    }
+
+    /// <summary>Every line logged so far.</summary>
+    public string Logged => string.Join("\n", _log);
+
+    /// <summary>The rounds completed so far.</summary>
+    public IReadOnlyList<RoundRecord> Completed
+    {
+        get
+        {
+            lock (_records)
+            {
+                return _records.ToList();
+            }
+        }
+    }
+
+    public void Start() => Run = Task.Factory.StartNew(() => Coordinator.Run(_stop.Token), TaskCreationOptions.LongRunning);
+
+    /// <summary>A raw gRPC client of the service, for crafting messages a node would not send.</summary>
+    public Federation.FederationClient RawClient(System.Security.Cryptography.X509Certificates.X509Certificate2? trustedCa = null)
+    {
+        var channel = NodeChannel.Create(new NodeOptions { Server = Host.Address, TrustedCa = trustedCa });
+        _channels.Add(channel);
+        return new Federation.FederationClient(channel);
+    }
+
+    /// <summary>A real node of the same fake experiment hosting <paramref name="clients"/>.</summary>
+    public FederationNode Node(string name, IReadOnlyList<int> clients, NodeKey? key = null, System.Security.Cryptography.X509Certificates.X509Certificate2? trustedCa = null) => new(
+        new NodeOptions { Server = Host.Address, Name = name, Clients = clients, Key = key, TrustedCa = trustedCa, ConnectTimeout = TimeSpan.FromSeconds(30) },
+        (_, _) => new NodeExperiment(FakeExperiment.Create(Config).CreateClients(), null),
+        line => _log.Enqueue($"[{name}] {line}"));
+
+    /// <summary>Waits for the run, at most a generous bound.</summary>
+    public async Task<ExperimentResult> Finished()
+    {
+        var done = await Task.WhenAny(Run, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(done == Run, $"The run did not end within 60 s. Log:\n{Logged}");
+        return await Run;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (Run is not null)
+        {
+            try
+            {
+                await Run;
+            }
+            catch (Exception e) when (e is OperationCanceledException or FederationException)
+            {
+            }
+        }
+
+        foreach (var c in _channels)
+        {
+            c.Dispose();
+        }
+
+        await Host.DisposeAsync();
+        Coordinator.Dispose();
+        _stop.Dispose();
+    }
+}
