@@ -374,6 +374,7 @@ public sealed class ExperimentServer
         OutputDirectory = OutputDirectory,
         Buffers = _buffers,
         ServerTrainer = _data.ServerRoot is { } root ? () => TrainOnServer(plan.Global, root, plan.Round) : null,
+        UpdateBases = _setup.Config.FederatedOptimizer == FederatedOptimizer.FedAsync ? plan.StartModels : null,
     };
 
     private ServerTraining TrainOnServer(float[] global, ImageSet root, int round)
