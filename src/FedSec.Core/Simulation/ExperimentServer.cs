@@ -251,6 +251,7 @@ public sealed class ExperimentServer
             _versions[NextRound] = (float[])Global.Clone();
             _versions.Remove(NextRound - c.MaxStaleness - 1);
         }
+
         _records.Add(record);
         return record;
     }
