@@ -102,10 +102,23 @@ public sealed class AsynchronousExperimentTests
     }
 
     [Fact]
+    public void Consumed_InRoundsJsonl_RoundTripsWithSnakeCaseNames()
+    {
+        var record = Run(Config(FederatedOptimizer.FedBuff, seed: 4)).Rounds[3];
+        string line = System.Text.Json.JsonSerializer.Serialize(record, FedSec.Output.JsonOptions.Lines);
+        Assert.Contains("\"consumed\":[{\"client_id\":", line, StringComparison.Ordinal);
+        Assert.Contains("\"trained_from\":", line, StringComparison.Ordinal);
+
+        var read = System.Text.Json.JsonSerializer.Deserialize<RoundRecord>(line, FedSec.Output.JsonOptions.Lines)!;
+        Assert.Equal(record.Consumed, read.Consumed);
+    }
+
+    [Fact]
     public void Run_Synchronous_RecordsNoConsumedUpdates()
     {
         var result = Run(Config(FederatedOptimizer.FedAvg, StalenessModel.None));
         Assert.All(result.Rounds, r => Assert.Null(r.Consumed));
+        Assert.DoesNotContain("consumed", System.Text.Json.JsonSerializer.Serialize(result.Rounds[0], FedSec.Output.JsonOptions.Lines), StringComparison.Ordinal);
     }
 
     [Fact]
