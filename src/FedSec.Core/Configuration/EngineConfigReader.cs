@@ -49,6 +49,12 @@ internal static class EngineConfigReader
             ServerBeta2 = r.Get(P.ServerBeta2, S.Train),
             ServerEpsilon = r.Get(P.ServerEpsilon, S.Train),
             FedProxMu = r.Get(P.FedProxMu, S.Train),
+            StalenessModel = r.Get(P.StalenessModel, S.Train),
+            MaxStaleness = r.Get(P.MaxStaleness, S.Train),
+            StalenessFunction = r.Get(P.StalenessFunction, S.Train),
+            StalenessA = r.Get(P.StalenessA, S.Train),
+            StalenessB = r.Get(P.StalenessB, S.Train),
+            AsyncAlpha = r.Get(P.AsyncAlpha, S.Train),
             FrequencyOfTheTest = r.Get(P.FrequencyOfTheTest, S.Validation),
             AttackProb = r.Get(P.AttackProb, S.Attack),
             PoisonStartRoundId = r.Get(P.PoisonStartRoundId, S.Attack),
@@ -57,6 +63,7 @@ internal static class EngineConfigReader
         };
 
         CrossCheck(r, config);
+        OptimizerCheck.Check(r, config);
         return config;
     }
 

@@ -55,7 +55,11 @@ public static class EngineParameters
         ("FedAvgM", Configuration.FederatedOptimizer.FedAvgM),
         ("FedAdam", Configuration.FederatedOptimizer.FedAdam),
         ("FedOpt", Configuration.FederatedOptimizer.FedAdam),
-        ("FedProx", Configuration.FederatedOptimizer.FedProx));
+        ("FedProx", Configuration.FederatedOptimizer.FedProx),
+        ("FedNova", Configuration.FederatedOptimizer.FedNova),
+        ("FedSGD", Configuration.FederatedOptimizer.FedSgd),
+        ("FedAsync", Configuration.FederatedOptimizer.FedAsync),
+        ("FedBuff", Configuration.FederatedOptimizer.FedBuff));
 
     /// <summary><c>train_args.client_num_in_total</c>.</summary>
     public static readonly IntParameter ClientNumInTotal = new("client_num_in_total", Defaults.ClientNumInTotal, "Clients in the federation.", min: 1);
@@ -96,7 +100,7 @@ public static class EngineParameters
     public static readonly DoubleParameter WeightDecay = new("weight_decay", Defaults.WeightDecay, "Clients' L2 weight decay.", min: 0);
 
     /// <summary><c>train_args.server_lr</c>.</summary>
-    public static readonly DoubleParameter ServerLr = new("server_lr", Defaults.ServerLr, "Server learning rate (FedAvgM, FedAdam).", min: 0, minExclusive: true);
+    public static readonly DoubleParameter ServerLr = new("server_lr", Defaults.ServerLr, "Server learning rate (FedAvgM, FedAdam, FedBuff).", min: 0, minExclusive: true);
 
     /// <summary><c>train_args.server_momentum</c>.</summary>
     public static readonly DoubleParameter ServerMomentum = new("server_momentum", Defaults.ServerMomentum, "FedAvgM's server momentum.", min: 0, max: 1, maxExclusive: true);
@@ -112,6 +116,36 @@ public static class EngineParameters
 
     /// <summary><c>train_args.fedprox_mu</c>.</summary>
     public static readonly DoubleParameter FedProxMu = new("fedprox_mu", Defaults.FedProxMu, "FedProx's proximal weight μ.", min: 0);
+
+    /// <summary><c>train_args.staleness_model</c> (FedSec's): how stale asynchronous updates are; FedAsync and FedBuff need one.</summary>
+    public static readonly ChoiceParameter<Configuration.StalenessModel> StalenessModel = new(
+        "staleness_model",
+        Defaults.StalenessModel,
+        "FedAsync, FedBuff: each update's staleness (server steps between its dispatch and its use), drawn per (step, client) from the seed: uniform on 0..max_staleness, or fixed at max_staleness; none for synchronous runs.",
+        ("none", Configuration.StalenessModel.None),
+        ("uniform", Configuration.StalenessModel.Uniform),
+        ("fixed", Configuration.StalenessModel.Fixed));
+
+    /// <summary><c>train_args.max_staleness</c> (FedSec's).</summary>
+    public static readonly IntParameter MaxStaleness = new("max_staleness", Defaults.MaxStaleness, "FedAsync, FedBuff: the largest staleness of staleness_model (capped by the server steps taken so far).", min: 0);
+
+    /// <summary><c>train_args.staleness_function</c> (FedSec's).</summary>
+    public static readonly ChoiceParameter<Configuration.StalenessFunction> StalenessFunction = new(
+        "staleness_function",
+        Defaults.StalenessFunction,
+        "FedAsync, FedBuff: the weight s of an update of staleness k: constant 1, polynomial (k + 1)^-a, or hinge (1 for k <= b, else 1/(a(k - b) + 1)).",
+        ("constant", Configuration.StalenessFunction.Constant),
+        ("polynomial", Configuration.StalenessFunction.Polynomial),
+        ("hinge", Configuration.StalenessFunction.Hinge));
+
+    /// <summary><c>train_args.staleness_a</c> (FedSec's).</summary>
+    public static readonly DoubleParameter StalenessA = new("staleness_a", Defaults.StalenessA, "The a of the polynomial and hinge staleness functions (0.5: FedBuff's 1/sqrt(1 + k)).", min: 0);
+
+    /// <summary><c>train_args.staleness_b</c> (FedSec's).</summary>
+    public static readonly IntParameter StalenessB = new("staleness_b", Defaults.StalenessB, "The b of the hinge staleness function: updates at most this stale keep weight 1.", min: 0);
+
+    /// <summary><c>train_args.async_alpha</c> (FedSec's).</summary>
+    public static readonly DoubleParameter AsyncAlpha = new("async_alpha", Defaults.AsyncAlpha, "FedAsync's mixing weight alpha: G <- (1 - a_t)G + a_t w with a_t = alpha * s(staleness).", min: 0, minExclusive: true, max: 1);
 
     /// <summary><c>validation_args.frequency_of_the_test</c>.</summary>
     public static readonly IntParameter FrequencyOfTheTest = new("frequency_of_the_test", Defaults.FrequencyOfTheTest, "Evaluate the global model every this many rounds (and after the last).", min: 1);
@@ -175,6 +209,12 @@ public static class EngineParameters
         new(ConfigSections.Train, ServerBeta2),
         new(ConfigSections.Train, ServerEpsilon),
         new(ConfigSections.Train, FedProxMu),
+        new(ConfigSections.Train, StalenessModel),
+        new(ConfigSections.Train, MaxStaleness),
+        new(ConfigSections.Train, StalenessFunction),
+        new(ConfigSections.Train, StalenessA),
+        new(ConfigSections.Train, StalenessB),
+        new(ConfigSections.Train, AsyncAlpha),
         new(ConfigSections.Validation, FrequencyOfTheTest),
         new(ConfigSections.Attack, EnableAttack),
         new(ConfigSections.Attack, AttackType),

@@ -87,6 +87,27 @@ public sealed record ExperimentConfig
     /// <summary><c>train_args.fedprox_mu</c>: FedProx's proximal weight μ.</summary>
     public double FedProxMu { get; init; } = 0.01;
 
+    /// <summary><c>train_args.staleness_model</c>: how stale asynchronous updates are (FedAsync, FedBuff).</summary>
+    public StalenessModel StalenessModel { get; init; } = StalenessModel.None;
+
+    /// <summary><c>train_args.max_staleness</c>: the largest staleness the staleness model draws.</summary>
+    public int MaxStaleness { get; init; } = 4;
+
+    /// <summary><c>train_args.staleness_function</c>: the weight of a stale update (FedAsync, FedBuff).</summary>
+    public StalenessFunction StalenessFunction { get; init; } = StalenessFunction.Polynomial;
+
+    /// <summary><c>train_args.staleness_a</c>: the a of the polynomial and hinge staleness functions.</summary>
+    public double StalenessA { get; init; } = 0.5;
+
+    /// <summary><c>train_args.staleness_b</c>: the b of the hinge staleness function.</summary>
+    public int StalenessB { get; init; } = 4;
+
+    /// <summary><c>train_args.async_alpha</c>: FedAsync's mixing weight α.</summary>
+    public double AsyncAlpha { get; init; } = 0.6;
+
+    /// <summary>True for the asynchronous optimizers (FedAsync, FedBuff).</summary>
+    public bool IsAsynchronous => FederatedOptimizer is FederatedOptimizer.FedAsync or FederatedOptimizer.FedBuff;
+
     /// <summary><c>validation_args.frequency_of_the_test</c>: evaluate every this many rounds (and after the last).</summary>
     public int FrequencyOfTheTest { get; init; } = 1;
 

@@ -1,3 +1,4 @@
+using FedSec.Defenses.AflGuard;
 using FedSec.Defenses.AnomalyDetection;
 using FedSec.Defenses.Arc;
 using FedSec.Defenses.Bucketing;
@@ -33,6 +34,7 @@ public static class DefenseCatalog
         registry.Register(KrumRegistration.Krum);
         registry.Register(KrumRegistration.MultiKrum);
         registry.Register(FoolsGoldRegistration.Descriptor);
+        registry.Register(AflGuardRegistration.Descriptor);
         registry.Register(ThreeSigmaRegistration.Descriptor);
         registry.Register(AnomalyDetectionRegistration.Descriptor);
         registry.Register(FlameRegistration.Descriptor);

@@ -12,4 +12,7 @@ public sealed record ClientResult(int ClientId, int SampleCount, float[] Weights
     /// (<c>client 3's local training produced NaN at conv1.weight[17]</c>); null when the model is finite.
     /// </summary>
     public string? DivergedReason { get; init; }
+
+    /// <summary>The optimizer steps its local training took (FedNova's τᵢ); null when its trainer did not say.</summary>
+    public int? Steps { get; init; }
 }

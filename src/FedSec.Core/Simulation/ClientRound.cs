@@ -32,7 +32,6 @@ internal sealed class ClientRound
     public ClientResult?[] Train(RoundPlan plan, IReadOnlyList<int> sampled, LocalTrainingSettings settings, IExperimentObserver? observer, CancellationToken cancellation)
     {
         int round = plan.Round;
-        var global = plan.Global;
         var jobs = new (ImageSet Data, LocalTrainingSettings Settings)[sampled.Count];
         for (int i = 0; i < jobs.Length; i++)
         {
@@ -54,7 +53,7 @@ internal sealed class ClientRound
             }
 
             int id = sampled[i];
-            var result = _backend.Train(global, jobs[i].Data, jobs[i].Settings, _seeds.Random("batch-order", round, id), _seeds.DeriveInt("local-training", round, id));
+            var result = _backend.Train(plan.StartModel(id), jobs[i].Data, jobs[i].Settings, _seeds.Random("batch-order", round, id), _seeds.DeriveInt("local-training", round, id));
             results[i] = result;
             nonFinite[i] = result.Weights.Length == layout.Length ? NonFinite.FirstIndex(result.Weights) : -1;
             if (nonFinite[i] >= 0)
@@ -92,6 +91,7 @@ internal sealed class ClientRound
             done[i] = new ClientResult(id, jobs[i].Data.Count, result.Weights, result.MeanLoss)
             {
                 DivergedReason = nonFinite[i] >= 0 ? $"client {id}'s local training produced {NonFinite.Describe(result.Weights, nonFinite[i], layout)}" : null,
+                Steps = result.Steps,
             };
             if (nonFinite[i] >= 0)
             {
@@ -100,7 +100,7 @@ internal sealed class ClientRound
 
             if (_stages.ClientStages.Count > 0 && result.Weights.Length == layout.Length)
             {
-                done[i] = done[i]! with { Weights = ProcessOnClient(result.Weights, global, id, round, plan.Malicious) };
+                done[i] = done[i]! with { Weights = ProcessOnClient(result.Weights, plan.StartModel(id), id, round, plan.Malicious) };
             }
         }
 

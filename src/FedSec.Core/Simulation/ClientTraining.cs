@@ -9,6 +9,9 @@ namespace FedSec.Simulation;
 /// <param name="DivergedWeights">The non-finite local model that diverged, or null.</param>
 public sealed record ClientTraining(IReadOnlyList<ClientUpdate> Updates, double LossSum, Divergence? Diverged, float[]? DivergedWeights)
 {
+    /// <summary>The local steps each client reported (<see cref="ClientResult.Steps"/>), by identity; a client that did not say is absent.</summary>
+    public IReadOnlyDictionary<int, int> LocalSteps { get; init; } = new Dictionary<int, int>();
+
     /// <summary>
     /// Assembles the round's results in sampling order, whatever order they were made or arrived in: the same updates
     /// and the same loss sum (added in that order) as when every client trains in one process. Clients with no result
@@ -23,6 +26,7 @@ public sealed record ClientTraining(IReadOnlyList<ClientUpdate> Updates, double 
         ArgumentNullException.ThrowIfNull(sampled);
         ArgumentNullException.ThrowIfNull(results);
         var updates = new List<ClientUpdate>(sampled.Count);
+        var steps = new Dictionary<int, int>();
         double lossSum = 0;
         foreach (int id in sampled)
         {
@@ -33,12 +37,17 @@ public sealed record ClientTraining(IReadOnlyList<ClientUpdate> Updates, double 
 
             lossSum += result.MeanLoss;
             updates.Add(new ClientUpdate(id, result.SampleCount, result.Weights));
+            if (result.Steps is int taken)
+            {
+                steps[id] = taken;
+            }
+
             if (result.DivergedReason is { } reason)
             {
-                return new ClientTraining(updates, lossSum, new Divergence(round, DivergenceStage.LocalTraining, id, reason), result.Weights);
+                return new ClientTraining(updates, lossSum, new Divergence(round, DivergenceStage.LocalTraining, id, reason), result.Weights) { LocalSteps = steps };
             }
         }
 
-        return new ClientTraining(updates, lossSum, null, null);
+        return new ClientTraining(updates, lossSum, null, null) { LocalSteps = steps };
     }
 }

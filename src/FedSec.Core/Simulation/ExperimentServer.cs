@@ -30,6 +30,10 @@ public sealed class ExperimentServer
     private readonly LocalTrainingSettings _settings;
     private readonly List<RoundRecord> _records = new();
 
+    // An asynchronous run's recent global models by server step (the last max_staleness + 1), for stale clients to
+    // train from; null in a synchronous run.
+    private readonly Dictionary<int, float[]>? _versions;
+
     internal ExperimentServer(
         ExperimentSetup setup, IModelBackend backend, ExperimentData data, SeedStreams seeds, PipelineStages stages, AdversarySchedule adversary, IReadOnlyList<IRoundMetric> metrics, float[] initialGlobal, TimeProvider time)
     {
@@ -46,6 +50,10 @@ public sealed class ExperimentServer
         _settings = LocalTrainingSettingsOf(setup.Config);
         backend.Layout.CheckLength(initialGlobal.Length);
         Global = initialGlobal;
+        if (setup.Config.IsAsynchronous)
+        {
+            _versions = new Dictionary<int, float[]> { [0] = (float[])initialGlobal.Clone() };
+        }
     }
 
     /// <summary>The configuration the run follows.</summary>
@@ -128,7 +136,10 @@ public sealed class ExperimentServer
         c.LearningRate,
         c.Momentum,
         c.WeightDecay,
-        c.FederatedOptimizer == FederatedOptimizer.FedProx ? c.FedProxMu : 0);
+        c.FederatedOptimizer == FederatedOptimizer.FedProx ? c.FedProxMu : 0)
+    {
+        MaxSteps = c.FederatedOptimizer == FederatedOptimizer.FedSgd ? 1 : 0,
+    };
 
     /// <summary>Starts round <see cref="NextRound"/>: samples its clients and decides whether and through whom the attack acts.</summary>
     /// <exception cref="InvalidOperationException">The run is finished.</exception>
@@ -145,7 +156,25 @@ public sealed class ExperimentServer
         bool active = _adversary.IsActive(round);
         var malicious = _adversary.MaliciousIn(round, sampled);
         var identities = _adversary.FixedIdentities.Count > 0 ? _adversary.FixedIdentities : malicious;
-        return new RoundPlan(round, sampled, active, malicious, identities, Global) { StartedAt = start };
+        var plan = new RoundPlan(round, sampled, active, malicious, identities, Global) { StartedAt = start };
+        if (_versions is null)
+        {
+            return plan;
+        }
+
+        var staleness = sampled.ToDictionary(id => id, id => StalenessOf(round, id));
+        return plan with { Staleness = staleness, StartModels = staleness.ToDictionary(p => p.Key, p => _versions[round - p.Value]) };
+    }
+
+    /// <summary>
+    /// An asynchronous update's staleness for (step, client), drawn from the seed by <c>staleness_model</c> and capped by
+    /// the steps taken so far: the same config and seed give the same staleness whatever trains the clients.
+    /// </summary>
+    private int StalenessOf(int round, int clientId)
+    {
+        var c = _setup.Config;
+        int drawn = c.StalenessModel == StalenessModel.Fixed ? c.MaxStaleness : _seeds.Random("staleness", round, clientId).Next(c.MaxStaleness + 1);
+        return Math.Min(drawn, round);
     }
 
     /// <summary>
@@ -173,7 +202,13 @@ public sealed class ExperimentServer
         var context = Context(plan);
         if (diverged is null)
         {
-            (outcome, diverged, divergedModel) = RunServer(training.Updates, context, plan.AttackActive, attackedAtClients);
+            var updates = training.Updates;
+            if (_optimizer is IPreparesUpdates preparing)
+            {
+                updates = preparing.Prepare(updates, new ReceivedUpdates(plan.Global, _backend.Layout, training.LocalSteps, plan.Staleness, plan.StartModels));
+            }
+
+            (outcome, diverged, divergedModel) = RunServer(updates, context, plan.AttackActive, attackedAtClients);
         }
 
         // A diverged round's model is the non-finite vector that stopped the run: the new global model, or the
@@ -207,9 +242,16 @@ public sealed class ExperimentServer
             Metrics = metrics,
             Failure = outcome?.Failure,
             Diverged = diverged,
+            Consumed = plan.Staleness is { } stale ? training.Updates.Select(u => new ConsumedUpdate(u.ClientId, stale[u.ClientId], round - stale[u.ClientId])).ToArray() : null,
         };
         Diverged = diverged;
         NextRound = round + 1;
+        if (_versions is not null)
+        {
+            _versions[NextRound] = (float[])Global.Clone();
+            _versions.Remove(NextRound - c.MaxStaleness - 1);
+        }
+
         _records.Add(record);
         return record;
     }
@@ -228,6 +270,11 @@ public sealed class ExperimentServer
         ArgumentNullException.ThrowIfNull(completed);
         ArgumentNullException.ThrowIfNull(global);
         _backend.Layout.CheckLength(global.Length);
+        if (_versions is not null && completed.Count > 0)
+        {
+            throw new NotSupportedException("An asynchronous run (FedAsync, FedBuff) does not resume from a checkpoint: its stale clients train from the last max_staleness global models, which a checkpoint does not hold.");
+        }
+
         if (completed.Count > _setup.Config.CommRound || completed.Select((r, i) => r.Round != i).Any(x => x))
         {
             throw new InvalidDataException($"A run resumes after rounds 0..k in order; the records hold rounds {string.Join(", ", completed.Select(r => r.Round))} of {_setup.Config.CommRound}.");
@@ -328,6 +375,7 @@ public sealed class ExperimentServer
         OutputDirectory = OutputDirectory,
         Buffers = _buffers,
         ServerTrainer = _data.ServerRoot is { } root ? () => TrainOnServer(plan.Global, root, plan.Round) : null,
+        UpdateBases = _setup.Config.FederatedOptimizer == FederatedOptimizer.FedAsync ? plan.StartModels : null,
     };
 
     private ServerTraining TrainOnServer(float[] global, ImageSet root, int round)

@@ -26,4 +26,8 @@ public sealed record LocalTrainingSettings(
     /// </summary>
     /// <value>The default value is null.</value>
     public ILocalModelConstraint? Constraint { get; init; }
+
+    /// <summary>The most optimizer steps to take (FedSGD: 1); 0 takes every step of <see cref="Epochs"/> epochs.</summary>
+    /// <value>The default value is 0.</value>
+    public int MaxSteps { get; init; }
 }

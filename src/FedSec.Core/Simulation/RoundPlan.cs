@@ -24,4 +24,20 @@ public sealed record RoundPlan(
 {
     /// <summary>When the round started (<see cref="TimeProvider.GetTimestamp"/> of the server's clock), for its duration.</summary>
     public long StartedAt { get; init; }
+
+    /// <summary>
+    /// In an asynchronous run (FedAsync, FedBuff), each sampled client's staleness: the server steps between the model
+    /// version it was dispatched with and this step, by identity. Null in a synchronous run.
+    /// </summary>
+    public IReadOnlyDictionary<int, int>? Staleness { get; init; }
+
+    /// <summary>
+    /// In an asynchronous run, the model each sampled client trains from (the global model of step
+    /// <see cref="Round"/> minus its staleness), by identity. Null in a synchronous run: every client trains from
+    /// <see cref="Global"/>.
+    /// </summary>
+    public IReadOnlyDictionary<int, float[]>? StartModels { get; init; }
+
+    /// <summary>The model <paramref name="clientId"/> trains from: its start model in an asynchronous run, else <see cref="Global"/>.</summary>
+    public float[] StartModel(int clientId) => StartModels is { } models && models.TryGetValue(clientId, out var model) ? model : Global;
 }

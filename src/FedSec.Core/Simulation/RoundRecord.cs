@@ -65,6 +65,13 @@ public sealed record RoundRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string>? AttackRanAt { get; init; }
 
+    /// <summary>
+    /// In an asynchronous run (FedAsync, FedBuff), what this server step consumed: each update's client, staleness and
+    /// the step it trained from, in sampling order; absent (null) in a synchronous run.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ConsumedUpdate>? Consumed { get; init; }
+
     /// <summary>Set in the last round of a diverged run: where the model became non-finite; absent (null) otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Divergence? Diverged { get; init; }

@@ -69,6 +69,17 @@ public sealed class RoundContext
     /// </summary>
     public IDictionary<string, double> Metrics { get; } = new Dictionary<string, double>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The model each update was trained from, by client identity, where that is not <see cref="Global"/>: FedAsync's
+    /// stale updates, which the server mixes in as they are. Null (the default) when every update is relative to
+    /// <see cref="Global"/> (synchronous runs, and FedBuff, whose updates are rebased on it).
+    /// </summary>
+    public IReadOnlyDictionary<int, float[]>? UpdateBases { get; init; }
+
+    /// <summary>The model <paramref name="clientId"/>'s update was trained from: its entry in <see cref="UpdateBases"/>, else <see cref="Global"/>.</summary>
+    public ReadOnlyMemory<float> UpdateBase(int clientId) =>
+        UpdateBases is { } bases && bases.TryGetValue(clientId, out var model) ? model : Global;
+
     /// <summary>True when this is the last round of the experiment.</summary>
     public bool IsLastRound => Round == TotalRounds - 1;
 

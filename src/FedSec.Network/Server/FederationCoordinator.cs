@@ -38,6 +38,12 @@ public sealed partial class FederationCoordinator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(options);
+        if (server.Config.IsAsynchronous)
+        {
+            // Nodes train every client from the round's one global model; stale start models are not sent.
+            throw new FederationException($"federated_optimizer {server.Config.FederatedOptimizer} is asynchronous, which fedsec server does not run yet (its stale clients train from older global models the nodes are not sent); run it with fedsec run.");
+        }
+
         _server = server;
         _options = options;
         _log = log ?? (_ => { });

@@ -91,6 +91,7 @@ public sealed class TorchModelBackend : IModelBackend
             WeightDecay = settings.WeightDecay,
             ProximalMu = settings.ProximalMu,
             Constraint = settings.Constraint,
+            MaxSteps = settings.MaxSteps,
         };
         var worker = Rent();
         try

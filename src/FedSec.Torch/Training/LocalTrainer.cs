@@ -97,7 +97,8 @@ public sealed class LocalTrainer : IDisposable
         var order = new long[n];
         int steps = 0;
         double lossSum = 0;
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        long stepped = 0;
+        for (int epoch = 0; epoch < options.Epochs && (options.MaxSteps == 0 || steps < options.MaxSteps); epoch++)
         {
             using var epochScope = NewDisposeScope();
             var permutation = batchOrder.Permutation(n);
@@ -111,6 +112,12 @@ public sealed class LocalTrainer : IDisposable
             var epochImages = images.index_select(0, index);
             var epochLabels = labels.index_select(0, index);
             int batches = (n + options.BatchSize - 1) / options.BatchSize;
+            if (options.MaxSteps > 0)
+            {
+                // FedSGD: the step limit ends training early; the mean loss is then over the samples stepped on.
+                batches = Math.Min(batches, options.MaxSteps - steps);
+            }
+
             for (int batch = 0; batch < batches; batch++)
             {
                 using var stepScope = NewDisposeScope();
@@ -123,6 +130,7 @@ public sealed class LocalTrainer : IDisposable
                 objective.backward();
                 optimizer.step();
                 lossSum += loss.item<float>() * (double)count;
+                stepped += count;
                 steps++;
                 if (options.Constraint is { } constraint && (batch % constraint.StepInterval == 0 || batch == batches - 1))
                 {
@@ -131,7 +139,8 @@ public sealed class LocalTrainer : IDisposable
             }
         }
 
-        return new LocalTrainingResult(ModuleVectors.ToVector(_model, Layout), steps, lossSum / ((double)n * options.Epochs));
+        double samples = options.MaxSteps > 0 ? stepped : (double)n * options.Epochs;
+        return new LocalTrainingResult(ModuleVectors.ToVector(_model, Layout), steps, lossSum / samples);
     }
 
     // The constraint works on the flat model; the optimizer's state (momentum, Adam's moments) is kept, as a client

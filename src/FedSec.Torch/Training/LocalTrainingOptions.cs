@@ -48,6 +48,13 @@ public sealed record LocalTrainingOptions
     /// <value>The default value is null.</value>
     public ILocalModelConstraint? Constraint { get; init; }
 
+    /// <summary>
+    /// The most optimizer steps to take (FedSGD: 1, the first mini-batch of the first epoch); 0 takes every step of
+    /// <see cref="Epochs"/> epochs.
+    /// </summary>
+    /// <value>The default value is 0.</value>
+    public int MaxSteps { get; init; }
+
     /// <summary>Every problem with these options, as sentences naming the option; empty when they are usable.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -55,6 +62,11 @@ public sealed record LocalTrainingOptions
         if (Epochs < 1)
         {
             problems.Add($"Epochs is {Epochs}; it must be at least 1.");
+        }
+
+        if (MaxSteps < 0)
+        {
+            problems.Add($"MaxSteps is {MaxSteps}; it must be 0 (no limit) or more.");
         }
 
         if (BatchSize < 1)

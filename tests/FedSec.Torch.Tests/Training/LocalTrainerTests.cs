@@ -126,6 +126,28 @@ public class LocalTrainerTests
     }
 
     [Fact]
+    public void Train_MaxStepsOne_TakesTheFirstBatchOfTheFirstEpochOnly()
+    {
+        // FedSGD: 8 samples, batch 4, 3 epochs would be 6 steps; the limit leaves the first one, on the first batch of
+        // the first epoch's order, with the loss averaged over those 4 samples.
+        var data = TestImages.Random(8, 1, 28, 28, 10, seed: 4);
+        using var model = Create("mlp", data);
+        var layout = ModuleVectors.LayoutOf(model);
+        var global = ModuleVectors.ToVector(model, layout);
+        var options = new LocalTrainingOptions { Epochs = 3, BatchSize = 4, LearningRate = 0.1, MaxSteps = 1 };
+
+        var result = new LocalTrainer(model, layout).Train(data, global, options, new Random(5), torchSeed: 9, Mnist);
+
+        var order = new Random(5).Permutation(8);
+        var (expected, expectedLoss) = PlainSgd("mlp", data, Mnist, [order[..4]], 0.1, 0, 0, 0);
+        Assert.Equal(1, result.Steps);
+        AssertClose(expected, result.Weights, 1e-6);
+        Assert.Equal(expectedLoss, result.MeanLoss, 1e-5);
+        var unlimited = new LocalTrainer(model, layout).Train(data, global, options with { MaxSteps = 0 }, new Random(5), torchSeed: 9, Mnist);
+        Assert.Equal(6, unlimited.Steps);
+    }
+
+    [Fact]
     public void Train_AdamFirstStep_MovesEachWeightByLearningRateAgainstTheGradient()
     {
         var data = TestImages.Random(8, 1, 28, 28, 10, seed: 10);
