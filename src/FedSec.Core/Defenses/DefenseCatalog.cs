@@ -5,6 +5,7 @@ using FedSec.Defenses.Bulyan;
 using FedSec.Defenses.CenteredClipping;
 using FedSec.Defenses.Crfl;
 using FedSec.Defenses.Dnc;
+using FedSec.Defenses.FLDetector;
 using FedSec.Defenses.FLTrust;
 using FedSec.Defenses.Flame;
 using FedSec.Defenses.FoolsGold;
@@ -53,5 +54,6 @@ public static class DefenseCatalog
         registry.Register(CenteredClippingRegistration.Descriptor);
         registry.Register(WeakDpRegistration.Descriptor);
         registry.Register(CrflRegistration.Descriptor);
+        registry.Register(FLDetectorRegistration.Descriptor);
     }
 }

@@ -30,6 +30,7 @@ public class DefenseExampleConfigTests
     [InlineData("bucketing")]
     [InlineData("arc")]
     [InlineData("fltrust")]
+    [InlineData("fldetector")]
     public void Example_Binds_WithoutWarningsAndSetsEveryKeyOfItsDefense(string name)
     {
         var ns = ConfigReader.ParseFile(ExamplePath(name));
