@@ -10,6 +10,7 @@ using FedSec.Defenses.FLTrust;
 using FedSec.Defenses.Flame;
 using FedSec.Defenses.FoolsGold;
 using FedSec.Defenses.Krum;
+using FedSec.Defenses.Lasa;
 using FedSec.Defenses.Median;
 using FedSec.Defenses.Nnm;
 using FedSec.Defenses.NormDiffClipping;
@@ -55,5 +56,6 @@ public static class DefenseCatalog
         registry.Register(WeakDpRegistration.Descriptor);
         registry.Register(CrflRegistration.Descriptor);
         registry.Register(FLDetectorRegistration.Descriptor);
+        registry.Register(LasaRegistration.Descriptor);
     }
 }

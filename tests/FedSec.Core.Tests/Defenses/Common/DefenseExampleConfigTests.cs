@@ -31,6 +31,7 @@ public class DefenseExampleConfigTests
     [InlineData("arc")]
     [InlineData("fltrust")]
     [InlineData("fldetector")]
+    [InlineData("lasa")]
     public void Example_Binds_WithoutWarningsAndSetsEveryKeyOfItsDefense(string name)
     {
         var ns = ConfigReader.ParseFile(ExamplePath(name));
