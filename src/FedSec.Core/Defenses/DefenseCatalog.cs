@@ -1,5 +1,6 @@
 using FedSec.Defenses.AnomalyDetection;
 using FedSec.Defenses.Arc;
+using FedSec.Defenses.Auror;
 using FedSec.Defenses.Bucketing;
 using FedSec.Defenses.Bulyan;
 using FedSec.Defenses.CenteredClipping;
@@ -57,5 +58,6 @@ public static class DefenseCatalog
         registry.Register(CrflRegistration.Descriptor);
         registry.Register(FLDetectorRegistration.Descriptor);
         registry.Register(LasaRegistration.Descriptor);
+        registry.Register(AurorRegistration.Descriptor);
     }
 }

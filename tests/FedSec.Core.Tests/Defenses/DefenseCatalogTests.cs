@@ -20,6 +20,7 @@ public class DefenseCatalogTests
     [InlineData("crfl", typeof(IAfterAggregationDefense))]
     [InlineData("fldetector", typeof(IBeforeAggregationDefense))]
     [InlineData("lasa", typeof(IOnAggregationDefense))]
+    [InlineData("auror", typeof(IBeforeAggregationDefense))]
     public void RegisterAll_AggregationRulesClippingAndNoise_CreatedAtTheirStageFromDefaults(string name, Type stage)
     {
         var registry = BuiltInComponents.CreateRegistry();

@@ -32,6 +32,7 @@ public class DefenseExampleConfigTests
     [InlineData("fltrust")]
     [InlineData("fldetector")]
     [InlineData("lasa")]
+    [InlineData("auror")]
     public void Example_Binds_WithoutWarningsAndSetsEveryKeyOfItsDefense(string name)
     {
         var ns = ConfigReader.ParseFile(ExamplePath(name));
