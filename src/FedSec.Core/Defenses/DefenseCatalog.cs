@@ -16,6 +16,7 @@ using FedSec.Defenses.Median;
 using FedSec.Defenses.Nnm;
 using FedSec.Defenses.NormDiffClipping;
 using FedSec.Defenses.Rfa;
+using FedSec.Defenses.Rflbat;
 using FedSec.Defenses.RobustLearningRate;
 using FedSec.Defenses.SignGuard;
 using FedSec.Defenses.Slsgd;
@@ -59,5 +60,6 @@ public static class DefenseCatalog
         registry.Register(FLDetectorRegistration.Descriptor);
         registry.Register(LasaRegistration.Descriptor);
         registry.Register(AurorRegistration.Descriptor);
+        registry.Register(RflbatRegistration.Descriptor);
     }
 }

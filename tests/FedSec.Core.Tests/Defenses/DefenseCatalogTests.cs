@@ -21,6 +21,7 @@ public class DefenseCatalogTests
     [InlineData("fldetector", typeof(IBeforeAggregationDefense))]
     [InlineData("lasa", typeof(IOnAggregationDefense))]
     [InlineData("auror", typeof(IBeforeAggregationDefense))]
+    [InlineData("rflbat", typeof(IBeforeAggregationDefense))]
     public void RegisterAll_AggregationRulesClippingAndNoise_CreatedAtTheirStageFromDefaults(string name, Type stage)
     {
         var registry = BuiltInComponents.CreateRegistry();

@@ -2,9 +2,10 @@ namespace FedSec.Defenses.Common;
 
 /// <summary>
 /// The gap statistic (Tibshirani, Walther and Hastie, "Estimating the number of clusters in a data set via the gap
-/// statistic", J. R. Stat. Soc. B 2001) for one-dimensional data, as FLDetector uses it to decide whether the round's
-/// suspicion scores form more than one group. The values are scaled to [0, 1]; W_k is the inertia of their optimal
-/// k-means clustering (<see cref="KMeans1D"/>); B reference samples of the same size are drawn uniformly on [0, 1];
+/// statistic", J. R. Stat. Soc. B 2001), as FLDetector (one-dimensional suspicion scores) and RFLBAT (clients projected
+/// on two principal components) use it to decide how many groups the clients form. Each dimension is scaled to
+/// [0, 1]; W_k is the inertia of the k-means clustering (exact in one dimension, <see cref="KMeans1D"/>; else
+/// <see cref="KMeans"/>); B reference samples of the same size are drawn uniformly on [0, 1]^dim;
 /// Gap(k) = mean_b log W*_kb − log W_k and s_k = sd_b(log W*_kb)·√(1 + 1/B). The estimate is the smallest k with
 /// Gap(k) ≥ Gap(k + 1) − s_(k+1), else the largest k tried.
 /// </summary>
@@ -18,17 +19,35 @@ public static class GapStatistic
     public static int Estimate(IReadOnlyList<double> values, int maxClusters, int samples, Random rng)
     {
         ArgumentNullException.ThrowIfNull(values);
+        return Estimate(values.Select(v => new[] { v }).ToArray(), maxClusters, samples, rng);
+    }
+
+    /// <summary>The estimated number of clusters of <paramref name="points"/> (all of one dimension), between 1 and <paramref name="maxClusters"/>.</summary>
+    /// <param name="points">The data (at least one point).</param>
+    /// <param name="maxClusters">The largest k tried (capped at the number of points).</param>
+    /// <param name="samples">B, the number of uniform reference samples per k.</param>
+    /// <param name="rng">The source of the reference samples and of the k-means starts (a seeded stream).</param>
+    public static int Estimate(IReadOnlyList<double[]> points, int maxClusters, int samples, Random rng)
+    {
+        ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(rng);
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
-        int n = values.Count;
-        double min = values.Min(), max = values.Max();
-        if (n < 2 || max <= min)
+        int n = points.Count;
+        if (n < 2)
         {
             return 1;
         }
 
-        var scaled = values.Select(v => (v - min) / (max - min)).ToArray();
-        int distinct = scaled.Distinct().Count();
+        int dim = points[0].Length;
+        var min = Enumerable.Range(0, dim).Select(j => points.Min(p => p[j])).ToArray();
+        var max = Enumerable.Range(0, dim).Select(j => points.Max(p => p[j])).ToArray();
+        if (Enumerable.Range(0, dim).All(j => max[j] <= min[j]))
+        {
+            return 1;
+        }
+
+        var scaled = points.Select(p => p.Select((v, j) => max[j] > min[j] ? (v - min[j]) / (max[j] - min[j]) : 0).ToArray()).ToArray();
+        int distinct = scaled.Select(p => string.Join(",", p)).Distinct().Count();
         int kMax = Math.Min(Math.Max(1, maxClusters), n);
         var gap = new double[kMax + 1];
         var spread = new double[kMax + 1];
@@ -40,17 +59,21 @@ public static class GapStatistic
                 return k;
             }
 
-            double logW = Math.Log(KMeans1D.Cluster(scaled, k).Inertia);
+            double logW = Math.Log(Inertia(scaled, k, rng));
             var reference = new double[samples];
             for (int b = 0; b < samples; b++)
             {
-                var uniform = new double[n];
+                var uniform = new double[n][];
                 for (int i = 0; i < n; i++)
                 {
-                    uniform[i] = rng.NextDouble();
+                    uniform[i] = new double[dim];
+                    for (int j = 0; j < dim; j++)
+                    {
+                        uniform[i][j] = rng.NextDouble();
+                    }
                 }
 
-                reference[b] = Math.Log(Math.Max(KMeans1D.Cluster(uniform, k).Inertia, double.Epsilon));
+                reference[b] = Math.Log(Math.Max(Inertia(uniform, k, rng), double.Epsilon));
             }
 
             double mean = reference.Average();
@@ -65,4 +88,8 @@ public static class GapStatistic
 
         return kMax;
     }
+
+    /// <summary>The k-means inertia: exact for one dimension, Lloyd's from k-means++ starts otherwise.</summary>
+    private static double Inertia(double[][] points, int k, Random rng) =>
+        points[0].Length == 1 ? KMeans1D.Cluster(points.Select(p => p[0]).ToArray(), k).Inertia : KMeans.Cluster(points, k, rng).Inertia;
 }

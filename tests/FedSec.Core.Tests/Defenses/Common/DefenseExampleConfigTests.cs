@@ -33,6 +33,7 @@ public class DefenseExampleConfigTests
     [InlineData("fldetector")]
     [InlineData("lasa")]
     [InlineData("auror")]
+    [InlineData("rflbat")]
     public void Example_Binds_WithoutWarningsAndSetsEveryKeyOfItsDefense(string name)
     {
         var ns = ConfigReader.ParseFile(ExamplePath(name));
