@@ -26,6 +26,8 @@ public class AttackCatalogTests
         { "dba", false, true },
         { "model_replacement", true, true },
         { "edge_case", false, true },
+        { "optimal_alie", true, false },
+        { "optimal_ipm", true, false },
     };
 
     [Theory]
