@@ -78,6 +78,17 @@ public class FLDetectorDefenseTests
     }
 
     [Fact]
+    public void Bind_FLDetectorWithClientSampling_ConfigErrorNamingTheKey()
+    {
+        var ns = FedSec.Configuration.ConfigReader.Parse(
+            "train_args:\n  client_num_in_total: 20\n  client_num_per_round: 10\ndefense_args:\n  enable_defense: true\n  defense_type: fldetector\n",
+            "t.yaml");
+        var e = Assert.Throws<ConfigException>(() => FedSec.Setup.ExperimentBinder.Bind(
+            ns, FedSec.Setup.BuiltInComponents.CreateRegistry(), Configuration.ConfigSamples.Models, Configuration.ConfigSamples.Datasets));
+        Assert.Contains(e.Problems, p => p.Key == "train_args.client_num_per_round" && p.Message.Contains("FLDetector", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_WindowZero_IsRejectedNamingTheKey()
     {
         var problems = AggregationDefenseFixtures.Problems(a => FLDetectorOptions.Read(a), 10, ("fldetector_window", 0));
