@@ -2,12 +2,16 @@ using BenchmarkDotNet.Attributes;
 using FedSec.Aggregation;
 using FedSec.Attacks.Alie;
 using FedSec.Attacks.Ipm;
+using FedSec.Attacks.Optimal;
+using FedSec.Defenses.Auror;
 using FedSec.Defenses.Bulyan;
 using FedSec.Defenses.CenteredClipping;
 using FedSec.Defenses.Krum;
+using FedSec.Defenses.Lasa;
 using FedSec.Defenses.Median;
 using FedSec.Defenses.NormDiffClipping;
 using FedSec.Defenses.Rfa;
+using FedSec.Defenses.Rflbat;
 using FedSec.Defenses.TrimmedMean;
 using FedSec.Randomness;
 using FedSec.Stages;
@@ -42,6 +46,10 @@ public class AggregationBenchmark
     private CenteredClippingDefense _centeredClipping = null!;
     private AlieAttack _alie = null!;
     private IpmAttack _ipm = null!;
+    private RflbatDefense _rflbat = null!;
+    private LasaDefense _lasa = null!;
+    private AurorDefense _aurorAll = null!;
+    private OptimalIpmAttack _optimalIpm = null!;
     private double[] _weights = null!;
     private float[] _reused = null!;
 
@@ -111,6 +119,12 @@ public class AggregationBenchmark
         _clipping = new NormDiffClippingDefense(new NormDiffClippingOptions { NormBound = 1.0 });
         _rfa = new RfaDefense(new RfaOptions());
         _bulyan = new BulyanDefense(new BulyanOptions { ByzantineClientNum = 1 });
+
+        // The defenses above O(n·d) added with issue 14, with their defaults (Auror over every coordinate).
+        _rflbat = new RflbatDefense(new RflbatOptions());
+        _lasa = new LasaDefense(new LasaOptions());
+        _aurorAll = new AurorDefense(new AurorOptions { Feature = AurorFeature.All });
+        _optimalIpm = new OptimalIpmAttack(new OptimalOptions { ClientNum = malicious });
     }
 
     [Benchmark(Baseline = true, Description = "FedAvg")]
@@ -201,6 +215,28 @@ public class AggregationBenchmark
 
     [Benchmark(Description = "IPM")]
     public int Ipm() => Cpu(nameof(Ipm), () => _ipm.AttackModel(_matrix.Updates, _attackContext).Count);
+
+    [Benchmark(Description = "RFLBAT")]
+    public int Rflbat() => Cpu(nameof(Rflbat), () => _rflbat.DefendBeforeAggregation(_matrix.Updates, _context).Updates.Count);
+
+    [Benchmark(Description = "LASA")]
+    public float Lasa() => Cpu(nameof(Lasa), () =>
+    {
+        float first = _lasa.DefendOnAggregation(_matrix.Updates, _context).Weights[0];
+        _buffers.Recycle();
+        return first;
+    });
+
+    [Benchmark(Description = "Auror, every coordinate")]
+    public int AurorAll() => Cpu(nameof(AurorAll), () =>
+    {
+        int count = _aurorAll.DefendBeforeAggregation(_matrix.Updates, _context).Updates.Count;
+        _buffers.Recycle();
+        return count;
+    });
+
+    [Benchmark(Description = "optimal IPM against FedAvg")]
+    public int OptimalIpm() => Cpu(nameof(OptimalIpm), () => _optimalIpm.AttackModel(_matrix.Updates, _attackContext).Count);
 
     private T Cpu<T>(string method, Func<T> work) => CpuTimes.Measure(method, N, D, work);
 }

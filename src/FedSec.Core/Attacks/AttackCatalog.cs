@@ -11,6 +11,8 @@ using FedSec.Attacks.LazyWorker;
 using FedSec.Attacks.Mimic;
 using FedSec.Attacks.MinMax;
 using FedSec.Attacks.ModelReplacement;
+using FedSec.Attacks.Neurotoxin;
+using FedSec.Attacks.Optimal;
 using FedSec.Attacks.SignFlip;
 using FedSec.Components;
 
@@ -39,5 +41,8 @@ public static class AttackCatalog
         registry.Register(BackdoorRegistration.Descriptor);
         registry.Register(DbaRegistration.Descriptor);
         registry.Register(EdgeCaseRegistration.Descriptor);
+        registry.Register(OptimalRegistration.Alie);
+        registry.Register(OptimalRegistration.Ipm);
+        registry.Register(NeurotoxinRegistration.Descriptor);
     }
 }

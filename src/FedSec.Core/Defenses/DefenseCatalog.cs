@@ -1,19 +1,23 @@
 using FedSec.Defenses.AflGuard;
 using FedSec.Defenses.AnomalyDetection;
 using FedSec.Defenses.Arc;
+using FedSec.Defenses.Auror;
 using FedSec.Defenses.Bucketing;
 using FedSec.Defenses.Bulyan;
 using FedSec.Defenses.CenteredClipping;
 using FedSec.Defenses.Crfl;
 using FedSec.Defenses.Dnc;
+using FedSec.Defenses.FLDetector;
 using FedSec.Defenses.FLTrust;
 using FedSec.Defenses.Flame;
 using FedSec.Defenses.FoolsGold;
 using FedSec.Defenses.Krum;
+using FedSec.Defenses.Lasa;
 using FedSec.Defenses.Median;
 using FedSec.Defenses.Nnm;
 using FedSec.Defenses.NormDiffClipping;
 using FedSec.Defenses.Rfa;
+using FedSec.Defenses.Rflbat;
 using FedSec.Defenses.RobustLearningRate;
 using FedSec.Defenses.SignGuard;
 using FedSec.Defenses.Slsgd;
@@ -55,5 +59,9 @@ public static class DefenseCatalog
         registry.Register(CenteredClippingRegistration.Descriptor);
         registry.Register(WeakDpRegistration.Descriptor);
         registry.Register(CrflRegistration.Descriptor);
+        registry.Register(FLDetectorRegistration.Descriptor);
+        registry.Register(LasaRegistration.Descriptor);
+        registry.Register(AurorRegistration.Descriptor);
+        registry.Register(RflbatRegistration.Descriptor);
     }
 }

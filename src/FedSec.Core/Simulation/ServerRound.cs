@@ -60,7 +60,10 @@ internal sealed class ServerRound
 
         if (attackActive && !attackedAtClients && _stages.ModelPoisoning is { } attack && context.MaliciousClients.Count > 0)
         {
+            var simulator = new DefenseSimulator(_stages);
+            context.DefendedAggregate = candidate => simulator.Aggregate(candidate, context);
             var attacked = attack.AttackModel(updates, context);
+            context.DefendedAggregate = null;
             if (attacked.Count != updates.Count)
             {
                 throw new InvalidUpdateException($"The model-poisoning attack returned {attacked.Count} updates for {updates.Count}; it must return one per client, in order.");

@@ -80,6 +80,14 @@ public sealed class RoundContext
     public ReadOnlyMemory<float> UpdateBase(int clientId) =>
         UpdateBases is { } bases && bases.TryGetValue(clientId, out var model) ? model : Global;
 
+    /// <summary>
+    /// The aggregate (full model) the configured defenses would make of the given updates this round: the
+    /// before-aggregation defenses, then the aggregation rule (FedAvg's weighted mean without one), leaving every
+    /// defense's state as it was. Set by the engine for the model-poisoning attack, so that an attack may search against
+    /// the defense in use (ByzFL's optimal ALIE and IPM); null elsewhere (offline aggregation, client-side stages).
+    /// </summary>
+    public Func<IReadOnlyList<ClientUpdate>, float[]>? DefendedAggregate { get; internal set; }
+
     /// <summary>True when this is the last round of the experiment.</summary>
     public bool IsLastRound => Round == TotalRounds - 1;
 

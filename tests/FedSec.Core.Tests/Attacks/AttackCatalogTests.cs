@@ -26,6 +26,9 @@ public class AttackCatalogTests
         { "dba", false, true },
         { "model_replacement", true, true },
         { "edge_case", false, true },
+        { "optimal_alie", true, false },
+        { "optimal_ipm", true, false },
+        { "neurotoxin", false, true },
     };
 
     [Theory]
@@ -48,7 +51,7 @@ public class AttackCatalogTests
     {
         var registry = BuiltInComponents.CreateRegistry();
         var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "attack_args", ("original_class_list", "3"), ("target_class_list", "9"));
-        foreach (var name in new[] { "backdoor", "dba", "model_replacement", "edge_case" })
+        foreach (var name in new[] { "backdoor", "dba", "model_replacement", "edge_case", "neurotoxin" })
         {
             Assert.True(registry.TryGet(ComponentKind.Attack, name, out var d));
             Assert.IsAssignableFrom<IBackdoorAttack>(d.Create(args));

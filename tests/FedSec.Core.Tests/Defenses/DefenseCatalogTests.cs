@@ -18,6 +18,10 @@ public class DefenseCatalogTests
     [InlineData("cclip", typeof(IOnAggregationDefense))]
     [InlineData("weak_dp", typeof(IAfterAggregationDefense))]
     [InlineData("crfl", typeof(IAfterAggregationDefense))]
+    [InlineData("fldetector", typeof(IBeforeAggregationDefense))]
+    [InlineData("lasa", typeof(IOnAggregationDefense))]
+    [InlineData("auror", typeof(IBeforeAggregationDefense))]
+    [InlineData("rflbat", typeof(IBeforeAggregationDefense))]
     public void RegisterAll_AggregationRulesClippingAndNoise_CreatedAtTheirStageFromDefaults(string name, Type stage)
     {
         var registry = BuiltInComponents.CreateRegistry();

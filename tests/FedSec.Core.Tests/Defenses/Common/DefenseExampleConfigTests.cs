@@ -30,6 +30,10 @@ public class DefenseExampleConfigTests
     [InlineData("bucketing")]
     [InlineData("arc")]
     [InlineData("fltrust")]
+    [InlineData("fldetector")]
+    [InlineData("lasa")]
+    [InlineData("auror")]
+    [InlineData("rflbat")]
     public void Example_Binds_WithoutWarningsAndSetsEveryKeyOfItsDefense(string name)
     {
         var ns = ConfigReader.ParseFile(ExamplePath(name));

@@ -1,0 +1,68 @@
+using FedSec.Configuration;
+using FedSec.Configuration.Parameters;
+
+namespace FedSec.Defenses.FLDetector;
+
+/// <summary>Options of FLDetector (<c>defense_type: fldetector</c>).</summary>
+public sealed class FLDetectorOptions
+{
+    /// <summary><c>fldetector_window</c>: N, the rounds of history kept (L-BFGS pairs, suspicion scores averaged).</summary>
+    public static readonly IntParameter WindowKey = new(
+        "fldetector_window",
+        10,
+        "N: FLDetector keeps the last N (model change, update change) pairs for its L-BFGS Hessian estimate and flags clients once every client has N suspicion scores, averaged.",
+        min: 1);
+
+    /// <summary><c>fldetector_gap_samples</c>: B, the uniform reference samples of the gap statistic.</summary>
+    public static readonly IntParameter GapSamplesKey = new(
+        "fldetector_gap_samples",
+        20,
+        "B: the number of uniform reference samples the gap statistic draws per number of clusters to decide whether the suspicion scores form more than one group.",
+        min: 1);
+
+    /// <summary><c>fldetector_max_clusters</c>: the largest number of clusters the gap statistic tries.</summary>
+    public static readonly IntParameter MaxClustersKey = new(
+        "fldetector_max_clusters",
+        10,
+        "K_max: the largest number of clusters the gap statistic tries on the suspicion scores (at least 2).",
+        min: 2);
+
+    /// <summary>The keys FLDetector reads.</summary>
+    public static readonly IParameter[] Keys = { WindowKey, GapSamplesKey, MaxClustersKey };
+
+    /// <summary>N, the window.</summary>
+    /// <value>The default value is 10, the paper's.</value>
+    public int Window { get; init; } = WindowKey.Default;
+
+    /// <summary>B, the gap statistic's reference samples.</summary>
+    /// <value>The default value is 20, as in the authors' code.</value>
+    public int GapSamples { get; init; } = GapSamplesKey.Default;
+
+    /// <summary>K_max of the gap statistic.</summary>
+    /// <value>The default value is 10, as in the authors' code.</value>
+    public int MaxClusters { get; init; } = MaxClustersKey.Default;
+
+    /// <summary>
+    /// Reads the options and checks the experiment: FLDetector predicts each client's update from that client's
+    /// previous one, so every client must take part in every round (client_num_per_round = client_num_in_total).
+    /// </summary>
+    public static FLDetectorOptions Read(ComponentArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new FLDetectorOptions
+        {
+            Window = args.Get(WindowKey),
+            GapSamples = args.Get(GapSamplesKey),
+            MaxClusters = args.Get(MaxClustersKey),
+        };
+        var shape = args.Shape;
+        if (shape.ClientsPerRound != shape.TotalClients)
+        {
+            args.Report(
+                "train_args.client_num_per_round",
+                $"FLDetector predicts each client's update from that client's update of the previous round, so it needs the same clients in every round: client_num_per_round ({shape.ClientsPerRound}) must equal client_num_in_total ({shape.TotalClients}).");
+        }
+
+        return options;
+    }
+}
