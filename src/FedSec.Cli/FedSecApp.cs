@@ -96,6 +96,9 @@ internal static class FedSecApp
             lm.AddCommand<LmLossCommand>("loss")
                 .WithDescription(LmLossCommand.Description)
                 .WithExample("lm", "loss", "--model", "pythia-70m", "--text", "speech.txt");
+            lm.AddCommand<LmPretrainCommand>("pretrain")
+                .WithDescription(LmPretrainCommand.Description)
+                .WithExample("lm", "pretrain", "examples/lm/pretrain-brown.yaml");
         });
         config.AddBranch("privacy", privacy =>
         {

@@ -17,7 +17,13 @@ namespace FedSec.Language.Training;
 public static class CausalLmTrainer
 {
     /// <summary>Trains <paramref name="model"/> in place; returns the mean training loss over the steps.</summary>
-    public static double Train(GptNeoX model, TokenSequenceSet data, CausalLmSettings settings, Random order, long seed)
+    /// <param name="model">The model; its parameters that require gradients are trained.</param>
+    /// <param name="data">The training sequences.</param>
+    /// <param name="settings">Steps, batch size, AdamW and clipping.</param>
+    /// <param name="order">The batch order's only source of randomness.</param>
+    /// <param name="seed">Seeds LoRA's dropout.</param>
+    /// <param name="onStep">Called after each step with its index and loss (progress displays); null for none.</param>
+    public static double Train(GptNeoX model, TokenSequenceSet data, CausalLmSettings settings, Random order, long seed, Action<int, double>? onStep = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -65,7 +71,9 @@ public static class CausalLmTrainer
                 }
 
                 optimizer.step();
-                total += loss.item<float>();
+                float value = loss.item<float>();
+                total += value;
+                onStep?.Invoke(step, value);
             }
         }
         finally
