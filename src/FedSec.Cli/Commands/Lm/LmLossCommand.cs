@@ -3,6 +3,7 @@ using System.Text;
 using FedSec.Data;
 using FedSec.Data.Npy;
 using FedSec.Language.Checkpoints;
+using FedSec.Language.Lora;
 using FedSec.Language.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -14,7 +15,7 @@ internal sealed class LmLossCommand(IAnsiConsole console) : Command<LmLossSettin
 {
     /// <summary>The command's help.</summary>
     public const string Description =
-        "Prints 'loss L' (mean next-token cross-entropy, nats) and 'perplexity P' of a GPT-NeoX checkpoint on a text or on token ids "
+        "Prints 'loss L' (mean next-token cross-entropy, nats) and 'perplexity P' of a GPT-NeoX checkpoint (with LoRA adapters if given) on a text or on token ids "
         + "(rows longer than max_position_embeddings are cut into windows of that length).";
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
@@ -23,6 +24,11 @@ internal sealed class LmLossCommand(IAnsiConsole console) : Command<LmLossSettin
     public override int Execute(CommandContext context, LmLossSettings settings, CancellationToken cancellationToken)
     {
         using var model = LanguageModelDirectory.LoadModel(settings.Model!);
+        if (settings.Adapters is { } adapters)
+        {
+            LoraAdapterFile.Load(model, adapters);
+        }
+
         int[][] rows;
         if (settings.Tokens is { } npy)
         {

@@ -12,6 +12,11 @@ internal sealed class LmLossSettings : CommandSettings
     [Description("Model directory: config.json, model.safetensors, and tokenizer.json (or FedSec's vocabulary.json) for --text")]
     public string? Model { get; init; }
 
+    /// <summary><c>--adapters FILE</c>.</summary>
+    [CommandOption("--adapters <FILE>")]
+    [Description("LoRA adapters in PEFT's layout: adapter_model.safetensors (or its directory) with adapter_config.json beside it")]
+    public string? Adapters { get; init; }
+
     /// <summary><c>--text FILE</c>.</summary>
     [CommandOption("--text <FILE>")]
     [Description("A UTF-8 text file, tokenized with the model's tokenizer")]

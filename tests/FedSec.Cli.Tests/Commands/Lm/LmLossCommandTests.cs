@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FedSec.Cli.Tests.TestSupport;
 using FedSec.Language.Checkpoints;
+using FedSec.Language.Lora;
 using FedSec.Language.Models;
 using FedSec.Language.Text;
 using static TorchSharp.torch;
@@ -74,6 +75,58 @@ public sealed class LmLossCommandTests : IDisposable
         Assert.Contains("ids.npy", output, StringComparison.Ordinal);
         Assert.Contains("token id 7", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Execute_Adapters_GivesTheLossOfTheMergedModel()
+    {
+        var config = new GptNeoXConfig(5, 4, 1, 1, 8, RotaryPercent: 0.5, MaxPositions: 4) { InitializerRange = 0.5 };
+        var options = new LoraOptions { Rank = 2, Dropout = 0 };
+        string baseDir = Path.Combine(_dir.Path, "base"), adapters = Path.Combine(_dir.Path, "adapters"), merged = Path.Combine(_dir.Path, "merged");
+        using (var model = new GptNeoX(config, new Generator(3)))
+        {
+            HfCheckpoint.Save(model, baseDir);
+            LoraAdapters.Attach(model, options);
+            using (no_grad())
+            {
+                foreach (var (_, p) in model.named_parameters().Where(p => p.name.Contains("lora_B", StringComparison.Ordinal)))
+                {
+                    p.fill_(0.3);
+                }
+            }
+
+            LoraAdapterFile.Save(model, options, adapters);
+            HfCheckpoint.Save(model, merged);
+        }
+
+        string npy = Path.Combine(_dir.Path, "ids.npy");
+        WriteInt64Npy(npy, 1, 4, [0, 3, 2, 4]);
+
+        var (code, adapted) = CommandLine.Run("lm", "loss", "--model", baseDir, "--adapters", adapters, "--tokens", npy);
+        var (_, plain) = CommandLine.Run("lm", "loss", "--model", baseDir, "--tokens", npy);
+        var (_, folded) = CommandLine.Run("lm", "loss", "--model", merged, "--tokens", npy);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(Loss(folded), Loss(adapted), 5);
+        Assert.NotEqual(Loss(plain), Loss(adapted), 3);
+    }
+
+    [Fact]
+    public void Execute_AdaptersWithoutTheirConfig_Exits4NamingIt()
+    {
+        string model = UniformModel();
+        string adapters = Path.Combine(_dir.Path, "adapter_model.safetensors");
+        File.WriteAllText(adapters, "x");
+        string npy = Path.Combine(_dir.Path, "ids.npy");
+        WriteInt64Npy(npy, 1, 2, [0, 1]);
+
+        var (code, output) = CommandLine.Run("lm", "loss", "--model", model, "--adapters", adapters, "--tokens", npy);
+
+        Assert.Equal(ExitCodes.Data, code);
+        Assert.Contains("adapter_config.json", output, StringComparison.Ordinal);
+    }
+
+    private static double Loss(string output) =>
+        double.Parse(output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("loss ", StringComparison.Ordinal))[5..], CultureInfo.InvariantCulture);
 
     [Fact]
     public void Execute_BothTextAndTokens_IsAUsageError()
