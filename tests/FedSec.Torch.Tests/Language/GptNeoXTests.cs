@@ -51,6 +51,31 @@ public sealed class GptNeoXTests
     }
 
     [Fact]
+    public void Forward_OneTokenTwoHeads_TakesEachHeadsValueFromItsOwnThirdOfItsSlice()
+    {
+        // Hugging Face's fused layout: query_key_value's output, viewed as (heads, 3 × head size), holds head h's q, k, v
+        // side by side, so head h's value is columns 12h + 8 .. 12h + 11 (head size 4), not a block after all the queries.
+        using var g = new Generator(6);
+        var config = new GptNeoXConfig(5, 8, 1, 2, 8, RotaryPercent: 0, MaxPositions: 4) { InitializerRange = 0.5 };
+        using var model = new GptNeoX(config, g);
+        var p = model.named_parameters().ToDictionary(x => x.name, x => (Tensor)x.parameter);
+        using var tokens = TinyGptNeoX.Tokens([2]);
+
+        using var logits = model.forward(tokens);
+
+        using var x = p["gpt_neox.embed_in.weight"][2].unsqueeze(0);
+        Tensor Ln(Tensor t, string name) => nn.functional.layer_norm(t, [8], p[name + ".weight"], p[name + ".bias"], 1e-5);
+        Tensor Lin(Tensor t, string name) => nn.functional.linear(t, p[name + ".weight"], p.GetValueOrDefault(name + ".bias"));
+        const string L = "gpt_neox.layers.0.";
+        var qkv = Lin(Ln(x, L + "input_layernorm"), L + "attention.query_key_value");
+        var v = cat([qkv[.., 8..12], qkv[.., 20..24]], 1);
+        var attn = Lin(v, L + "attention.dense");
+        var mlp = Lin(nn.functional.gelu(Lin(Ln(x, L + "post_attention_layernorm"), L + "mlp.dense_h_to_4h")), L + "mlp.dense_4h_to_h");
+        using var expected = Lin(Ln(x + attn + mlp, "gpt_neox.final_layer_norm"), "embed_out");
+        Assert.True(logits[0].allclose(expected, rtol: 1e-5, atol: 1e-6));
+    }
+
+    [Fact]
     public void Forward_SequentialResidual_DiffersFromParallel()
     {
         using var parallel = TinyGptNeoX.Create(parallel: true);
