@@ -40,6 +40,7 @@ internal static class ErrorMessage
             "data" when args.Count > 1 && args[1] == "fetch" => "data fetch",
             "certs" when args.Count > 1 && args[1] == "create" => "certs create",
             "privacy" when args.Count > 1 && args[1] is "epsilon" or "noise" => $"privacy {args[1]}",
+            "lm" when args.Count > 1 && args[1] is "loss" or "pretrain" => $"lm {args[1]}",
             _ => args[0],
         };
     }

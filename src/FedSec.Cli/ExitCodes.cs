@@ -36,7 +36,7 @@ internal static class ExitCodes
     {
         UsageException or CommandParseException or CommandRuntimeException or Privacy.Accounting.PrivacyBudgetException => Usage,
         ConfigException or PluginLoadException => Config,
-        DataFormatException or InvalidUpdateException or IOException or InvalidDataException => Data,
+        DataFormatException or InvalidUpdateException or IOException or InvalidDataException or FedSec.Language.LanguageModelException => Data,
         FedSec.Network.FederationException => Network,
         _ => null,
     };

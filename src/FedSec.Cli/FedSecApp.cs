@@ -6,6 +6,7 @@ using FedSec.Cli.Commands.Client;
 using FedSec.Cli.Commands.Data;
 using FedSec.Cli.Commands.Export;
 using FedSec.Cli.Commands.Listing;
+using FedSec.Cli.Commands.Lm;
 using FedSec.Cli.Commands.Privacy;
 using FedSec.Cli.Commands.Report;
 using FedSec.Cli.Commands.Run;
@@ -23,7 +24,7 @@ namespace FedSec.Cli;
 internal static class FedSecApp
 {
     /// <summary>The commands, in the order the help lists them.</summary>
-    public static readonly string[] CommandNames = ["run", "bench", "report", "export", "list", "data", "aggregate", "privacy", "server", "client", "certs"];
+    public static readonly string[] CommandNames = ["run", "bench", "report", "export", "list", "data", "aggregate", "privacy", "server", "client", "certs", "lm"];
 
     /// <summary>Runs the command line <paramref name="args"/>, writing to <paramref name="console"/>; returns the exit code.</summary>
     public static int Run(IReadOnlyList<string> args, IAnsiConsole console, CancellationToken cancellationToken = default)
@@ -38,7 +39,7 @@ internal static class FedSecApp
 
         try
         {
-            if (args.Count == 0 || args is ["data"] or ["privacy"] or ["certs"])
+            if (args.Count == 0 || args is ["data"] or ["privacy"] or ["certs"] or ["lm"])
             {
                 // A command (or a data command) is missing: the help, as a usage error.
                 app.Run([.. args, "--help"], cancellationToken);
@@ -88,6 +89,16 @@ internal static class FedSecApp
             data.AddCommand<DataFetchCommand>("fetch")
                 .WithDescription(DataFetchCommand.Description)
                 .WithExample("data", "fetch", "mnist");
+        });
+        config.AddBranch("lm", lm =>
+        {
+            lm.SetDescription("Language models: 'fedsec lm loss' checks a GPT-NeoX checkpoint; 'fedsec lm pretrain' trains a small one.");
+            lm.AddCommand<LmLossCommand>("loss")
+                .WithDescription(LmLossCommand.Description)
+                .WithExample("lm", "loss", "--model", "pythia-70m", "--text", "speech.txt");
+            lm.AddCommand<LmPretrainCommand>("pretrain")
+                .WithDescription(LmPretrainCommand.Description)
+                .WithExample("lm", "pretrain", "examples/lm/pretrain-brown.yaml");
         });
         config.AddBranch("privacy", privacy =>
         {

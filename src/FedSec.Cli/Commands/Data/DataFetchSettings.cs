@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using FedSec.Data;
+using FedSec.Data.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -10,7 +11,7 @@ internal sealed class DataFetchSettings : CommandSettings
 {
     /// <summary>The data set.</summary>
     [CommandArgument(0, "<NAME>")]
-    [Description("The data set: mnist, fashion_mnist, femnist or cifar100")]
+    [Description("The data set: mnist, fashion_mnist, femnist or cifar100; or a text corpus: brown or sotu")]
     public string Name { get; init; } = string.Empty;
 
     /// <summary><c>--data-dir</c>: where data sets live.</summary>
@@ -20,5 +21,7 @@ internal sealed class DataFetchSettings : CommandSettings
 
     /// <inheritdoc/>
     public override ValidationResult Validate() => OptionChecks.Result(
-        DatasetCatalog.IsKnown(Name) ? null : $"'{Name}' is not a data set fedsec knows; the data sets are {string.Join(", ", DatasetCatalog.Names)}.");
+        DatasetCatalog.IsKnown(Name) || TextCorpusCatalog.IsKnown(Name)
+            ? null
+            : $"'{Name}' is not a data set fedsec knows; the data sets are {string.Join(", ", DatasetCatalog.Names.Concat(TextCorpusCatalog.Names))}.");
 }

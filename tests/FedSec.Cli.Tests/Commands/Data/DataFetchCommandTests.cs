@@ -17,5 +17,25 @@ public sealed class DataFetchCommandTests : IDisposable
         Assert.Contains("cifar-10-binary.tar.gz", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Execute_BrownAlreadyInPlace_KeepsItAndSaysWhere()
+    {
+        string brown = Path.Combine(_dir.Path, "brown");
+        Directory.CreateDirectory(brown);
+        foreach (var (letter, _) in FedSec.Data.Text.BrownCorpus.Genres.Take(5))
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                File.WriteAllText(Path.Combine(brown, $"c{letter}{i:00}"), "w/t");
+            }
+        }
+
+        var (code, output) = CommandLine.Run("data", "fetch", "brown", "--data-dir", _dir.Path);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("brown is in", output, StringComparison.Ordinal);
+        Assert.Contains("ca01: already present", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _dir.Dispose();
 }
