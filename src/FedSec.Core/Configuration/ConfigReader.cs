@@ -160,9 +160,13 @@ public static class ConfigReader
         {
             section = left[..dot];
             key = left[(dot + 1)..];
-            if (!ConfigSections.All.Contains(section, StringComparer.Ordinal))
+            // The engine's sections and those registered components read (dp_args, secure_aggregation_args, ...).
+            var sections = ConfigSections.All
+                .Concat(keyHomes.Values.Where(v => !ConfigSections.All.Contains(v, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                .ToList();
+            if (!sections.Contains(section, StringComparer.Ordinal))
             {
-                throw new ConfigException(left, $"unknown section '{section}' in {OverrideSource}; the sections are {string.Join(", ", ConfigSections.All)}{NameSuggestion.SectionHint(section, ConfigSections.All)}");
+                throw new ConfigException(left, $"unknown section '{section}' in {OverrideSource}; the sections are {string.Join(", ", sections)}{NameSuggestion.SectionHint(section, sections)}");
             }
 
             if (!keyHomes.ContainsKey(key))

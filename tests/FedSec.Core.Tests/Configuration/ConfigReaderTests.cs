@@ -9,6 +9,7 @@ public class ConfigReaderTests
         ["comm_round"] = "train_args",
         ["defense_type"] = "defense_args",
         ["byzantine_client_num"] = "attack_args",
+        ["noise_multiplier"] = "dp_args",
     };
 
     [Fact]
@@ -239,6 +240,29 @@ public class ConfigReaderTests
         var message = Assert.Single(e.Problems).Message;
         Assert.Contains("unknown section 'trian_args'", message, StringComparison.Ordinal);
         Assert.Contains("did you mean 'train_args'?", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ApplyOverride_QualifiedKeyOfARegisteredSection_SetsThatSection()
+    {
+        var ns = new ConfigNamespace();
+
+        ConfigReader.ApplyOverride(ns, "dp_args.noise_multiplier=1.1", Homes);
+
+        var entry = Assert.Single(ns.Entries);
+        Assert.Equal("dp_args", entry.Section);
+        Assert.Equal("1.1", entry.Value);
+        Assert.Equal(ConfigReader.OverrideSource, entry.Source);
+    }
+
+    [Fact]
+    public void ApplyOverride_UnknownSection_ListsRegisteredSectionsToo()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigReader.ApplyOverride(new ConfigNamespace(), "dpp_args.noise_multiplier=1", Homes));
+
+        var message = Assert.Single(e.Problems).Message;
+        Assert.Contains("dp_args", message, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'dp_args'?", message, StringComparison.Ordinal);
     }
 
     [Fact]
