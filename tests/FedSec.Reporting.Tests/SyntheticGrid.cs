@@ -11,7 +11,7 @@ namespace FedSec.Reporting.Tests;
 /// A small grid written as real run directories (summary.json, rounds.jsonl) and ingested into results.db.
 /// Accuracy of a run at round r (0-based) is <c>Base(attack, defense) + 0.1·r + 0.02·seed</c>.
 /// Runs with attack "backdoor" report attack_success_rate = 0.5 − 0.1·r + 0.1·seed; runs with defense "krum"
-/// have detection counts TP = 1 + seed, FP = 1, FN = 1 − seed, TN = 7. A run chosen by <c>diverges</c> stops diverged
+/// have detection counts TP = 1 + seed, FP = 1, FN = 1 − seed, TN = 7; runs with defense "dp" report epsilon = 0.5·(r + 1) + seed. A run chosen by <c>diverges</c> stops diverged
 /// in round 1 (0-based) with accuracy <see cref="DivergedAccuracy"/> there.
 /// </summary>
 internal static class SyntheticGrid
@@ -68,6 +68,11 @@ internal static class SyntheticGrid
             if (attack == "backdoor")
             {
                 metrics["attack_success_rate"] = 0.5 - (0.1 * r) + (0.1 * seed);
+            }
+
+            if (defense == "dp")
+            {
+                metrics["epsilon"] = (0.5 * (r + 1)) + seed;
             }
 
             var defenseReports = defense == "krum"

@@ -16,9 +16,12 @@ internal sealed record FacetSection(Facet Facet, IReadOnlyList<ReportTable> Tabl
         }
 
         figures.AddRange(AccuracyFigures.For(facet, index));
-        if (AttackSuccessTable.For(facet, index, id + "asr") is { } asr)
+        foreach (var metric in FinalMetric.All)
         {
-            tables.Add(asr);
+            if (FinalMetricTable.For(facet, index, id, metric) is { } table)
+            {
+                tables.Add(table);
+            }
         }
 
         if (DetectionTable.For(facet, index, id + "detection") is { } detection)

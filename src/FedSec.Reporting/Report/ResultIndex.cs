@@ -7,6 +7,8 @@ internal sealed class ResultIndex
 {
     public const string AttackSuccessRate = "attack_success_rate";
 
+    public const string Epsilon = "epsilon";
+
     private readonly ILookup<string, StoredRound> _rounds;
     private readonly ILookup<string, StoredDetection> _detection;
     private readonly ILookup<string, StoredReconstruction> _reconstructions;

@@ -134,6 +134,24 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void Write_DifferentialPrivacyRuns_TablesFinalEpsilon()
+    {
+        using var tmp = new TempDirectory();
+        using (SyntheticGrid.Build(tmp.Path, ["none", "byzantine"], ["none", "dp"], 2))
+        {
+        }
+
+        ReportWriter.Write(tmp.Path);
+
+        var rows = HtmlTables.Rows(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "f1-epsilon");
+
+        // Final ε = 0.5·3 + seed: 1.5 and 2.5 → 2.000 ± 0.707; runs without DP report none and get no row.
+        Assert.Equal(["defense \\ attack", "none", "byzantine"], rows[0]);
+        Assert.Equal(["dp", "2.000 ± 0.707", "2.000 ± 0.707"], rows[1]);
+        Assert.Equal(2, rows.Length);
+    }
+
+    [Fact]
     public void Write_OneSeed_CellsHaveNoStd()
     {
         using var tmp = SmallGrid(seeds: 1);
