@@ -49,6 +49,8 @@ internal static class EngineConfigReader
             ServerBeta2 = r.Get(P.ServerBeta2, S.Train),
             ServerEpsilon = r.Get(P.ServerEpsilon, S.Train),
             FedProxMu = r.Get(P.FedProxMu, S.Train),
+            ClientMomentum = r.Get(P.ClientMomentum, S.Train),
+            ServerWeightDecay = r.Get(P.ServerWeightDecay, S.Train),
             StalenessModel = r.Get(P.StalenessModel, S.Train),
             MaxStaleness = r.Get(P.MaxStaleness, S.Train),
             StalenessFunction = r.Get(P.StalenessFunction, S.Train),

@@ -117,6 +117,12 @@ public static class EngineParameters
     /// <summary><c>train_args.fedprox_mu</c>.</summary>
     public static readonly DoubleParameter FedProxMu = new("fedprox_mu", Defaults.FedProxMu, "FedProx's proximal weight μ.", min: 0);
 
+    /// <summary><c>train_args.client_momentum</c> (FedSec's; ByzFL's worker momentum).</summary>
+    public static readonly DoubleParameter ClientMomentum = new("client_momentum", Defaults.ClientMomentum, "FedSGD: each client sends its momentum u ← βu + (1 − β)Δ of its one-step updates, kept across rounds (ByzFL's worker momentum); 0 sends Δ.", min: 0, max: 1, maxExclusive: true);
+
+    /// <summary><c>train_args.server_weight_decay</c> (FedSec's; ByzFL's server SGD weight decay).</summary>
+    public static readonly DoubleParameter ServerWeightDecay = new("server_weight_decay", Defaults.ServerWeightDecay, "FedSGD: the server's SGD weight decay λ, G ← aggregate − learning_rate·λ·G (ByzFL's server step); 0 takes the aggregate.", min: 0);
+
     /// <summary><c>train_args.staleness_model</c> (FedSec's): how stale asynchronous updates are; FedAsync and FedBuff need one.</summary>
     public static readonly ChoiceParameter<Configuration.StalenessModel> StalenessModel = new(
         "staleness_model",
@@ -209,6 +215,8 @@ public static class EngineParameters
         new(ConfigSections.Train, ServerBeta2),
         new(ConfigSections.Train, ServerEpsilon),
         new(ConfigSections.Train, FedProxMu),
+        new(ConfigSections.Train, ClientMomentum),
+        new(ConfigSections.Train, ServerWeightDecay),
         new(ConfigSections.Train, StalenessModel),
         new(ConfigSections.Train, MaxStaleness),
         new(ConfigSections.Train, StalenessFunction),

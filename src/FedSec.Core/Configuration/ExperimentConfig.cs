@@ -87,6 +87,18 @@ public sealed record ExperimentConfig
     /// <summary><c>train_args.fedprox_mu</c>: FedProx's proximal weight μ.</summary>
     public double FedProxMu { get; init; } = 0.01;
 
+    /// <summary>
+    /// <c>train_args.client_momentum</c>: FedSGD's client momentum β (ByzFL's worker momentum): each client keeps
+    /// u ← βu + (1 − β)Δ of its one-step updates across rounds and sends G + u. 0 sends the update itself.
+    /// </summary>
+    public double ClientMomentum { get; init; }
+
+    /// <summary>
+    /// <c>train_args.server_weight_decay</c>: FedSGD's server weight decay λ (ByzFL's server SGD step): the next global
+    /// model is aggregate − <see cref="LearningRate"/>·λ·G on the trainable parameters. 0 takes the aggregate.
+    /// </summary>
+    public double ServerWeightDecay { get; init; }
+
     /// <summary><c>train_args.staleness_model</c>: how stale asynchronous updates are (FedAsync, FedBuff).</summary>
     public StalenessModel StalenessModel { get; init; } = StalenessModel.None;
 

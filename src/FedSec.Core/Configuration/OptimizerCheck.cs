@@ -4,9 +4,10 @@ using S = FedSec.Configuration.ConfigSections;
 namespace FedSec.Configuration;
 
 /// <summary>
-/// What each <c>federated_optimizer</c> assumes of the other keys: FedSGD's clients take one SGD step, FedNova normalises
-/// SGD's local steps, the asynchronous optimizers need a staleness model (and FedAsync consumes one update per server
-/// step), and a staleness model means nothing to a synchronous run. Each violation names the key to change.
+/// What each <c>federated_optimizer</c> assumes of the other keys: FedSGD's clients take one SGD step (and client
+/// momentum and server weight decay are FedSGD's only), FedNova normalises SGD's local steps, the asynchronous
+/// optimizers need a staleness model (and FedAsync consumes one update per server step), and a staleness model means
+/// nothing to a synchronous run. Each violation names the key to change.
 /// </summary>
 internal static class OptimizerCheck
 {
@@ -28,6 +29,16 @@ internal static class OptimizerCheck
         if (c.FederatedOptimizer == FederatedOptimizer.FedSgd && !r.Failed(P.Epochs) && c.Epochs != 1)
         {
             r.Report(P.Epochs, S.Train, $"FedSGD's clients take one step on one mini-batch ({key} = {optimizer}), so {c.Epochs} local epochs mean nothing; use epochs: 1, or FedAvg for several local epochs.");
+        }
+
+        if (c.FederatedOptimizer != FederatedOptimizer.FedSgd && !r.Failed(P.ClientMomentum) && c.ClientMomentum != 0)
+        {
+            r.Report(P.ClientMomentum, S.Train, $"client momentum averages each client's one-step FedSGD updates across rounds, not {key} = {optimizer}'s; use federated_optimizer: FedSGD, or client_momentum: 0 (momentum within local training is train_args.momentum).");
+        }
+
+        if (c.FederatedOptimizer != FederatedOptimizer.FedSgd && !r.Failed(P.ServerWeightDecay) && c.ServerWeightDecay != 0)
+        {
+            r.Report(P.ServerWeightDecay, S.Train, $"the server's weight decay belongs to FedSGD's server SGD step, not to {key} = {optimizer}; use federated_optimizer: FedSGD, or server_weight_decay: 0 (the clients' decay is train_args.weight_decay).");
         }
 
         if (r.Failed(P.StalenessModel))

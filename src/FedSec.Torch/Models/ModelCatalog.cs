@@ -10,7 +10,7 @@ public sealed class ModelCatalog
 {
     private readonly Dictionary<string, ModelDescriptor> _models = new(StringComparer.Ordinal);
 
-    /// <summary>A catalog of the built-in models: <c>lr</c>, <c>mlp</c>, <c>cnn</c>, <c>cnn_fedavg</c>, <c>lenet5</c>, <c>resnet20</c>, <c>resnet56</c>, <c>lenet_dlg</c>.</summary>
+    /// <summary>A catalog of the built-in models: <c>lr</c>, <c>mlp</c>, <c>cnn</c>, <c>cnn_fedavg</c>, <c>lenet5</c>, <c>byzfl_cnn_mnist</c>, <c>resnet20</c>, <c>resnet56</c>, <c>lenet_dlg</c>.</summary>
     public static ModelCatalog CreateBuiltIn()
     {
         var catalog = new ModelCatalog();
@@ -34,6 +34,10 @@ public sealed class ModelCatalog
             "lenet5",
             "LeNet-5 (LeCun et al. 1998) with ReLU and max-pooling: conv 5×5 6, conv 5×5 16, linear 120, 84, classes.",
             (shape, classes) => new LeNet5(shape, classes)));
+        catalog.Register(new ModelDescriptor(
+            "byzfl_cnn_mnist",
+            "ByzFL's cnn_mnist: conv 5×5 20, max-pool, conv 5×5 50, max-pool, linear 500, linear.",
+            (shape, classes) => new ByzflCnnMnist(shape, classes)));
         catalog.Register(new ModelDescriptor(
             "resnet20",
             "ResNet-20 for CIFAR (He et al. 2016): 3 stages of 3 basic blocks, 16/32/64 channels, BatchNorm, projection shortcuts.",

@@ -61,6 +61,33 @@ public sealed class OptimizerCheckTests
         Assert.Equal(FederatedOptimizer.FedSgd, Bind("  federated_optimizer: FedSGD\n").Config.FederatedOptimizer);
     }
 
+    [Theory]
+    [InlineData("FedAvg", "client_momentum: 0.9", "train_args.client_momentum")]
+    [InlineData("FedAvgM", "client_momentum: 0.5", "train_args.client_momentum")]
+    [InlineData("FedAvg", "server_weight_decay: 0.0001", "train_args.server_weight_decay")]
+    [InlineData("FedNova", "server_weight_decay: 0.1", "train_args.server_weight_decay")]
+    public void Bind_FedSgdOnlyKeyWithAnotherOptimizer_NamesTheKeyAndFedSgd(string optimizer, string line, string key)
+    {
+        var p = FailsOn($"  federated_optimizer: {optimizer}\n  {line}\n");
+        Assert.Equal(key, p.Key);
+        Assert.Contains("federated_optimizer: FedSGD", p.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("client_momentum: 1", "train_args.client_momentum")]
+    [InlineData("client_momentum: -0.1", "train_args.client_momentum")]
+    [InlineData("server_weight_decay: -0.001", "train_args.server_weight_decay")]
+    public void Bind_FedSgdKeyOutOfRange_NamesIt(string line, string key) =>
+        Assert.Equal(key, FailsOn($"  federated_optimizer: FedSGD\n  {line}\n").Key);
+
+    [Fact]
+    public void Bind_FedSgdWithClientMomentumAndServerDecay_ReadsBoth()
+    {
+        var c = Bind("  federated_optimizer: FedSGD\n  client_momentum: 0.9\n  server_weight_decay: 0.0001\n").Config;
+        Assert.Equal((0.9, 0.0001), (c.ClientMomentum, c.ServerWeightDecay));
+        Assert.Equal((0.0, 0.0), (Bind("  federated_optimizer: FedSGD\n").Config.ClientMomentum, Bind("  federated_optimizer: FedAvg\n").Config.ServerWeightDecay));
+    }
+
     [Fact]
     public void Bind_AsyncAlphaOutOfRange_NamesIt() =>
         Assert.Equal("train_args.async_alpha", FailsOn("  federated_optimizer: FedAsync\n  client_num_per_round: 1\n  staleness_model: uniform\n  async_alpha: 1.5\n").Key);

@@ -31,7 +31,7 @@ public class ModelCatalogTests
     [Fact]
     public void Names_BuiltIn_AreTheDocumentedModels()
     {
-        Assert.Equal(new[] { "lr", "mlp", "cnn", "cnn_fedavg", "lenet5", "resnet20", "resnet56", "lenet_dlg" }, Catalog.Names);
+        Assert.Equal(new[] { "lr", "mlp", "cnn", "cnn_fedavg", "lenet5", "byzfl_cnn_mnist", "resnet20", "resnet56", "lenet_dlg" }, Catalog.Names);
         Assert.All(Catalog.Models, m => Assert.False(string.IsNullOrWhiteSpace(m.Summary)));
     }
 
@@ -75,6 +75,7 @@ public class ModelCatalogTests
     [InlineData("lr", 1, 28, (784 * 10) + 10)]
     [InlineData("mlp", 1, 28, (784 * 200) + 200 + (200 * 10) + 10)]
     [InlineData("lenet5", 1, 28, (6 * 25) + 6 + (16 * 6 * 25) + 16 + (400 * 120) + 120 + (120 * 84) + 84 + (84 * 10) + 10)]
+    [InlineData("byzfl_cnn_mnist", 1, 28, (20 * 25) + 20 + (50 * 20 * 25) + 50 + (800 * 500) + 500 + (500 * 10) + 10)] // 431 080, ByzFL's cnn_mnist.
     [InlineData("lenet_dlg", 3, 32, (12 * 3 * 25) + 12 + (2 * ((12 * 12 * 25) + 12)) + (768 * 10) + 10)]
     public void Create_KnownModel_HasThePublishedParameterCount(string name, int channels, int side, int expected, int classes = 10)
     {
@@ -89,7 +90,7 @@ public class ModelCatalogTests
         var e = Assert.Throws<ArgumentException>(() => Catalog.Create("vgg", new ImageShape(1, 28, 28), 10));
 
         Assert.Contains("'vgg'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("lr, mlp, cnn, cnn_fedavg, lenet5, resnet20, resnet56, lenet_dlg", e.Message, StringComparison.Ordinal);
+        Assert.Contains("lr, mlp, cnn, cnn_fedavg, lenet5, byzfl_cnn_mnist, resnet20, resnet56, lenet_dlg", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public class LocalTrainerTests
     [InlineData("mlp", 1, 28)]
     [InlineData("lenet5", 1, 28)]
     [InlineData("cnn_fedavg", 1, 28)]
+    [InlineData("byzfl_cnn_mnist", 1, 28)]
     [InlineData("resnet20", 3, 32)]
 
     // 56 layers of float32 BatchNorm and convolution: the two paths' rounding differs by a few units in the last place
