@@ -16,12 +16,15 @@ internal sealed record Facet(string Label, string Slug, IReadOnlyList<StoredRun>
 
     public const string None = "none";
 
-    /// <summary>Groups runs by their other axes, facets in order of their labels.</summary>
+    /// <summary>Groups runs by their other axes, facets in order of those axes' values (numbers by value).</summary>
     public static IReadOnlyList<Facet> Split(IReadOnlyList<StoredRun> runs) => runs
-        .GroupBy(r => string.Join(", ", r.Axes.Where(a => !InnerAxes.Contains(a.Key)).OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}")))
-        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .GroupBy(r => string.Join(", ", OuterAxes(r).Select(a => $"{a.Key}={a.Value}")))
+        .OrderBy(g => OuterAxes(g.First()), AxisValuesComparer.Instance)
         .Select(g => new Facet(g.Key, g.Key.Length == 0 ? string.Empty : FileNames.Safe(g.Key.Replace(", ", "_", StringComparison.Ordinal).Replace('=', '-')) + "_", g.ToArray()))
         .ToArray();
+
+    private static IReadOnlyList<KeyValuePair<string, string>> OuterAxes(StoredRun run) =>
+        run.Axes.Where(a => !InnerAxes.Contains(a.Key)).OrderBy(a => a.Key, StringComparer.Ordinal).ToArray();
 
     /// <summary>Axis labels in report order: "none" first, then ordinal.</summary>
     public static IReadOnlyList<string> Ordered(IEnumerable<string> labels) =>

@@ -181,6 +181,26 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void Write_NumericFacetAxis_OrdersFacetsByValue()
+    {
+        using var tmp = new TempDirectory();
+        int offset = 0;
+        foreach (string epsilon in new[] { "16", "2", "0.5" })
+        {
+            using (SyntheticGrid.Build(tmp.Path, ["none"], ["none"], 1, new Dictionary<string, string> { ["epsilon"] = epsilon }, keyOffset: offset))
+            {
+            }
+
+            offset += 100;
+        }
+
+        ReportWriter.Write(tmp.Path);
+
+        var sections = File.ReadAllLines(Path.Combine(tmp.Path, "report", "report.md")).Where(l => l.StartsWith("## ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["## epsilon=0.5", "## epsilon=2", "## epsilon=16"], sections);
+    }
+
+    [Fact]
     public void Write_TwoFacets_WritesOneSetOfFiguresAndTablesPerFacet()
     {
         using var tmp = new TempDirectory();
