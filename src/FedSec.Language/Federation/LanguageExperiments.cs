@@ -120,34 +120,46 @@ public sealed class LanguageExperiments : ILanguageExperiments
             }
 
             var data = Partition(config, Documents(config.Dataset, dataDir, progress), tokenizer, seeds);
-            bool lora = config.PeftType == PeftType.Lora;
-            if (lora)
-            {
-                using var generator = new Generator((ulong)(uint)seeds.DeriveInt("lora-init"));
-                try
-                {
-                    LoraAdapters.Attach(model, new LoraOptions { Rank = config.LoraR, Alpha = config.LoraAlpha, Dropout = config.LoraDropout, Targets = config.TargetModules }, generator);
-                }
-                catch (LanguageModelException e)
-                {
-                    throw new ConfigException(e.Origin, Problem(e));
-                }
-            }
-            else
-            {
-                foreach (var p in model.parameters())
-                {
-                    p.requires_grad = true;
-                }
-            }
-
-            return (new LanguageModelBackend(model, TrainingOf(config), lora), data);
+            return (CreateBackend(config, model), data);
         }
         catch
         {
             model.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The backend over <paramref name="model"/> (which it then owns) for <paramref name="config"/>: LoRA adapters attached
+    /// per <c>lora_args</c> (the base frozen), or every parameter trainable when <c>peft_type</c> is none.
+    /// </summary>
+    /// <exception cref="ConfigException">The LoRA settings do not fit the model; names the key.</exception>
+    public static LanguageModelBackend CreateBackend(ExperimentConfig config, GptNeoX model)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(model);
+        bool lora = config.PeftType == PeftType.Lora;
+        if (lora)
+        {
+            using var generator = new Generator((ulong)(uint)new SeedStreams(config.RandomSeed).DeriveInt("lora-init"));
+            try
+            {
+                LoraAdapters.Attach(model, new LoraOptions { Rank = config.LoraR, Alpha = config.LoraAlpha, Dropout = config.LoraDropout, Targets = config.TargetModules }, generator);
+            }
+            catch (LanguageModelException e)
+            {
+                throw new ConfigException(e.Origin, Problem(e));
+            }
+        }
+        else
+        {
+            foreach (var p in model.parameters())
+            {
+                p.requires_grad = true;
+            }
+        }
+
+        return new LanguageModelBackend(model, TrainingOf(config), lora);
     }
 
     // The exception's message without its "origin: " prefix, which the configuration problem names as its key.
