@@ -131,7 +131,7 @@ public static class EngineParameters
         ("adamw", Configuration.ClientOptimizer.AdamW));
 
     /// <summary><c>train_args.learning_rate</c>.</summary>
-    public static readonly DoubleParameter LearningRate = new("learning_rate", Defaults.LearningRate, "Clients' learning rate.", min: 0, minExclusive: true);
+    public static readonly DoubleParameter LearningRate = new("learning_rate", Defaults.LearningRate, "Clients' learning rate (gpt_neox: FedLLM's 3e-4 when unset).", min: 0, minExclusive: true);
 
     /// <summary><c>train_args.momentum</c>.</summary>
     public static readonly DoubleParameter Momentum = new("momentum", Defaults.Momentum, "Clients' SGD momentum.", min: 0, max: 1, maxExclusive: true);
