@@ -44,7 +44,7 @@ public static class DataKindCheck
 
         foreach (var defense in setup.Defenses.Where(d => d.Instance is INeedsServerData))
         {
-            problems.Add(new ConfigProblem(Key(config, EngineParameters.DefenseType.Key, ConfigSections.Defense), $"{defense.Name} trains on a server root set of images; {run} support defenses on the exchanged vectors (krum, median, trimmed_mean, rfa, flame, nnm, norm clipping, ...)."));
+            problems.Add(new ConfigProblem(Key(config, EngineParameters.DefenseType.Key, ConfigSections.Defense), $"{defense.Name} trains on a server root set of images; {run} support defenses on the exchanged vectors (krum, multikrum, geo_median, trimmed_mean, rfa, flame, nnm, norm_diff_clipping, ...)."));
         }
 
         return problems;
