@@ -8,4 +8,7 @@ public enum ClientOptimizer
 
     /// <summary>Adam (AMSGrad, as FedML's client Adam), with <c>weight_decay</c>.</summary>
     Adam,
+
+    /// <summary>AdamW (decoupled weight decay; Loshchilov and Hutter, ICLR 2019), FedLLM's optimizer, with <c>weight_decay</c>.</summary>
+    AdamW,
 }

@@ -12,6 +12,9 @@ public static class ConfigSections
     /// <summary><c>model_args</c>: the model.</summary>
     public const string Model = "model_args";
 
+    /// <summary><c>lora_args</c>: a language model's LoRA adapters (FedLLM's keys).</summary>
+    public const string Lora = "lora_args";
+
     /// <summary><c>train_args</c>: clients, rounds, local and server optimisation.</summary>
     public const string Train = "train_args";
 
@@ -31,5 +34,5 @@ public static class ConfigSections
     public const string Plugins = "plugins";
 
     /// <summary>Every section FedSec reads, in FedML's usual order.</summary>
-    public static IReadOnlyList<string> All { get; } = new[] { Common, Data, Model, Train, Validation, Attack, Defense };
+    public static IReadOnlyList<string> All { get; } = new[] { Common, Data, Model, Lora, Train, Validation, Attack, Defense };
 }

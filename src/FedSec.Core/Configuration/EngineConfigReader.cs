@@ -18,6 +18,8 @@ internal static class EngineConfigReader
     {
         string cacheDir = r.Get(P.DataCacheDir, S.Data);
         string initialModel = r.Get(P.InitialModel, S.Model);
+        string modelPath = r.Get(P.ModelPath, S.Model);
+        string pretrain = r.Get(P.Pretrain, S.Model);
         var config = new ExperimentConfig
         {
             RandomSeed = r.Get(P.RandomSeed, S.Common),
@@ -30,6 +32,17 @@ internal static class EngineConfigReader
             TestSamples = r.Get(P.TestSamples, S.Data),
             Model = OneOf(r, P.Model, S.Model, modelNames, "model"),
             InitialModel = string.IsNullOrWhiteSpace(initialModel) ? null : initialModel,
+            SequenceLength = r.Get(P.SequenceLength, S.Data),
+            TestFraction = r.Get(P.TestFraction, S.Data),
+            ModelPath = string.IsNullOrWhiteSpace(modelPath) ? null : modelPath,
+            Pretrain = string.IsNullOrWhiteSpace(pretrain) ? null : pretrain,
+            PeftType = r.Get(P.PeftType, S.Lora),
+            LoraR = r.Get(P.LoraR, S.Lora),
+            LoraAlpha = r.Get(P.LoraAlpha, S.Lora),
+            LoraDropout = r.Get(P.LoraDropout, S.Lora),
+            TargetModules = r.Get(P.TargetModules, S.Lora),
+            LocalSteps = r.Get(P.LocalSteps, S.Train),
+            MaxGradNorm = r.Get(P.MaxGradNorm, S.Train),
 
             // FedML's FedOpt is Reddi et al.'s adaptive server optimiser; FedSec implements its Adam form (the word maps to it).
             FederatedOptimizer = r.Get(P.FederatedOptimizer, S.Train),

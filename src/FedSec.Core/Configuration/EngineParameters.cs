@@ -23,10 +23,11 @@ public static class EngineParameters
     public static readonly ChoiceParameter<Configuration.PartitionMethod> PartitionMethod = new(
         "partition_method",
         Defaults.PartitionMethod,
-        "How training data is split among clients: IID, Dirichlet label skew, or label shards.",
+        "How training data is split among clients: IID, Dirichlet label skew (text: skew over the corpus's groups), label shards (images), or a text corpus's natural groups (Brown by genre, SOTU by era).",
         ("homo", Configuration.PartitionMethod.Homo),
         ("hetero", Configuration.PartitionMethod.Hetero),
-        ("shards", Configuration.PartitionMethod.Shards));
+        ("shards", Configuration.PartitionMethod.Shards),
+        ("natural", Configuration.PartitionMethod.Natural));
 
     /// <summary><c>data_args.partition_alpha</c>.</summary>
     public static readonly DoubleParameter PartitionAlpha = new("partition_alpha", Defaults.PartitionAlpha, "Dirichlet concentration of the hetero partition (smaller = more skewed).", min: 0, minExclusive: true);
@@ -45,6 +46,38 @@ public static class EngineParameters
 
     /// <summary><c>model_args.initial_model</c> (FedSec's): start from saved weights instead of a fresh initialisation.</summary>
     public static readonly StringParameter InitialModel = new("initial_model", "", "FedSec: a .npy vector of the model's d weights (as `fedsec run --save-model` writes final_model.npy) to start the global model from, instead of a fresh initialisation; e.g. to attack or defend a trained model. Empty: a fresh model.");
+
+    /// <summary><c>data_args.sequence_length</c> (text corpora).</summary>
+    public static readonly IntParameter SequenceLength = new("sequence_length", Defaults.SequenceLength, "Text corpora: tokens per training and test sequence (documents are cut into windows of this length).", min: 2);
+
+    /// <summary><c>data_args.test_fraction</c> (FedSec's, text corpora).</summary>
+    public static readonly DoubleParameter TestFraction = new("test_fraction", Defaults.TestFraction, "Text corpora: share of each group's documents held out as the test split (whole documents).", min: 0, minExclusive: true, max: 1, maxExclusive: true);
+
+    /// <summary><c>model_args.model_path</c> (FedLLM's <c>model_name_or_path</c>, a local directory).</summary>
+    public static readonly StringParameter ModelPath = new("model_path", "", "gpt_neox: a model directory (config.json, model.safetensors, tokenizer.json; or `fedsec lm pretrain`'s output with vocabulary.json) to fine-tune. Empty: model_args.pretrain names the base.");
+
+    /// <summary><c>model_args.pretrain</c> (FedSec's): a `fedsec lm pretrain` configuration naming the base model.</summary>
+    public static readonly StringParameter Pretrain = new("pretrain", "", "gpt_neox: a `fedsec lm pretrain` configuration file (e.g. examples/lm/pretrain-brown.yaml); its cached model under <data dir>/lm/ is the base, pretrained first when missing. Empty: model_args.model_path names the base.");
+
+    /// <summary><c>lora_args.peft_type</c> (FedLLM's).</summary>
+    public static readonly ChoiceParameter<Configuration.PeftType> PeftType = new(
+        "peft_type",
+        Defaults.PeftType,
+        "gpt_neox: lora trains and exchanges only LoRA adapters (the base stays frozen); none fine-tunes and exchanges every parameter.",
+        ("lora", Configuration.PeftType.Lora),
+        ("none", Configuration.PeftType.None));
+
+    /// <summary><c>lora_args.lora_r</c>.</summary>
+    public static readonly IntParameter LoraR = new("lora_r", Defaults.LoraR, "LoRA's rank r.", min: 1);
+
+    /// <summary><c>lora_args.lora_alpha</c>.</summary>
+    public static readonly DoubleParameter LoraAlpha = new("lora_alpha", Defaults.LoraAlpha, "LoRA's α: the adapter's update is scaled by α / r.", min: 0, minExclusive: true);
+
+    /// <summary><c>lora_args.lora_dropout</c>.</summary>
+    public static readonly DoubleParameter LoraDropout = new("lora_dropout", Defaults.LoraDropout, "Dropout on the LoRA adapters' input.", min: 0, max: 1, maxExclusive: true);
+
+    /// <summary><c>lora_args.target_modules</c>.</summary>
+    public static readonly StringListParameter TargetModules = new("target_modules", Defaults.TargetModules, "GPT-NeoX layers that get LoRA adapters: query_key_value, dense, dense_h_to_4h, dense_4h_to_h.");
 
     /// <summary><c>train_args.federated_optimizer</c>; FedOpt is read as FedAdam.</summary>
     public static readonly ChoiceParameter<Configuration.FederatedOptimizer> FederatedOptimizer = new(
@@ -82,16 +115,23 @@ public static class EngineParameters
     /// <summary><c>train_args.batch_size</c>.</summary>
     public static readonly IntParameter BatchSize = new("batch_size", Defaults.BatchSize, "Local mini-batch size.", min: 1);
 
+    /// <summary><c>train_args.local_steps</c> (FedLLM's): a language model's steps per round.</summary>
+    public static readonly IntParameter LocalSteps = new("local_steps", Defaults.LocalSteps, "gpt_neox: optimizer steps per round (batches cycle through the client's sequences); 0 trains `epochs` epochs instead.", min: 0);
+
+    /// <summary><c>train_args.max_grad_norm</c> (FedLLM's).</summary>
+    public static readonly DoubleParameter MaxGradNorm = new("max_grad_norm", Defaults.MaxGradNorm, "gpt_neox: gradients are clipped to this total L2 norm; 0 turns clipping off.", min: 0);
+
     /// <summary><c>train_args.client_optimizer</c>.</summary>
     public static readonly ChoiceParameter<Configuration.ClientOptimizer> ClientOptimizer = new(
         "client_optimizer",
         Defaults.ClientOptimizer,
         "Clients' optimiser.",
         ("sgd", Configuration.ClientOptimizer.Sgd),
-        ("adam", Configuration.ClientOptimizer.Adam));
+        ("adam", Configuration.ClientOptimizer.Adam),
+        ("adamw", Configuration.ClientOptimizer.AdamW));
 
     /// <summary><c>train_args.learning_rate</c>.</summary>
-    public static readonly DoubleParameter LearningRate = new("learning_rate", Defaults.LearningRate, "Clients' learning rate.", min: 0, minExclusive: true);
+    public static readonly DoubleParameter LearningRate = new("learning_rate", Defaults.LearningRate, "Clients' learning rate (gpt_neox: FedLLM's 3e-4 when unset).", min: 0, minExclusive: true);
 
     /// <summary><c>train_args.momentum</c>.</summary>
     public static readonly DoubleParameter Momentum = new("momentum", Defaults.Momentum, "Clients' SGD momentum.", min: 0, max: 1, maxExclusive: true);
@@ -196,8 +236,17 @@ public static class EngineParameters
         new(ConfigSections.Data, ShardsPerClient),
         new(ConfigSections.Data, TrainSamples),
         new(ConfigSections.Data, TestSamples),
+        new(ConfigSections.Data, SequenceLength),
+        new(ConfigSections.Data, TestFraction),
         new(ConfigSections.Model, Model),
         new(ConfigSections.Model, InitialModel) { InRunKeyOnlyWhenSet = true },
+        new(ConfigSections.Model, ModelPath),
+        new(ConfigSections.Model, Pretrain),
+        new(ConfigSections.Lora, PeftType),
+        new(ConfigSections.Lora, LoraR),
+        new(ConfigSections.Lora, LoraAlpha),
+        new(ConfigSections.Lora, LoraDropout),
+        new(ConfigSections.Lora, TargetModules),
         new(ConfigSections.Train, FederatedOptimizer),
         new(ConfigSections.Train, ClientNumInTotal),
         new(ConfigSections.Train, ClientNumPerRound),
@@ -205,6 +254,8 @@ public static class EngineParameters
         new(ConfigSections.Train, MinClients),
         new(ConfigSections.Train, Epochs),
         new(ConfigSections.Train, BatchSize),
+        new(ConfigSections.Train, LocalSteps),
+        new(ConfigSections.Train, MaxGradNorm),
         new(ConfigSections.Train, ClientOptimizer),
         new(ConfigSections.Train, LearningRate),
         new(ConfigSections.Train, Momentum),

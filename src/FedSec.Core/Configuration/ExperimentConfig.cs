@@ -36,6 +36,39 @@ public sealed record ExperimentConfig
     /// <summary><c>model_args.initial_model</c>: a .npy file of initial weights; null for a fresh model.</summary>
     public string? InitialModel { get; init; }
 
+    /// <summary><c>data_args.sequence_length</c>: tokens per sequence of a text corpus.</summary>
+    public int SequenceLength { get; init; } = 64;
+
+    /// <summary><c>data_args.test_fraction</c>: share of each group's documents held out as a text corpus's test split.</summary>
+    public double TestFraction { get; init; } = 0.1;
+
+    /// <summary><c>model_args.model_path</c>: a language model's directory (Hugging Face checkpoint, or <c>fedsec lm pretrain</c>'s output); null for none.</summary>
+    public string? ModelPath { get; init; }
+
+    /// <summary><c>model_args.pretrain</c>: a <c>fedsec lm pretrain</c> configuration whose cached model is the base; null for none.</summary>
+    public string? Pretrain { get; init; }
+
+    /// <summary><c>lora_args.peft_type</c>: LoRA, or full fine-tuning.</summary>
+    public PeftType PeftType { get; init; } = PeftType.Lora;
+
+    /// <summary><c>lora_args.lora_r</c>: the adapters' rank.</summary>
+    public int LoraR { get; init; } = 8;
+
+    /// <summary><c>lora_args.lora_alpha</c>: the adapters' scale numerator (scale α / r).</summary>
+    public double LoraAlpha { get; init; } = 16;
+
+    /// <summary><c>lora_args.lora_dropout</c>: dropout on the adapters' input.</summary>
+    public double LoraDropout { get; init; } = 0.05;
+
+    /// <summary><c>lora_args.target_modules</c>: the layers that get adapters.</summary>
+    public IReadOnlyList<string> TargetModules { get; init; } = ["query_key_value"];
+
+    /// <summary><c>train_args.local_steps</c>: a language model's optimizer steps per round; 0 takes <see cref="Epochs"/> epochs.</summary>
+    public int LocalSteps { get; init; }
+
+    /// <summary><c>train_args.max_grad_norm</c>: a language model's gradient clipping (total L2 norm); 0 turns it off.</summary>
+    public double MaxGradNorm { get; init; } = 1.0;
+
     /// <summary><c>train_args.federated_optimizer</c>.</summary>
     public FederatedOptimizer FederatedOptimizer { get; init; } = FederatedOptimizer.FedAvg;
 

@@ -11,4 +11,7 @@ public enum PartitionMethod
 
     /// <summary>Each client gets <c>shards_per_client</c> shards of label-sorted data (McMahan et al.).</summary>
     Shards,
+
+    /// <summary>A text corpus's natural groups (Brown's genres, SOTU's eras) dealt to the clients in consecutive runs.</summary>
+    Natural,
 }

@@ -4,7 +4,7 @@ namespace FedSec.Data;
 /// Labelled images in memory: pixels scaled to [0, 1], channel-first (N × C × H × W), one label per image.
 /// Client data sets are their own copies, so poisoning one never touches another or the test set.
 /// </summary>
-public sealed class ImageSet
+public sealed class ImageSet : IClientDataset
 {
     /// <summary>Wraps pixel and label arrays; checks that their sizes agree.</summary>
     public ImageSet(float[] pixels, int[] labels, int channels, int height, int width, int classCount)
@@ -50,6 +50,9 @@ public sealed class ImageSet
 
     /// <summary>Number of images.</summary>
     public int Count => Labels.Length;
+
+    /// <inheritdoc />
+    public DataKind Kind => DataKind.Images;
 
     /// <summary>Values per image: C × H × W.</summary>
     public int ImageSize => Channels * Height * Width;

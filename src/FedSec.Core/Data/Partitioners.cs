@@ -15,6 +15,7 @@ public static class Partitioners
         PartitionMethod.Homo => new HomoPartitioner(),
         PartitionMethod.Hetero => new DirichletPartitioner(alpha),
         PartitionMethod.Shards => new ShardPartitioner(shardsPerClient),
+        PartitionMethod.Natural => new Text.NaturalGroupPartitioner(),
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown partition method."),
     };
 }

@@ -47,6 +47,10 @@ public sealed record RunSummary
     /// <summary>The last evaluated test loss.</summary>
     public double? FinalLoss { get; init; }
 
+    /// <summary>A language model's last evaluated test perplexity; absent (null) for classifiers.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? FinalPerplexity { get; init; }
+
     /// <summary>The last round's extra metrics.</summary>
     public IReadOnlyDictionary<string, double> FinalMetrics { get; init; } = new Dictionary<string, double>();
 
@@ -77,6 +81,7 @@ public sealed record RunSummary
             FinalAccuracy = result.FinalAccuracy,
             BestAccuracy = evaluated.Length == 0 ? null : evaluated.Max(r => r.Accuracy),
             FinalLoss = evaluated.LastOrDefault()?.Loss,
+            FinalPerplexity = evaluated.LastOrDefault()?.Perplexity,
             FinalMetrics = evaluated.LastOrDefault()?.Metrics ?? new Dictionary<string, double>(),
             Detection = result.DetectionByDefense()
                 .Select(kv => new DefenseDetectionSummary(kv.Key, kv.Value.TruePositives, kv.Value.FalsePositives, kv.Value.FalseNegatives, kv.Value.TrueNegatives, kv.Value.Precision, kv.Value.Recall))

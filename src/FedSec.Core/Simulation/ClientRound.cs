@@ -32,7 +32,7 @@ internal sealed class ClientRound
     public ClientResult?[] Train(RoundPlan plan, IReadOnlyList<int> sampled, LocalTrainingSettings settings, IExperimentObserver? observer, CancellationToken cancellation)
     {
         int round = plan.Round;
-        var jobs = new (ImageSet Data, LocalTrainingSettings Settings)[sampled.Count];
+        var jobs = new (IClientDataset Data, LocalTrainingSettings Settings)[sampled.Count];
         for (int i = 0; i < jobs.Length; i++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -150,7 +150,7 @@ internal sealed class ClientRound
         return local;
     }
 
-    private (ImageSet Data, LocalTrainingSettings Settings) Prepare(int id, RoundPlan plan, LocalTrainingSettings settings)
+    private (IClientDataset Data, LocalTrainingSettings Settings) Prepare(int id, RoundPlan plan, LocalTrainingSettings settings)
     {
         var data = _data.Clients[id];
         if (!plan.Malicious.Contains(id))
@@ -161,7 +161,9 @@ internal sealed class ClientRound
         var client = new ClientContext { Round = plan.Round, ClientId = id, Seeds = _seeds, MaliciousClients = plan.AttackerIdentities };
         if (_stages.DataPoisoning is { } poison)
         {
-            data = poison.PoisonData(data.Clone(), client);
+            // Binding refuses data-poisoning attacks on other kinds of data (SetupDataKindCheck).
+            var images = data as ImageSet ?? throw new InvalidOperationException($"The data-poisoning attack poisons images, but client {id}'s data set holds {data.Kind}.");
+            data = poison.PoisonData(images.Clone(), client);
         }
 
         if (_stages.LocalConstraint is { } constrains)

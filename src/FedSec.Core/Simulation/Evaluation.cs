@@ -6,6 +6,10 @@ namespace FedSec.Simulation;
 /// <param name="Confusion">Counts, true class × predicted class.</param>
 public sealed record Evaluation(double Accuracy, double Loss, int[,] Confusion)
 {
+    /// <summary>A language model's perplexity, e to the mean next-token loss; null for classifiers.</summary>
+    /// <value>The default value is null.</value>
+    public double? Perplexity { get; init; }
+
     /// <summary>Number of samples evaluated.</summary>
     public int Count
     {

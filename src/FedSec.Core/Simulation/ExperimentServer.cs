@@ -214,13 +214,14 @@ public sealed class ExperimentServer
         // A diverged round's model is the non-finite vector that stopped the run: the new global model, or the
         // local model whose training diverged (there is no new global model then).
         Global = divergedModel ?? outcome!.Global;
-        double? accuracy = null, loss = null;
+        double? accuracy = null, loss = null, perplexity = null;
         var metrics = new Dictionary<string, double>(context.Metrics);
         if ((round + 1) % c.FrequencyOfTheTest == 0 || round == c.CommRound - 1 || diverged is not null)
         {
             var eval = _backend.Evaluate(Global, _data.Test);
             accuracy = eval.Accuracy;
             loss = eval.Loss;
+            perplexity = eval.Perplexity;
             foreach (var m in _metrics)
             {
                 m.Compute(Global, eval, _backend, metrics);
@@ -232,6 +233,7 @@ public sealed class ExperimentServer
             Round = round,
             Accuracy = accuracy,
             Loss = loss,
+            Perplexity = perplexity,
             TrainLoss = training.Updates.Count == 0 ? double.NaN : training.LossSum / training.Updates.Count,
             Seconds = _time.GetElapsedTime(plan.StartedAt).TotalSeconds,
             Sampled = plan.Sampled,
@@ -371,7 +373,7 @@ public sealed class ExperimentServer
         MaliciousClients = plan.Malicious,
         Seeds = _seeds,
         TotalClients = _setup.Config.ClientNumInTotal,
-        ClientData = _data.Clients.Count > 0 ? id => _data.Clients[id] : null,
+        ClientData = _data.Clients.Count > 0 && _data.Kind == DataKind.Images ? id => (ImageSet)_data.Clients[id] : null,
         OutputDirectory = OutputDirectory,
         Buffers = _buffers,
         ServerTrainer = _data.ServerRoot is { } root ? () => TrainOnServer(plan.Global, root, plan.Round) : null,

@@ -17,7 +17,7 @@ public interface IModelBackend : IDisposable
     float[] InitialWeights(int seed);
 
     /// <summary>Trains from <paramref name="global"/> on <paramref name="data"/>; batch order from <paramref name="order"/>, other randomness from <paramref name="seed"/>.</summary>
-    LocalTrainingResult Train(ReadOnlySpan<float> global, ImageSet data, LocalTrainingSettings settings, Random order, int seed);
+    LocalTrainingResult Train(ReadOnlySpan<float> global, IClientDataset data, LocalTrainingSettings settings, Random order, int seed);
 
     /// <summary>
     /// How many <see cref="Train"/> calls may run at once; each must give what it would give alone (the engine trains
@@ -25,6 +25,9 @@ public interface IModelBackend : IDisposable
     /// </summary>
     int MaxConcurrentTrainings => 1;
 
-    /// <summary>Accuracy, loss and confusion counts of <paramref name="weights"/> on <paramref name="test"/>.</summary>
-    Evaluation Evaluate(ReadOnlySpan<float> weights, ImageSet test);
+    /// <summary>
+    /// Accuracy, loss and confusion counts of <paramref name="weights"/> on <paramref name="test"/> (a language model: next-token
+    /// accuracy, loss and perplexity). The data sets are of the kind the backend was created for.
+    /// </summary>
+    Evaluation Evaluate(ReadOnlySpan<float> weights, IClientDataset test);
 }

@@ -18,6 +18,13 @@ public sealed record RoundRecord
     /// <summary>Test loss of the new global model, when evaluated this round.</summary>
     public double? Loss { get; init; }
 
+    /// <summary>
+    /// A language model's test perplexity (e to <see cref="Loss"/>), when evaluated this round; absent (null) for
+    /// classifiers, whose records are unchanged.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Perplexity { get; init; }
+
     /// <summary>Mean local training loss of the round's clients.</summary>
     public double TrainLoss { get; init; }
 

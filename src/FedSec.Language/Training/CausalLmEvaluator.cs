@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace FedSec.Language.Training;
 
-/// <summary>Evaluates a causal language model: mean next-token cross-entropy over every predicted token of a set, and perplexity.</summary>
+/// <summary>Evaluates a causal language model: mean next-token cross-entropy over every predicted token of a set, perplexity and top-1 next-token accuracy.</summary>
 public static class CausalLmEvaluator
 {
     /// <summary>The quality of <paramref name="model"/> on <paramref name="data"/>, in batches of <paramref name="batchSize"/> sequences (in evaluation mode, no gradients).</summary>
@@ -19,18 +19,20 @@ public static class CausalLmEvaluator
         {
             using var noGrad = no_grad();
             double sum = 0;
-            long count = 0;
+            long count = 0, correct = 0;
             for (int start = 0; start < data.Count; start += batchSize)
             {
                 using var scope = NewDisposeScope();
                 int n = Math.Min(batchSize, data.Count - start);
                 var tokens = CausalLmTrainer.Batch(data, Enumerable.Range(start, n).ToArray());
-                var (s, c) = CausalLmLoss.Sum(model.forward(tokens), tokens);
+                var logits = model.forward(tokens);
+                var (s, c) = CausalLmLoss.Sum(logits, tokens);
                 sum += s;
                 count += c;
+                correct += logits[.., ..^1].argmax(-1).eq(tokens[.., 1..]).sum().item<long>();
             }
 
-            return new LanguageModelQuality(count == 0 ? double.NaN : sum / count, count);
+            return new LanguageModelQuality(count == 0 ? double.NaN : sum / count, count) { Correct = correct };
         }
         finally
         {

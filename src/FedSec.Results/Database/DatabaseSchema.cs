@@ -36,7 +36,8 @@ internal static class DatabaseSchema
             diverged_round INTEGER,
             diverged_stage TEXT,
             diverged_client INTEGER,
-            diverged_reason TEXT
+            diverged_reason TEXT,
+            final_perplexity REAL
         );
         CREATE TABLE IF NOT EXISTS meta (
             name TEXT PRIMARY KEY NOT NULL,
@@ -65,6 +66,7 @@ internal static class DatabaseSchema
             sampled_json TEXT NOT NULL,
             attacked_json TEXT NOT NULL,
             metrics_json TEXT NOT NULL,
+            perplexity REAL,
             PRIMARY KEY (run_key, round)
         );
         CREATE TABLE IF NOT EXISTS detection (
@@ -117,6 +119,13 @@ internal static class DatabaseSchema
         ("diverged_stage", "TEXT"),
         ("diverged_client", "INTEGER"),
         ("diverged_reason", "TEXT"),
+        ("final_perplexity", "REAL"),
+    ];
+
+    /// <summary>Columns added to <c>rounds</c> after version 1, added to older databases when they are opened.</summary>
+    public static readonly (string Name, string Definition)[] AddedRoundColumns =
+    [
+        ("perplexity", "REAL"),
     ];
 
     /// <summary>The tables holding rows of one run, children first.</summary>

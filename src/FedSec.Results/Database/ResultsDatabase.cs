@@ -252,10 +252,16 @@ public sealed class ResultsDatabase : IDisposable
     // A database written before a column was added opens as it is and gets the column (with its default) here.
     private static void AddMissingColumns(SqliteConnection connection)
     {
+        AddMissingColumns(connection, "runs", DatabaseSchema.AddedRunColumns);
+        AddMissingColumns(connection, "rounds", DatabaseSchema.AddedRoundColumns);
+    }
+
+    private static void AddMissingColumns(SqliteConnection connection, string table, IEnumerable<(string Name, string Definition)> columns)
+    {
         var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "PRAGMA table_info(runs);";
+            command.CommandText = $"PRAGMA table_info({table});";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -263,11 +269,11 @@ public sealed class ResultsDatabase : IDisposable
             }
         }
 
-        foreach (var (name, definition) in DatabaseSchema.AddedRunColumns)
+        foreach (var (name, definition) in columns)
         {
             if (!present.Contains(name))
             {
-                Execute(connection, $"ALTER TABLE runs ADD COLUMN {name} {definition};");
+                Execute(connection, $"ALTER TABLE {table} ADD COLUMN {name} {definition};");
             }
         }
     }

@@ -45,7 +45,8 @@ internal sealed class RunRowWriter
             ("diverged_round", summary.Diverged?.Round),
             ("diverged_stage", summary.Diverged?.Stage.Word()),
             ("diverged_client", summary.Diverged?.ClientId),
-            ("diverged_reason", summary.Diverged?.Reason));
+            ("diverged_reason", summary.Diverged?.Reason),
+            ("final_perplexity", summary.FinalPerplexity));
     }
 
     public void Axes(IReadOnlyDictionary<string, string> axes)
@@ -71,7 +72,8 @@ internal sealed class RunRowWriter
                 ("attack_active", r.AttackActive ? 1 : 0),
                 ("sampled_json", ResultsDatabase.Json(r.Sampled)),
                 ("attacked_json", ResultsDatabase.Json(r.Attacked)),
-                ("metrics_json", ResultsDatabase.Json(r.Metrics)));
+                ("metrics_json", ResultsDatabase.Json(r.Metrics)),
+                ("perplexity", r.Perplexity));
         }
     }
 

@@ -1,6 +1,7 @@
 using FedSec.Setup;
 using FedSec.Configuration;
 using FedSec.Data;
+using FedSec.Data.Text;
 using FedSec.Components;
 using FedSec.Simulation;
 using FedSec.Simulation.Metrics;
@@ -51,6 +52,12 @@ public sealed class ExperimentFactory
     /// </summary>
     public IDatasetFetcher? Fetcher { get; set; }
 
+    /// <summary>
+    /// Language models on text corpora (FedSec.Language's, set by the CLI); null (the default): only image models and
+    /// image data sets are known.
+    /// </summary>
+    public ILanguageExperiments? Language { get; set; }
+
     /// <summary>A factory over every built-in attack, defense and model.</summary>
     public static ExperimentFactory CreateDefault() => new(TorchComponents.CreateRegistry(), ModelCatalog.CreateBuiltIn());
 
@@ -61,9 +68,17 @@ public sealed class ExperimentFactory
     /// </summary>
     public ExperimentSetup Bind(ConfigNamespace config)
     {
-        var setup = ExperimentBinder.Bind(config, Components, Models.Names, DatasetCatalog.Names);
+        var modelNames = Language is null ? Models.Names : [.. Models.Names, .. Language.ModelNames];
+        var datasetNames = Language is null ? DatasetCatalog.Names : [.. DatasetCatalog.Names, .. TextCorpusCatalog.Names];
+        var setup = ExperimentBinder.Bind(config, Components, modelNames, datasetNames);
+        if (Language is { } language && (TextCorpusCatalog.IsKnown(setup.Config.Dataset) || language.ModelNames.Contains(setup.Config.Model)))
+        {
+            var textProblems = TextMisfit(setup.Config, language).Concat(DataKindCheck.Check(setup, DataKind.TokenSequences)).Concat(language.Check(setup.Config)).ToList();
+            return textProblems.Count > 0 ? throw new ConfigException(textProblems) : setup;
+        }
+
         var (problems, warnings) = DatasetConfigCheck.Check(setup.Config);
-        var all = problems.ToList();
+        var all = problems.Concat(DataKindCheck.Check(setup, DataKind.Images)).ToList();
         if (ModelMisfit(setup.Config) is { } misfit)
         {
             all.Insert(0, misfit);
@@ -97,6 +112,11 @@ public sealed class ExperimentFactory
         TorchSharp.torch.set_num_threads(TensorThreads);
         var config = setup.Config;
         string dataDir = DataDirectory.Resolve(dataDirOverride ?? (string.IsNullOrWhiteSpace(config.DataCacheDir) ? null : config.DataCacheDir));
+        if (Language is { } language && TextCorpusCatalog.IsKnown(config.Dataset))
+        {
+            return PrepareText(setup, language, dataDir, progress);
+        }
+
         var split = DatasetCatalog.Load(config.Dataset, dataDir, Fetcher, progress, config.ClientNumInTotal);
         int rootSize = setup.Defenses.Select(d => d.Instance).OfType<INeedsServerData>().Select(d => d.RootSetSize).DefaultIfEmpty(0).Max();
         var data = ExperimentDataBuilder.Build(config, split, rootSize);
@@ -130,6 +150,44 @@ public sealed class ExperimentFactory
         }
 
         return new PreparedExperiment(experiment, backend, split, data);
+    }
+
+    private static PreparedExperiment PrepareText(ExperimentSetup setup, ILanguageExperiments language, string dataDir, IProgress<FetchProgress>? progress)
+    {
+        var (backend, data) = language.Prepare(setup, dataDir, progress);
+        try
+        {
+            var experiment = new Experiment(setup, backend, data);
+            if (setup.Config.InitialModel is { } initial)
+            {
+                experiment.InitialGlobal = InitialModelFile.Load(initial, backend.Layout, setup.Config.Model);
+            }
+
+            return new PreparedExperiment(experiment, backend, null, data);
+        }
+        catch
+        {
+            backend.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A language model on image data, or an image model on a text corpus: the key to change, and what fits.</summary>
+    private static IEnumerable<ConfigProblem> TextMisfit(ExperimentConfig config, ILanguageExperiments language)
+    {
+        bool text = TextCorpusCatalog.IsKnown(config.Dataset), lm = language.ModelNames.Contains(config.Model);
+        if (text && !lm)
+        {
+            yield return new ConfigProblem(
+                config.Namespace.Find(EngineParameters.Model.Key, ConfigSections.Model)?.QualifiedKey ?? $"{ConfigSections.Model}.{EngineParameters.Model.Key}",
+                $"'{config.Model}' is an image model; the text corpus {config.Dataset} takes a language model: {string.Join(", ", language.ModelNames)}.");
+        }
+        else if (lm && !text)
+        {
+            yield return new ConfigProblem(
+                config.Namespace.Find(EngineParameters.Dataset.Key, ConfigSections.Data)?.QualifiedKey ?? $"{ConfigSections.Data}.{EngineParameters.Dataset.Key}",
+                $"'{config.Dataset}' is an image data set; {config.Model} trains on a text corpus: {string.Join(", ", TextCorpusCatalog.Names)}.");
+        }
     }
 
     /// <summary>The problem of a model that cannot take the data set's images, naming the models that can; null when it fits.</summary>

@@ -78,9 +78,10 @@ public sealed class TorchModelBackend : IModelBackend
     }
 
     /// <inheritdoc />
-    public LocalTrainingResult Train(ReadOnlySpan<float> global, ImageSet data, LocalTrainingSettings settings, Random order, int seed)
+    public LocalTrainingResult Train(ReadOnlySpan<float> global, IClientDataset data, LocalTrainingSettings settings, Random order, int seed)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var images = Images(data);
         var options = new LocalTrainingOptions
         {
             Epochs = settings.Epochs,
@@ -97,7 +98,7 @@ public sealed class TorchModelBackend : IModelBackend
         try
         {
             using var oneDnn = _model.AvoidOneDnn ? OneDnn.Suspend() : null;
-            return worker.Trainer.Train(data, global, options, order, seed, _normalization);
+            return worker.Trainer.Train(images, global, options, order, seed, _normalization);
         }
         finally
         {
@@ -106,11 +107,15 @@ public sealed class TorchModelBackend : IModelBackend
     }
 
     /// <inheritdoc />
-    public FedSec.Simulation.Evaluation Evaluate(ReadOnlySpan<float> weights, ImageSet test)
+    public FedSec.Simulation.Evaluation Evaluate(ReadOnlySpan<float> weights, IClientDataset test)
     {
-        var r = _evaluator.Evaluate(weights, test, _normalization);
+        var r = _evaluator.Evaluate(weights, Images(test), _normalization);
         return new FedSec.Simulation.Evaluation(r.Accuracy, r.MeanLoss, r.Confusion);
     }
+
+    // The factory pairs this backend with image data only; anything else is a bug in the caller.
+    private static ImageSet Images(IClientDataset data) =>
+        data as ImageSet ?? throw new ArgumentException($"The image model backend takes images, not {data?.Kind.ToString() ?? "null"}.", nameof(data));
 
     /// <inheritdoc />
     public void Dispose()

@@ -86,8 +86,9 @@ public class ExperimentBinderTests
     {
         var setup = Bind("train_args:\n");
 
-        Assert.Equal(new ExperimentConfig() with { Namespace = setup.Config.Namespace, DefenseTypes = setup.Config.DefenseTypes }, setup.Config);
+        Assert.Equal(new ExperimentConfig() with { Namespace = setup.Config.Namespace, DefenseTypes = setup.Config.DefenseTypes, TargetModules = setup.Config.TargetModules }, setup.Config);
         Assert.Empty(setup.Config.DefenseTypes);
+        Assert.Equal(["query_key_value"], setup.Config.TargetModules);
         Assert.Null(setup.Attack);
         Assert.Empty(setup.Defenses);
         Assert.Empty(setup.Warnings);

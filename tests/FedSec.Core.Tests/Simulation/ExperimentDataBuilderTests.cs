@@ -26,7 +26,7 @@ public class ExperimentDataBuilderTests
     {
         var config = new ExperimentConfig { ClientNumInTotal = 5, PartitionMethod = method, PartitionAlpha = 0.5 };
         var data = ExperimentDataBuilder.Build(config, Split(1000));
-        var all = data.Clients.SelectMany(c => Ids(c, 1000)).Order().ToArray();
+        var all = data.Clients.SelectMany(c => Ids((ImageSet)c, 1000)).Order().ToArray();
         Assert.Equal(Enumerable.Range(0, 1000), all);
         Assert.Equal(5, data.Clients.Count);
     }
@@ -38,7 +38,7 @@ public class ExperimentDataBuilderTests
         var config = new ExperimentConfig { ClientNumInTotal = 4, PartitionMethod = PartitionMethod.Homo };
         var data = ExperimentDataBuilder.Build(config, split, serverRootSize: 50);
         var root = Ids(data.ServerRoot!, 1000);
-        var clients = data.Clients.SelectMany(c => Ids(c, 1000)).ToArray();
+        var clients = data.Clients.SelectMany(c => Ids((ImageSet)c, 1000)).ToArray();
         Assert.Equal(50, root.Length);
         Assert.Empty(root.Intersect(clients));
         Assert.Equal(1000, root.Length + clients.Length);
@@ -51,6 +51,6 @@ public class ExperimentDataBuilderTests
         var config = new ExperimentConfig { ClientNumInTotal = 5, RandomSeed = 9 };
         var a = ExperimentDataBuilder.Build(config, Split(500));
         var b = ExperimentDataBuilder.Build(config, Split(500));
-        Assert.Equal(a.Clients.Select(c => Ids(c, 500)), b.Clients.Select(c => Ids(c, 500)));
+        Assert.Equal(a.Clients.Select(c => Ids((ImageSet)c, 500)), b.Clients.Select(c => Ids((ImageSet)c, 500)));
     }
 }

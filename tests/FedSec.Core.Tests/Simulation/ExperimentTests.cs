@@ -127,13 +127,13 @@ public class ExperimentTests
         var log = new List<string>();
         var component = new RecordingComponent(log);
         var data = Data(3);
-        var testLabels = (int[])data.Test.Labels.Clone();
+        var testLabels = (int[])((ImageSet)data.Test).Labels.Clone();
         var backend = new FakeBackend();
         new Experiment(TestSetup.Of(Config(attack: true, rounds: 2), component), backend, data).Run();
         Assert.Equal(new[] { "poison_data:0", "poison_data:0" }, log.Where(l => l.StartsWith("poison", StringComparison.Ordinal)));
         Assert.NotSame(data.Clients[0], backend.TrainedOn[0]);
         Assert.Same(data.Clients[1], backend.TrainedOn[1]);
-        Assert.Equal(testLabels, data.Test.Labels);
+        Assert.Equal(testLabels, ((ImageSet)data.Test).Labels);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public class ExperimentTests
         }
 
         Assert.Equal(2, backend.TrainedWith.Count(s => s.Constraint is not null));
-        Assert.All(data.Clients, c => Assert.All(c.Labels, l => Assert.Equal(7, l)));
+        Assert.All(data.Clients, c => Assert.All(((ImageSet)c).Labels, l => Assert.Equal(7, l)));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class NaturalClientDataTests
 
         var data = ExperimentDataBuilder.Build(config, Split());
 
-        Assert.Equal([[0, 1], [2, 3, 4], [5, 6, 7, 8]], data.Clients.Select(Ids).ToArray());
+        Assert.Equal([[0, 1], [2, 3, 4], [5, 6, 7, 8]], data.Clients.Select(c => Ids((ImageSet)c)).ToArray());
         Assert.Equal(3, data.Test.Count);
     }
 
@@ -41,7 +41,7 @@ public class NaturalClientDataTests
 
         var data = ExperimentDataBuilder.Build(config, Split());
 
-        Assert.Equal([[0, 1], [2, 3, 4]], data.Clients.Select(Ids).ToArray());
+        Assert.Equal([[0, 1], [2, 3, 4]], data.Clients.Select(c => Ids((ImageSet)c)).ToArray());
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class NaturalClientDataTests
         var data = ExperimentDataBuilder.Build(config, Split(), serverRootSize: 2);
 
         var root = Ids(data.ServerRoot!);
-        var clients = data.Clients.SelectMany(Ids).ToArray();
+        var clients = data.Clients.SelectMany(c => Ids((ImageSet)c)).ToArray();
         Assert.Equal(2, root.Length);
         Assert.Empty(root.Intersect(clients));
         Assert.Equal(Enumerable.Range(0, 9), root.Concat(clients).Order());

@@ -31,7 +31,7 @@ internal sealed class ConcurrentBackend : IModelBackend
 
     public float[] InitialWeights(int seed) => _inner.InitialWeights(seed);
 
-    public LocalTrainingResult Train(ReadOnlySpan<float> global, ImageSet data, LocalTrainingSettings settings, Random order, int seed)
+    public LocalTrainingResult Train(ReadOnlySpan<float> global, IClientDataset data, LocalTrainingSettings settings, Random order, int seed)
     {
         var copy = global.ToArray();
         lock (_gate)
@@ -56,7 +56,7 @@ internal sealed class ConcurrentBackend : IModelBackend
         return result;
     }
 
-    public FedSec.Simulation.Evaluation Evaluate(ReadOnlySpan<float> weights, ImageSet test) => _inner.Evaluate(weights, test);
+    public FedSec.Simulation.Evaluation Evaluate(ReadOnlySpan<float> weights, IClientDataset test) => _inner.Evaluate(weights, test);
 
     public void Dispose() => _inner.Dispose();
 }

@@ -41,27 +41,27 @@ internal sealed class DivergingBackend : IModelBackend
 
     public float[] InitialWeights(int seed) => _inner.InitialWeights(seed);
 
-    public LocalTrainingResult Train(ReadOnlySpan<float> global, ImageSet data, LocalTrainingSettings settings, Random order, int seed)
+    public LocalTrainingResult Train(ReadOnlySpan<float> global, IClientDataset data, LocalTrainingSettings settings, Random order, int seed)
     {
         var r = _inner.Train(global, data, settings, order, seed);
         var weights = _rewrite(TrainCalls++, r.Weights);
         return r with { Weights = weights, MeanLoss = weights.All(float.IsFinite) ? r.MeanLoss : double.NaN };
     }
 
-    public Evaluation Evaluate(ReadOnlySpan<float> weights, ImageSet test)
+    public Evaluation Evaluate(ReadOnlySpan<float> weights, IClientDataset test)
     {
         Evaluated.Add(weights.ToArray());
         foreach (var v in weights)
         {
             if (!float.IsFinite(v))
             {
-                var confusion = new int[test.ClassCount, test.ClassCount];
-                foreach (int label in test.Labels)
+                var confusion = new int[((ImageSet)test).ClassCount, ((ImageSet)test).ClassCount];
+                foreach (int label in ((ImageSet)test).Labels)
                 {
                     confusion[label, 0]++;
                 }
 
-                return new Evaluation((double)test.Labels.Count(l => l == 0) / test.Count, double.NaN, confusion);
+                return new Evaluation((double)((ImageSet)test).Labels.Count(l => l == 0) / test.Count, double.NaN, confusion);
             }
         }
 

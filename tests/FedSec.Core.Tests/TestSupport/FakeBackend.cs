@@ -27,12 +27,12 @@ internal sealed class FakeBackend : IModelBackend
         return Enumerable.Range(0, Layout.Length).Select(_ => (float)rng.NextDouble()).ToArray();
     }
 
-    public LocalTrainingResult Train(ReadOnlySpan<float> global, ImageSet data, LocalTrainingSettings settings, Random order, int seed)
+    public LocalTrainingResult Train(ReadOnlySpan<float> global, IClientDataset data, LocalTrainingSettings settings, Random order, int seed)
     {
         _log?.Add("train");
-        TrainedOn.Add(data);
+        TrainedOn.Add((ImageSet)data);
         TrainedWith.Add(settings);
-        double meanLabel = data.Labels.Average();
+        double meanLabel = ((ImageSet)data).Labels.Average();
         var noise = new Random(seed);
         var w = new float[global.Length];
         for (int i = 0; i < w.Length; i++)
@@ -43,7 +43,7 @@ internal sealed class FakeBackend : IModelBackend
         return new LocalTrainingResult(w, 1, meanLabel);
     }
 
-    public Evaluation Evaluate(ReadOnlySpan<float> weights, ImageSet test)
+    public Evaluation Evaluate(ReadOnlySpan<float> weights, IClientDataset test)
     {
         _log?.Add("evaluate");
         double m = 0;
@@ -53,7 +53,7 @@ internal sealed class FakeBackend : IModelBackend
         }
 
         m /= weights.Length;
-        var confusion = new int[test.ClassCount, test.ClassCount];
+        var confusion = new int[((ImageSet)test).ClassCount, ((ImageSet)test).ClassCount];
         confusion[0, 0] = test.Count;
         return new Evaluation(1.0 / (1.0 + Math.Abs(m)), Math.Abs(m), confusion);
     }

@@ -17,13 +17,13 @@ internal sealed class GlobalRecordingBackend : IModelBackend
 
     public float[] InitialWeights(int seed) => _inner.InitialWeights(seed);
 
-    public LocalTrainingResult Train(ReadOnlySpan<float> global, ImageSet data, LocalTrainingSettings settings, Random order, int seed)
+    public LocalTrainingResult Train(ReadOnlySpan<float> global, IClientDataset data, LocalTrainingSettings settings, Random order, int seed)
     {
         TrainedFrom.Add(global.ToArray());
         return _inner.Train(global, data, settings, order, seed);
     }
 
-    public FedSec.Simulation.Evaluation Evaluate(ReadOnlySpan<float> weights, ImageSet test) => _inner.Evaluate(weights, test);
+    public FedSec.Simulation.Evaluation Evaluate(ReadOnlySpan<float> weights, IClientDataset test) => _inner.Evaluate(weights, test);
 
     public void Dispose() => _inner.Dispose();
 }

@@ -13,10 +13,10 @@ internal sealed class StepCountingBackend : IModelBackend
 
     public float[] InitialWeights(int seed) => _inner.InitialWeights(seed);
 
-    public LocalTrainingResult Train(ReadOnlySpan<float> global, ImageSet data, LocalTrainingSettings settings, Random order, int seed) =>
+    public LocalTrainingResult Train(ReadOnlySpan<float> global, IClientDataset data, LocalTrainingSettings settings, Random order, int seed) =>
         _inner.Train(global, data, settings, order, seed) with { Steps = data.Count };
 
-    public FedSec.Simulation.Evaluation Evaluate(ReadOnlySpan<float> weights, ImageSet test) => _inner.Evaluate(weights, test);
+    public FedSec.Simulation.Evaluation Evaluate(ReadOnlySpan<float> weights, IClientDataset test) => _inner.Evaluate(weights, test);
 
     public void Dispose() => _inner.Dispose();
 }

@@ -22,9 +22,9 @@ internal sealed class FakeBackend : IModelBackend
         return Enumerable.Range(0, Layout.Length).Select(_ => (float)rng.NextDouble()).ToArray();
     }
 
-    public LocalTrainingResult Train(ReadOnlySpan<float> global, ImageSet data, LocalTrainingSettings settings, Random order, int seed)
+    public LocalTrainingResult Train(ReadOnlySpan<float> global, IClientDataset data, LocalTrainingSettings settings, Random order, int seed)
     {
-        double meanLabel = data.Labels.Average();
+        double meanLabel = ((ImageSet)data).Labels.Average();
         var noise = new Random(seed);
         var w = new float[global.Length];
         for (int i = 0; i < w.Length; i++)
@@ -35,7 +35,7 @@ internal sealed class FakeBackend : IModelBackend
         return new LocalTrainingResult(w, 1, meanLabel);
     }
 
-    public Evaluation Evaluate(ReadOnlySpan<float> weights, ImageSet test)
+    public Evaluation Evaluate(ReadOnlySpan<float> weights, IClientDataset test)
     {
         double m = 0;
         foreach (var v in weights)
@@ -44,7 +44,7 @@ internal sealed class FakeBackend : IModelBackend
         }
 
         m /= weights.Length;
-        var confusion = new int[test.ClassCount, test.ClassCount];
+        var confusion = new int[((ImageSet)test).ClassCount, ((ImageSet)test).ClassCount];
         confusion[0, 0] = test.Count;
         return new Evaluation(1.0 / (1.0 + Math.Abs(m)), Math.Abs(m), confusion);
     }

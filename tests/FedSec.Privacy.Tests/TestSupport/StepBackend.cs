@@ -28,9 +28,9 @@ internal sealed class StepBackend : IModelBackend
 
     public float[] InitialWeights(int seed) => new float[Layout.Length];
 
-    public LocalTrainingResult Train(ReadOnlySpan<float> global, ImageSet data, LocalTrainingSettings settings, Random order, int seed)
+    public LocalTrainingResult Train(ReadOnlySpan<float> global, IClientDataset data, LocalTrainingSettings settings, Random order, int seed)
     {
-        float step = data.Labels[0] * Scale;
+        float step = ((ImageSet)data).Labels[0] * Scale;
         var w = global.ToArray();
         for (int i = 0; i < w.Length; i++)
         {
@@ -40,7 +40,7 @@ internal sealed class StepBackend : IModelBackend
         return new LocalTrainingResult(w, 1, 0);
     }
 
-    public Evaluation Evaluate(ReadOnlySpan<float> weights, ImageSet test) => new(0.5, 1, new int[test.ClassCount, test.ClassCount]);
+    public Evaluation Evaluate(ReadOnlySpan<float> weights, IClientDataset test) => new(0.5, 1, new int[((ImageSet)test).ClassCount, ((ImageSet)test).ClassCount]);
 
     public void Dispose()
     {

@@ -20,8 +20,9 @@ internal static class ExperimentDescription
     {
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(c);
-        string split = prepared.Split.TrainClients is null ? c.PartitionMethod.ToString() : "the data set's own clients";
-        return $"Data: {prepared.Split.Info.Name}, {prepared.Data.Clients.Sum(x => x.Count)} training samples over {c.ClientNumInTotal} clients ({split}), "
-            + $"{prepared.Data.Test.Count} test samples; model {c.Model} ({prepared.Backend.Layout}); {prepared.Backend.MaxConcurrentTrainings} client(s) training at a time.";
+        string split = prepared.Split?.TrainClients is null ? c.PartitionMethod.ToString() : "the data set's own clients";
+        string samples = prepared.Data.Kind == FedSec.Data.DataKind.TokenSequences ? $"sequences of {c.SequenceLength} tokens" : "samples";
+        return $"Data: {prepared.Split?.Info.Name ?? c.Dataset}, {prepared.Data.Clients.Sum(x => x.Count)} training {samples} over {c.ClientNumInTotal} clients ({split}), "
+            + $"{prepared.Data.Test.Count} test {samples}; model {c.Model} ({prepared.Backend.Layout}); {prepared.Backend.MaxConcurrentTrainings} client(s) training at a time.";
     }
 }

@@ -7,7 +7,7 @@ namespace FedSec.Data.Text;
 /// split by group); it is not a prediction target: a causal language model predicts each next token. Client sets are
 /// their own copies, so poisoning one never touches another or the test set.
 /// </summary>
-public sealed class TokenSequenceSet
+public sealed class TokenSequenceSet : IClientDataset
 {
     /// <summary>Wraps token and group arrays; checks that their sizes agree and every id is in range.</summary>
     /// <exception cref="ArgumentException">The sizes disagree, or a token id or group index is out of range.</exception>
@@ -66,6 +66,9 @@ public sealed class TokenSequenceSet
 
     /// <summary>Number of sequences.</summary>
     public int Count => Groups.Length;
+
+    /// <inheritdoc />
+    public DataKind Kind => DataKind.TokenSequences;
 
     /// <summary>Number of tokens in all.</summary>
     public long TokenCount => Tokens.LongLength;

@@ -9,14 +9,14 @@ namespace FedSec.Simulation.Metrics;
 public static class StandardMetrics
 {
     /// <summary>The metrics for <paramref name="setup"/>'s attack, measured on <paramref name="test"/> (which stays unchanged).</summary>
-    public static IReadOnlyList<IRoundMetric> For(ExperimentSetup setup, ImageSet test)
+    public static IReadOnlyList<IRoundMetric> For(ExperimentSetup setup, IClientDataset test)
     {
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(test);
         var metrics = new List<IRoundMetric>();
-        if (setup.Attack?.Instance is IBackdoorAttack backdoor)
+        if (setup.Attack?.Instance is IBackdoorAttack backdoor && test is ImageSet images)
         {
-            metrics.Add(new AttackSuccessRateMetric(backdoor.TriggeredTestSet(test), backdoor.TargetLabel));
+            metrics.Add(new AttackSuccessRateMetric(backdoor.TriggeredTestSet(images), backdoor.TargetLabel));
         }
 
         if (setup.Attack?.Instance is ILabelFlippingAttack flipping)

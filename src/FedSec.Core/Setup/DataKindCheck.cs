@@ -1,0 +1,65 @@
+using FedSec.Configuration;
+using FedSec.Data;
+using FedSec.Stages;
+
+namespace FedSec.Setup;
+
+/// <summary>
+/// Checks, when a configuration is bound, that its components and partition fit the kind of data its data set holds:
+/// on token sequences, attacks that poison image data, reconstruct images or constrain the local training, and defenses
+/// that train on a server root set of images, are configuration errors naming their key; vector-only attacks and
+/// defenses run unchanged. On images, the natural partition (a text corpus's groups) is an error.
+/// </summary>
+public static class DataKindCheck
+{
+    /// <summary>Attacks that act on the exchanged vectors only, named in messages as examples of what text runs take.</summary>
+    private const string VectorAttacks = "attacks on the exchanged vectors (byzantine, alie, ipm, min_max, sign_flip, gaussian, ...)";
+
+    /// <summary>Every problem of <paramref name="setup"/> on data of <paramref name="kind"/>; empty when it fits.</summary>
+    public static IReadOnlyList<ConfigProblem> Check(ExperimentSetup setup, DataKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        var config = setup.Config;
+        var problems = new List<ConfigProblem>();
+        if (kind == DataKind.Images)
+        {
+            if (config.PartitionMethod == PartitionMethod.Natural)
+            {
+                problems.Add(new ConfigProblem(Key(config, EngineParameters.PartitionMethod.Key, ConfigSections.Data), $"natural splits a text corpus by its groups; image data sets ({config.Dataset}) take homo, hetero or shards."));
+            }
+
+            return problems;
+        }
+
+        string run = $"text runs (data_args.dataset: {config.Dataset})";
+        if (config.PartitionMethod == PartitionMethod.Shards)
+        {
+            problems.Add(new ConfigProblem(Key(config, EngineParameters.PartitionMethod.Key, ConfigSections.Data), $"shards deals label-sorted images; {run} take natural, homo or hetero."));
+        }
+
+        if (setup.Attack is { } attack && ImageOnly(attack.Instance) is { } what)
+        {
+            problems.Add(new ConfigProblem(Key(config, EngineParameters.AttackType.Key, ConfigSections.Attack), $"{attack.Name} {what}; {run} support {VectorAttacks}."));
+        }
+
+        foreach (var defense in setup.Defenses.Where(d => d.Instance is INeedsServerData))
+        {
+            problems.Add(new ConfigProblem(Key(config, EngineParameters.DefenseType.Key, ConfigSections.Defense), $"{defense.Name} trains on a server root set of images; {run} support defenses on the exchanged vectors (krum, multikrum, geo_median, trimmed_mean, rfa, flame, nnm, norm_diff_clipping, ...)."));
+        }
+
+        return problems;
+    }
+
+    private static string? ImageOnly(IAttack attack) => attack switch
+    {
+        ILabelFlippingAttack => "poisons image labels",
+        IBackdoorAttack => "stamps an image trigger into the training data",
+        IDataPoisoningAttack => "poisons image training data",
+        IDataReconstructionAttack => "reconstructs training images",
+        IConstrainsLocalTraining => "constrains the local training of an image model",
+        _ => null,
+    };
+
+    private static string Key(ExperimentConfig config, string key, string section) =>
+        config.Namespace.Find(key, section)?.QualifiedKey ?? $"{section}.{key}";
+}
