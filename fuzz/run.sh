@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Fuzzes FedSec's readers of outside input with afl++ and SharpFuzz (issue 13, item 6).
+#
+#   fuzz/run.sh MINUTES [TARGET...]      targets: config grid npy idx cifar femnist update task (default: all)
+#
+# Installs what is missing (Debian's afl++, the SharpFuzz.CommandLine tool into fuzz/.tools), publishes
+# fuzz/FedSec.Fuzz into fuzz/bin, instruments the FedSec assemblies and the parsers they use, runs afl-fuzz on each
+# target for MINUTES (JOBS targets at a time, default 2), and prints executions, paths and crashes per target.
+# Findings go to fuzz/findings/TARGET/default/{crashes,hangs,queue}; replay one with
+#   dotnet fuzz/bin/FedSec.Fuzz.dll TARGET FILE
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+minutes="${1:?usage: fuzz/run.sh MINUTES [TARGET...]}"
+shift
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(config grid npy idx cifar femnist update task)
+jobs="${JOBS:-2}"
+
+if ! command -v afl-fuzz >/dev/null; then
+  apt-get update && apt-get install -y afl++
+fi
+
+sharpfuzz="$here/.tools/sharpfuzz"
+if [ ! -x "$sharpfuzz" ]; then
+  dotnet tool install SharpFuzz.CommandLine --version 2.3.0 --tool-path "$here/.tools"
+fi
+
+# A fresh publish each time: SharpFuzz refuses an assembly it instrumented already.
+rm -rf "$here/bin"
+dotnet publish "$here/FedSec.Fuzz/FedSec.Fuzz.csproj" -c Release -o "$here/bin" --nologo -v quiet
+for dll in FedSec.Core FedSec.Results FedSec.Network YamlDotNet Google.Protobuf PureHDF; do
+  "$sharpfuzz" "$here/bin/$dll.dll"
+done
+
+export AFL_SKIP_BIN_CHECK=1             # the target is dotnet, instrumented by SharpFuzz rather than afl-cc
+export AFL_NO_AFFINITY=1                # a shared machine: do not pin to a core
+export AFL_SKIP_CPUFREQ=1
+export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
+export AFL_NO_UI=1
+# A hostile length must not take the machine's memory: past 2 GiB the runtime throws OutOfMemoryException, which the
+# harness lets through as a crash. (afl's -m limits address space, which .NET reserves far beyond its use.)
+export DOTNET_GCHeapHardLimit=0x80000000
+
+fuzz_one() {
+  local target="$1" out="$here/findings/$1"
+  [ -d "$here/seeds/$target" ] && [ -n "$(ls -A "$here/seeds/$target")" ] || { echo "$target: no seeds in fuzz/seeds/$target" >&2; return 1; }
+  rm -rf "$out"
+  afl-fuzz -i "$here/seeds/$target" -o "$out" -t 10000 -m none -V $((minutes * 60)) \
+    -- dotnet "$here/bin/FedSec.Fuzz.dll" "$target" >"$here/findings/$target.log" 2>&1
+}
+
+mkdir -p "$here/findings"
+running=0
+for target in "${targets[@]}"; do
+  echo "fuzzing $target for $minutes min (log: fuzz/findings/$target.log)"
+  fuzz_one "$target" &
+  running=$((running + 1))
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n || true
+    running=$((running - 1))
+  fi
+done
+wait || true
+
+stat() { sed -n "s/^$2 *: *//p" "$1" | head -n1; }
+printf '%-8s %8s %12s %7s %8s %6s\n' target minutes executions paths crashes hangs
+for target in "${targets[@]}"; do
+  s="$here/findings/$target/default/fuzzer_stats"
+  if [ ! -f "$s" ]; then
+    printf '%-8s %s\n' "$target" "no fuzzer_stats: see fuzz/findings/$target.log"
+    continue
+  fi
+  paths="$(stat "$s" corpus_count)"; [ -n "$paths" ] || paths="$(stat "$s" paths_total)"
+  crashes="$(stat "$s" saved_crashes)"; [ -n "$crashes" ] || crashes="$(stat "$s" unique_crashes)"
+  hangs="$(stat "$s" saved_hangs)"; [ -n "$hangs" ] || hangs="$(stat "$s" unique_hangs)"
+  run_time="$(stat "$s" run_time)"
+  printf '%-8s %8s %12s %7s %8s %6s\n' "$target" "$(( ${run_time:-0} / 60 ))" "$(stat "$s" execs_done)" "$paths" "$crashes" "$hangs"
+done
