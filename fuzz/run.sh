@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Fuzzes FedSec's readers of outside input with afl++ and SharpFuzz (issue 13, item 6).
 #
-#   fuzz/run.sh MINUTES [TARGET...]      targets: config grid npy idx cifar femnist update task (default: all)
+#   fuzz/run.sh MINUTES [TARGET...]
+#
+# targets: config grid npy idx cifar femnist update task (fuzz/FedSec.Fuzz) and safetensors hf-config
+# (fuzz/FedSec.Fuzz.Language, which needs libtorch and is built only when one of them is asked for); default: all.
 #
 # Installs what is missing (Debian's afl++, the SharpFuzz.CommandLine tool into fuzz/.tools), publishes
 # fuzz/FedSec.Fuzz into fuzz/bin, instruments the FedSec assemblies and the parsers they use, runs afl-fuzz on each
 # target for MINUTES (JOBS targets at a time, default 2), and prints executions, paths and crashes per target.
 # Findings go to fuzz/findings/TARGET/default/{crashes,hangs,queue}; replay one with
-#   dotnet fuzz/bin/FedSec.Fuzz.dll TARGET FILE
+#   dotnet fuzz/bin/FedSec.Fuzz.dll TARGET FILE     (fuzz/bin-language/FedSec.Fuzz.Language.dll for the language targets)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 minutes="${1:?usage: fuzz/run.sh MINUTES [TARGET...]}"
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(config grid npy idx cifar femnist update task)
+[ ${#targets[@]} -gt 0 ] || targets=(config grid npy idx cifar femnist update task safetensors hf-config)
 jobs="${JOBS:-2}"
 
 if ! command -v afl-fuzz >/dev/null; then
@@ -26,12 +29,24 @@ if [ ! -x "$sharpfuzz" ]; then
   dotnet tool install SharpFuzz.CommandLine --version 2.3.0 --tool-path "$here/.tools"
 fi
 
-# A fresh publish each time: SharpFuzz refuses an assembly it instrumented already.
-rm -rf "$here/bin"
-dotnet publish "$here/FedSec.Fuzz/FedSec.Fuzz.csproj" -c Release -o "$here/bin" --nologo -v quiet
-for dll in FedSec.Core FedSec.Results FedSec.Network YamlDotNet Google.Protobuf PureHDF; do
-  "$sharpfuzz" "$here/bin/$dll.dll"
+# A fresh publish each time: SharpFuzz refuses an assembly it instrumented already. Instrumented: FedSec's assemblies
+# and the parsers they hand outside bytes to (YamlDotNet, Google.Protobuf, PureHDF, TorchSharp.PyBridge).
+publish() { # project output assemblies...
+  local project="$1" out="$2"
+  shift 2
+  rm -rf "$out"
+  dotnet publish "$here/$project/$project.csproj" -c Release -o "$out" --nologo -v quiet
+  for dll in "$@"; do
+    "$sharpfuzz" "$out/$dll.dll"
+  done
+}
+is_language() { [ "$1" = safetensors ] || [ "$1" = hf-config ]; }
+need_core=0 need_language=0
+for target in "${targets[@]}"; do
+  if is_language "$target"; then need_language=1; else need_core=1; fi
 done
+[ "$need_core" = 0 ] || publish FedSec.Fuzz "$here/bin" FedSec.Core FedSec.Results FedSec.Network YamlDotNet Google.Protobuf PureHDF
+[ "$need_language" = 0 ] || publish FedSec.Fuzz.Language "$here/bin-language" FedSec.Language TorchSharp.PyBridge
 
 export AFL_SKIP_BIN_CHECK=1             # the target is dotnet, instrumented by SharpFuzz rather than afl-cc
 export AFL_NO_AFFINITY=1                # a shared machine: do not pin to a core
@@ -43,11 +58,12 @@ export AFL_NO_UI=1
 export DOTNET_GCHeapHardLimit=0x80000000
 
 fuzz_one() {
-  local target="$1" out="$here/findings/$1"
+  local target="$1" out="$here/findings/$1" harness="$here/bin/FedSec.Fuzz.dll"
+  if is_language "$target"; then harness="$here/bin-language/FedSec.Fuzz.Language.dll"; fi
   [ -d "$here/seeds/$target" ] && [ -n "$(ls -A "$here/seeds/$target")" ] || { echo "$target: no seeds in fuzz/seeds/$target" >&2; return 1; }
   rm -rf "$out"
   afl-fuzz -i "$here/seeds/$target" -o "$out" -t 10000 -m none -V $((minutes * 60)) \
-    -- dotnet "$here/bin/FedSec.Fuzz.dll" "$target" >"$here/findings/$target.log" 2>&1
+    -- dotnet "$harness" "$target" >"$here/findings/$target.log" 2>&1
 }
 
 mkdir -p "$here/findings"
