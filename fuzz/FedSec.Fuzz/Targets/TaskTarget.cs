@@ -1,15 +1,15 @@
 using FedSec.Network;
 using FedSec.Network.Node;
 using FedSec.Network.Protocol;
-using FedSec.Network.Transport;
 using Google.Protobuf;
 
 namespace FedSec.Fuzz.Targets;
 
 /// <summary>
 /// What the server streams to a node's NextTask: length-delimited <see cref="TaskMessage"/>s taken by the node's
-/// <see cref="TaskAssembly"/>. Documented errors: <see cref="InvalidProtocolBufferException"/>,
-/// <see cref="ModelStreamException"/> and <see cref="FederationException"/> (a message the node does not understand).
+/// <see cref="TaskAssembly"/> of a node whose model has 4 values. Documented errors:
+/// <see cref="InvalidProtocolBufferException"/> (bytes that are not the message) and <see cref="FederationException"/>
+/// (a message the node does not understand, a model length or chunk that does not fit).
 /// </summary>
 internal static class TaskTarget
 {
@@ -18,14 +18,14 @@ internal static class TaskTarget
         using var bytes = new MemoryStream(InputFile.ReadAll(input));
         try
         {
-            var task = new TaskAssembly();
+            var task = new TaskAssembly(4);
             while (bytes.Position < bytes.Length && task.Take(TaskMessage.Parser.ParseDelimitedFrom(bytes)))
             {
             }
 
             task.Complete();
         }
-        catch (Exception e) when (e is InvalidProtocolBufferException or ModelStreamException or FederationException)
+        catch (Exception e) when (e is InvalidProtocolBufferException or FederationException)
         {
         }
     }

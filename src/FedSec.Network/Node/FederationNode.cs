@@ -85,7 +85,7 @@ public sealed class FederationNode
                         heartbeat ??= Heartbeats(client, () => session, TimeSpan.FromMilliseconds(reply.HeartbeatMs), heartbeats.Token);
                     }
 
-                    var (header, global, finished) = await NextTask(client, session, afterRound, cancellation).ConfigureAwait(false);
+                    var (header, global, finished) = await NextTask(client, session, afterRound, experiment!.Clients.Layout.Length, cancellation).ConfigureAwait(false);
                     outageSince = null;
                     backoff.Reset();
                     if (finished is not null)
@@ -190,10 +190,10 @@ public sealed class FederationNode
         return request;
     }
 
-    private static async Task<(TaskHeader? Header, float[]? Global, RunFinished? Finished)> NextTask(Federation.FederationClient client, string session, int afterRound, CancellationToken cancellation)
+    private static async Task<(TaskHeader? Header, float[]? Global, RunFinished? Finished)> NextTask(Federation.FederationClient client, string session, int afterRound, int layoutLength, CancellationToken cancellation)
     {
         using var call = client.NextTask(new TaskRequest { Session = session, AfterRound = afterRound }, cancellationToken: cancellation);
-        var task = new TaskAssembly();
+        var task = new TaskAssembly(layoutLength);
         while (await call.ResponseStream.MoveNext(cancellation).ConfigureAwait(false))
         {
             if (!task.Take(call.ResponseStream.Current))
