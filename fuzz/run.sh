@@ -9,8 +9,11 @@
 # Installs what is missing (Debian's afl++, the SharpFuzz.CommandLine tool into fuzz/.tools), publishes
 # fuzz/FedSec.Fuzz into fuzz/bin, instruments the FedSec assemblies and the parsers they use, runs afl-fuzz on each
 # target for MINUTES (JOBS targets at a time, default 2), and prints executions, paths and crashes per target.
-# Findings go to fuzz/findings/TARGET/default/{crashes,hangs,queue}; replay one with
-#   dotnet fuzz/bin/FedSec.Fuzz.dll TARGET FILE     (fuzz/bin-language/FedSec.Fuzz.Language.dll for the language targets)
+# MINUTES 0 only builds and instruments. REUSE=1 keeps an instrumented build from an earlier run (to fuzz more targets
+# beside a run in progress, whose build a fresh publish would replace under it).
+# Findings go to fuzz/findings/TARGET/default/{crashes,hangs,queue}. Replay one with the uninstrumented build (the
+# instrumented one only runs under afl-fuzz: outside it, its coverage writes fault):
+#   dotnet run --project fuzz/FedSec.Fuzz -- TARGET FILE      (fuzz/FedSec.Fuzz.Language for the language targets)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -34,11 +37,15 @@ fi
 publish() { # project output assemblies...
   local project="$1" out="$2"
   shift 2
+  if [ "${REUSE:-0}" = 1 ] && [ -f "$out/.instrumented" ]; then
+    return
+  fi
   rm -rf "$out"
   dotnet publish "$here/$project/$project.csproj" -c Release -o "$out" --nologo -v quiet
   for dll in "$@"; do
     "$sharpfuzz" "$out/$dll.dll"
   done
+  touch "$out/.instrumented"
 }
 is_language() { [ "$1" = safetensors ] || [ "$1" = hf-config ]; }
 need_core=0 need_language=0
@@ -47,6 +54,7 @@ for target in "${targets[@]}"; do
 done
 [ "$need_core" = 0 ] || publish FedSec.Fuzz "$here/bin" FedSec.Core FedSec.Results FedSec.Network YamlDotNet Google.Protobuf PureHDF
 [ "$need_language" = 0 ] || publish FedSec.Fuzz.Language "$here/bin-language" FedSec.Language TorchSharp.PyBridge
+[ "$minutes" != 0 ] || exit 0
 
 export AFL_SKIP_BIN_CHECK=1             # the target is dotnet, instrumented by SharpFuzz rather than afl-cc
 export AFL_NO_AFFINITY=1                # a shared machine: do not pin to a core
