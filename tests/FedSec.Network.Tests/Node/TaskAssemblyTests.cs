@@ -25,6 +25,7 @@ public class TaskAssemblyTests
     [Theory]
     [InlineData("0d0a0b40ffffffffffffffffff01", "announces -1 values; the model has 4")]          // was OverflowException (new float[-1])
     [InlineData("080a0640ffffffff07", "announces 2147483647 values; the model has 4")]             // was an 8 GB allocation (OutOfMemoryException)
+    [InlineData("0c0a0a606040ffefbdb2ffa27ff206", "announces -162564097 values; the model has 4")] // afl's crash (fuzz/findings/task, 2026-12-03): OverflowException
     [InlineData("020a00", "announces 0 values; the model has 4")]
     public void Take_HeaderAnnouncingAnotherLength_IsAFederationErrorNamingBoth(string hex, string expected)
     {
