@@ -12,7 +12,6 @@ namespace FedSec.Fuzz.Language;
 /// </summary>
 internal static class LanguageTargets
 {
-    private static readonly GptNeoXConfig Tiny = new(5, 4, 1, 1, 8, RotaryPercent: 0, MaxPositions: 4);
     private static readonly string InputPath = Path.Combine(Path.GetTempPath(), $"fedsec-fuzz-{Environment.ProcessId}.safetensors");
     private static GptNeoX? _model;
 
@@ -24,7 +23,7 @@ internal static class LanguageTargets
 
     public static void WriteSeeds(string directory)
     {
-        using var model = new GptNeoX(Tiny);
+        using var model = new GptNeoX(Tiny());
         HfCheckpoint.Save(model, directory);
     }
 
@@ -35,7 +34,7 @@ internal static class LanguageTargets
             input.CopyTo(file);
         }
 
-        _model ??= new GptNeoX(Tiny);
+        _model ??= new GptNeoX(Tiny());
         try
         {
             HfCheckpoint.LoadWeights(_model, InputPath);
@@ -44,6 +43,10 @@ internal static class LanguageTargets
         {
         }
     }
+
+    // Made inside the target, never in a static initializer: FedSec.Language is instrumented, and instrumented code
+    // faults before SharpFuzz's loop has set up afl's shared memory.
+    private static GptNeoXConfig Tiny() => new(5, 4, 1, 1, 8, RotaryPercent: 0, MaxPositions: 4);
 
     private static void Config(Stream input)
     {
