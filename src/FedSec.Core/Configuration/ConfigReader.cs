@@ -26,7 +26,8 @@ public static class ConfigReader
             $"{sourceName}:{e.Start.Line}",
             e.Message.StartsWith(DuplicateKey, StringComparison.Ordinal)
                 ? $"duplicate key '{e.Message[DuplicateKey.Length..]}'; each key may appear only once in its section, and each section once."
-                : $"YAML syntax error at line {e.Start.Line}, column {e.Start.Column}: {e.Message}"));
+                : $"YAML syntax error at line {e.Start.Line}, column {e.Start.Column}: {e.Message}"),
+            e => new ConfigException(sourceName, $"YAML syntax error: the YAML parser cannot read it ({e.Message}); check the quoting, the tags (!...) and the indentation."));
         if (stream.Documents.Count == 0)
         {
             throw new ConfigException(sourceName, "the configuration is empty; expected sections such as train_args: with key: value lines under them.");
@@ -211,7 +212,8 @@ public static class ConfigReader
         var problems = new List<ConfigProblem>();
         var stream = Load(text, e => new ConfigException(
             qualifiedKey,
-            $"the value given with {source} is not valid YAML ({e.Message}); quote it if it is text."));
+            $"the value given with {source} is not valid YAML ({e.Message}); quote it if it is text."),
+            e => new ConfigException(qualifiedKey, $"the value given with {source} is not valid YAML ({e.Message}); quote it if it is text."));
         object? value = stream.Documents.Count == 0 ? null : YamlValues.ToValue(stream.Documents[0].RootNode, source, problems);
         return problems.Count > 0 ? throw new ConfigException(problems) : value;
     }
@@ -219,7 +221,7 @@ public static class ConfigReader
     private static ConfigException UnknownKey(string written, string key, IReadOnlyDictionary<string, string> keyHomes) =>
         new(written, $"unknown key '{key}' in {OverrideSource}{NameSuggestion.Hint(key, keyHomes.Keys)}");
 
-    private static YamlStream Load(string text, Func<YamlException, ConfigException> error)
+    private static YamlStream Load(string text, Func<YamlException, ConfigException> error, Func<Exception, ConfigException> unreadable)
     {
         var stream = new YamlStream();
         try
@@ -229,6 +231,12 @@ public static class ConfigReader
         catch (YamlException e)
         {
             throw error(e);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet 18.1 throws these, without a position, for some malformed input (found by fuzz/, target config):
+            // "The current event is of an unsupported type", "Global tags must be valid URIs", scanner states.
+            throw unreadable(e);
         }
 
         return stream;

@@ -36,7 +36,10 @@ public static class FemnistReader
     /// <exception cref="DataFormatException">Not an HDF5 file, or no <c>examples</c> group.</exception>
     public static IReadOnlyList<string> WriterNames(string path) => Guarded(path, () =>
     {
-        using var file = H5File.OpenRead(path);
+        // PureHDF 2.2's H5File.OpenRead(path) leaves its FileStream open when the root object header is corrupt (found
+        // by fuzz/, target femnist): the file stayed open, and locked, until a finalizer ran. FedSec closes it itself.
+        using var stream = File.OpenRead(path);
+        using var file = H5File.Open(stream, leaveOpen: true);
         return (IReadOnlyList<string>)Writers(file, path).Select(c => c.Name).Order(StringComparer.Ordinal).ToArray();
     });
 
@@ -53,7 +56,8 @@ public static class FemnistReader
 
         return Guarded(path, () =>
         {
-            using var file = H5File.OpenRead(path);
+            using var stream = File.OpenRead(path);
+            using var file = H5File.Open(stream, leaveOpen: true);
             var all = Writers(file, path);
             var examples = file.Group(Examples);
             var names = writers ?? all.Select(c => c.Name).Order(StringComparer.Ordinal).ToArray();

@@ -42,6 +42,7 @@ public static class HfCheckpoint
             throw new LanguageModelException(path, "the file does not exist; a model directory holds config.json, model.safetensors and tokenizer.json.");
         }
 
+        SafetensorsHeader.Check(path);
         Dictionary<string, Tensor> tensors;
         try
         {

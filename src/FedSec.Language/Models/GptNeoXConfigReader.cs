@@ -51,7 +51,16 @@ public static class GptNeoXConfigReader
                 throw new LanguageModelException(source, "it is not a JSON object.");
             }
 
-            var values = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
+            var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                // System.Text.Json keeps repeated keys; ToDictionary threw ArgumentException on them (found by fuzz/, target hf-config).
+                if (!values.TryAdd(property.Name, property.Value.Clone()))
+                {
+                    throw new LanguageModelException(source, $"key '{property.Name}' appears more than once; each key may appear only once.");
+                }
+            }
+
             return Read(values, source);
         }
     }

@@ -85,7 +85,7 @@ public sealed class FederationNode
                         heartbeat ??= Heartbeats(client, () => session, TimeSpan.FromMilliseconds(reply.HeartbeatMs), heartbeats.Token);
                     }
 
-                    var (header, global, finished) = await NextTask(client, session, afterRound, cancellation).ConfigureAwait(false);
+                    var (header, global, finished) = await NextTask(client, session, afterRound, experiment!.Clients.Layout.Length, cancellation).ConfigureAwait(false);
                     outageSince = null;
                     backoff.Reset();
                     if (finished is not null)
@@ -190,31 +190,19 @@ public sealed class FederationNode
         return request;
     }
 
-    private static async Task<(TaskHeader? Header, float[]? Global, RunFinished? Finished)> NextTask(Federation.FederationClient client, string session, int afterRound, CancellationToken cancellation)
+    private static async Task<(TaskHeader? Header, float[]? Global, RunFinished? Finished)> NextTask(Federation.FederationClient client, string session, int afterRound, int layoutLength, CancellationToken cancellation)
     {
         using var call = client.NextTask(new TaskRequest { Session = session, AfterRound = afterRound }, cancellationToken: cancellation);
-        TaskHeader? header = null;
-        ModelReceiver? receiver = null;
+        var task = new TaskAssembly(layoutLength);
         while (await call.ResponseStream.MoveNext(cancellation).ConfigureAwait(false))
         {
-            var message = call.ResponseStream.Current;
-            switch (message.BodyCase)
+            if (!task.Take(call.ResponseStream.Current))
             {
-                case TaskMessage.BodyOneofCase.Finished:
-                    return (null, null, message.Finished);
-                case TaskMessage.BodyOneofCase.Header:
-                    header = message.Header;
-                    receiver = ModelReceiver.Create(header.ModelLength, header.ModelLength);
-                    break;
-                case TaskMessage.BodyOneofCase.Chunk when receiver is not null:
-                    receiver.Append(message.Chunk);
-                    break;
-                default:
-                    throw new FederationException("The server sent a task this node does not understand; run the same fedsec version on both.");
+                return (null, null, task.Finished);
             }
         }
 
-        return header is null ? (null, null, null) : (header, receiver!.Complete(), null);
+        return task.Header is null ? (null, null, null) : (task.Header, task.Complete(), null);
     }
 
     private async Task RunTask(Federation.FederationClient client, NodeExperiment experiment, string session, string runId, TaskHeader header, float[] global, CancellationToken cancellation)

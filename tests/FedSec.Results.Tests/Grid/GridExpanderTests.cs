@@ -24,6 +24,19 @@ public class GridExpanderTests
     }
 
     [Fact]
+    public void Expand_MoreCombinationsThanMaxRuns_IsAConfigErrorBeforeExpanding()
+    {
+        // Eight axes of ten values: 10^8 runs, which ran out of a 2 GiB heap before this check (fuzz/README.md).
+        string axes = string.Concat(new[] { "epochs", "batch_size", "learning_rate", "comm_round", "client_num_in_total", "client_num_per_round", "weight_decay" }
+            .Select(k => $"  {k}: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n"));
+
+        var e = Assert.Throws<ConfigException>(() => Expand("common_args:\n  random_seed: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]\ntrain_args:\n" + axes));
+
+        Assert.Contains("grid.yaml:2 (grid axis): the grid has more than 100000 combinations (random_seed 10 × epochs 10 × batch_size 10 × learning_rate 10", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("split it into smaller grids or narrow its axes.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Expand_NoList_OneRunWithNoneLabels()
     {
         var run = Assert.Single(Expand("train_args:\n  comm_round: 3\n"));

@@ -25,6 +25,17 @@ public sealed class GptNeoXConfigReaderTests
     }
 
     [Fact]
+    public void Parse_KeyTwice_IsAnErrorNamingTheKey()
+    {
+        // fuzz/ (target hf-config): a repeated key threw ArgumentException from ToDictionary.
+        string json = Pythia70m.Replace("\"use_cache\": true", "\"intermediate_size\": 8", StringComparison.Ordinal);
+
+        var e = Assert.Throws<LanguageModelException>(() => GptNeoXConfigReader.Parse(json, "config.json"));
+
+        Assert.Equal("config.json: key 'intermediate_size' appears more than once; each key may appear only once.", e.Message);
+    }
+
+    [Fact]
     public void Parse_RopeScaling_IsAnErrorNamingTheKey()
     {
         string json = Pythia70m.Replace("\"use_cache\": true", "\"rope_scaling\": {\"type\": \"linear\", \"factor\": 2.0}", StringComparison.Ordinal);

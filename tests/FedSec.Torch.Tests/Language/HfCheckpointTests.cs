@@ -72,6 +72,24 @@ public sealed class HfCheckpointTests
         Assert.Contains(HfCheckpoint.WeightsFileName, e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_HeaderLengthBeyondTheFile_NamesTheFileBeforeAllocating()
+    {
+        // afl's input (fuzz/README.md, target safetensors): the tiny checkpoint with its header length mutated to
+        // 905971185; TorchSharp.PyBridge allocated that, and more, for a 2.4 kB file (OutOfMemoryException).
+        using var dir = new TempDirectory();
+        using var model = TinyGptNeoX.Create();
+        HfCheckpoint.Save(model, dir.Path);
+        string path = dir.File(HfCheckpoint.WeightsFileName);
+        var bytes = File.ReadAllBytes(path);
+        BitConverter.GetBytes(905971185UL).CopyTo(bytes, 0);
+        File.WriteAllBytes(path, bytes);
+
+        var e = Assert.Throws<LanguageModelException>(() => HfCheckpoint.Load(dir.Path));
+
+        Assert.Equal($"{path}: it declares a 905971185-byte safetensors header, but the file has {bytes.Length} bytes and a header may have at most 100000000; it is truncated or not a safetensors file.", e.Message);
+    }
+
     private static Dictionary<string, Tensor> Read(TempDirectory dir) => Safetensors.LoadStateDict(dir.File(HfCheckpoint.WeightsFileName));
 
     private static void Write(TempDirectory dir, Dictionary<string, Tensor> state) => Safetensors.SaveStateDict(dir.File(HfCheckpoint.WeightsFileName), state);

@@ -9,7 +9,7 @@ namespace FedSec.Data.Npy;
 public static class NpyTokenFile
 {
     /// <summary>The rows of token ids in <paramref name="path"/>.</summary>
-    /// <exception cref="NpyFormatException">The file is not a readable rank-2 int32/int64 C-order array, or a value is out of range; names the file.</exception>
+    /// <exception cref="NpyFormatException">The file is not a readable rank-2 int32/int64 C-order array with every dimension at least 1, is shorter than its header declares, or a value is out of range; names the file.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static int[][] Read(string path)
     {
@@ -27,7 +27,20 @@ public static class NpyTokenFile
         }
 
         int size = header.Descr == "<i8" ? 8 : 4;
-        int rows = checked((int)header.Shape[0]), cols = checked((int)header.Shape[1]);
+        string shape = NpyHeader.FormatShape(header.Shape);
+        if (header.Shape.Any(d => d is < 1 or > int.MaxValue) || (long)size * header.Shape[1] > Array.MaxLength)
+        {
+            throw new NpyFormatException(path, $"{path} has shape {shape}; token ids must be a (batch, length) matrix with every dimension between 1 and {int.MaxValue} and rows of at most {Array.MaxLength / size} tokens.");
+        }
+
+        // Checked against the file before anything is allocated: a header may announce more than the file holds.
+        Int128 declared = (Int128)header.Shape[0] * header.Shape[1] * size, available = stream.Length - header.DataOffset;
+        if (declared > available)
+        {
+            throw new NpyFormatException(path, $"{path} is truncated: its header declares shape {shape} of '{header.Descr}' ({declared} bytes of data), but {available} bytes follow the header.");
+        }
+
+        int rows = (int)header.Shape[0], cols = (int)header.Shape[1];
         stream.Seek(header.DataOffset, SeekOrigin.Begin);
         var buffer = new byte[size * cols];
         var result = new int[rows][];

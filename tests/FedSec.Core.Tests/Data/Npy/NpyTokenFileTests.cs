@@ -57,4 +57,24 @@ public sealed class NpyTokenFileTests
 
         Assert.Contains("(2,)", e.Message, StringComparison.Ordinal);
     }
+
+    // Inputs of the fuzz target 'npy' (fuzz/README.md): a shape beyond int threw OverflowException, and a header that
+    // announces more rows or longer rows than the file holds made the reader allocate them first (16 GB for
+    // (2147483647, 1), an int overflow, then 4 GB, for a row of 2^30 int64 tokens).
+    [Theory]
+    [InlineData("(3000000000, 1)", "has shape (3000000000, 1); token ids must be a (batch, length) matrix with every dimension between 1 and 2147483647")]
+    [InlineData("(1, 0)", "has shape (1, 0); token ids must be a (batch, length) matrix with every dimension between 1 and 2147483647")]
+    [InlineData("(2147483647, 1)", "is truncated: its header declares shape (2147483647, 1) of '<i8' (17179869176 bytes of data), but 8 bytes follow the header.")]
+    [InlineData("(1, 1073741824)", "has shape (1, 1073741824); token ids must be a (batch, length) matrix with every dimension between 1 and 2147483647 and rows of at most 268435448 tokens.")]
+    [InlineData("(1, 200000000)", "is truncated: its header declares shape (1, 200000000) of '<i8' (1600000000 bytes of data), but 8 bytes follow the header.")]
+    public void Read_ShapeTheFileCannotHold_IsAClearErrorBeforeAllocating(string shape, string expected)
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("t.npy");
+        File.WriteAllBytes(path, Npy("<i8", shape, BitConverter.GetBytes(7L)));
+
+        var e = Assert.Throws<NpyFormatException>(() => NpyTokenFile.Read(path));
+
+        Assert.StartsWith($"{path} {expected}", e.Message, StringComparison.Ordinal);
+    }
 }
