@@ -65,7 +65,9 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
 
         foreach (var (dataset, directory) in DataPrefetch.Missing(pending.Select(p => plan.Configs[p.RunKey]), settings.DataDir))
         {
-            FetchProgressView.Run(console, progress => new DatasetFetcher().FetchAsync(dataset, directory, progress).GetAwaiter().GetResult());
+            FetchProgressView.Run(console, progress => (DataPrefetch.IsText(dataset)
+                ? TextCorpusFetcher.FetchAsync(dataset, directory, progress)
+                : new DatasetFetcher().FetchAsync(dataset, directory, progress)).GetAwaiter().GetResult());
         }
 
         int parallel = settings.Parallel(Environment.ProcessorCount);

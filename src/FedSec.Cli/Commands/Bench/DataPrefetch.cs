@@ -1,11 +1,12 @@
 using FedSec.Configuration;
 using FedSec.Data;
+using FedSec.Data.Text;
 
 namespace FedSec.Cli.Commands.Bench;
 
 /// <summary>
-/// The data sets a grid's pending runs need and that are missing but fetched without asking (MNIST): the bench fetches
-/// them once before it starts, so that parallel runs do not each download them.
+/// The data sets a grid's pending runs need and that are missing but fetched without asking (MNIST, FEMNIST, CIFAR-100,
+/// and the text corpora): the bench fetches them once before it starts, so that parallel runs do not each download them.
 /// </summary>
 internal static class DataPrefetch
 {
@@ -14,9 +15,18 @@ internal static class DataPrefetch
     {
         ArgumentNullException.ThrowIfNull(pending);
         return pending
-            .Select(c => (Dataset: DatasetCatalog.CanonicalName(c.Dataset), Directory: DataDirectory.Resolve(dataDirOverride ?? (string.IsNullOrWhiteSpace(c.DataCacheDir) ? null : c.DataCacheDir))))
+            .Where(c => DatasetCatalog.IsKnown(c.Dataset) || TextCorpusCatalog.IsKnown(c.Dataset))
+            .Select(c => (Dataset: Canonical(c.Dataset), Directory: DataDirectory.Resolve(dataDirOverride ?? (string.IsNullOrWhiteSpace(c.DataCacheDir) ? null : c.DataCacheDir))))
             .Distinct()
-            .Where(d => !DatasetCatalog.IsPresent(d.Dataset, d.Directory) && DatasetCatalog.FetchesImplicitly(d.Dataset))
+            .Where(d => IsText(d.Dataset)
+                ? !TextCorpusCatalog.IsPresent(d.Dataset, d.Directory)
+                : !DatasetCatalog.IsPresent(d.Dataset, d.Directory) && DatasetCatalog.FetchesImplicitly(d.Dataset))
             .ToArray();
     }
+
+    /// <summary>True when <paramref name="dataset"/> is a text corpus (fetched by <c>TextCorpusFetcher</c>), not an image data set.</summary>
+    public static bool IsText(string dataset) => TextCorpusCatalog.IsKnown(dataset);
+
+    private static string Canonical(string dataset) =>
+        IsText(dataset) ? TextCorpusCatalog.CanonicalName(dataset) : DatasetCatalog.CanonicalName(dataset);
 }

@@ -29,6 +29,20 @@ public sealed class DataPrefetchTests : IDisposable
         Assert.Empty(DataPrefetch.Missing([new ExperimentConfig { Dataset = "cifar10" }], _dir.Path));
 
     [Fact]
+    public void Missing_TextCorpusAbsent_ListedUnderItsCanonicalName()
+    {
+        var missing = DataPrefetch.Missing([new ExperimentConfig { Dataset = "SOTU", RandomSeed = 0 }, new ExperimentConfig { Dataset = "sotu", RandomSeed = 1 }], _dir.Path);
+
+        Assert.Equal(("sotu", _dir.Path), Assert.Single(missing));
+        Assert.True(DataPrefetch.IsText("sotu"));
+        Assert.False(DataPrefetch.IsText("mnist"));
+    }
+
+    [Fact]
+    public void Missing_UnknownDataSet_LeftToTheRunsConfigError() =>
+        Assert.Empty(DataPrefetch.Missing([new ExperimentConfig { Dataset = "imagenet" }], _dir.Path));
+
+    [Fact]
     public void Missing_DataCacheDirOfTheRun_UsedWithoutAnOverride()
     {
         string own = _dir.File("own");
