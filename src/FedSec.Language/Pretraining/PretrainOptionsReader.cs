@@ -26,6 +26,12 @@ public static class PretrainOptionsReader
         {
             throw new LanguageModelException(source, $"it is not valid YAML ({e.Message}).", e);
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet 18.1 throws these instead of a YamlException for some malformed input (found by fuzz/ in the
+            // config reader, which reads YAML the same way).
+            throw new LanguageModelException(source, $"it is not valid YAML ({e.Message}).", e);
+        }
 
         var options = new PretrainOptions();
         var problems = new List<string>();
@@ -37,8 +43,19 @@ public static class PretrainOptionsReader
         var root = stream.Documents.Count > 0 ? (YamlMappingNode)stream.Documents[0].RootNode : new YamlMappingNode();
         foreach (var (keyNode, valueNode) in root.Children)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
-            string value = (valueNode as YamlScalarNode)?.Value ?? string.Empty;
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                problems.Add($"a key is not a plain name (line {keyNode.Start.Line}); the keys are {string.Join(", ", Keys)}.");
+                continue;
+            }
+
+            if (valueNode is not YamlScalarNode { Value: var scalar })
+            {
+                problems.Add($"{key} is a list or a mapping (line {valueNode.Start.Line}); it takes a single value.");
+                continue;
+            }
+
+            string value = scalar ?? string.Empty;
             int Int()
             {
                 if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i))

@@ -70,6 +70,28 @@ public sealed class PretrainerTests
         Assert.Contains("'hidden' is not a pretraining key", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("21215b5b00")] // YamlDotNet: ArgumentException (global tags must be valid URIs)
+    [InlineData("2e2e2e00")]   // YamlDotNet: InvalidOperationException (the scanner should contain no more tokens)
+    public void Parse_InputYamlDotNetFailsOnWithoutAYamlException_IsALanguageModelErrorNamingTheFile(string hex)
+    {
+        string text = System.Text.Encoding.UTF8.GetString(Convert.FromHexString(hex));
+
+        var e = Assert.Throws<LanguageModelException>(() => PretrainOptionsReader.Parse(text, "p.yaml"));
+
+        Assert.Contains("p.yaml", e.Message, StringComparison.Ordinal);
+        Assert.Contains("not valid YAML", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ListAsKeyAndListAsValue_NamedInsteadOfCast()
+    {
+        var e = Assert.Throws<LanguageModelException>(() => PretrainOptionsReader.Parse("[a, b]: 1\nsteps: [1, 2]\n", "p.yaml"));
+
+        Assert.Contains("a key is not a plain name (line 1)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("steps is a list or a mapping (line 2)", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_Keys_OverrideTheDefaults()
     {
