@@ -42,16 +42,7 @@ public static class HfCheckpoint
             throw new LanguageModelException(path, "the file does not exist; a model directory holds config.json, model.safetensors and tokenizer.json.");
         }
 
-        SafetensorsHeader.Check(path);
-        Dictionary<string, Tensor> tensors;
-        try
-        {
-            tensors = Safetensors.LoadStateDict(path);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new LanguageModelException(path, $"it cannot be read as a safetensors file ({e.Message}).", e);
-        }
+        var tensors = SafetensorsFile.Load(path);
 
         try
         {

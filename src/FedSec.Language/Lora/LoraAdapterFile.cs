@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FedSec.Language.Checkpoints;
 using FedSec.Language.Models;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -43,15 +44,8 @@ public static class LoraAdapterFile
         {
             throw new LanguageModelException(config, $"its settings do not fit the model: {e.Message}", e);
         }
-        Dictionary<string, Tensor> tensors;
-        try
-        {
-            tensors = Safetensors.LoadStateDict(weights);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new LanguageModelException(weights, $"it cannot be read as a safetensors file ({e.Message}).", e);
-        }
+
+        var tensors = SafetensorsFile.Load(weights);
 
         try
         {

@@ -70,4 +70,22 @@ public sealed class LoraAdapterFileTests
         Assert.Contains(LoraAdapterFile.WeightsFileName, e.Message, StringComparison.Ordinal);
         Assert.Contains("'base_model.model.gpt_neox.layers.0.attention.query_key_value.lora_A.weight' has shape [2, 8], the adapter config asks for [3, 8]", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_HeaderLengthBeyondTheFile_NamesTheFileBeforeReadingIt()
+    {
+        using var dir = new TempDirectory();
+        using var adapted = TinyGptNeoX.Create();
+        LoraAdapters.Attach(adapted, Options);
+        LoraAdapterFile.Save(adapted, Options, dir.Path);
+        string weights = dir.File(LoraAdapterFile.WeightsFileName);
+        byte[] bytes = File.ReadAllBytes(weights);
+        BitConverter.GetBytes(905971185UL).CopyTo(bytes, 0); // the hostile length fuzzing found in model.safetensors
+        File.WriteAllBytes(weights, bytes);
+
+        using var model = TinyGptNeoX.Create();
+        var e = Assert.Throws<LanguageModelException>(() => LoraAdapterFile.Load(model, dir.Path));
+
+        Assert.StartsWith($"{weights}: it declares a 905971185-byte safetensors header", e.Message, StringComparison.Ordinal);
+    }
 }
