@@ -86,23 +86,33 @@ internal sealed class SecAggClient : IDisposable
     /// <summary>Round 2: the masked input.</summary>
     public uint[] Mask(ReadOnlySpan<uint> input)
     {
-        var y = input.ToArray();
-        var mask = MaskGenerator.Expand(_selfSeed, y.Length);
-        System.Numerics.Tensors.TensorPrimitives.Add(y, mask, y);
+        var y = new uint[input.Length];
+        Mask(input, y, new uint[input.Length]);
+        return y;
+    }
+
+    /// <summary>Round 2 into caller-owned buffers: <paramref name="into"/> gets the masked input, <paramref name="scratch"/> (d words) holds each mask in turn.</summary>
+    public void Mask(ReadOnlySpan<uint> input, Span<uint> into, Span<uint> scratch)
+    {
+        if (into.Length != input.Length || scratch.Length != input.Length)
+        {
+            throw new ArgumentException($"Client {Id}'s masking buffers hold {into.Length} and {scratch.Length} words; the input has {input.Length}.");
+        }
+
+        MaskGenerator.ExpandInto(_selfSeed, scratch);
+        System.Numerics.Tensors.TensorPrimitives.Add(input, scratch, into);
         foreach (int v in Neighbours)
         {
-            MaskGenerator.ExpandInto(PairwiseSecret(_mask, _keys[v].MaskKey), mask);
+            MaskGenerator.ExpandInto(PairwiseSecret(_mask, _keys[v].MaskKey), scratch);
             if (Id < v)
             {
-                System.Numerics.Tensors.TensorPrimitives.Add(y, mask, y);
+                System.Numerics.Tensors.TensorPrimitives.Add(into, scratch, into);
             }
             else
             {
-                System.Numerics.Tensors.TensorPrimitives.Subtract(y, mask, y);
+                System.Numerics.Tensors.TensorPrimitives.Subtract(into, scratch, into);
             }
         }
-
-        return y;
     }
 
     /// <summary>Round 3: for each client whose shares it holds, the share of its seed (it survived) or of its mask key (it dropped).</summary>
