@@ -18,6 +18,7 @@ internal sealed class SecAggClient : IDisposable
     private readonly byte[] _selfSeed = RandomNumberGenerator.GetBytes(SecretLength);
     private readonly Dictionary<int, AdvertisedKeys> _keys = new();
     private readonly Dictionary<int, (int X, BigInteger SelfSeed, BigInteger MaskKey)> _held = new();
+    private readonly Dictionary<int, byte[]> _channelKeys = new();
 
     public SecAggClient(int id, IReadOnlyList<int> neighbours, int threshold)
     {
@@ -138,10 +139,17 @@ internal sealed class SecAggClient : IDisposable
         _mask.Dispose();
     }
 
+    /// <summary>The AES-GCM key of the share channel with <paramref name="other"/>, agreed once and kept for the receiving direction.</summary>
     private byte[] ChannelKey(int other)
     {
-        var raw = PairwiseSecret(_channel, _keys[other].ChannelKey);
-        return HKDF.DeriveKey(HashAlgorithmName.SHA256, raw, 32, salt: [], info: "FedSec SecAgg share channel v1"u8.ToArray());
+        if (!_channelKeys.TryGetValue(other, out var key))
+        {
+            var raw = PairwiseSecret(_channel, _keys[other].ChannelKey);
+            key = HKDF.DeriveKey(HashAlgorithmName.SHA256, raw, 32, salt: [], info: "FedSec SecAgg share channel v1"u8.ToArray());
+            _channelKeys[other] = key;
+        }
+
+        return key;
     }
 
     private static byte[] Header(int from, int to) => BitConverter.GetBytes(((long)from << 32) | (uint)to);
