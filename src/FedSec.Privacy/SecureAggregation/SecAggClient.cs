@@ -18,6 +18,7 @@ internal sealed class SecAggClient : IDisposable
     private readonly byte[] _selfSeed = RandomNumberGenerator.GetBytes(SecretLength);
     private readonly Dictionary<int, AdvertisedKeys> _keys = new();
     private readonly Dictionary<int, (int X, BigInteger SelfSeed, BigInteger MaskKey)> _held = new();
+    private readonly Dictionary<int, byte[]> _channelKeys = new();
 
     public SecAggClient(int id, IReadOnlyList<int> neighbours, int threshold)
     {
@@ -86,23 +87,33 @@ internal sealed class SecAggClient : IDisposable
     /// <summary>Round 2: the masked input.</summary>
     public uint[] Mask(ReadOnlySpan<uint> input)
     {
-        var y = input.ToArray();
-        var mask = MaskGenerator.Expand(_selfSeed, y.Length);
-        System.Numerics.Tensors.TensorPrimitives.Add(y, mask, y);
+        var y = new uint[input.Length];
+        Mask(input, y, new uint[input.Length]);
+        return y;
+    }
+
+    /// <summary>Round 2 into caller-owned buffers: <paramref name="into"/> gets the masked input, <paramref name="scratch"/> (d words) holds each mask in turn.</summary>
+    public void Mask(ReadOnlySpan<uint> input, Span<uint> into, Span<uint> scratch)
+    {
+        if (into.Length != input.Length || scratch.Length != input.Length)
+        {
+            throw new ArgumentException($"Client {Id}'s masking buffers hold {into.Length} and {scratch.Length} words; the input has {input.Length}.");
+        }
+
+        MaskGenerator.ExpandInto(_selfSeed, scratch);
+        System.Numerics.Tensors.TensorPrimitives.Add(input, scratch, into);
         foreach (int v in Neighbours)
         {
-            MaskGenerator.ExpandInto(PairwiseSecret(_mask, _keys[v].MaskKey), mask);
+            MaskGenerator.ExpandInto(PairwiseSecret(_mask, _keys[v].MaskKey), scratch);
             if (Id < v)
             {
-                System.Numerics.Tensors.TensorPrimitives.Add(y, mask, y);
+                System.Numerics.Tensors.TensorPrimitives.Add(into, scratch, into);
             }
             else
             {
-                System.Numerics.Tensors.TensorPrimitives.Subtract(y, mask, y);
+                System.Numerics.Tensors.TensorPrimitives.Subtract(into, scratch, into);
             }
         }
-
-        return y;
     }
 
     /// <summary>Round 3: for each client whose shares it holds, the share of its seed (it survived) or of its mask key (it dropped).</summary>
@@ -128,10 +139,17 @@ internal sealed class SecAggClient : IDisposable
         _mask.Dispose();
     }
 
+    /// <summary>The AES-GCM key of the share channel with <paramref name="other"/>, agreed once and kept for the receiving direction.</summary>
     private byte[] ChannelKey(int other)
     {
-        var raw = PairwiseSecret(_channel, _keys[other].ChannelKey);
-        return HKDF.DeriveKey(HashAlgorithmName.SHA256, raw, 32, salt: [], info: "FedSec SecAgg share channel v1"u8.ToArray());
+        if (!_channelKeys.TryGetValue(other, out var key))
+        {
+            var raw = PairwiseSecret(_channel, _keys[other].ChannelKey);
+            key = HKDF.DeriveKey(HashAlgorithmName.SHA256, raw, 32, salt: [], info: "FedSec SecAgg share channel v1"u8.ToArray());
+            _channelKeys[other] = key;
+        }
+
+        return key;
     }
 
     private static byte[] Header(int from, int to) => BitConverter.GetBytes(((long)from << 32) | (uint)to);

@@ -52,6 +52,8 @@ internal sealed class SecureAggregationProtocol : IAggregationProtocol, IConstra
             int saturated = 0;
             double survivingWeight = 0;
             var quantised = new uint[d];
+            var masked = new uint[d];
+            var scratch = new uint[d];
             foreach (var u in updates)
             {
                 if (dropout.NextDouble() < _options.DropoutRate)
@@ -61,7 +63,8 @@ internal sealed class SecureAggregationProtocol : IAggregationProtocol, IConstra
 
                 double p = u.AggregationWeight / totalWeight;
                 saturated += fixedPoint.Quantize(u.Delta(global), p, quantised);
-                server.ReceiveMaskedInput(u.ClientId, clients[u.ClientId].Mask(quantised));
+                clients[u.ClientId].Mask(quantised, masked, scratch);
+                server.ReceiveMaskedInput(u.ClientId, masked);
                 survivingWeight += p;
             }
 

@@ -46,22 +46,33 @@ internal static class Shamir
     }
 
     /// <summary>The secret from shares (x, y) with distinct x; with fewer than the threshold the result is meaningless.</summary>
+    /// <remarks>
+    /// Lagrange interpolation at 0: secret = Σⱼ yⱼ · Πₘ≠ⱼ xₘ / Πₘ≠ⱼ (xₘ − xⱼ). The points are small integers (1 … the number
+    /// of holders), so each denominator is a small integer and its inverse mod p comes from a small extended Euclid
+    /// (<see cref="InverseOfSmall"/>) instead of a 521-bit modular exponentiation per share.
+    /// </remarks>
     public static byte[] Combine(IReadOnlyList<(int X, BigInteger Y)> shares, int secretLength)
     {
         BigInteger secret = BigInteger.Zero;
         for (int j = 0; j < shares.Count; j++)
         {
-            BigInteger numerator = BigInteger.One, denominator = BigInteger.One;
+            BigInteger numerator = BigInteger.One;
+            BigInteger denominator = BigInteger.One;
             for (int m = 0; m < shares.Count; m++)
             {
                 if (m != j)
                 {
                     numerator = numerator * shares[m].X % Prime;
-                    denominator = denominator * Mod(shares[m].X - shares[j].X) % Prime;
+                    denominator *= shares[m].X - shares[j].X;
                 }
             }
 
-            BigInteger lagrange = numerator * BigInteger.ModPow(denominator, Prime - 2, Prime) % Prime;
+            // With many holders (plain SecAgg over a hundred clients) the product of differences outgrows a word: then the
+            // inverse is Fermat's, d^(p−2).
+            BigInteger inverse = BigInteger.Abs(denominator) <= long.MaxValue
+                ? InverseOfSmall((long)denominator)
+                : BigInteger.ModPow(((denominator % Prime) + Prime) % Prime, Prime - 2, Prime);
+            BigInteger lagrange = numerator * inverse % Prime;
             secret = (secret + (shares[j].Y * lagrange)) % Prime;
         }
 
@@ -76,7 +87,51 @@ internal static class Shamir
         return result;
     }
 
-    private static BigInteger Mod(BigInteger a) => ((a % Prime) + Prime) % Prime;
+    /// <summary>
+    /// a⁻¹ mod p for a small nonzero integer a: with r = p mod |a| and k ≡ −r⁻¹ (mod |a|) (a word-sized extended Euclid),
+    /// 1 + k·p is divisible by |a| and (1 + k·p)/|a| is |a|⁻¹; a negative a gives p − |a|⁻¹.
+    /// </summary>
+    internal static BigInteger InverseOfSmall(long a)
+    {
+        if (a == 0)
+        {
+            throw new CryptographicException("Two shares have the same point; Shamir shares must have distinct points.");
+        }
+
+        long m = Math.Abs(a);
+        BigInteger inverse;
+        if (m == 1)
+        {
+            inverse = BigInteger.One;
+        }
+        else
+        {
+            long r = (long)(Prime % m);
+            long k = (m - ModularInverse(r, m)) % m;
+            inverse = (BigInteger.One + (k * Prime)) / m;
+        }
+
+        return a > 0 ? inverse : Prime - inverse;
+    }
+
+    /// <summary>x⁻¹ mod m for gcd(x, m) = 1, by the extended Euclidean algorithm on machine words.</summary>
+    private static long ModularInverse(long x, long m)
+    {
+        long oldR = x, r = m, oldS = 1, s = 0;
+        while (r != 0)
+        {
+            long q = oldR / r;
+            (oldR, r) = (r, oldR - (q * r));
+            (oldS, s) = (s, oldS - (q * s));
+        }
+
+        if (oldR != 1)
+        {
+            throw new CryptographicException($"{x} has no inverse modulo {m}.");
+        }
+
+        return oldS < 0 ? oldS + m : oldS; // |oldS| < m, so one addition brings it into [0, m) without overflowing
+    }
 
     private static BigInteger RandomElement()
     {
