@@ -20,7 +20,7 @@ namespace FedSec.Aggregation;
 /// <para>
 /// Range: every contribution must satisfy |w·x| &lt; 2⁴⁸ (≈ 2.8e14), every weight w ≤ 2⁴⁰, and at most 2¹⁴ updates are
 /// added, so the sums stay below 2¹²⁶ and 2⁷⁰ whatever the order; an update outside that range is refused with an
-/// <see cref="ArgumentOutOfRangeException"/> naming its client and the offending index, never wrapped.
+/// <see cref="ExactSumRangeException"/> naming its client and the offending index, never wrapped.
 /// </para>
 /// <para>
 /// Written by hand: .NET has no exact (or reproducible) floating-point accumulation (no superaccumulator in the BCL or
@@ -67,7 +67,7 @@ public sealed class ExactWeightedSum
     public long Bytes => (long)_sums.Length * 16;
 
     /// <summary>
-    /// Adds w·x. Throws <see cref="ArgumentOutOfRangeException"/> naming <paramref name="client"/> when the weight is
+    /// Adds w·x. Throws <see cref="ExactSumRangeException"/> naming <paramref name="client"/> when the weight is
     /// negative, not finite or above <see cref="MaxWeight"/>, when a value is not finite or |w·x| ≥ <see cref="MaxContribution"/>,
     /// or when <see cref="MaxTerms"/> updates were added already; the sum is then unchanged.
     /// </summary>
@@ -83,12 +83,12 @@ public sealed class ExactWeightedSum
 
         if (!double.IsFinite(weight) || weight < 0 || weight > MaxWeight)
         {
-            throw new ArgumentOutOfRangeException(nameof(weight), weight, $"Client {client}'s aggregation weight {weight} is outside the exact sum's range [0, 2^40].");
+            throw new ExactSumRangeException(client, $"Client {client}'s aggregation weight {weight} is outside the exact sum's range [0, 2^40].");
         }
 
         if (Count >= MaxTerms)
         {
-            throw new ArgumentOutOfRangeException(nameof(values), $"Client {client}'s update is the exact sum's {MaxTerms + 1}th; it takes at most {MaxTerms} (2^14) updates.");
+            throw new ExactSumRangeException(client, $"Client {client}'s update is the exact sum's {MaxTerms + 1}th; it takes at most {MaxTerms} (2^14) updates.");
         }
 
         if (values.Length > 0 && weight > 0)
@@ -97,8 +97,8 @@ public sealed class ExactWeightedSum
             if (!(Math.Abs((double)largest) * weight < MaxContribution))
             {
                 int at = FirstOutOfRange(values.Span, weight);
-                throw new ArgumentOutOfRangeException(
-                    nameof(values),
+                throw new ExactSumRangeException(
+                    client,
                     $"Client {client}'s update holds {values.Span[at]} at index {at}, times its weight {weight}, outside the exact sum's range (|w·x| < 2^48 ≈ 2.8e14, finite).");
             }
 

@@ -100,11 +100,11 @@ public class ExactWeightedSumTests
     {
         var sum = new ExactWeightedSum(3);
         sum.Add(new[] { 1f, 2f, 3f }, 1, 0);
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => sum.Add(new[] { 1f, 1e12f, 3f }, 600, 7));
+        var error = Assert.Throws<ExactSumRangeException>(() => sum.Add(new[] { 1f, 1e12f, 3f }, 600, 7));
         Assert.Contains("Client 7's update holds 1E+12 at index 1, times its weight 600", error.Message, StringComparison.Ordinal);
-        var nan = Assert.Throws<ArgumentOutOfRangeException>(() => sum.Add(new[] { float.NaN, 0f, 0f }, 1, 8));
+        var nan = Assert.Throws<ExactSumRangeException>(() => sum.Add(new[] { float.NaN, 0f, 0f }, 1, 8));
         Assert.Contains("Client 8's update holds NaN at index 0", nan.Message, StringComparison.Ordinal);
-        var weight = Assert.Throws<ArgumentOutOfRangeException>(() => sum.Add(new[] { 0f, 0f, 0f }, -1, 9));
+        var weight = Assert.Throws<ExactSumRangeException>(() => sum.Add(new[] { 0f, 0f, 0f }, -1, 9));
         Assert.Contains("Client 9's aggregation weight -1", weight.Message, StringComparison.Ordinal);
         Assert.Equal(1, sum.Count);
         Assert.Equal(new[] { 1f, 2f, 3f }, sum.Mean());
