@@ -106,6 +106,13 @@ public static class EngineParameters
     /// </summary>
     public static readonly IntParameter MinClients = new("min_clients", Defaults.MinClients, "Distributed runs (fedsec server): a round goes on when at least this many of its sampled clients reported (0: every sampled client); fewer: the round is retried or the run fails (fedsec server --on-shortfall).", min: 0, defaultText: "0 (every sampled client)");
 
+    /// <summary>
+    /// <c>train_args.exact_sum</c> (FedSec's): FedAvg's weighted mean (after per-update defenses too) summed exactly in
+    /// fixed point and rounded once (<c>ExactWeightedSum</c>), so it does not depend on the order of the updates and a
+    /// distributed server can aggregate them as they arrive; off (the default) keeps the double summation in client order.
+    /// </summary>
+    public static readonly BoolParameter ExactSum = new("exact_sum", false, "FedAvg's mean summed exactly (fixed point, rounded once): independent of the order of the updates, so fedsec server aggregates as updates arrive in O(d) memory; the last bits differ from the default double summation.");
+
     /// <summary><c>train_args.comm_round</c>.</summary>
     public static readonly IntParameter CommRound = new("comm_round", Defaults.CommRound, "Number of rounds.", min: 1);
 
@@ -252,6 +259,7 @@ public static class EngineParameters
         new(ConfigSections.Train, ClientNumPerRound),
         new(ConfigSections.Train, CommRound),
         new(ConfigSections.Train, MinClients),
+        new(ConfigSections.Train, ExactSum),
         new(ConfigSections.Train, Epochs),
         new(ConfigSections.Train, BatchSize),
         new(ConfigSections.Train, LocalSteps),

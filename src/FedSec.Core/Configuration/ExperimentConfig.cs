@@ -84,6 +84,12 @@ public sealed record ExperimentConfig
     /// <summary><c>train_args.min_clients</c>: in a distributed run, the fewest reports a round goes on with; 0: every sampled client.</summary>
     public int MinClients { get; init; }
 
+    /// <summary>
+    /// <c>train_args.exact_sum</c>: FedAvg's mean is the exactly summed, once-rounded <c>ExactWeightedSum</c> (independent of
+    /// the order of the updates; a distributed server then aggregates streamable rounds as updates arrive).
+    /// </summary>
+    public bool ExactSum { get; init; }
+
     /// <summary><c>train_args.epochs</c>: local epochs per round.</summary>
     public int Epochs { get; init; } = 1;
 

@@ -1,3 +1,4 @@
+using FedSec.Aggregation;
 using FedSec.Configuration;
 using FedSec.Data;
 using FedSec.Parameters;
@@ -29,6 +30,7 @@ public sealed class ExperimentServer
     private readonly RoundBuffers _buffers = new();
     private readonly LocalTrainingSettings _settings;
     private readonly List<RoundRecord> _records = new();
+    private readonly ExactWeightedSum? _exact;
 
     // An asynchronous run's recent global models by server step (the last max_staleness + 1), for stale clients to
     // train from; null in a synchronous run.
@@ -46,7 +48,8 @@ public sealed class ExperimentServer
         _time = time;
         Stages = stages;
         _optimizer = ServerOptimizerFactory.Create(setup.Config);
-        _server = new ServerRound(stages, _optimizer);
+        _exact = setup.Config.ExactSum ? new ExactWeightedSum(backend.Layout.Length) : null;
+        _server = new ServerRound(stages, _optimizer, _exact);
         _settings = LocalTrainingSettingsOf(setup.Config);
         backend.Layout.CheckLength(initialGlobal.Length);
         Global = initialGlobal;
@@ -178,6 +181,29 @@ public sealed class ExperimentServer
     }
 
     /// <summary>
+    /// With <c>train_args.exact_sum</c>, a sum that takes the planned round's updates as they arrive (<see cref="StreamedRound"/>),
+    /// or null when the round needs every update at once: a model-poisoning attack that runs in the server this round
+    /// (it sees every honest update), a data-reconstruction attack, a privacy stage on the received updates or a secure
+    /// aggregation protocol, an on-aggregation defense, a before-aggregation defense that is not an
+    /// <see cref="IPerUpdateDefense"/>, or a server optimizer that prepares the updates (FedNova, the asynchronous ones).
+    /// Hand it to <see cref="Complete"/> with the same round's results; one stream per round.
+    /// </summary>
+    /// <param name="plan">The plan <see cref="Plan"/> returned for this round.</param>
+    /// <param name="attackedAtClients">True when the malicious clients forge their updates themselves.</param>
+    public StreamedRound? OpenStream(RoundPlan plan, bool attackedAtClients = false)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        bool attackAtServer = plan.AttackActive && !attackedAtClients && Stages.ModelPoisoning is not null && plan.Malicious.Count > 0;
+        if (_exact is null || attackAtServer || Stages.Reconstruction is not null || Stages.ServerStages.Count > 0 || Stages.Protocol is not null
+            || Stages.On is not null || Stages.Before.Any(b => b.Defense is not IPerUpdateDefense) || _optimizer is IPreparesUpdates || _setup.Config.IsAsynchronous)
+        {
+            return null;
+        }
+
+        return new StreamedRound(plan.Round, Stages.Before, Context(plan, new RoundBuffers()), _exact);
+    }
+
+    /// <summary>
     /// Completes the planned round with the clients' results (assembled in sampling order by
     /// <see cref="ClientTraining.Assemble"/>): runs the server's pipeline unless a client's training diverged, checks
     /// the new global model, evaluates it when due, and returns the round's record.
@@ -185,7 +211,12 @@ public sealed class ExperimentServer
     /// <param name="plan">The plan <see cref="Plan"/> returned for this round.</param>
     /// <param name="training">The clients' results.</param>
     /// <param name="attackedAtClients">True when the malicious clients already forged their updates (see <see cref="ServerRound.Run"/>).</param>
-    public RoundRecord Complete(RoundPlan plan, ClientTraining training, bool attackedAtClients = false)
+    /// <param name="stream">
+    /// The round's <see cref="OpenStream"/>, holding every update of <paramref name="training"/> (whose vectors may then be
+    /// empty); null: the updates are in <paramref name="training"/>, and a streamable round (<c>train_args.exact_sum</c>)
+    /// adds them to a stream here, in sampling order, so the simulation and a streaming server compute the same.
+    /// </param>
+    public RoundRecord Complete(RoundPlan plan, ClientTraining training, bool attackedAtClients = false, StreamedRound? stream = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(training);
@@ -202,13 +233,35 @@ public sealed class ExperimentServer
         var context = Context(plan);
         if (diverged is null)
         {
-            var updates = training.Updates;
-            if (_optimizer is IPreparesUpdates preparing)
+            if (stream is null && OpenStream(plan, attackedAtClients) is { } own)
             {
-                updates = preparing.Prepare(updates, new ReceivedUpdates(plan.Global, _backend.Layout, training.LocalSteps, plan.Staleness, plan.StartModels));
+                foreach (var u in training.Updates)
+                {
+                    own.Add(u);
+                }
+
+                stream = own;
             }
 
-            (outcome, diverged, divergedModel) = RunServer(updates, context, plan.AttackActive, attackedAtClients);
+            if (stream is not null)
+            {
+                if (stream.Round != round)
+                {
+                    throw new InvalidOperationException($"Round {round + 1} cannot complete with round {stream.Round + 1}'s sum.");
+                }
+
+                (outcome, diverged, divergedModel) = Checked(_server.RunStreamed(stream, training.Updates.Select(u => u.ClientId).ToArray(), context), context);
+            }
+            else
+            {
+                var updates = training.Updates;
+                if (_optimizer is IPreparesUpdates preparing)
+                {
+                    updates = preparing.Prepare(updates, new ReceivedUpdates(plan.Global, _backend.Layout, training.LocalSteps, plan.Staleness, plan.StartModels));
+                }
+
+                (outcome, diverged, divergedModel) = RunServer(updates, context, plan.AttackActive, attackedAtClients);
+            }
         }
 
         // A diverged round's model is the non-finite vector that stopped the run: the new global model, or the
@@ -363,7 +416,7 @@ public sealed class ExperimentServer
         return parts;
     }
 
-    private RoundContext Context(RoundPlan plan) => new()
+    private RoundContext Context(RoundPlan plan, RoundBuffers? buffers = null) => new()
     {
         Round = plan.Round,
         TotalRounds = _setup.Config.CommRound,
@@ -375,7 +428,7 @@ public sealed class ExperimentServer
         TotalClients = _setup.Config.ClientNumInTotal,
         ClientData = _data.Clients.Count > 0 && _data.Kind == DataKind.Images ? id => (ImageSet)_data.Clients[id] : null,
         OutputDirectory = OutputDirectory,
-        Buffers = _buffers,
+        Buffers = buffers ?? _buffers,
         ServerTrainer = _data.ServerRoot is { } root ? () => TrainOnServer(plan.Global, root, plan.Round) : null,
         UpdateBases = _setup.Config.FederatedOptimizer == FederatedOptimizer.FedAsync ? plan.StartModels : null,
     };
@@ -394,7 +447,11 @@ public sealed class ExperimentServer
     /// </summary>
     private (ServerRound.Result? Outcome, Divergence? Diverged, float[]? DivergedModel) RunServer(IReadOnlyList<ClientUpdate> updates, RoundContext context, bool active, bool attackedAtClients)
     {
-        var outcome = _server.Run(updates, context, active, attackedAtClients);
+        return Checked(_server.Run(updates, context, active, attackedAtClients), context);
+    }
+
+    private static (ServerRound.Result? Outcome, Divergence? Diverged, float[]? DivergedModel) Checked(ServerRound.Result outcome, RoundContext context)
+    {
         if (outcome.Diverged is { } stopped)
         {
             return (null, stopped, outcome.Global);

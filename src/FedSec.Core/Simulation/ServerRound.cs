@@ -16,11 +16,16 @@ internal sealed class ServerRound
     private readonly PipelineStages _stages;
     private readonly IServerOptimizer _optimizer;
     private readonly AlternatingModels _aggregates = new();
+    private readonly ExactWeightedSum? _exact;
 
-    public ServerRound(PipelineStages stages, IServerOptimizer optimizer)
+    /// <param name="stages">The pipeline's stages.</param>
+    /// <param name="optimizer">The server optimizer.</param>
+    /// <param name="exact">With <c>train_args.exact_sum</c>: the sum FedAvg's mean is taken with (reused every round); null: <see cref="WeightedMean"/>.</param>
+    public ServerRound(PipelineStages stages, IServerOptimizer optimizer, ExactWeightedSum? exact = null)
     {
         _stages = stages;
         _optimizer = optimizer;
+        _exact = exact;
     }
 
     /// <summary>What the server's side of a round produced.</summary>
@@ -141,11 +146,59 @@ internal sealed class ServerRound
             reports.Add(new DefenseRoundReport(on.Name, DefenseStage.On, outcome.Verdicts, Detect(outcome.Verdicts, context.MaliciousClients)));
             aggregate = outcome.Weights;
         }
+        else if (_exact is { } exact)
+        {
+            exact.Clear();
+            foreach (var u in updates)
+            {
+                AddExactly(exact, u);
+            }
+
+            aggregate = _aggregates.Next(layout.Length);
+            exact.MeanInto(aggregate);
+        }
         else
         {
             aggregate = WeightedMean.Into(updates, _aggregates.Next(layout.Length));
         }
 
+        return Finish(aggregate, reports, reconstructions, context);
+    }
+
+    /// <summary>
+    /// Completes a round whose updates were aggregated as they arrived (<see cref="StreamedRound"/>): the per-update
+    /// defenses' reports in sampling order, FedAvg's exact mean, then the rest of the round as <see cref="Run"/> does.
+    /// </summary>
+    /// <param name="stream">The round's sum, holding every update of <paramref name="order"/>.</param>
+    /// <param name="order">The clients whose updates the round aggregates, in sampling order.</param>
+    /// <param name="context">The round's context.</param>
+    public Result RunStreamed(StreamedRound stream, IReadOnlyList<int> order, RoundContext context)
+    {
+        var reports = stream.Reports(order)
+            .Select(r => new DefenseRoundReport(r.Name, DefenseStage.Before, r.Verdicts, Detect(r.Verdicts, context.MaliciousClients)))
+            .ToList();
+        var aggregate = _aggregates.Next(context.Layout.Length);
+        stream.Sum.MeanInto(aggregate);
+        return Finish(aggregate, reports, Array.Empty<ReconstructionReport>(), context);
+    }
+
+    /// <summary>Adds an update to the exact sum; a value outside its range is the client's invalid update.</summary>
+    internal static void AddExactly(ExactWeightedSum sum, ClientUpdate update)
+    {
+        try
+        {
+            sum.Add(update.Weights, update.AggregationWeight, update.ClientId);
+        }
+        catch (ExactSumRangeException e)
+        {
+            throw new InvalidUpdateException($"{e.Message} (train_args.exact_sum)");
+        }
+    }
+
+    // The aggregate's stages, the server optimizer and the after-aggregation defenses.
+    private Result Finish(float[] aggregate, List<DefenseRoundReport> reports, IReadOnlyList<ReconstructionReport> reconstructions, RoundContext context)
+    {
+        var layout = context.Layout;
         foreach (var (section, stage) in _stages.AggregateStages)
         {
             bool wasFinite = NonFinite.FirstIndex(aggregate) < 0;

@@ -1,3 +1,4 @@
+using FedSec.Parameters;
 using FedSec.Network.Protocol;
 using FedSec.Network.Security;
 using FedSec.Network.Transport;
@@ -253,6 +254,8 @@ public sealed partial class FederationCoordinator
             return Reply(Rejected(intake.Session, header, $"its sample count {header.SampleCount} or loss {header.MeanLoss} is invalid", drop: true));
         }
 
+        StreamedRound? stream = null;
+        RoundState? streaming = null;
         lock (_gate)
         {
             // The round may have closed while the payload travelled, or a twin arrived first.
@@ -261,8 +264,38 @@ public sealed partial class FederationCoordinator
                 return Reply(Rejected(intake.Session, header, $"round {header.Round + 1} no longer wants client {header.Client}'s update (it closed, or the update arrived twice)"));
             }
 
-            round.Accept(new ClientResult(header.Client, header.SampleCount, weights, header.MeanLoss) { DivergedReason = header.DivergedReason.Length > 0 ? header.DivergedReason : null });
-            Changed();
+            streaming = round;
+
+            var result = new ClientResult(header.Client, header.SampleCount, weights, header.MeanLoss) { DivergedReason = header.DivergedReason.Length > 0 ? header.DivergedReason : null };
+            if (round.Stream is not null && result.DivergedReason is null)
+            {
+                // Streamed: the round keeps the result without its vector, which goes into the sum below (outside the lock,
+                // several at once); the round completes when every accepted update is in.
+                round.Accept(result with { Weights = [] });
+                round.Adding++;
+                stream = round.Stream;
+            }
+            else
+            {
+                round.Accept(result);
+                Changed();
+            }
+        }
+
+        if (stream is not null)
+        {
+            try
+            {
+                stream.Add(new ClientUpdate(header.Client, header.SampleCount, weights));
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    streaming!.Adding--;
+                    Changed();
+                }
+            }
         }
 
         return new UpdateReply { Accepted = true };

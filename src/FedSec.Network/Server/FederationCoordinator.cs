@@ -28,6 +28,7 @@ public sealed partial class FederationCoordinator : IDisposable
     private readonly List<RoundStatus> _history = new();
     private RoundState? _round;
     private string? _finished;
+    private bool _streamingAnnounced;
 
     /// <summary>Prepares a server; nothing runs until <see cref="Run"/>.</summary>
     /// <param name="server">The experiment's server half, at the round to start from.</param>
@@ -153,7 +154,7 @@ public sealed partial class FederationCoordinator : IDisposable
         lock (_gate)
         {
             _lostReasons.Clear();
-            round = new RoundState(plan, forge);
+            round = new RoundState(plan, forge, _server.OpenStream(plan, forge));
             _round = round;
             foreach (int c in plan.Sampled.Where(c => _nodes.HostOf(c) is null))
             {
@@ -161,6 +162,12 @@ public sealed partial class FederationCoordinator : IDisposable
             }
 
             Changed();
+        }
+
+        if (round.Stream is not null && !_streamingAnnounced)
+        {
+            _streamingAnnounced = true;
+            _log($"Round {plan.Round + 1}: aggregating updates as they arrive (train_args.exact_sum): the server adds each to an exact sum and drops it; a round that needs every update (an attack in the server) holds them.");
         }
 
         RoundStarted?.Invoke(plan);
@@ -201,6 +208,7 @@ public sealed partial class FederationCoordinator : IDisposable
             _log($"Round {plan.Round + 1}: {reported} of {needed} needed clients reported; retry {retries} of {_options.Retries}: waiting {deadline.Value.TotalSeconds:0} s more for nodes to come back.");
         }
 
+        WaitForAdds(round, cancellation);
         ClientTraining training;
         IReadOnlyList<DroppedClient> dropped;
         lock (_gate)
@@ -214,7 +222,7 @@ public sealed partial class FederationCoordinator : IDisposable
             _log($"Round {plan.Round + 1}: client {d.Client} dropped: {d.Reason}.");
         }
 
-        var record = _server.Complete(plan, training, forge) with { Dropped = dropped, AttackRanAt = _server.AttackRanAt(forge) };
+        var record = _server.Complete(plan, training, forge, round.Stream) with { Dropped = dropped, AttackRanAt = _server.AttackRanAt(forge) };
         lock (_gate)
         {
             _history.Add(StatusOf(record));
@@ -233,7 +241,7 @@ public sealed partial class FederationCoordinator : IDisposable
             {
                 ExpireSilentNodes();
                 var pending = round.Pending();
-                if (pending.Count == 0 || (closeWhenOrphaned && pending.All(c => _nodes.HostOf(c) is null)))
+                if ((pending.Count == 0 && round.Adding == 0) || (closeWhenOrphaned && pending.Count > 0 && pending.All(c => _nodes.HostOf(c) is null)))
                 {
                     return;
                 }
@@ -245,6 +253,23 @@ public sealed partial class FederationCoordinator : IDisposable
                         _lostReasons[c] = $"missed the {limit.TotalSeconds:0.#} s deadline";
                     }
 
+                    return;
+                }
+            }
+
+            _wake.Wait(Tick, cancellation);
+        }
+    }
+
+    // A closed round takes no more updates; those accepted are still being added to its sum (a streamed round).
+    private void WaitForAdds(RoundState round, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (round.Adding == 0)
+                {
                     return;
                 }
             }

@@ -14,10 +14,11 @@ internal sealed class RoundState
     private readonly Dictionary<int, string> _rejected = new();
     private int _firstDiverged = int.MaxValue;
 
-    public RoundState(RoundPlan plan, bool forgeOwnUpdates)
+    public RoundState(RoundPlan plan, bool forgeOwnUpdates, StreamedRound? stream = null)
     {
         Plan = plan;
         ForgeOwnUpdates = forgeOwnUpdates;
+        Stream = stream;
         for (int i = 0; i < plan.Sampled.Count; i++)
         {
             _position[plan.Sampled[i]] = i;
@@ -30,6 +31,15 @@ internal sealed class RoundState
 
     /// <summary>Whether the nodes run the own-update attack this round.</summary>
     public bool ForgeOwnUpdates { get; }
+
+    /// <summary>
+    /// With <c>train_args.exact_sum</c> and no stage that needs every update: the sum each accepted update is added to as
+    /// it arrives (its vector is then dropped); null: the round holds every update.
+    /// </summary>
+    public StreamedRound? Stream { get; }
+
+    /// <summary>Accepted updates still being added to <see cref="Stream"/> (outside the coordinator's lock); the round completes at 0.</summary>
+    public int Adding { get; set; }
 
     /// <summary>True once the server stopped taking updates for it.</summary>
     public bool Closed { get; set; }

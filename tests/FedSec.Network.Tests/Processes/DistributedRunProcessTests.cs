@@ -18,7 +18,6 @@ public sealed class DistributedRunProcessTests : IDisposable
     [
         "--set", "train_args.comm_round=3",
         "--set", "train_args.client_num_per_round=8",
-        "--set", "defense_args.krum_param_m=4",
         "--set", "data_args.train_samples=200",
         "--set", "data_args.test_samples=100",
         "--save-model",
@@ -30,16 +29,20 @@ public sealed class DistributedRunProcessTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    // The last: train_args.exact_sum with norm-difference clipping and the attack forged at the clients, so the server
+    // aggregates every round as the updates arrive.
     [Theory]
-    [InlineData("0-3|4-6|7-9", "1", "client")]
-    [InlineData("0,2,4,6,8|1,3,5,7,9", "2", "server")]
-    public void ServerAndNodes_SameRoundsAndFinalModelAsFedsecRun(string split, string parallel, string ownUpdateAttacks)
+    [InlineData("0-3|4-6|7-9", "1", "client", "defense_args.krum_param_m=4")]
+    [InlineData("0,2,4,6,8|1,3,5,7,9", "2", "server", "defense_args.krum_param_m=4")]
+    [InlineData("0-2|3-5|6-9", "1", "client", "defense_args.defense_type=norm_diff_clipping,defense_args.norm_bound=1,train_args.exact_sum=true")]
+    public void ServerAndNodes_SameRoundsAndFinalModelAsFedsecRun(string split, string parallel, string ownUpdateAttacks, string sets)
     {
-        var (simCode, simOutput) = FedsecProcess.Run(_dir.Path, Bound, ["run", .. Experiment, "--data-dir", "data", "--output", "sim", "--parallel", "1"]);
+        string[] experiment = [.. Experiment, .. sets.Split(',').SelectMany(kv => new[] { "--set", kv })];
+        var (simCode, simOutput) = FedsecProcess.Run(_dir.Path, Bound, ["run", .. experiment, "--data-dir", "data", "--output", "sim", "--parallel", "1"]);
         Assert.True(simCode == 0, simOutput);
 
         string url = $"http://127.0.0.1:{FreePort.Next()}";
-        using var server = FedsecProcess.Start(_dir.Path, ["server", .. Experiment, "--data-dir", "data", "--output", "net", "--insecure", "--listen", url, "--own-update-attacks", ownUpdateAttacks, "--join-timeout", "120"]);
+        using var server = FedsecProcess.Start(_dir.Path, ["server", .. experiment, "--data-dir", "data", "--output", "net", "--insecure", "--listen", url, "--own-update-attacks", ownUpdateAttacks, "--join-timeout", "120"]);
         var nodes = split.Split('|').Select((ids, i) => FedsecProcess.Start(_dir.Path, "client", "--server", url, "--insecure", "--clients", ids, "--name", $"node{i}", "--data-dir", "data", "--parallel", parallel)).ToList();
         try
         {
@@ -53,6 +56,7 @@ public sealed class DistributedRunProcessTests : IDisposable
             Assert.Equal(RunFiles.Rounds(_dir.File("sim")), RunFiles.Rounds(_dir.File("net")));
             Assert.Equal(File.ReadAllBytes(_dir.File("sim/final_model.npy")), File.ReadAllBytes(_dir.File("net/final_model.npy")));
             Assert.All(RunFiles.RawRounds(_dir.File("net")), r => Assert.Equal(ownUpdateAttacks, (string?)r["attack_ran_at"]!["model_poisoning"]));
+            Assert.Equal(sets.Contains("exact_sum", StringComparison.Ordinal), server.Output.Contains("aggregating updates as they arrive", StringComparison.Ordinal));
         }
         finally
         {

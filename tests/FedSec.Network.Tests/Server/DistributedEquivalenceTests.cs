@@ -28,4 +28,24 @@ public class DistributedEquivalenceTests
         Assert.All(federation.Completed, r => Assert.Empty(r.Dropped!));
         Assert.All(federation.Completed, r => Assert.Equal(forgeAtClients ? "client" : "server", r.AttackRanAt!["model_poisoning"]));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Run_ExactSum_StreamedOrHeld_SameRecordsAndModelAsTheSimulation(bool forgeAtClients)
+    {
+        // Forged at the clients, every round is aggregated as the updates arrive; forged in the server (the attack needs
+        // the round's updates), the attacked rounds hold them. The simulation streams its unattacked rounds.
+        var config = FakeExperiment.Config(rounds: 3, exactSum: true);
+        var simulated = FakeExperiment.Create(config).Run();
+        await using var federation = await LocalFederation.StartAsync(config, o => new() { RunId = o.RunId, ConfigYaml = o.ConfigYaml, OwnUpdateAttacksAtClients = forgeAtClients });
+        var nodes = new[] { federation.Node("a", [3, 1]).RunAsync(), federation.Node("b", [0]).RunAsync(), federation.Node("c", [2]).RunAsync() };
+        var result = await federation.Finished();
+        await Task.WhenAll(nodes);
+        Assert.Equal(Lines(simulated.Rounds), Lines(result.Rounds));
+        Assert.Equal(simulated.FinalGlobal, result.FinalGlobal);
+        Assert.Contains(simulated.Rounds, r => r.Attacked.Count > 0);
+        Assert.Contains(simulated.Rounds.SelectMany(r => r.Defenses).SelectMany(d => d.Verdicts), v => v.Kind == FedSec.Stages.VerdictKind.Modified);
+        Assert.Equal(forgeAtClients || simulated.Rounds.Any(r => r.Attacked.Count == 0), federation.Logged.Contains("aggregating updates as they arrive", StringComparison.Ordinal));
+    }
 }

@@ -1,16 +1,20 @@
 using FedSec.Attacks.Byzantine;
 using FedSec.Configuration;
 using FedSec.Defenses.Krum;
+using FedSec.Defenses.NormDiffClipping;
 using FedSec.Simulation;
 
 namespace FedSec.Network.Tests.TestSupport;
 
-/// <summary>A small model-free experiment: 4 clients, a random Byzantine client and Krum; each call makes fresh components.</summary>
+/// <summary>
+/// A small model-free experiment: 4 clients, a random Byzantine client and Krum (with <c>exactSum</c>: norm-difference
+/// clipping and <c>train_args.exact_sum</c>, a streamable round); each call makes fresh components.
+/// </summary>
 internal static class FakeExperiment
 {
     public const int Clients = 4;
 
-    public static ExperimentConfig Config(int rounds = 2, int minClients = 0) => new()
+    public static ExperimentConfig Config(int rounds = 2, int minClients = 0, bool exactSum = false) => new()
     {
         ClientNumInTotal = Clients,
         ClientNumPerRound = Clients,
@@ -19,12 +23,16 @@ internal static class FakeExperiment
         EnableAttack = true,
         AttackType = "byzantine",
         EnableDefense = true,
-        DefenseTypes = new[] { "krum" },
+        DefenseTypes = new[] { exactSum ? "norm_diff_clipping" : "krum" },
         MinClients = minClients,
+        ExactSum = exactSum,
     };
 
     public static Experiment Create(ExperimentConfig config) => new(
-        TestSetup.Of(config, new ByzantineAttack(new ByzantineOptions { Mode = ByzantineMode.Random, ClientNum = 1 }), new KrumDefense(new KrumOptions { ByzantineClientNum = 1, M = 2 })),
+        TestSetup.Of(
+            config,
+            new ByzantineAttack(new ByzantineOptions { Mode = ByzantineMode.Random, ClientNum = 1 }),
+            config.ExactSum ? new NormDiffClippingDefense(new NormDiffClippingOptions { NormBound = 1 }) : new KrumDefense(new KrumOptions { ByzantineClientNum = 1, M = 2 })),
         new FakeBackend(),
         new ExperimentData(Enumerable.Range(0, config.ClientNumInTotal).Select(i => FakeBackend.Data(5 + i, i % 10)).ToArray(), FakeBackend.Data(7, 0)));
 }

@@ -32,6 +32,15 @@ public class RunKeyTests
     }
 
     [Fact]
+    public void Of_ExactSum_OffOrLeftOutSameKey_OnChangesIt()
+    {
+        // train_args.exact_sum came after the stored grids: configurations that do not set it keep their keys.
+        string bare = Key("train_args:\n  comm_round: 3\n");
+        Assert.Equal(bare, Key("train_args:\n  comm_round: 3\n  exact_sum: false\n"));
+        Assert.NotEqual(bare, Key("train_args:\n  comm_round: 3\n  exact_sum: true\n"));
+    }
+
+    [Fact]
     public void Of_DataCacheDir_NotPartOfTheKey()
     {
         Assert.Equal(Key("train_args:\n  comm_round: 3\n"), Key("train_args:\n  comm_round: 3\ndata_args:\n  data_cache_dir: /elsewhere\n"));

@@ -10,7 +10,7 @@ namespace FedSec.Defenses.NormDiffClipping;
 /// trainable parameters; buffers are left as sent. Clipped updates get the verdict Modified, with ‖Δ‖ as the score.
 /// The clipped updates are written into the round's reusable vectors (<see cref="RoundContext.Buffers"/>).
 /// </summary>
-internal sealed class NormDiffClippingDefense(NormDiffClippingOptions options) : IBeforeAggregationDefense
+internal sealed class NormDiffClippingDefense(NormDiffClippingOptions options) : IPerUpdateDefense
 {
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
