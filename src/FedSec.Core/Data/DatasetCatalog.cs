@@ -94,7 +94,8 @@ public static class DatasetCatalog
             + "fetched automatically (TFF's fed_emnist.tar.bz2, SHA-256 pinned).",
         Cifar100 => "Small colour images, 50 000 train + 10 000 test, 3×32×32, 100 fine classes; fetched automatically (Toronto's binary version, SHA-256 pinned).",
         Shakespeare => "LEAF's Shakespeare: 80 characters → the next one (90 symbols), the plays' roles as clients; model rnn; LEAF JSON files placed by the user in shakespeare/train/ and shakespeare/test/.",
-        StackOverflowLr => "TFF's StackOverflow as FedML's tag prediction: bag of 10 000 words → 500 tags (multi-label), users as clients; model lr; TFF's h5 and count files placed by the user in stackoverflow/.",
+        StackOverflowLr => "TFF's StackOverflow as FedML's tag prediction: bag of 10 000 words → 500 tags (multi-label), users as clients; model lr; "
+            + "`fedsec data fetch stackoverflow_lr` (TFF's three archives, SHA-256 pinned; several GB) or placed by the user in stackoverflow/.",
         _ => "Small colour images, 50 000 train + 10 000 test, 3×32×32, 10 classes; binary version placed by the user in cifar10/cifar-10-batches-bin/.",
     };
 
@@ -218,7 +219,7 @@ public static class DatasetCatalog
                 + $"all_data_niid_2_keep_0_test_8.json in FedML's download_shakespeare.sh, from FedML's Google Drive; or any .json files LEAF's "
                 + "preprocess.sh writes, from https://github.com/TalwalkarLab/leaf/tree/master/data/shakespeare) in "
                 + $"'{Path.Combine(dir, "train")}' and '{Path.Combine(dir, "test")}'.",
-            StackOverflowLr => "FedSec does not download StackOverflow (about 10 GB unpacked): download TensorFlow Federated's "
+            StackOverflowLr => "Run `fedsec data fetch stackoverflow_lr` (several gigabytes; `fedsec run` does not fetch it by itself), or download TensorFlow Federated's "
                 + string.Join(", ", DatasetArchives.StackOverflow.Select(a => $"{a.FileName} ({a.Sources[0].AbsoluteUri}, SHA-256 {a.Sha256})"))
                 + $" ({DatasetArchives.StackOverflow[0].Provenance}; FedML's copies at https://fedml.s3-us-west-1.amazonaws.com/ hold the same files), "
                 + $"and extract {string.Join(", ", StackOverflowFiles)} into '{dir}'.",

@@ -19,8 +19,7 @@ public sealed class DataFetchCommandTests : IDisposable
 
     [Theory]
     [InlineData("shakespeare", "train", "https://github.com/TalwalkarLab/leaf")]
-    [InlineData("stackoverflow_lr", "stackoverflow_train.h5", "6fe281cec490d9384a290d560072438e7e2b377bbb823876ce7bd6f82696772d")]
-    public void Execute_ShakespeareOrStackOverflow_Exits2NamingFilesPlaceAndSource(string name, string file, string source)
+    public void Execute_Shakespeare_Exits2NamingFilesPlaceAndSource(string name, string file, string source)
     {
         var (code, output) = CommandLine.Run("data", "fetch", name, "--data-dir", _dir.Path);
 
