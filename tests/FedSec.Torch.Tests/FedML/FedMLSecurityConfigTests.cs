@@ -99,6 +99,30 @@ public sealed class FedMLSecurityConfigTests : IDisposable
         Assert.True(round.TrainLoss > 0);
     }
 
+    [Theory]
+    [InlineData("shakespeare_rnn_byzantine_random_krum")]
+    [InlineData("stackoverflow_lr_byzantine_random_krum")]
+    public void Run_SameConfigAndSeed_SameNumbersWithOneOrTwoClientsTrainingAtOnce(string name)
+    {
+        var config = Read(name);
+        ConfigReader.ApplyOverride(config, "comm_round=2", Factory.KeyHomes());
+        var setup = Factory.Bind(config);
+        WriteData(setup.Config.Dataset);
+        float[] Run(int concurrent)
+        {
+            var factory = ExperimentFactory.CreateDefault();
+            factory.ConcurrentClients = concurrent;
+            using var prepared = factory.Prepare(setup, _data.Path);
+            var result = prepared.Experiment.Run();
+            return [.. result.FinalGlobal, (float)result.Rounds[^1].Loss!.Value, (float)result.Rounds[^1].TrainLoss];
+        }
+
+        var serial = Run(1);
+
+        Assert.Equal(serial, Run(1));
+        Assert.Equal(serial, Run(2));
+    }
+
     /// <summary>Tiny files in each data set's real format: 10 FEMNIST writers, 200 CIFAR-100 records of 10 classes, 120 MNIST images (hetero needs 10 per client), 10 Shakespeare roles, 10 StackOverflow users.</summary>
     private void WriteData(string dataset)
     {
