@@ -73,6 +73,25 @@ public sealed class StackOverflowLrReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_FileWrittenByH5py_ReadsVariableAndFixedLengthStringsInNameOrder()
+    {
+        // Fixtures/h5py_stackoverflow.h5 comes from Fixtures/make_h5py_stackoverflow.py (h5py, as TFF writes these files):
+        // user 00000001 with variable-length ASCII tokens, UTF-8 titles and null-padded fixed-length tags; user 00000002
+        // with variable-length bytes; TFF's other fields beside them.
+        var d = SmallDictionaries();
+        string path = Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", "h5py_stackoverflow.h5");
+
+        var read = StackOverflowLrReader.Read(path, d);
+
+        Assert.Equal(["00000001", "00000002"], read.Clients.Names);
+        Assert.Equal([1f / 5, 1f / 5, 2f / 5, 0f], read.Images.Image(0).ToArray()); // "the c# a c# question"
+        Assert.Equal([1f / 2, 0f, 0f, 0f], read.Images.Image(1).ToArray()); // "unknown the"
+        Assert.Equal([0f, 1f / 3, 0f, 2f / 3], read.Images.Image(2).ToArray()); // "java java a"
+        Assert.Equal([1f / 2, 0f, 1f / 2, 0f], read.Images.Image(3).ToArray()); // "the c#"
+        Assert.Equal([1f, 1f, 0f, /* */ 0f, 0f, 1f, /* */ 0f, 1f, 0f, /* */ 1f, 0f, 0f], read.Images.Targets!);
+    }
+
+    [Fact]
     public void Read_PostsWithoutTitles_NamesFileAndUser()
     {
         var d = SmallDictionaries();
