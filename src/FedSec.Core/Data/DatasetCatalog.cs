@@ -279,9 +279,11 @@ public static class DatasetCatalog
     {
         string dir = DatasetDirectory(info.Name, dataDir);
         string trainDir = Path.Combine(dir, "train");
-        var users = ShakespeareReader.UserNames(trainDir);
-        CheckClientCount(clientCount, users.Count, $"'{trainDir}' holds {users.Count} users, and Shakespeare's clients are its users (roles)");
-        var train = ShakespeareReader.Read(trainDir, clientCount is { } n ? users.Take(n).ToArray() : users);
+        var train = ShakespeareReader.Read(trainDir, users =>
+        {
+            CheckClientCount(clientCount, users.Count, $"'{trainDir}' holds {users.Count} users, and Shakespeare's clients are its users (roles)");
+            return clientCount is { } n ? users.Take(n).ToArray() : users;
+        });
         var test = ShakespeareReader.Read(Path.Combine(dir, "test"));
         return new DatasetSplit(train.Images, test.Images, info) { TrainClients = train.Clients };
     }

@@ -16,8 +16,12 @@ public static class ShakespeareReader
 
     /// <summary>The users of the <c>.json</c> files in <paramref name="directory"/>, in name order (ordinal).</summary>
     /// <exception cref="DataFormatException">A file is not JSON (truncated?) or has no <c>user_data</c> object.</exception>
-    public static IReadOnlyList<string> UserNames(string directory) =>
-        Load(directory).Keys.Order(StringComparer.Ordinal).ToArray();
+    public static IReadOnlyList<string> UserNames(string directory)
+    {
+        var (users, documents) = Load(directory);
+        using var owned = documents;
+        return users.Keys.Order(StringComparer.Ordinal).ToArray();
+    }
 
     /// <summary>Reads the named users (all, in name order, when null) of the <c>.json</c> files in <paramref name="directory"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">The directory is missing.</exception>
@@ -26,10 +30,20 @@ public static class ShakespeareReader
     /// characters, a label that is not one character, or a character outside FedML's vocabulary; the message names the
     /// file, the user and the sample.
     /// </exception>
-    public static ImagesByClient Read(string directory, IReadOnlyList<string>? users = null)
+    public static ImagesByClient Read(string directory, IReadOnlyList<string>? users = null) =>
+        Read(directory, all => users ?? all);
+
+    /// <summary>
+    /// Reads the users <paramref name="select"/> picks from all users in name order (e.g. the first N, after checking
+    /// there are that many), parsing the files once.
+    /// </summary>
+    /// <exception cref="DataFormatException">As <see cref="Read(string, IReadOnlyList{string})"/>.</exception>
+    public static ImagesByClient Read(string directory, Func<IReadOnlyList<string>, IReadOnlyList<string>> select)
     {
-        var all = Load(directory);
-        var names = users ?? all.Keys.Order(StringComparer.Ordinal).ToArray();
+        ArgumentNullException.ThrowIfNull(select);
+        var (all, documents) = Load(directory);
+        using var owned = documents;
+        var names = select(all.Keys.Order(StringComparer.Ordinal).ToArray());
         var samples = new List<(float[] X, int Y)>[names.Count];
         for (int u = 0; u < names.Count; u++)
         {
@@ -59,8 +73,12 @@ public static class ShakespeareReader
         return new ImagesByClient(images, NaturalClients.Consecutive(names, samples.Select(s => s.Count).ToArray()));
     }
 
-    /// <summary>Every user of every <c>.json</c> file (a later file's user replaces an earlier one's, as <c>dict.update</c> does).</summary>
-    private static Dictionary<string, (string File, JsonElement Data)> Load(string directory)
+    /// <summary>
+    /// Every user of every <c>.json</c> file (a later file's user replaces an earlier one's, as <c>dict.update</c> does),
+    /// and the parsed documents, which the elements point into (disposed by the caller once read; not cloned, since the
+    /// published training file is hundreds of megabytes).
+    /// </summary>
+    private static (Dictionary<string, (string File, JsonElement Data)> Users, Documents Documents) Load(string directory)
     {
         if (!Directory.Exists(directory))
         {
@@ -68,32 +86,47 @@ public static class ShakespeareReader
         }
 
         var users = new Dictionary<string, (string, JsonElement)>(StringComparer.Ordinal);
-        foreach (string file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        var documents = new Documents();
+        try
         {
-            JsonElement root;
-            try
+            foreach (string file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
             {
-                using var stream = File.OpenRead(file);
-                using var document = JsonDocument.Parse(stream);
-                root = document.RootElement.Clone();
-            }
-            catch (JsonException e)
-            {
-                throw new DataFormatException(file, $"it is not valid JSON (truncated?): {e.Message}", e);
-            }
-
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(UserData, out var data) || data.ValueKind != JsonValueKind.Object)
-            {
-                throw new DataFormatException(file, $"it has no '{UserData}' object; LEAF's files hold {{\"users\": [...], \"num_samples\": [...], \"{UserData}\": {{user: {{\"x\": [...], \"y\": [...]}}}}}}.");
-            }
-
-            foreach (var user in data.EnumerateObject())
-            {
-                users[user.Name] = (file, user.Value);
+                AddUsers(file, users, documents);
             }
         }
+        catch
+        {
+            documents.Dispose();
+            throw;
+        }
 
-        return users;
+        return (users, documents);
+    }
+
+    private static void AddUsers(string file, Dictionary<string, (string, JsonElement)> users, Documents documents)
+    {
+        JsonElement root;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            var document = JsonDocument.Parse(stream);
+            documents.Add(document);
+            root = document.RootElement;
+        }
+        catch (JsonException e)
+        {
+            throw new DataFormatException(file, $"it is not valid JSON (truncated?): {e.Message}", e);
+        }
+
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(UserData, out var data) || data.ValueKind != JsonValueKind.Object)
+        {
+            throw new DataFormatException(file, $"it has no '{UserData}' object; LEAF's files hold {{\"users\": [...], \"num_samples\": [...], \"{UserData}\": {{user: {{\"x\": [...], \"y\": [...]}}}}}}.");
+        }
+
+        foreach (var user in data.EnumerateObject())
+        {
+            users[user.Name] = (file, user.Value);
+        }
     }
 
     private static List<(float[] X, int Y)> Samples(string file, string user, JsonElement data)
