@@ -13,6 +13,8 @@ internal static class FuzzTargets
         ["idx"] = IdxTarget.Run,
         ["cifar"] = CifarTarget.Run,
         ["femnist"] = FemnistTarget.Run,
+        ["shakespeare"] = ShakespeareTarget.Run,
+        ["stackoverflow"] = StackOverflowTarget.Run,
         ["update"] = UpdateTarget.Run,
         ["task"] = TaskTarget.Run,
     };

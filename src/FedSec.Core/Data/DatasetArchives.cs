@@ -29,6 +29,24 @@ public static class DatasetArchives
         [Cifar100Reader.TrainFileName, Cifar100Reader.TestFileName],
         "the SHA-256 TensorFlow Datasets records for this archive");
 
+    /// <summary>
+    /// TensorFlow Federated's StackOverflow archives (the h5 files; the word counts; the tag counts) with the SHA-256s
+    /// TFF's <c>stackoverflow.load_data</c>, <c>load_word_counts</c> and <c>load_tag_counts</c> pinned. FedSec does not
+    /// download them (the first is several gigabytes); its message names them.
+    /// </summary>
+    public static IReadOnlyList<DatasetArchive> StackOverflow { get; } =
+    [
+        new("stackoverflow.tar.bz2", [new("https://storage.googleapis.com/tff-datasets-public/stackoverflow.tar.bz2")],
+            "99eca2f8b8327a09e5fc123979df2d237acbc5e52322f6d86bf523ee47b961a2", null, ["stackoverflow_train.h5", "stackoverflow_test.h5"],
+            "the SHA-256s TensorFlow Federated's stackoverflow loaders pinned"),
+        new("stackoverflow.word_count.tar.bz2", [new("https://storage.googleapis.com/tff-datasets-public/stackoverflow.word_count.tar.bz2")],
+            "1dc00256d6e527c54b9756d968118378ae14e6692c0b3b6cad470cdd3f0c519c", null, ["stackoverflow.word_count"],
+            "the SHA-256s TensorFlow Federated's stackoverflow loaders pinned"),
+        new("stackoverflow.tag_count.tar.bz2", [new("https://storage.googleapis.com/tff-datasets-public/stackoverflow.tag_count.tar.bz2")],
+            "6fe281cec490d9384a290d560072438e7e2b377bbb823876ce7bd6f82696772d", null, ["stackoverflow.tag_count"],
+            "the SHA-256s TensorFlow Federated's stackoverflow loaders pinned"),
+    ];
+
     /// <summary>The archive of the named (canonical) data set, or null when it is not fetched from an archive.</summary>
     public static DatasetArchive? For(string canonicalName) => canonicalName switch
     {

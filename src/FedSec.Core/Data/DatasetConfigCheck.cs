@@ -15,6 +15,16 @@ public static class DatasetConfigCheck
         ArgumentNullException.ThrowIfNull(config);
         var problems = new List<ConfigProblem>();
         var warnings = new List<string>();
+        if (DatasetCatalog.IsKnown(config.Dataset) && DatasetCatalog.Info(config.Dataset) is { NaturalClientCount: null, ClientNoun: { } noun } own)
+        {
+            // Shakespeare's roles, StackOverflow's users: their number is known only once the files are read.
+            warnings.Add(
+                $"{Where(config, EngineParameters.ClientNumInTotal.Key, ConfigSections.Train)}: {own.Name}'s clients are its {noun}; FedSec takes the first "
+                + $"{config.ClientNumInTotal} in name order (FedML's loader takes all of them whatever client_num_in_total says).");
+            PartitionKeysUnused(config, own.Name, noun, warnings);
+            return (problems, warnings);
+        }
+
         if (!DatasetCatalog.IsKnown(config.Dataset) || DatasetCatalog.Info(config.Dataset) is not { NaturalClientCount: { } writers } info)
         {
             return (problems, warnings);
@@ -43,6 +53,17 @@ public static class DatasetConfigCheck
         }
 
         return (problems, warnings);
+    }
+
+    private static void PartitionKeysUnused(ExperimentConfig config, string name, string noun, List<string> warnings)
+    {
+        foreach (var key in new[] { EngineParameters.PartitionMethod.Key, EngineParameters.PartitionAlpha.Key })
+        {
+            if (config.Namespace.Find(key, ConfigSections.Data) is { } written)
+            {
+                warnings.Add($"{written.QualifiedKey}: {name} is split by its own {noun}, as FedML's loader does; {key} is not used.");
+            }
+        }
     }
 
     private static string Where(ExperimentConfig config, string key, string section) =>

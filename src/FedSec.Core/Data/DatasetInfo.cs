@@ -18,4 +18,23 @@ public sealed record DatasetInfo(string Name, int Channels, int Height, int Widt
     /// <c>client_num_in_total</c>; null for a data set without natural clients.
     /// </summary>
     public int? NaturalClientCount { get; init; }
+
+    /// <summary>
+    /// What a sample's values are when they are not pixels (Shakespeare's character indices, StackOverflow's bag of
+    /// words), in a phrase for messages; null (the default) for images. Such data sets travel the image path as
+    /// 1 × 1 × length "images", but attacks that poison or reconstruct images do not apply to them.
+    /// </summary>
+    public string? NonImageSamples { get; init; }
+
+    /// <summary>The only models that take this data set (FedML pairs them so), or null (the default) when any image model may.</summary>
+    public IReadOnlyList<string>? Models { get; init; }
+
+    /// <summary>Whether samples have several labels (StackOverflow's tags: <see cref="ImageSet.Targets"/>).</summary>
+    public bool MultiLabel { get; init; }
+
+    /// <summary>
+    /// What the data set's own clients are, in a phrase for messages (<c>users</c>), when it is split by them and
+    /// FedSec does not know their published count beforehand; null (the default) otherwise.
+    /// </summary>
+    public string? ClientNoun { get; init; }
 }

@@ -48,6 +48,13 @@ public sealed class ImageSet : IClientDataset
     /// <summary>Number of classes of the data set this set comes from.</summary>
     public int ClassCount { get; }
 
+    /// <summary>
+    /// Multi-label targets (StackOverflow's tags), sample after sample, <see cref="ClassCount"/> values each (1 for a tag
+    /// the sample has); null (the default) for single-label sets, which train on <see cref="Labels"/>. A set with targets
+    /// trains with binary cross-entropy on them, and its <see cref="Labels"/> only name one tag of each sample.
+    /// </summary>
+    public float[]? Targets { get; private init; }
+
     /// <summary>Number of images.</summary>
     public int Count => Labels.Length;
 
@@ -74,11 +81,40 @@ public sealed class ImageSet : IClientDataset
             labels[i] = Labels[src];
         }
 
-        return new ImageSet(pixels, labels, Channels, Height, Width, ClassCount);
+        var subset = new ImageSet(pixels, labels, Channels, Height, Width, ClassCount);
+        if (Targets is null)
+        {
+            return subset;
+        }
+
+        var targets = new float[(long)indices.Count * ClassCount];
+        for (int i = 0; i < indices.Count; i++)
+        {
+            Targets.AsSpan(indices[i] * ClassCount, ClassCount).CopyTo(targets.AsSpan(i * ClassCount, ClassCount));
+        }
+
+        return subset.WithTargets(targets);
     }
 
-    /// <summary>A deep copy (pixels and labels).</summary>
-    public ImageSet Clone() => new((float[])Pixels.Clone(), (int[])Labels.Clone(), Channels, Height, Width, ClassCount);
+    /// <summary>A deep copy (pixels, labels and targets).</summary>
+    public ImageSet Clone()
+    {
+        var copy = new ImageSet((float[])Pixels.Clone(), (int[])Labels.Clone(), Channels, Height, Width, ClassCount);
+        return Targets is null ? copy : copy.WithTargets((float[])Targets.Clone());
+    }
+
+    /// <summary>The same samples with multi-label <paramref name="targets"/> (<see cref="ClassCount"/> values per sample).</summary>
+    /// <exception cref="ArgumentException">The targets do not hold <see cref="ClassCount"/> values per sample.</exception>
+    public ImageSet WithTargets(float[] targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        if (targets.LongLength != (long)Count * ClassCount)
+        {
+            throw new ArgumentException($"{targets.LongLength} target values do not make {Count} samples of {ClassCount} labels.", nameof(targets));
+        }
+
+        return new ImageSet(Pixels, Labels, Channels, Height, Width, ClassCount) { Targets = targets };
+    }
 
     /// <summary>Number of images of each class.</summary>
     public int[] ClassHistogram()

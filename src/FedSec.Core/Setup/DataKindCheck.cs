@@ -50,6 +50,26 @@ public static class DataKindCheck
         return problems;
     }
 
+    /// <summary>
+    /// The problems of <paramref name="setup"/> on a data set that travels the image path but whose samples are not
+    /// images (<paramref name="samples"/>: Shakespeare's character indices, StackOverflow's bag of words): attacks that
+    /// poison or reconstruct images name <c>attack_args.attack_type</c>; vector attacks and every defense run unchanged.
+    /// </summary>
+    public static IReadOnlyList<ConfigProblem> CheckNonImageSamples(ExperimentSetup setup, string samples)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        var config = setup.Config;
+        var problems = new List<ConfigProblem>();
+        if (setup.Attack is { } attack && (attack.Instance is IDataPoisoningAttack || attack.Instance is IDataReconstructionAttack) && ImageOnly(attack.Instance) is { } what)
+        {
+            problems.Add(new ConfigProblem(
+                Key(config, EngineParameters.AttackType.Key, ConfigSections.Attack),
+                $"{attack.Name} {what}, but {config.Dataset}'s samples are {samples}; it supports {VectorAttacks}."));
+        }
+
+        return problems;
+    }
+
     private static string? ImageOnly(IAttack attack) => attack switch
     {
         ILabelFlippingAttack => "poisons image labels",

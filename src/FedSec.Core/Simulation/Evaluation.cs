@@ -10,6 +10,12 @@ public sealed record Evaluation(double Accuracy, double Loss, int[,] Confusion)
     /// <value>The default value is null.</value>
     public double? Perplexity { get; init; }
 
+    /// <summary>
+    /// Further measurements of the backend by name (a multi-label set's <c>test_precision</c>, <c>test_recall</c>), copied
+    /// into the round's metrics; empty (the default) for classifiers and language models.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Extras { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Number of samples evaluated.</summary>
     public int Count
     {

@@ -275,6 +275,11 @@ public sealed class ExperimentServer
             accuracy = eval.Accuracy;
             loss = eval.Loss;
             perplexity = eval.Perplexity;
+            foreach (var (name, value) in eval.Extras)
+            {
+                metrics[name] = value;
+            }
+
             foreach (var m in _metrics)
             {
                 m.Compute(Global, eval, _backend, metrics);

@@ -17,11 +17,12 @@ internal static class NaturalClientData
     public static ExperimentData Build(ExperimentConfig config, DatasetSplit split, NaturalClients natural, int serverRootSize)
     {
         string name = split.Info.Name;
+        string noun = split.Info.ClientNoun ?? "writers";
         if (config.TrainSamples > 0)
         {
             throw new ConfigException(
                 "data_args.train_samples",
-                $"{name} is split among its own {natural.Count} clients (writers); a subset of {config.TrainSamples} training samples would cut across them. "
+                $"{name} is split among its own {natural.Count} clients ({noun}); a subset of {config.TrainSamples} training samples would cut across them. "
                 + "Choose fewer clients with train_args.client_num_in_total instead, and set train_samples to 0.");
         }
 
@@ -29,7 +30,7 @@ internal static class NaturalClientData
         {
             throw new ConfigException(
                 "train_args.client_num_in_total",
-                $"{config.ClientNumInTotal} clients asked for, but {name}'s training data holds {natural.Count} clients (writers); use at most {natural.Count}.");
+                $"{config.ClientNumInTotal} clients asked for, but {name}'s training data holds {natural.Count} clients ({noun}); use at most {natural.Count}.");
         }
 
         var seeds = new SeedStreams(config.RandomSeed);

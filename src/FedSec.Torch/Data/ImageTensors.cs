@@ -28,4 +28,13 @@ internal static class ImageTensors
 
         return t;
     }
+
+    /// <summary>Multi-label targets of samples <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> − 1 as an N×K float tensor.</summary>
+    public static Tensor Targets(ImageSet set, int start, int count)
+    {
+        var targets = set.Targets ?? throw new ArgumentException("The set has no multi-label targets.", nameof(set));
+        var t = empty([count, set.ClassCount], ScalarType.Float32);
+        targets.AsSpan(start * set.ClassCount, count * set.ClassCount).CopyTo(MemoryMarshal.Cast<byte, float>(t.bytes));
+        return t;
+    }
 }

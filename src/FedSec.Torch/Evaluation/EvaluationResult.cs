@@ -10,6 +10,12 @@ public sealed record EvaluationResult(int Count, int Correct, double MeanLoss, i
     /// <summary>Fraction of samples classified correctly, in [0, 1] (0 for an empty set).</summary>
     public double Accuracy => Count == 0 ? 0 : (double)Correct / Count;
 
+    /// <summary>
+    /// Further measurements by name: a multi-label set's <c>test_precision</c> and <c>test_recall</c> (FedML's
+    /// tag-prediction metrics); empty for single-label sets.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Extras { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Number of classes (the confusion matrix's side).</summary>
     public int ClassCount => Confusion.GetLength(0);
 

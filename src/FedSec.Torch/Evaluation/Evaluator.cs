@@ -53,6 +53,11 @@ public sealed class Evaluator
         ArgumentNullException.ThrowIfNull(data);
         ModuleVectors.LoadVector(_model, Layout, weights);
         _model.eval();
+        if (data.Targets is not null)
+        {
+            return EvaluateMultiLabel(data, normalization);
+        }
+
         int classes = data.ClassCount;
         var confusion = new int[classes, classes];
         int correct = 0;
@@ -87,5 +92,52 @@ public sealed class Evaluator
         }
 
         return new EvaluationResult(data.Count, correct, data.Count == 0 ? 0 : lossSum / data.Count, confusion);
+    }
+
+    /// <summary>
+    /// FedML's tag-prediction test (<c>ModelTrainerTAGPred.test</c>): a tag is predicted when its sigmoid exceeds 0.5; a
+    /// sample is correct when every tag is predicted right; precision and recall are per sample (true positives over
+    /// predicted tags, over true tags, each denominator + 1e-13) and averaged over the samples; the loss is the binary
+    /// cross-entropy summed over the tags, averaged over the samples. The confusion matrix is 2 × 2: row 1 holds every
+    /// sample, column 1 the exactly right ones.
+    /// </summary>
+    private EvaluationResult EvaluateMultiLabel(ImageSet data, ChannelNormalization? normalization)
+    {
+        int correct = 0;
+        double lossSum = 0, precision = 0, recall = 0;
+        using var noGrad = no_grad();
+        for (int start = 0; start < data.Count; start += BatchSize)
+        {
+            using var scope = NewDisposeScope();
+            int count = Math.Min(BatchSize, data.Count - start);
+            var inputs = ImageTensors.Images(data, start, count);
+            normalization?.ApplyInPlace(inputs);
+            var logits = _model.forward(inputs);
+            if (logits.shape[1] != data.ClassCount)
+            {
+                throw new ArgumentException($"The model has {logits.shape[1]} outputs but the data set has {data.ClassCount} labels; they must agree.", nameof(data));
+            }
+
+            var targets = ImageTensors.Targets(data, start, count);
+            lossSum += nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.Sum).item<float>();
+            var predicted = (logits.sigmoid() > 0.5).to_type(ScalarType.Float32);
+            correct += (int)predicted.eq(targets).sum(1).eq(data.ClassCount).sum().item<long>();
+            var truePositives = ((targets * predicted) > 0.1).sum(1).to_type(ScalarType.Float64);
+            precision += (truePositives / (predicted.sum(1).to_type(ScalarType.Float64) + 1e-13)).sum().item<double>();
+            recall += (truePositives / (targets.sum(1).to_type(ScalarType.Float64) + 1e-13)).sum().item<double>();
+        }
+
+        int n = data.Count;
+        var confusion = new int[2, 2];
+        confusion[1, 1] = correct;
+        confusion[1, 0] = n - correct;
+        return new EvaluationResult(n, correct, n == 0 ? 0 : lossSum / n, confusion)
+        {
+            Extras = new Dictionary<string, double>
+            {
+                ["test_precision"] = n == 0 ? 0 : precision / n,
+                ["test_recall"] = n == 0 ? 0 : recall / n,
+            },
+        };
     }
 }

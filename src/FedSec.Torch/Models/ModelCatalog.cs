@@ -10,7 +10,7 @@ public sealed class ModelCatalog
 {
     private readonly Dictionary<string, ModelDescriptor> _models = new(StringComparer.Ordinal);
 
-    /// <summary>A catalog of the built-in models: <c>lr</c>, <c>mlp</c>, <c>cnn</c>, <c>cnn_fedavg</c>, <c>lenet5</c>, <c>byzfl_cnn_mnist</c>, <c>resnet20</c>, <c>resnet56</c>, <c>lenet_dlg</c>.</summary>
+    /// <summary>A catalog of the built-in models: <c>lr</c>, <c>mlp</c>, <c>cnn</c>, <c>cnn_fedavg</c>, <c>lenet5</c>, <c>byzfl_cnn_mnist</c>, <c>resnet20</c>, <c>resnet56</c>, <c>rnn</c>, <c>lenet_dlg</c>.</summary>
     public static ModelCatalog CreateBuiltIn()
     {
         var catalog = new ModelCatalog();
@@ -48,6 +48,13 @@ public sealed class ModelCatalog
             (shape, classes) => new ResNet56(shape, classes))
         {
             InputCheck = ResNet56.Misfit,
+        });
+        catalog.Register(new ModelDescriptor(
+            "rnn",
+            "FedML's RNN_OriginalFedAvg (McMahan et al. 2017) for shakespeare: embedding 8 over 90 symbols, 2 LSTM layers of 256, linear from the last position.",
+            (shape, classes) => new RnnOriginalFedAvg(shape, classes))
+        {
+            InputCheck = RnnOriginalFedAvg.Misfit,
         });
         catalog.Register(new ModelDescriptor(
             "lenet_dlg",

@@ -79,6 +79,11 @@ public sealed class ExperimentFactory
 
         var (problems, warnings) = DatasetConfigCheck.Check(setup.Config);
         var all = problems.Concat(DataKindCheck.Check(setup, DataKind.Images)).ToList();
+        if (DatasetCatalog.IsKnown(setup.Config.Dataset) && DatasetCatalog.Info(setup.Config.Dataset).NonImageSamples is { } samples)
+        {
+            all.AddRange(DataKindCheck.CheckNonImageSamples(setup, samples));
+        }
+
         if (ModelMisfit(setup.Config) is { } misfit)
         {
             all.Insert(0, misfit);
@@ -200,13 +205,20 @@ public sealed class ExperimentFactory
 
         var info = DatasetCatalog.Info(config.Dataset);
         var shape = new ImageShape(info.Channels, info.Height, info.Width);
+        string key = config.Namespace.Find(EngineParameters.Model.Key, ConfigSections.Model)?.QualifiedKey ?? $"{ConfigSections.Model}.{EngineParameters.Model.Key}";
+        if (info.Models is { } only && !only.Contains(Models.Get(config.Model).Name))
+        {
+            return new ConfigProblem(
+                key,
+                $"'{config.Model}' does not take {info.Name}'s {info.NonImageSamples ?? shape.ToString()}; FedML trains {info.Name} with {string.Join(" or ", only)}, and so does FedSec.");
+        }
+
         if (Models.Get(config.Model).Misfit(shape) is not { } reason)
         {
             return null;
         }
 
         var fitting = Models.Models.Where(m => m.Misfit(shape) is null).Select(m => m.Name);
-        string key = config.Namespace.Find(EngineParameters.Model.Key, ConfigSections.Model)?.QualifiedKey ?? $"{ConfigSections.Model}.{EngineParameters.Model.Key}";
         return new ConfigProblem(
             key,
             $"'{config.Model}' does not fit {info.Name}'s {shape} images: {reason}. Models that take them: {string.Join(", ", fitting)}.");

@@ -110,7 +110,7 @@ public sealed class TorchModelBackend : IModelBackend
     public FedSec.Simulation.Evaluation Evaluate(ReadOnlySpan<float> weights, IClientDataset test)
     {
         var r = _evaluator.Evaluate(weights, Images(test), _normalization);
-        return new FedSec.Simulation.Evaluation(r.Accuracy, r.MeanLoss, r.Confusion);
+        return new FedSec.Simulation.Evaluation(r.Accuracy, r.MeanLoss, r.Confusion) { Extras = r.Extras };
     }
 
     // The factory pairs this backend with image data only; anything else is a bug in the caller.

@@ -15,7 +15,8 @@ namespace FedSec.Torch.Training;
 /// <summary>
 /// Trains one client's model locally, FedAvg-style (McMahan et al., AISTATS 2017), optionally with FedProx's proximal
 /// term (Li et al., MLSys 2020): load the global vector into a reused model, run mini-batch SGD or Adam on the client's
-/// images with cross-entropy, read the new vector out. A trainer trains one client at a time on its model instance; the
+/// images with cross-entropy (a multi-label set, StackOverflow's tags: binary cross-entropy summed over the batch and the
+/// labels, FedML's <c>BCELoss(reduction="sum")</c> on the sigmoid of the outputs), read the new vector out. A trainer trains one client at a time on its model instance; the
 /// backend keeps one trainer per concurrent client. The trainer does not own the model.
 /// </summary>
 public sealed class LocalTrainer : IDisposable
@@ -93,7 +94,7 @@ public sealed class LocalTrainer : IDisposable
 
         var images = ImageTensors.Images(data, 0, n);
         normalization?.ApplyInPlace(images);
-        var labels = ImageTensors.Labels(data, 0, n);
+        var labels = data.Targets is null ? ImageTensors.Labels(data, 0, n) : ImageTensors.Targets(data, 0, n);
         var order = new long[n];
         int steps = 0;
         double lossSum = 0;
@@ -125,11 +126,11 @@ public sealed class LocalTrainer : IDisposable
                 int count = Math.Min(options.BatchSize, n - first);
                 optimizer.zero_grad();
                 var logits = _model.forward(epochImages.narrow(0, first, count));
-                var loss = nn.functional.cross_entropy(logits, epochLabels.narrow(0, first, count));
+                var loss = Loss(logits, epochLabels.narrow(0, first, count), data.Targets is not null);
                 var objective = anchors is null ? loss : loss + ProximalTerm(trainable, anchors, options.ProximalMu);
                 objective.backward();
                 optimizer.step();
-                lossSum += loss.item<float>() * (double)count;
+                lossSum += data.Targets is null ? loss.item<float>() * (double)count : loss.item<float>();
                 stepped += count;
                 steps++;
                 if (options.Constraint is { } constraint && (batch % constraint.StepInterval == 0 || batch == batches - 1))
@@ -142,6 +143,13 @@ public sealed class LocalTrainer : IDisposable
         double samples = options.MaxSteps > 0 ? stepped : (double)n * options.Epochs;
         return new LocalTrainingResult(ModuleVectors.ToVector(_model, Layout), steps, lossSum / samples);
     }
+
+    // Single-label: mean cross-entropy. Multi-label: FedML's BCELoss(reduction="sum") on sigmoid(outputs), computed from the
+    // logits (libtorch's binary_cross_entropy_with_logits; the same loss, without BCELoss's log clamp at −100, which only
+    // acts once a sigmoid saturates in float32).
+    private static Tensor Loss(Tensor logits, Tensor targets, bool multiLabel) => multiLabel
+        ? nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.Sum)
+        : nn.functional.cross_entropy(logits, targets);
 
     // The constraint works on the flat model; the optimizer's state (momentum, Adam's moments) is kept, as a client
     // projecting its own model would.

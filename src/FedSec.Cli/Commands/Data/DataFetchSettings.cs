@@ -11,7 +11,7 @@ internal sealed class DataFetchSettings : CommandSettings
 {
     /// <summary>The data set.</summary>
     [CommandArgument(0, "<NAME>")]
-    [Description("The data set: mnist, fashion_mnist, femnist or cifar100; or a text corpus: brown or sotu")]
+    [Description("The data set: mnist, fashion_mnist, femnist, cifar100 or stackoverflow_lr (shakespeare and cifar10 are placed by hand: the command says where); or a text corpus: brown or sotu")]
     public string Name { get; init; } = string.Empty;
 
     /// <summary><c>--data-dir</c>: where data sets live.</summary>

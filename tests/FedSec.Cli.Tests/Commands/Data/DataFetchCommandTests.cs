@@ -17,6 +17,19 @@ public sealed class DataFetchCommandTests : IDisposable
         Assert.Contains("cifar-10-binary.tar.gz", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("shakespeare", "train", "https://github.com/TalwalkarLab/leaf")]
+    public void Execute_Shakespeare_Exits2NamingFilesPlaceAndSource(string name, string file, string source)
+    {
+        var (code, output) = CommandLine.Run("data", "fetch", name, "--data-dir", _dir.Path);
+
+        string flat = output.Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"fedsec cannot download '{name}'.", flat, StringComparison.Ordinal);
+        Assert.Contains(file, flat, StringComparison.Ordinal);
+        Assert.Contains(source, flat, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Execute_BrownAlreadyInPlace_KeepsItAndSaysWhere()
     {

@@ -56,5 +56,21 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains(Path.Combine(data, "fashion_mnist"), text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("shakespeare", "rnn", "Shakespeare file(s) train/*.json, test/*.json not found", "all_data_niid_2_keep_0_train_8.json")]
+    [InlineData("stackoverflow_lr", "lr", "StackOverflow file(s) stackoverflow_train.h5, stackoverflow_test.h5, stackoverflow.word_count, stackoverflow.tag_count not found", "stackoverflow.tar.bz2")]
+    public void Execute_TextOrTagDataMissing_Exits4NamingTheFilesWhereToPutThemAndWhereTheyComeFrom(string dataset, string model, string files, string source)
+    {
+        string data = _dir.File("data");
+        Directory.CreateDirectory(data);
+
+        var (code, text) = CommandLine.Run(["run", "--set", $"data_args.dataset={dataset}", "--set", $"model_args.model={model}", "--data-dir", data, "--output", _dir.File("run"), .. TinyRun.Overrides]);
+
+        string flat = text.Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Data, code);
+        Assert.Contains(files, flat, StringComparison.Ordinal);
+        Assert.Contains(source, flat, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _dir.Dispose();
 }
