@@ -56,7 +56,7 @@ internal static class InterleavedComparison
             $"cpu: plain {Median(plainCpu):F2} s, engine {Median(engineCpu):F2} s, ratio {Median(cpuRatios):F3}");
     }
 
-    private static (double Wall, double Cpu, double Sys) Time(Action action)
+    internal static (double Wall, double Cpu, double Sys) Time(Action action)
     {
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
@@ -68,7 +68,7 @@ internal static class InterleavedComparison
         return (clock.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, (process.PrivilegedProcessorTime - sys).TotalSeconds);
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToArray();
         int m = sorted.Length / 2;

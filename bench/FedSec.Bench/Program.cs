@@ -8,6 +8,7 @@ using static TorchSharp.torch;
 //   --no-malloc-tuning       leave glibc's malloc as it is (see NativeAllocatorTuning)
 //   --epoch [samples] [runs] time one cnn epoch with LocalTrainer (default 6000 samples, 3 runs after a warm-up)
 //   --compare [pairs]        plain loop and LocalTrainer alternately, with the ratio of each pair (default 5)
+//   --compare-lm [pairs]     the same for the causal-LM client training (GPT-NeoX + LoRA), tokens/s (default 5)
 ProcessNiceness.Capture();
 var rest = args.ToList();
 int threadsAt = rest.IndexOf("--threads");
@@ -34,6 +35,12 @@ if (rest.Count > 0 && rest[0] == "--compare")
     return;
 }
 
+if (rest.Count > 0 && rest[0] == "--compare-lm")
+{
+    CausalLmComparison.Run(IntArg(1, 5));
+    return;
+}
+
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(LocalTrainingBenchmark).Assembly).Run([.. rest]);
 foreach (var summary in summaries)
 {
@@ -47,7 +54,9 @@ foreach (var summary in summaries)
         string ratio = baseline is null ? "" : $", {report.ResultStatistics.Mean / baseline.ResultStatistics!.Mean:F3} × baseline";
         string throughput = summary.Title.Contains(nameof(LocalTrainingBenchmark), StringComparison.Ordinal)
             ? $", {LocalTrainingBenchmark.Samples / seconds:F0} samples/s"
-            : "";
+            : summary.Title.Contains(nameof(CausalLmTrainingBenchmark), StringComparison.Ordinal)
+                ? $", {CausalLmTrainingBenchmark.TokensPerInvocation / seconds:F0} tokens/s"
+                : "";
         string parameters = report.BenchmarkCase.HasParameters ? $" [{report.BenchmarkCase.Parameters.DisplayInfo}]" : "";
         Console.WriteLine($"{report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo}{parameters}: {seconds:F3} s{throughput}{ratio}");
     }

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace FedSec.Cli.Console;
 
-/// <summary>The final tables of a run: one row per round, then detection per defense and the summary.</summary>
+/// <summary>The final tables of a run: one row per round, then detection and memory per defense and the summary.</summary>
 internal static class ResultTables
 {
     /// <summary>Shows the rounds of <paramref name="result"/>, then detection and final metrics from <paramref name="summary"/>.</summary>
@@ -49,6 +49,11 @@ internal static class ResultTables
             console.MarkupLine(Markup.Escape($"{d.Defense}: detection precision {Pct(d.Precision)}, recall {Pct(d.Recall)} (TP {d.TruePositives}, FP {d.FalsePositives}, FN {d.FalseNegatives}, TN {d.TrueNegatives})"));
         }
 
+        foreach (var m in summary.DefenseMemory ?? [])
+        {
+            console.MarkupLine(Markup.Escape(MemoryLine(m)));
+        }
+
         foreach (var (k, v) in summary.FinalMetrics)
         {
             console.MarkupLine(Markup.Escape($"{k}: {v.ToString("G4", CultureInfo.InvariantCulture)}"));
@@ -56,6 +61,11 @@ internal static class ResultTables
 
         console.MarkupLine($"[bold]Final accuracy {Pct(summary.FinalAccuracy ?? double.NaN)}[/] (best {Pct(summary.BestAccuracy ?? double.NaN)}), {summary.Seconds.ToString("F0", CultureInfo.InvariantCulture)} s.");
     }
+
+    /// <summary>One defense's memory over the run, as <c>fedsec run</c> prints it.</summary>
+    internal static string MemoryLine(DefenseMemorySummary memory) =>
+        $"{memory.Defense}: keeps {Reporting.Report.MemoryTable.Bytes(memory.FinalStateBytes)} across rounds (at most {Reporting.Report.MemoryTable.Bytes(memory.PeakStateBytes)}), " +
+        $"scratch up to {Reporting.Report.MemoryTable.Bytes(memory.PeakAllocatedBytes)} a round";
 
     private static string Pct(double v) => double.IsNaN(v) ? "n/a" : v.ToString("P2", CultureInfo.InvariantCulture);
 }

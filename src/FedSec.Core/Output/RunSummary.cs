@@ -57,6 +57,13 @@ public sealed record RunSummary
     /// <summary>Detection per before/on-aggregation defense.</summary>
     public IReadOnlyList<DefenseDetectionSummary> Detection { get; init; } = Array.Empty<DefenseDetectionSummary>();
 
+    /// <summary>
+    /// Each defense's memory: the state it kept at the end and at most, and its largest scratch of a round; absent
+    /// (null) without defenses.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DefenseMemorySummary>? DefenseMemory { get; init; }
+
     /// <summary>Total wall time in seconds.</summary>
     public double Seconds { get; init; }
 
@@ -86,6 +93,7 @@ public sealed record RunSummary
             Detection = result.DetectionByDefense()
                 .Select(kv => new DefenseDetectionSummary(kv.Key, kv.Value.TruePositives, kv.Value.FalsePositives, kv.Value.FalseNegatives, kv.Value.TrueNegatives, kv.Value.Precision, kv.Value.Recall))
                 .ToArray(),
+            DefenseMemory = DefenseMemorySummary.Of(result.Rounds),
             Seconds = result.Rounds.Sum(r => r.Seconds),
         };
     }

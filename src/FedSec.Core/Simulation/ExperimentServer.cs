@@ -298,6 +298,7 @@ public sealed class ExperimentServer
             AttackActive = plan.AttackActive,
             Attacked = plan.Malicious.Order().ToArray(),
             Defenses = outcome?.Defenses ?? Array.Empty<DefenseRoundReport>(),
+            DefenseMemory = outcome is { Memory.Count: > 0 } ? outcome.Memory : null,
             Reconstructions = outcome?.Reconstructions ?? Array.Empty<ReconstructionReport>(),
             Metrics = metrics,
             Failure = outcome?.Failure,
@@ -435,6 +436,7 @@ public sealed class ExperimentServer
         OutputDirectory = OutputDirectory,
         Buffers = buffers ?? _buffers,
         ServerTrainer = _data.ServerRoot is { } root ? () => TrainOnServer(plan.Global, root, plan.Round) : null,
+        ServerDataBytes = _data.ServerRoot is { } held ? (held.Pixels.LongLength * sizeof(float)) + (held.Labels.LongLength * sizeof(int)) : 0,
         UpdateBases = _setup.Config.FederatedOptimizer == FederatedOptimizer.FedAsync ? plan.StartModels : null,
     };
 

@@ -43,6 +43,14 @@ public sealed record RoundRecord
     /// <summary>Each defense's verdicts and detection counts, in pipeline order.</summary>
     public IReadOnlyList<DefenseRoundReport> Defenses { get; init; } = Array.Empty<DefenseRoundReport>();
 
+    /// <summary>
+    /// Each defense's memory this round, in pipeline order: the bytes it keeps across rounds and its scratch (see
+    /// <see cref="Simulation.DefenseMemory"/>); absent (null) when no defense ran, so records without defenses are
+    /// unchanged.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DefenseMemory>? DefenseMemory { get; init; }
+
     /// <summary>What a data-reconstruction attack recovered this round.</summary>
     public IReadOnlyList<ReconstructionReport> Reconstructions { get; init; } = Array.Empty<ReconstructionReport>();
 
@@ -78,6 +86,16 @@ public sealed record RoundRecord
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ConsumedUpdate>? Consumed { get; init; }
+
+    /// <summary>
+    /// This record without its measurements, for comparing runs: <see cref="Seconds"/> 0 and each defense's
+    /// <see cref="Simulation.DefenseMemory.AllocatedBytes"/> 0 (the state bytes, which are exact, stay).
+    /// </summary>
+    public RoundRecord WithoutTimings() => this with
+    {
+        Seconds = 0,
+        DefenseMemory = DefenseMemory?.Select(m => m with { AllocatedBytes = 0 }).ToArray(),
+    };
 
     /// <summary>Set in the last round of a diverged run: where the model became non-finite; absent (null) otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

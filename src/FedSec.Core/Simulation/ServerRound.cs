@@ -43,6 +43,9 @@ internal sealed class ServerRound
 
         /// <summary>Set when the aggregation protocol failed the round; <see cref="Global"/> is then the model the round started from.</summary>
         public string? Failure { get; init; }
+
+        /// <summary>The memory of each defense that ran, in pipeline order.</summary>
+        public IReadOnlyList<DefenseMemory> Memory { get; init; } = Array.Empty<DefenseMemory>();
     }
 
     /// <summary>Runs the round on the clients' updates (in sampling order).</summary>
@@ -99,12 +102,15 @@ internal sealed class ServerRound
         }
 
         var reports = new List<DefenseRoundReport>();
+        var memory = new List<DefenseMemory>();
         foreach (var (name, defense) in _stages.Before)
         {
+            var meter = MemoryMeter.Start(context);
             var outcome = defense.DefendBeforeAggregation(updates, context);
+            memory.Add(meter.Stop(name, defense, context));
             if (outcome.Stopped is { } stopped)
             {
-                return Stop(stopped, reports, reconstructions, context);
+                return Stop(stopped, reports, reconstructions, context) with { Memory = memory };
             }
 
             reports.Add(new DefenseRoundReport(name, DefenseStage.Before, outcome.Verdicts, Detect(outcome.Verdicts, context.MaliciousClients)));
@@ -128,7 +134,7 @@ internal sealed class ServerRound
             {
                 // The round keeps the model it started from; the vectors rented for it are done with.
                 context.Buffers.Recycle();
-                return new Result(context.Global.ToArray(), reports, reconstructions) { Failure = $"{protocol.Section}: {failure}" };
+                return new Result(context.Global.ToArray(), reports, reconstructions) { Failure = $"{protocol.Section}: {failure}", Memory = memory };
             }
 
             layout.CheckLength(outcome.Weights.Length);
@@ -136,10 +142,12 @@ internal sealed class ServerRound
         }
         else if (_stages.On is { } on)
         {
+            var meter = MemoryMeter.Start(context);
             var outcome = on.Defense.DefendOnAggregation(updates, context);
+            memory.Add(meter.Stop(on.Name, on.Defense, context));
             if (outcome.Stopped is { } stopped)
             {
-                return Stop(stopped, reports, reconstructions, context);
+                return Stop(stopped, reports, reconstructions, context) with { Memory = memory };
             }
 
             layout.CheckLength(outcome.Weights.Length);
@@ -215,7 +223,9 @@ internal sealed class ServerRound
         bool finite = _stages.After.Count > 0 && NonFinite.FirstIndex(global) < 0;
         foreach (var (name, defense) in _stages.After)
         {
+            var meter = MemoryMeter.Start(context);
             global = defense.DefendAfterAggregation(global, context);
+            memory.Add(meter.Stop(name, defense, context));
             layout.CheckLength(global.Length);
             if (finite && NonFinite.FirstIndex(global) is int bad and >= 0)
             {
@@ -234,7 +244,7 @@ internal sealed class ServerRound
         }
 
         context.Buffers.Recycle();
-        return new Result(global, reports, reconstructions);
+        return new Result(global, reports, reconstructions) { Memory = memory };
     }
 
     // The server's honest training on its root set turned the model non-finite: a divergence at the local training

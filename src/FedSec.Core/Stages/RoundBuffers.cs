@@ -18,6 +18,7 @@ public sealed class RoundBuffers
     private readonly object _gate = new();
     private readonly Dictionary<int, Stack<float[]>> _free = new();
     private readonly HashSet<float[]> _rented = new(ReferenceEqualityComparer.Instance);
+    private long _reusedBytes;
 
     /// <summary>Number of vectors rented since the last <see cref="Recycle"/>.</summary>
     public int RentedCount
@@ -27,6 +28,21 @@ public sealed class RoundBuffers
             lock (_gate)
             {
                 return _rented.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Bytes of the vectors handed out again from earlier rounds since this instance was made (a fresh vector is an
+    /// allocation the GC counts; a reused one is not, so a memory measure adds this: see <c>DefenseMemory</c>).
+    /// </summary>
+    public long ReusedBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reusedBytes;
             }
         }
     }
@@ -42,6 +58,7 @@ public sealed class RoundBuffers
             if (_free.TryGetValue(length, out var stack) && stack.Count > 0)
             {
                 vector = stack.Pop();
+                _reusedBytes += (long)length * sizeof(float);
             }
         }
 

@@ -44,6 +44,13 @@ public sealed class RoundContext
     public Func<ServerTraining>? ServerTrainer { get; init; }
 
     /// <summary>
+    /// Bytes of the server's own data set kept for <see cref="ServerTrainer"/> across the run (pixels as float32 and
+    /// labels as int32): the state an <see cref="INeedsServerData"/> defense (FLTrust, AFLGuard) makes the server keep.
+    /// 0 when there is none.
+    /// </summary>
+    public long ServerDataBytes { get; init; }
+
+    /// <summary>
     /// The clean training data of a client, by identity. For measuring reconstruction quality only (comparing what a
     /// data-reconstruction attack recovered with what the client really had): an attack must not use it otherwise.
     /// Null when the engine does not provide it.

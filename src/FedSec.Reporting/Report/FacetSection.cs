@@ -29,6 +29,11 @@ internal sealed record FacetSection(Facet Facet, IReadOnlyList<ReportTable> Tabl
             tables.Add(detection);
         }
 
+        if (MemoryTable.For(facet, id + "memory") is { } memory)
+        {
+            tables.Add(memory);
+        }
+
         if (ReconstructionSection.For(facet, index, id + "reconstruction") is { } reconstruction)
         {
             tables.Add(reconstruction.Table);

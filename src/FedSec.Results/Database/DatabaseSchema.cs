@@ -37,7 +37,10 @@ internal static class DatabaseSchema
             diverged_stage TEXT,
             diverged_client INTEGER,
             diverged_reason TEXT,
-            final_perplexity REAL
+            final_perplexity REAL,
+            defense_state_bytes INTEGER,
+            defense_peak_state_bytes INTEGER,
+            defense_peak_allocated_bytes INTEGER
         );
         CREATE TABLE IF NOT EXISTS meta (
             name TEXT PRIMARY KEY NOT NULL,
@@ -67,6 +70,8 @@ internal static class DatabaseSchema
             attacked_json TEXT NOT NULL,
             metrics_json TEXT NOT NULL,
             perplexity REAL,
+            defense_state_bytes INTEGER,
+            defense_allocated_bytes INTEGER,
             PRIMARY KEY (run_key, round)
         );
         CREATE TABLE IF NOT EXISTS detection (
@@ -120,12 +125,17 @@ internal static class DatabaseSchema
         ("diverged_client", "INTEGER"),
         ("diverged_reason", "TEXT"),
         ("final_perplexity", "REAL"),
+        ("defense_state_bytes", "INTEGER"),
+        ("defense_peak_state_bytes", "INTEGER"),
+        ("defense_peak_allocated_bytes", "INTEGER"),
     ];
 
     /// <summary>Columns added to <c>rounds</c> after version 1, added to older databases when they are opened.</summary>
     public static readonly (string Name, string Definition)[] AddedRoundColumns =
     [
         ("perplexity", "REAL"),
+        ("defense_state_bytes", "INTEGER"),
+        ("defense_allocated_bytes", "INTEGER"),
     ];
 
     /// <summary>The tables holding rows of one run, children first.</summary>

@@ -46,7 +46,10 @@ internal sealed class RunRowWriter
             ("diverged_stage", summary.Diverged?.Stage.Word()),
             ("diverged_client", summary.Diverged?.ClientId),
             ("diverged_reason", summary.Diverged?.Reason),
-            ("final_perplexity", summary.FinalPerplexity));
+            ("final_perplexity", summary.FinalPerplexity),
+            ("defense_state_bytes", summary.DefenseMemory?.Sum(m => m.FinalStateBytes)),
+            ("defense_peak_state_bytes", summary.DefenseMemory?.Sum(m => m.PeakStateBytes)),
+            ("defense_peak_allocated_bytes", summary.DefenseMemory?.Sum(m => m.PeakAllocatedBytes)));
     }
 
     public void Axes(IReadOnlyDictionary<string, string> axes)
@@ -73,7 +76,9 @@ internal sealed class RunRowWriter
                 ("sampled_json", ResultsDatabase.Json(r.Sampled)),
                 ("attacked_json", ResultsDatabase.Json(r.Attacked)),
                 ("metrics_json", ResultsDatabase.Json(r.Metrics)),
-                ("perplexity", r.Perplexity));
+                ("perplexity", r.Perplexity),
+                ("defense_state_bytes", r.DefenseMemory?.Sum(m => m.StateBytes)),
+                ("defense_allocated_bytes", r.DefenseMemory?.Sum(m => m.AllocatedBytes)));
         }
     }
 

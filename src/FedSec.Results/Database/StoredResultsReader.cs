@@ -10,7 +10,7 @@ internal static class StoredResultsReader
 {
     public static StoredResults Read(SqliteConnection connection)
     {
-        var runs = Query(connection, "SELECT run_key, label, axes_json, seed, config_yaml, run_dir, dataset, model, rounds, final_accuracy, best_accuracy, final_loss, final_metrics_json, run_seconds, wall_seconds, finished_at, status, diverged_round, diverged_stage, diverged_client, diverged_reason FROM runs ORDER BY label, run_key;", r => new StoredRun(
+        var runs = Query(connection, "SELECT run_key, label, axes_json, seed, config_yaml, run_dir, dataset, model, rounds, final_accuracy, best_accuracy, final_loss, final_metrics_json, run_seconds, wall_seconds, finished_at, status, diverged_round, diverged_stage, diverged_client, diverged_reason, defense_state_bytes, defense_peak_state_bytes, defense_peak_allocated_bytes FROM runs ORDER BY label, run_key;", r => new StoredRun(
             r.GetString(0),
             r.GetString(1),
             Json<Dictionary<string, string>>(r.GetString(2)),
@@ -30,6 +30,9 @@ internal static class StoredResultsReader
         {
             Status = Status(r.GetString(16)),
             Diverged = r.IsDBNull(17) ? null : new Divergence(r.GetInt32(17), r.IsDBNull(18) ? DivergenceStage.LocalTraining : StageNames.ParseDivergenceStage(r.GetString(18)), r.IsDBNull(19) ? null : r.GetInt32(19), r.IsDBNull(20) ? string.Empty : r.GetString(20)),
+            DefenseStateBytes = r.IsDBNull(21) ? null : r.GetInt64(21),
+            DefensePeakStateBytes = r.IsDBNull(22) ? null : r.GetInt64(22),
+            DefensePeakAllocatedBytes = r.IsDBNull(23) ? null : r.GetInt64(23),
         });
         // A run that also stands in other cells of the grid appears once per cell, with that cell's label and axes.
         var cells = Query(connection, "SELECT run_key, label, axes_json FROM run_cells ORDER BY run_key, label;", r => (Key: r.GetString(0), Label: r.GetString(1), Axes: r.GetString(2)));

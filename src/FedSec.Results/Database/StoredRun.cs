@@ -43,6 +43,21 @@ public sealed record StoredRun(
     /// <summary>Where a diverged run diverged (zero-based round, stage, client, reason); null for a completed run.</summary>
     public Divergence? Diverged { get; init; }
 
+    /// <summary>
+    /// The bytes the run's defenses kept across rounds after its last round, summed over the defense chain
+    /// (<c>summary.json</c>'s <c>defense_memory</c>); null without defenses or for a run stored before it was recorded.
+    /// </summary>
+    public long? DefenseStateBytes { get; init; }
+
+    /// <summary>The most each defense kept after any round, summed over the chain; null as <see cref="DefenseStateBytes"/>.</summary>
+    public long? DefensePeakStateBytes { get; init; }
+
+    /// <summary>
+    /// Each defense's largest scratch of a round (allocated bytes, a measurement: see <see cref="DefenseMemory"/>), summed over
+    /// the chain; null as <see cref="DefenseStateBytes"/>.
+    /// </summary>
+    public long? DefensePeakAllocatedBytes { get; init; }
+
     /// <summary>The attack axis (<c>none</c> for no attack).</summary>
     public string Attack => Axes["attack"];
 

@@ -29,7 +29,7 @@ public class ExperimentServerTests
 
     // Every field but the wall time, as rounds.jsonl writes it.
     private static string[] Lines(IEnumerable<RoundRecord> records) =>
-        records.Select(r => JsonSerializer.Serialize(r with { Seconds = 0 }, JsonOptions.Lines)).ToArray();
+        records.Select(r => JsonSerializer.Serialize(r.WithoutTimings(), JsonOptions.Lines)).ToArray();
 
     // Drives the halves as a distributed run does: clients split over two "nodes", each node's results arriving in
     // reverse order, the own-update attack optionally forged at the clients.

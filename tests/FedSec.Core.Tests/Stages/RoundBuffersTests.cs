@@ -72,4 +72,17 @@ public class RoundBuffersTests
         Assert.Equal(rented.Length, rented.ToHashSet(ReferenceEqualityComparer.Instance).Count);
         Assert.Equal(rented.Length, buffers.RentedCount);
     }
+
+    [Fact]
+    public void ReusedBytes_FreshThenRecycledRentals_CountsOnlyTheReusedVectors()
+    {
+        var buffers = new RoundBuffers();
+        buffers.Rent(10);
+        buffers.Rent(3);
+        Assert.Equal(0, buffers.ReusedBytes);
+        buffers.Recycle();
+        buffers.Rent(10);
+        buffers.Rent(7);
+        Assert.Equal(10 * sizeof(float), buffers.ReusedBytes);
+    }
 }

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace FedSec.Network.Tests.TestSupport;
 
-/// <summary>A run directory's rounds.jsonl, as the simulation writes it: every field but the timings and the network's own.</summary>
+/// <summary>
+/// A run directory's rounds.jsonl, as the simulation writes it: every field but the timings (the round's seconds, each
+/// defense's allocated bytes) and the network's own.
+/// </summary>
 internal static class RunFiles
 {
     /// <summary>The fields only a distributed run writes (who dropped, where the attack ran).</summary>
@@ -14,6 +17,13 @@ internal static class RunFiles
         {
             var record = JsonNode.Parse(line)!.AsObject();
             record.Remove("seconds");
+            if (record["defense_memory"] is JsonArray memory)
+            {
+                foreach (var defense in memory)
+                {
+                    defense!.AsObject().Remove("allocated_bytes");
+                }
+            }
             foreach (string key in NetworkOnly)
             {
                 record.Remove(key);

@@ -96,6 +96,7 @@ public sealed class DivergedRunStorageTests
         Assert.Equal(RunStatus.Completed, runs["00000000000000aa"].Status);
         Assert.Null(runs["00000000000000aa"].Diverged);
         Assert.Equal(0.9, runs["00000000000000aa"].FinalAccuracy);
+        Assert.Null(runs["00000000000000aa"].DefenseStateBytes);
         Assert.Equal(RunStatus.Diverged, runs["00000000000000d1"].Status);
         Assert.Equal(InRound1, runs["00000000000000d1"].Diverged);
     }

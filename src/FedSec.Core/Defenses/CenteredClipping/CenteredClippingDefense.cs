@@ -15,12 +15,15 @@ namespace FedSec.Defenses.CenteredClipping;
 /// chosen client's model instead of the previous aggregate.
 /// Verdicts: a client whose (bucket's) deviation was clipped in the last step is Modified, scored by that deviation.
 /// </summary>
-internal sealed class CenteredClippingDefense : IOnAggregationDefense, ICrossRoundState
+internal sealed class CenteredClippingDefense : IOnAggregationDefense, ICrossRoundState, IReportsStateBytes
 {
     private readonly CenteredClippingOptions _options;
     private float[]? _previousUpdate;
 
     public CenteredClippingDefense(CenteredClippingOptions options) => _options = options;
+
+    /// <summary>The previous round's aggregated update, once there is one: d × 4 bytes.</summary>
+    public long StateBytes => (_previousUpdate?.LongLength ?? 0) * sizeof(float);
 
     public AggregationOutcome DefendOnAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {

@@ -19,7 +19,7 @@ namespace FedSec.Defenses.FLDetector;
 /// the previous global model, each client's previous update, the pairs and the score windows
 /// (<see cref="ICrossRoundState"/>): O(n·d + N·d) memory.
 /// </summary>
-internal sealed class FLDetectorDefense : IBeforeAggregationDefense, ICrossRoundState
+internal sealed class FLDetectorDefense : IBeforeAggregationDefense, ICrossRoundState, IReportsStateBytes
 {
     private readonly FLDetectorOptions _options;
     private readonly Dictionary<int, float[]> _previousUpdates = new();
@@ -29,6 +29,15 @@ internal sealed class FLDetectorDefense : IBeforeAggregationDefense, ICrossRound
     private float[]? _previousAggregate;
 
     public FLDetectorDefense(FLDetectorOptions options) => _options = options;
+
+    /// <summary>
+    /// The previous global model and global update (float32, d each), each client's previous update (d each), up to N
+    /// (model change, update change) pairs (2·d each) and each client's window of up to N float64 scores.
+    /// </summary>
+    public long StateBytes =>
+        (((_previousGlobal?.LongLength ?? 0) + (_previousAggregate?.LongLength ?? 0)
+          + _previousUpdates.Values.Sum(u => u.LongLength) + _pairs.Sum(p => p.S.LongLength + p.Y.LongLength)) * sizeof(float))
+        + (_scores.Values.Sum(w => (long)w.Count) * sizeof(double));
 
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {

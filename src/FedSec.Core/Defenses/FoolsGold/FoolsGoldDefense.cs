@@ -13,12 +13,15 @@ namespace FedSec.Defenses.FoolsGold;
 /// cosine similarities of their histories. The new aggregation weight is SampleCount × wᵢ (FedML uses
 /// SampleCount × wᵢ / n, the same up to a constant); a client given weight 0 is removed.
 /// </summary>
-internal sealed class FoolsGoldDefense : IBeforeAggregationDefense, ICrossRoundState
+internal sealed class FoolsGoldDefense : IBeforeAggregationDefense, ICrossRoundState, IReportsStateBytes
 {
     private readonly FoolsGoldOptions _options;
     private readonly Dictionary<int, float[]> _history = new();
 
     public FoolsGoldDefense(FoolsGoldOptions options) => _options = options;
+
+    /// <summary>One float32 history per client identity seen: clients seen × compared parameters × 4 bytes.</summary>
+    public long StateBytes => _history.Values.Sum(h => h.LongLength * sizeof(float));
 
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {

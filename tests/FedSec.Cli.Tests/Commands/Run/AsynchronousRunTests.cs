@@ -41,6 +41,7 @@ public sealed partial class AsynchronousRunTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [GeneratedRegex("\"seconds\":[^,]*,")]
+    // The timings: the round's seconds and each defense's allocated bytes (a measurement, see DefenseMemory).
+    [GeneratedRegex("\"seconds\":[^,]*,|,\"allocated_bytes\":[0-9]+")]
     private static partial Regex Seconds();
 }

@@ -90,4 +90,17 @@ public class CenteredClippingDefenseTests
     {
         Create<IOnAggregationDefense>(CenteredClippingRegistration.Descriptor, 10, ("tau", "5"), ("bucket_size", "2"), ("cclip_iterations", "3"));
     }
+
+    [Fact]
+    public void StateBytes_BeforeAndAfterARound_ZeroThenThePreviousAggregateOfDFloats()
+    {
+        var global = new float[20];
+        var updates = Enumerable.Range(0, 4).Select(i => new ClientUpdate(i, 10, Enumerable.Repeat((float)i, 20).ToArray())).ToArray();
+        var defense = new CenteredClippingDefense(new CenteredClippingOptions { Tau = 1, Iterations = 1 });
+        Assert.Equal(0, defense.StateBytes);
+        defense.DefendOnAggregation(updates, Context(global, 4));
+        Assert.Equal(20 * 4, defense.StateBytes);
+        defense.DefendOnAggregation(updates, Context(global, 4));
+        Assert.Equal(20 * 4, defense.StateBytes);
+    }
 }

@@ -133,4 +133,21 @@ public class FLDetectorDefenseTests
 
         return flagged;
     }
+
+    [Fact]
+    public void StateBytes_OneDimensionalRounds_GrowsUntilTheWindowIsFullThenStays()
+    {
+        // d = 1, 3 clients, N = 2. After round 0: previous global, previous aggregate and 3 previous updates = 5 floats
+        // (20 bytes). Round 1 adds a pair (2 floats): 28. Round 2: a second pair and a first score per client
+        // (9 floats + 3 doubles = 36 + 24 = 60). Round 3: the pairs stay 2, a second score each: 36 + 48 = 84. Round 4: full.
+        var defense = new FLDetectorDefense(new FLDetectorOptions { Window = 2 });
+        Assert.Equal(0, defense.StateBytes);
+        float[] globals = [0, 1, 1.5f, 1.75f, 2f];
+        long[] expected = [20, 28, 60, 84, 84];
+        for (int round = 0; round < globals.Length; round++)
+        {
+            Run(defense, round, new[] { globals[round] }, 0.25f, 0.35f, 0.65f);
+            Assert.Equal(expected[round], defense.StateBytes);
+        }
+    }
 }

@@ -130,4 +130,35 @@ public class FoolsGoldDefenseTests
         var e = Assert.Throws<ArgumentException>(() => new FoolsGoldDefense(new FoolsGoldOptions()).DefendBeforeAggregation(updates, DefenseTestData.Context(global, new[] { 4 })));
         Assert.Contains("client 4", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void StateBytes_ThreeRoundsOfEightClients_OneFloatHistoryPerClientDoesNotGrowWithRounds()
+    {
+        var global = new float[D];
+        var defense = new FoolsGoldDefense(new FoolsGoldOptions());
+        Assert.Equal(0, defense.StateBytes);
+        for (int round = 0; round < 3; round++)
+        {
+            defense.DefendBeforeAggregation(RoundUpdates(round, global), DefenseTestData.Context(global, Enumerable.Range(0, 8), round: round));
+
+            // 8 clients × 1000 parameters × 4 bytes, after every round: the histories are sums, not lists.
+            Assert.Equal(8 * D * 4, defense.StateBytes);
+        }
+    }
+
+    [Fact]
+    public void StateBytes_NewClientsEachRound_GrowsWithTheClientsSeen()
+    {
+        var global = new float[D];
+        var defense = new FoolsGoldDefense(new FoolsGoldOptions());
+        var rng = new Random(5);
+        int[][] sampled = [[0, 1, 2], [2, 3], [4, 5]];
+        long[] expected = [3 * D * 4, 4 * D * 4, 6 * D * 4];
+        for (int round = 0; round < sampled.Length; round++)
+        {
+            var updates = sampled[round].Select(id => new ClientUpdate(id, 10, DefenseTestData.Gaussian(rng, D))).ToArray();
+            defense.DefendBeforeAggregation(updates, DefenseTestData.Context(global, sampled[round], round: round));
+            Assert.Equal(expected[round], defense.StateBytes);
+        }
+    }
 }
