@@ -170,7 +170,7 @@ internal sealed class ServerRound
             aggregate = WeightedMean.Into(updates, _aggregates.Next(layout.Length));
         }
 
-        return Finish(aggregate, reports, reconstructions, context);
+        return Finish(aggregate, reports, reconstructions, memory, context);
     }
 
     /// <summary>
@@ -187,7 +187,9 @@ internal sealed class ServerRound
             .ToList();
         var aggregate = _aggregates.Next(context.Layout.Length);
         stream.Sum.MeanInto(aggregate);
-        return Finish(aggregate, reports, Array.Empty<ReconstructionReport>(), context);
+        // The per-update defenses ran as the updates arrived, outside a memory meter: a streamed round records only the
+        // after-aggregation defenses' memory.
+        return Finish(aggregate, reports, Array.Empty<ReconstructionReport>(), new List<DefenseMemory>(), context);
     }
 
     /// <summary>Adds an update to the exact sum; a value outside its range is the client's invalid update.</summary>
@@ -204,7 +206,7 @@ internal sealed class ServerRound
     }
 
     // The aggregate's stages, the server optimizer and the after-aggregation defenses.
-    private Result Finish(float[] aggregate, List<DefenseRoundReport> reports, IReadOnlyList<ReconstructionReport> reconstructions, RoundContext context)
+    private Result Finish(float[] aggregate, List<DefenseRoundReport> reports, IReadOnlyList<ReconstructionReport> reconstructions, List<DefenseMemory> memory, RoundContext context)
     {
         var layout = context.Layout;
         foreach (var (section, stage) in _stages.AggregateStages)
