@@ -187,9 +187,7 @@ internal sealed class ServerRound
             .ToList();
         var aggregate = _aggregates.Next(context.Layout.Length);
         stream.Sum.MeanInto(aggregate);
-        // The per-update defenses ran as the updates arrived, outside a memory meter: a streamed round records only the
-        // after-aggregation defenses' memory.
-        return Finish(aggregate, reports, Array.Empty<ReconstructionReport>(), new List<DefenseMemory>(), context);
+        return Finish(aggregate, reports, Array.Empty<ReconstructionReport>(), stream.Memory(), context);
     }
 
     /// <summary>Adds an update to the exact sum; a value outside its range is the client's invalid update.</summary>

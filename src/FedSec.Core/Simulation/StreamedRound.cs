@@ -20,6 +20,7 @@ public sealed class StreamedRound
     private readonly ExactWeightedSum _sum;
     private readonly Dictionary<int, ClientVerdict[]> _verdicts = new();
     private readonly Dictionary<int, string> _faults = new();
+    private readonly long[] _allocated;
 
     internal StreamedRound(int round, IReadOnlyList<(string Name, IBeforeAggregationDefense Defense)> defenses, RoundContext context, ExactWeightedSum sum)
     {
@@ -27,6 +28,7 @@ public sealed class StreamedRound
         _defenses = defenses;
         _context = context;
         _sum = sum;
+        _allocated = new long[defenses.Count];
         _sum.Clear();
     }
 
@@ -70,7 +72,9 @@ public sealed class StreamedRound
                 for (int i = 0; i < _defenses.Count; i++)
                 {
                     var (name, defense) = _defenses[i];
+                    var meter = MemoryMeter.Start(_context);
                     var outcome = defense.DefendBeforeAggregation(new[] { update }, _context);
+                    _allocated[i] += meter.Stop(name, defense, _context).AllocatedBytes;
                     if (outcome.Updates.Count != 1 || outcome.Verdicts.Count != 1)
                     {
                         throw new InvalidUpdateException($"The per-update defense '{name}' returned {outcome.Updates.Count} updates and {outcome.Verdicts.Count} verdicts for client {update.ClientId}'s one update; it must keep every update.");
@@ -94,6 +98,18 @@ public sealed class StreamedRound
                 // The clipped vector is in the sum: its buffer serves the next update.
                 _context.Buffers.Recycle();
             }
+        }
+    }
+
+    /// <summary>
+    /// The memory of each per-update defense over the round, as <see cref="ServerRound"/> records it for a whole-list
+    /// call: the state it reports, and its scratch summed over the updates it saw (timing-like: left out of run comparisons).
+    /// </summary>
+    internal List<DefenseMemory> Memory()
+    {
+        lock (_gate)
+        {
+            return _defenses.Select((d, i) => new DefenseMemory(d.Name, MemoryMeter.StateBytesOf(d.Defense, _context), _allocated[i])).ToList();
         }
     }
 
