@@ -14,6 +14,7 @@ using FedSec.Attacks.ModelReplacement;
 using FedSec.Attacks.Neurotoxin;
 using FedSec.Attacks.Optimal;
 using FedSec.Attacks.SignFlip;
+using FedSec.Attacks.TextBackdoor;
 using FedSec.Components;
 
 namespace FedSec.Attacks;
@@ -44,5 +45,6 @@ public static class AttackCatalog
         registry.Register(OptimalRegistration.Alie);
         registry.Register(OptimalRegistration.Ipm);
         registry.Register(NeurotoxinRegistration.Descriptor);
+        registry.Register(TextBackdoorRegistration.Descriptor);
     }
 }

@@ -8,7 +8,7 @@ namespace FedSec.Setup;
 /// Checks, when a configuration is bound, that its components and partition fit the kind of data its data set holds:
 /// on token sequences, attacks that poison image data, reconstruct images or constrain the local training, and defenses
 /// that train on a server root set of images, are configuration errors naming their key; vector-only attacks and
-/// defenses run unchanged. On images, the natural partition (a text corpus's groups) is an error.
+/// defenses run unchanged. On images, the natural partition (a text corpus's groups) and the text backdoor are errors.
 /// </summary>
 public static class DataKindCheck
 {
@@ -26,6 +26,11 @@ public static class DataKindCheck
             if (config.PartitionMethod == PartitionMethod.Natural)
             {
                 problems.Add(new ConfigProblem(Key(config, EngineParameters.PartitionMethod.Key, ConfigSections.Data), $"natural splits a text corpus by its groups; image data sets ({config.Dataset}) take homo, hetero or shards."));
+            }
+
+            if (setup.Attack is { Instance: ITextBackdoorAttack } text)
+            {
+                problems.Add(new ConfigProblem(Key(config, EngineParameters.AttackType.Key, ConfigSections.Attack), $"{text.Name} writes a trigger phrase into token sequences; image data sets ({config.Dataset}) take the image backdoors (backdoor, dba, edge_case, model_replacement, neurotoxin)."));
             }
 
             return problems;

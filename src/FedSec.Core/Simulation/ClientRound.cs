@@ -1,4 +1,5 @@
 using FedSec.Data;
+using FedSec.Data.Text;
 using FedSec.Parameters;
 using FedSec.Randomness;
 using FedSec.Stages;
@@ -164,6 +165,13 @@ internal sealed class ClientRound
             // Binding refuses data-poisoning attacks on other kinds of data (SetupDataKindCheck).
             var images = data as ImageSet ?? throw new InvalidOperationException($"The data-poisoning attack poisons images, but client {id}'s data set holds {data.Kind}.");
             data = poison.PoisonData(images.Clone(), client);
+        }
+
+        if (_stages.TextPoisoning is { } text)
+        {
+            // Binding refuses the text backdoor on images (Setup.DataKindCheck).
+            var sequences = data as TokenSequenceSet ?? throw new InvalidOperationException($"The text backdoor poisons token sequences, but client {id}'s data set holds {data.Kind}.");
+            data = text.PoisonSequences(sequences.Clone(), client);
         }
 
         if (_stages.LocalConstraint is { } constrains)

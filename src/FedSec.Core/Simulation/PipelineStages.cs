@@ -14,6 +14,7 @@ internal sealed class PipelineStages
     {
         var attack = setup.Attack?.Instance;
         DataPoisoning = attack as IDataPoisoningAttack;
+        TextPoisoning = attack as ITextBackdoorAttack;
         ModelPoisoning = attack as IModelPoisoningAttack;
         LocalConstraint = attack as IConstrainsLocalTraining;
         Reconstruction = attack as IDataReconstructionAttack;
@@ -76,6 +77,8 @@ internal sealed class PipelineStages
     }
 
     public IDataPoisoningAttack? DataPoisoning { get; }
+
+    public ITextBackdoorAttack? TextPoisoning { get; }
 
     public IModelPoisoningAttack? ModelPoisoning { get; }
 

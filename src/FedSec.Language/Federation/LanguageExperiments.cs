@@ -1,3 +1,4 @@
+using FedSec.Attacks.TextBackdoor;
 using FedSec.Configuration;
 using FedSec.Data;
 using FedSec.Data.Text;
@@ -9,6 +10,7 @@ using FedSec.Language.Text;
 using FedSec.Randomness;
 using FedSec.Setup;
 using FedSec.Simulation;
+using FedSec.Stages;
 using FedSec.Torch.Simulation;
 using static TorchSharp.torch;
 using P = FedSec.Configuration.EngineParameters;
@@ -119,6 +121,11 @@ public sealed class LanguageExperiments : ILanguageExperiments
                 throw new ConfigException($"{S.Data}.{P.SequenceLength.Key}", $"{config.SequenceLength} tokens exceed the model's max_position_embeddings of {model.Config.MaxPositions}; use at most {model.Config.MaxPositions}.");
             }
 
+            if (setup.Attack?.Instance is ITextBackdoorAttack backdoor)
+            {
+                TokenizeBackdoor(backdoor, tokenizer, config.SequenceLength);
+            }
+
             var data = Partition(config, Documents(config.Dataset, dataDir, progress), tokenizer, seeds);
             return (CreateBackend(config, model), data);
         }
@@ -160,6 +167,45 @@ public sealed class LanguageExperiments : ILanguageExperiments
         }
 
         return new LanguageModelBackend(model, TrainingOf(config), lora);
+    }
+
+    /// <summary>
+    /// Gives <paramref name="attack"/> the token ids of its trigger and target (each phrase tokenized on its own), after
+    /// checking that each has tokens, none is the unknown id of a cut vocabulary (the model could not tell such a word from
+    /// any other unknown one), and prompt, trigger and target fit in a sequence.
+    /// </summary>
+    /// <exception cref="ConfigException">A phrase or the prompt length does not fit; names the key.</exception>
+    public static void TokenizeBackdoor(ITextBackdoorAttack attack, LanguageTokenizer tokenizer, int sequenceLength)
+    {
+        ArgumentNullException.ThrowIfNull(attack);
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        int[] Tokens(string phrase, string key)
+        {
+            var ids = tokenizer.Encode(phrase);
+            if (ids.Length == 0)
+            {
+                throw new ConfigException($"{S.Attack}.{key}", $"'{phrase}' gives no tokens; give a phrase of at least one word.");
+            }
+
+            if (tokenizer.UnknownId is { } unknown && ids.Contains(unknown))
+            {
+                throw new ConfigException($"{S.Attack}.{key}", $"'{phrase}' holds text outside the model's cut vocabulary of {tokenizer.VocabularySize} ids (it tokenizes to {string.Join(", ", ids)}, where {unknown} is the unknown id); choose words the pretraining corpus uses.");
+            }
+
+            return ids;
+        }
+
+        var trigger = Tokens(attack.TriggerPhrase, TextBackdoorOptions.TriggerKey.Key);
+        var target = Tokens(attack.TargetContinuation, TextBackdoorOptions.TargetKey.Key);
+        int needed = attack.PromptLength + trigger.Length + target.Length;
+        if (needed > sequenceLength)
+        {
+            throw new ConfigException(
+                $"{S.Attack}.{TextBackdoorOptions.PromptLengthKey.Key}",
+                $"{attack.PromptLength} prompt tokens, {trigger.Length} trigger tokens and {target.Length} target tokens need {needed}, more than data_args.sequence_length = {sequenceLength}; use a prompt_length of at most {Math.Max(0, sequenceLength - trigger.Length - target.Length)}.");
+        }
+
+        attack.UseTokens(trigger, target);
     }
 
     // The exception's message without its "origin: " prefix, which the configuration problem names as its key.

@@ -14,9 +14,10 @@ namespace FedSec.Language.Federation;
 /// (<see cref="TrainableVectors"/>): the LoRA adapters, so the frozen base is never sent, attacked nor aggregated, and
 /// every vector attack and defense runs unchanged on the adapters; every parameter in full fine-tuning. A client trains
 /// with <see cref="CausalLmTrainer"/> (AdamW, gradient clipping) from the global adapters; an evaluation gives the
-/// test loss, perplexity and top-1 next-token accuracy. One model instance: clients train one at a time.
+/// test loss, perplexity and top-1 next-token accuracy; greedy continuations serve the text backdoor's attack success
+/// rate. One model instance: clients train one at a time.
 /// </summary>
-public sealed class LanguageModelBackend : IModelBackend
+public sealed class LanguageModelBackend : IModelBackend, IGreedyDecoder
 {
     private readonly GptNeoX _model;
     private readonly LanguageTraining _training;
@@ -97,6 +98,13 @@ public sealed class LanguageModelBackend : IModelBackend
         TrainableVectors.LoadVector(_model, Layout, weights);
         var quality = CausalLmEvaluator.Evaluate(_model, sequences, _training.BatchSize);
         return new FedSec.Simulation.Evaluation(quality.Accuracy, quality.Loss, new int[0, 0]) { Perplexity = quality.Perplexity };
+    }
+
+    /// <inheritdoc />
+    public int[][] GreedyContinuations(float[] weights, IReadOnlyList<int[]> prompts, int tokens)
+    {
+        TrainableVectors.LoadVector(_model, Layout, weights);
+        return GreedyDecoder.Continue(_model, prompts, tokens, _training.BatchSize);
     }
 
     /// <inheritdoc />

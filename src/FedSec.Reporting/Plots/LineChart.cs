@@ -5,7 +5,8 @@ namespace FedSec.Reporting.Plots;
 
 /// <summary>
 /// Curves over rounds with a shaded mean ± std band per curve and the legend at the right, drawn by ScottPlot. The y
-/// range covers the curves and bands with a margin, cut to <c>yBounds</c> (e.g. [0, 1] for accuracy). The chart is
+/// range covers the curves and bands with a margin, cut to <c>yBounds</c> (e.g. [0, 1] for accuracy; null for a
+/// quantity without fixed bounds, a loss, whose axis follows the curves alone). The chart is
 /// <see cref="ChartWidth"/> × <see cref="ChartHeight"/>, taller when the legend needs it.
 /// </summary>
 internal sealed class LineChart : IFigure
@@ -20,12 +21,12 @@ internal sealed class LineChart : IFigure
     private readonly string _title;
     private readonly string _xLabel;
     private readonly string _yLabel;
-    private readonly (double Min, double Max) _bounds;
+    private readonly (double Min, double Max)? _bounds;
 
     /// <summary>The series drawn, in legend order.</summary>
     public IReadOnlyList<LineSeries> Series { get; }
 
-    public LineChart(string title, string xLabel, string yLabel, IReadOnlyList<LineSeries> series, (double Min, double Max) yBounds)
+    public LineChart(string title, string xLabel, string yLabel, IReadOnlyList<LineSeries> series, (double Min, double Max)? yBounds)
     {
         ArgumentNullException.ThrowIfNull(series);
         if (series.Count == 0 || series.All(s => s.Points.Count == 0))
@@ -113,12 +114,23 @@ internal sealed class LineChart : IFigure
         double xMin = points.Min(p => p.X), xMax = points.Max(p => p.X);
         double xPad = xMax > xMin ? (xMax - xMin) * 0.02 : 0.5;
         double lo = points.Min(p => p.Mean - (p.Std ?? 0)), hi = points.Max(p => p.Mean + (p.Std ?? 0));
-        double yPad = Math.Max((hi - lo) * 0.05, 0.01 * (_bounds.Max - _bounds.Min));
+        if (_bounds is not { } bounds)
+        {
+            // No fixed range (a loss): the curves' own range with a 5 % margin, ending on twentieths of its width.
+            double width = hi > lo ? hi - lo : Math.Max(Math.Abs(hi), 1);
+            double step = width / 20;
+            lo = Math.Floor((lo - step) / step) * step;
+            hi = Math.Ceiling((hi + step) / step) * step;
+            plot.Axes.SetLimits(xMin - xPad, xMax + xPad, lo, hi);
+            return;
+        }
+
+        double yPad = Math.Max((hi - lo) * 0.05, 0.01 * (bounds.Max - bounds.Min));
 
         // Ends on twentieths of the bounds (0.05 for accuracy), so the axis starts and ends at a round value.
-        double snap = (_bounds.Max - _bounds.Min) / 20;
-        lo = Math.Max(_bounds.Min, Math.Floor((lo - yPad) / snap) * snap);
-        hi = Math.Min(_bounds.Max, Math.Ceiling((hi + yPad) / snap) * snap);
+        double snap = (bounds.Max - bounds.Min) / 20;
+        lo = Math.Max(bounds.Min, Math.Floor((lo - yPad) / snap) * snap);
+        hi = Math.Min(bounds.Max, Math.Ceiling((hi + yPad) / snap) * snap);
         plot.Axes.SetLimits(xMin - xPad, xMax + xPad, lo, hi > lo ? hi : lo + yPad);
     }
 }

@@ -11,7 +11,7 @@ namespace FedSec.Reporting.Report;
 /// </summary>
 internal static class AccuracyFigures
 {
-    private const string RoundAxis = "Communication round";
+    internal const string RoundAxis = "Communication round";
 
     public static IEnumerable<ReportFigure> For(Facet facet, ResultIndex index)
     {
@@ -58,9 +58,9 @@ internal static class AccuracyFigures
         }
     }
 
-    private static string AttackName(string attack) => attack == Facet.None ? "no attack" : attack;
+    internal static string AttackName(string attack) => attack == Facet.None ? "no attack" : attack;
 
-    private static string DefenseName(string defense) => defense == Facet.None ? "no defense" : defense;
+    internal static string DefenseName(string defense) => defense == Facet.None ? "no defense" : defense;
 
     // A label's style follows its place among the facet's labels other than none, so a defense looks the same in every figure.
     private static SeriesStyle Style(IReadOnlyList<string> labels, string label) => Palette.Series(labels.Where(l => l != Facet.None).ToList().IndexOf(label));
@@ -72,7 +72,7 @@ internal static class AccuracyFigures
     // A diverged run stops early, but its model stays broken: as in the tables, it keeps its last round's values for the
     // rounds its cell's other runs went on to, so the mean does not jump back up to the surviving seeds. The series is
     // marked † in the legend.
-    private static LineSeries? Series(ResultIndex index, IEnumerable<StoredRun> runs, string name, SeriesStyle style, Func<StoredRound, double?>? value = null)
+    internal static LineSeries? Series(ResultIndex index, IEnumerable<StoredRun> runs, string name, SeriesStyle style, Func<StoredRound, double?>? value = null)
     {
         var cell = runs.Select(r => (Run: r, Rounds: index.Rounds(r).OrderBy(x => x.Round).ToList())).ToList();
         int last = cell.SelectMany(c => c.Rounds).Select(r => r.Round).DefaultIfEmpty(-1).Max();

@@ -16,15 +16,44 @@ internal sealed record Facet(string Label, string Slug, IReadOnlyList<StoredRun>
 
     public const string None = "none";
 
-    /// <summary>Groups runs by their other axes, facets in order of those axes' values (numbers by value).</summary>
-    public static IReadOnlyList<Facet> Split(IReadOnlyList<StoredRun> runs) => runs
-        .GroupBy(r => string.Join(", ", OuterAxes(r).Select(a => $"{a.Key}={a.Value}")))
-        .OrderBy(g => OuterAxes(g.First()), AxisValuesComparer.Instance)
-        .Select(g => new Facet(g.Key, g.Key.Length == 0 ? string.Empty : FileNames.Safe(g.Key.Replace(", ", "_", StringComparison.Ordinal).Replace('=', '-')) + "_", g.ToArray()))
-        .ToArray();
+    /// <summary>
+    /// Grid axes other than attack, defense and seed that (attack, defense) determine in <see cref="Runs"/>: a grid's
+    /// named settings that each set attack and defense (Exp4's <c>setting</c>). They do not split facets, so their
+    /// values stand side by side in one facet's figures and tables.
+    /// </summary>
+    public IReadOnlyList<string> MergedAxes { get; init; } = [];
 
-    private static IReadOnlyList<KeyValuePair<string, string>> OuterAxes(StoredRun run) =>
-        run.Axes.Where(a => !InnerAxes.Contains(a.Key)).OrderBy(a => a.Key, StringComparer.Ordinal).ToArray();
+    /// <summary>
+    /// Groups runs by their other axes, facets in order of those axes' values (numbers by value). An axis that the
+    /// attack and defense determine (each (attack, defense) pair, the other axes fixed, has one value of it) does not
+    /// split: it would only put each setting in a facet of its own.
+    /// </summary>
+    public static IReadOnlyList<Facet> Split(IReadOnlyList<StoredRun> runs)
+    {
+        var merged = DeterminedAxes(runs);
+        return runs
+            .GroupBy(r => string.Join(", ", OuterAxes(r, merged).Select(a => $"{a.Key}={a.Value}")))
+            .OrderBy(g => OuterAxes(g.First(), merged), AxisValuesComparer.Instance)
+            .Select(g => new Facet(g.Key, g.Key.Length == 0 ? string.Empty : FileNames.Safe(g.Key.Replace(", ", "_", StringComparison.Ordinal).Replace('=', '-')) + "_", g.ToArray()) { MergedAxes = merged })
+            .ToArray();
+    }
+
+    /// <summary>The outer axes with more than one value that (attack, defense and the other outer axes) determine.</summary>
+    public static IReadOnlyList<string> DeterminedAxes(IReadOnlyList<StoredRun> runs)
+    {
+        var outer = runs.SelectMany(r => r.Axes.Keys).Where(k => !InnerAxes.Contains(k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return outer.Where(axis =>
+            runs.Select(r => r.Axes.GetValueOrDefault(axis)).Distinct(StringComparer.Ordinal).Count() > 1
+            && runs.GroupBy(r => string.Join("\n", r.Axes.Where(a => a.Key != axis && a.Key != "seed").OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}")))
+                .All(g => g.Select(r => r.Axes.GetValueOrDefault(axis)).Distinct(StringComparer.Ordinal).Count() == 1))
+            .ToArray();
+    }
+
+    /// <summary>The merged axes' values of <paramref name="runs"/> (one cell), e.g. "setting=no_attack"; empty without merged axes.</summary>
+    public string MergedLabel(IEnumerable<StoredRun> runs) => string.Join(", ", MergedAxes.Select(a => $"{a}={string.Join("/", runs.Select(r => r.Axes.GetValueOrDefault(a) ?? "–").Distinct(StringComparer.Ordinal))}"));
+
+    private static IReadOnlyList<KeyValuePair<string, string>> OuterAxes(StoredRun run, IReadOnlyList<string> merged) =>
+        run.Axes.Where(a => !InnerAxes.Contains(a.Key) && !merged.Contains(a.Key)).OrderBy(a => a.Key, StringComparer.Ordinal).ToArray();
 
     /// <summary>Axis labels in report order: "none" first, then ordinal.</summary>
     public static IReadOnlyList<string> Ordered(IEnumerable<string> labels) =>

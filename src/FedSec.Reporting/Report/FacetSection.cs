@@ -15,7 +15,16 @@ internal sealed record FacetSection(Facet Facet, IReadOnlyList<ReportTable> Tabl
             figures.Add(accuracy.Figure);
         }
 
+        if (LanguageTable.For(facet, index, id + "language") is { } language)
+        {
+            tables.Add(language);
+        }
+
         figures.AddRange(AccuracyFigures.For(facet, index));
+        if (LossFigure.For(facet, index) is { } loss)
+        {
+            figures.Add(loss);
+        }
         foreach (var metric in FinalMetric.All)
         {
             if (FinalMetricTable.For(facet, index, id, metric) is { } table)

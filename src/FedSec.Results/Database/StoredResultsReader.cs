@@ -10,7 +10,7 @@ internal static class StoredResultsReader
 {
     public static StoredResults Read(SqliteConnection connection)
     {
-        var runs = Query(connection, "SELECT run_key, label, axes_json, seed, config_yaml, run_dir, dataset, model, rounds, final_accuracy, best_accuracy, final_loss, final_metrics_json, run_seconds, wall_seconds, finished_at, status, diverged_round, diverged_stage, diverged_client, diverged_reason, defense_state_bytes, defense_peak_state_bytes, defense_peak_allocated_bytes FROM runs ORDER BY label, run_key;", r => new StoredRun(
+        var runs = Query(connection, "SELECT run_key, label, axes_json, seed, config_yaml, run_dir, dataset, model, rounds, final_accuracy, best_accuracy, final_loss, final_metrics_json, run_seconds, wall_seconds, finished_at, status, diverged_round, diverged_stage, diverged_client, diverged_reason, defense_state_bytes, defense_peak_state_bytes, defense_peak_allocated_bytes, final_perplexity FROM runs ORDER BY label, run_key;", r => new StoredRun(
             r.GetString(0),
             r.GetString(1),
             Json<Dictionary<string, string>>(r.GetString(2)),
@@ -33,6 +33,7 @@ internal static class StoredResultsReader
             DefenseStateBytes = r.IsDBNull(21) ? null : r.GetInt64(21),
             DefensePeakStateBytes = r.IsDBNull(22) ? null : r.GetInt64(22),
             DefensePeakAllocatedBytes = r.IsDBNull(23) ? null : r.GetInt64(23),
+            FinalPerplexity = Real(r, 24),
         });
         // A run that also stands in other cells of the grid appears once per cell, with that cell's label and axes.
         var cells = Query(connection, "SELECT run_key, label, axes_json FROM run_cells ORDER BY run_key, label;", r => (Key: r.GetString(0), Label: r.GetString(1), Axes: r.GetString(2)));
@@ -42,7 +43,7 @@ internal static class StoredResultsReader
                 .Select(c => byKey[c.Key] with { Label = c.Label, Axes = Json<Dictionary<string, string>>(c.Axes) }))
             .OrderBy(r => r.Label, StringComparer.Ordinal).ThenBy(r => r.RunKey, StringComparer.Ordinal)
             .ToList();
-        var rounds = Query(connection, "SELECT run_key, round, accuracy, loss, train_loss, seconds, attack_active, sampled_json, attacked_json, metrics_json FROM rounds ORDER BY run_key, round;", r => new StoredRound(
+        var rounds = Query(connection, "SELECT run_key, round, accuracy, loss, train_loss, seconds, attack_active, sampled_json, attacked_json, metrics_json, perplexity FROM rounds ORDER BY run_key, round;", r => new StoredRound(
             r.GetString(0),
             r.GetInt32(1),
             Real(r, 2),
@@ -52,7 +53,10 @@ internal static class StoredResultsReader
             r.GetInt32(6) != 0,
             Json<int[]>(r.GetString(7)),
             Json<int[]>(r.GetString(8)),
-            Json<Dictionary<string, double>>(r.GetString(9))));
+            Json<Dictionary<string, double>>(r.GetString(9)))
+        {
+            Perplexity = Real(r, 10),
+        });
         var detection = Query(connection, "SELECT run_key, defense, tp, fp, fn, tn, precision, recall FROM detection ORDER BY run_key, defense;", r => new StoredDetection(
             r.GetString(0), null, r.GetString(1), null, r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), Real(r, 6), Real(r, 7)));
         var roundDetection = Query(connection, "SELECT run_key, round, defense, stage, tp, fp, fn, tn, precision, recall FROM round_detection ORDER BY run_key, round, position;", r => new StoredDetection(

@@ -21,4 +21,8 @@ public sealed record StoredRound(
     bool AttackActive,
     IReadOnlyList<int> Sampled,
     IReadOnlyList<int> Attacked,
-    IReadOnlyDictionary<string, double> Metrics);
+    IReadOnlyDictionary<string, double> Metrics)
+{
+    /// <summary>Test perplexity of a language model, when evaluated (<c>rounds.perplexity</c>); null for image runs.</summary>
+    public double? Perplexity { get; init; }
+}

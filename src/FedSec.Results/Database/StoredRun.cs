@@ -58,6 +58,9 @@ public sealed record StoredRun(
     /// </summary>
     public long? DefensePeakAllocatedBytes { get; init; }
 
+    /// <summary>The last evaluated test perplexity of a language model (<c>runs.final_perplexity</c>); null for image runs.</summary>
+    public double? FinalPerplexity { get; init; }
+
     /// <summary>The attack axis (<c>none</c> for no attack).</summary>
     public string Attack => Axes["attack"];
 

@@ -168,6 +168,11 @@ public sealed class ExperimentFactory
                 experiment.InitialGlobal = InitialModelFile.Load(initial, backend.Layout, setup.Config.Model);
             }
 
+            foreach (var metric in StandardMetrics.For(setup, data.Test))
+            {
+                experiment.AddMetric(metric);
+            }
+
             return new PreparedExperiment(experiment, backend, null, data);
         }
         catch

@@ -29,6 +29,7 @@ public class AttackCatalogTests
         { "optimal_alie", true, false },
         { "optimal_ipm", true, false },
         { "neurotoxin", false, true },
+        { "text_backdoor", false, false },
     };
 
     [Theory]
@@ -37,7 +38,7 @@ public class AttackCatalogTests
     {
         var registry = BuiltInComponents.CreateRegistry();
         Assert.True(registry.TryGet(ComponentKind.Attack, name, out var descriptor));
-        var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "attack_args", ("original_class_list", "3"), ("target_class_list", "9"));
+        var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "attack_args", ("original_class_list", "3"), ("target_class_list", "9"), ("trigger_phrase", "x"), ("target_continuation", "y"));
         var attack = descriptor.Create(args);
         Assert.Empty(args.Problems);
         Assert.Equal(modelPoisoning, attack is IModelPoisoningAttack);

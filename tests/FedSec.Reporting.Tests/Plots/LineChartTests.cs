@@ -47,4 +47,19 @@ public sealed class LineChartTests
 
         Assert.Contains("Empty one", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Create_NoBounds_YAxisFollowsALossAboveOne_WithBounds_CutToThem()
+    {
+        LineSeries[] loss = [new LineSeries("loss", Palette.Series(0), [new SeriesPoint(1, 5.0, null), new SeriesPoint(2, 4.5, null), new SeriesPoint(3, 4.0, null)])];
+        using var free = new LineChart("Loss", "Communication round", "Test loss", loss, null).Create();
+        using var cut = new LineChart("Loss", "Communication round", "Test loss", loss, (0, 1)).Create();
+
+        var limits = free.Plot.Axes.GetLimits();
+        Assert.InRange(limits.Bottom, 3.85, 3.999);
+        Assert.InRange(limits.Top, 5.001, 5.15);
+        // Accuracy's [0, 1] bounds cannot show the losses 4 to 5 (why the loss figure has none).
+        var bounded = cut.Plot.Axes.GetLimits();
+        Assert.False(bounded.Bottom <= 4.0 && bounded.Top >= 5.0, $"[{bounded.Bottom}, {bounded.Top}]");
+    }
 }

@@ -118,6 +118,8 @@ public class RunKeyTests
             ns.Set(ConfigSections.Attack, "attack_type", d.Name, "test");
             ns.Set(ConfigSections.Attack, "original_class_list", "3", "test");
             ns.Set(ConfigSections.Attack, "target_class_list", "9", "test");
+            ns.Set(ConfigSections.Attack, "trigger_phrase", "x", "test");
+            ns.Set(ConfigSections.Attack, "target_continuation", "y", "test");
         }
         else
         {

@@ -1,11 +1,12 @@
 using FedSec.Setup;
 using FedSec.Configuration;
 using FedSec.Data;
+using FedSec.Data.Text;
 using FedSec.Stages;
 
 namespace FedSec.Simulation.Metrics;
 
-/// <summary>The metrics an experiment's attack calls for: attack success rate for backdoors, source-class recall for label flipping.</summary>
+/// <summary>The metrics an experiment's attack calls for: attack success rate for backdoors (images and text), source-class recall for label flipping.</summary>
 public static class StandardMetrics
 {
     /// <summary>The metrics for <paramref name="setup"/>'s attack, measured on <paramref name="test"/> (which stays unchanged).</summary>
@@ -17,6 +18,11 @@ public static class StandardMetrics
         if (setup.Attack?.Instance is IBackdoorAttack backdoor && test is ImageSet images)
         {
             metrics.Add(new AttackSuccessRateMetric(backdoor.TriggeredTestSet(images), backdoor.TargetLabel));
+        }
+
+        if (setup.Attack?.Instance is ITextBackdoorAttack text && test is TokenSequenceSet sequences)
+        {
+            metrics.Add(new TextAttackSuccessRateMetric(text, sequences));
         }
 
         if (setup.Attack?.Instance is ILabelFlippingAttack flipping)
