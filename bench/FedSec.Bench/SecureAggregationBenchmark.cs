@@ -31,11 +31,7 @@ public class SecureAggregationBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var rng = new Random(1);
-        _global = Enumerable.Range(0, Dimension).Select(_ => (float)rng.NextDouble()).ToArray();
-        _updates = Enumerable.Range(0, Clients)
-            .Select(i => new ClientUpdate(i, 10 + i, _global.Select(g => g + (float)((rng.NextDouble() - 0.5) * 0.01)).ToArray()))
-            .ToArray();
+        (_global, _updates) = NearbyUpdates.Create(Clients, Dimension);
         _protocol = new SecureAggregationProtocol(
             new SecAggOptions { NumShares = 7, Threshold = 4, ClippingRange = 8, QuantizationRange = FixedPoint.DefaultRange(Clients) },
             () => []);

@@ -40,11 +40,7 @@ public class SecureAggregationSidesBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var rng = new Random(1);
-        _global = Enumerable.Range(0, Dimension).Select(_ => (float)rng.NextDouble()).ToArray();
-        _updates = Enumerable.Range(0, Clients)
-            .Select(i => new ClientUpdate(i, 10 + i, _global.Select(g => g + (float)((rng.NextDouble() - 0.5) * 0.01)).ToArray()))
-            .ToArray();
+        (_global, _updates) = NearbyUpdates.Create(Clients, Dimension);
         _fixedPoint = new FixedPoint(8, FixedPoint.DefaultRange(Clients));
         var ids = Enumerable.Range(0, Clients).ToArray();
         _neighbours = SecAggGraph.Neighbours(ids, 7, new Random(2));
