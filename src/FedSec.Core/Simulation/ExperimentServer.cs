@@ -83,6 +83,12 @@ public sealed class ExperimentServer
     /// </summary>
     public string? OutputDirectory { get; set; }
 
+    /// <summary>The configured extension sections' components (dp_args, secure_aggregation_args), as bound.</summary>
+    public IReadOnlyList<ConfiguredExtension> Extensions => _setup.Extensions;
+
+    /// <summary>Whether the attack replaces updates at the model-poisoning stage (own-update or omniscient).</summary>
+    public bool PoisonsModels => Stages.ModelPoisoning is not null;
+
     /// <summary>The model-poisoning attack, when it forges each update from that update alone (it may run at the clients).</summary>
     public IOwnUpdateAttack? OwnUpdateAttack => Stages.ModelPoisoning as IOwnUpdateAttack;
 

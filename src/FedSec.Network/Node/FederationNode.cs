@@ -217,6 +217,13 @@ public sealed class FederationNode
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default).ConfigureAwait(false);
         IReadOnlyList<ClientResult> results = header.ForgeOwnUpdates ? experiment.Clients.ForgeOwnUpdates(plan, trained) : trained;
+        if (header.SecureAggregation)
+        {
+            using var secAgg = new SecAggParticipant(client, session, runId, header.Round, global, _options.Key, _log);
+            await secAgg.RunAsync(results, _options.AfterSecAggStep, cancellation).ConfigureAwait(false);
+            return;
+        }
+
         foreach (var result in results)
         {
             var reply = await UpdateSender.SendAsync(client, session, runId, header.Round, result, _options.Key, cancellation).ConfigureAwait(false);

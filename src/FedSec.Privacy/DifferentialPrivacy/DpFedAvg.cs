@@ -35,7 +35,7 @@ internal abstract class DpFedAvg : IServerUpdateStage, IAggregateStage, IChecksI
         _clip = options.ClippingNorm;
     }
 
-    protected DpOptions Options { get; }
+    internal DpOptions Options { get; }
 
     /// <summary>z, the total noise multiplier the accountant sees.</summary>
     public double NoiseMultiplier { get; }

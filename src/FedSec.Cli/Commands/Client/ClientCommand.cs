@@ -31,7 +31,7 @@ internal sealed class ClientCommand(IAnsiConsole console) : Command<ClientSettin
         CheckTransport(server, settings.Insecure);
         using var key = settings.Key is { } keyFile ? NodeKey.Load(keyFile) : null;
         using var ca = settings.Ca is { } caFile ? LoadCa(caFile) : null;
-        var factory = ExperimentFactory.CreateDefault();
+        var factory = Components.CreateFactory();
         factory.Fetcher = new DatasetFetcher();
         factory.ConcurrentClients = settings.ClientsAtOnce(Environment.ProcessorCount);
         var options = new NodeOptions
