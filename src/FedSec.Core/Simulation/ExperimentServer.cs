@@ -296,7 +296,8 @@ public sealed class ExperimentServer
     }
 
     /// <summary>
-    /// Writes the cross-round state of the attack, each defense and the server optimizer (those that implement
+    /// Writes the cross-round state of the attack, each defense, the server optimizer and each extension section's
+    /// component (DP's clip norm and accountant) (those that implement
     /// <see cref="ICrossRoundState"/>), each under its name, for a checkpoint.
     /// </summary>
     public void WriteState(BinaryWriter writer)
@@ -364,6 +365,14 @@ public sealed class ExperimentServer
         if (_optimizer is ICrossRoundState optimizer)
         {
             parts.Add(("server optimizer", optimizer));
+        }
+
+        foreach (var extension in _setup.Extensions)
+        {
+            if (extension.Instance is ICrossRoundState state)
+            {
+                parts.Add((extension.Section, state));
+            }
         }
 
         return parts;
