@@ -126,9 +126,17 @@ public sealed partial class FederationCoordinator : ISecAggExchange
             {
                 ExpireSilentNodes();
                 var pending = relay.Pending();
-                foreach (int c in pending.Where(c => _nodes.HostOf(c) is null))
+                foreach (int c in pending)
                 {
-                    DropFromSecAgg(relay, c, $"its node stopped answering in secure aggregation's {step} step");
+                    if (_nodes.HostOf(c) is not { } host)
+                    {
+                        DropFromSecAgg(relay, c, $"its node stopped answering in secure aggregation's {step} step");
+                    }
+                    else if (relay.ReportedBy.GetValueOrDefault(c) != host.Id)
+                    {
+                        // A node that joined again holds none of the client's secrets for this round.
+                        DropFromSecAgg(relay, c, $"its node joined again and lost the client's secure aggregation keys for the round ({step} step)");
+                    }
                 }
 
                 if (_options.RoundTimeout is { } limit && _time.GetElapsedTime(opened) >= limit)

@@ -152,6 +152,7 @@ public sealed partial class FederationCoordinator
                     // The server holds no update: the round's pipeline gets the global model as a stand-in (a zero
                     // update) with the client's sample count and loss; the aggregate comes from the masked sum.
                     relay.Keys[header.Client] = SecAggWire.FromWire(header.Keys);
+                    relay.ReportedBy[header.Client] = intake.Session.Id;
                     round.Accept(new ClientResult(header.Client, header.SampleCount, (float[])round.Plan.Global.Clone(), header.MeanLoss) { DivergedReason = header.DivergedReason.Length > 0 ? header.DivergedReason : null });
                     break;
                 case SecAggStep.SecaggShares:

@@ -20,6 +20,9 @@ internal sealed class SecAggRelay
     /// <summary>Each reported client's public keys.</summary>
     public Dictionary<int, AdvertisedKeys> Keys { get; } = new();
 
+    /// <summary>The session that reported each client: only it holds the client's secrets for the round.</summary>
+    public Dictionary<int, string> ReportedBy { get; } = new();
+
     /// <summary>The round's setup, once the aggregation started.</summary>
     public SecAggRoundSpec? Spec { get; set; }
 

@@ -148,4 +148,34 @@ public class SecureAggregationRunTests
             c.Dispose();
         }
     }
+
+    [Fact]
+    public async Task NodeJoinsAgainAfterReporting_ItsClientsDropOutOfTheAggregation_TheRoundFailsAndIsRecorded()
+    {
+        // The node that reported clients 2 and 3 restarts: the new session holds none of their secrets, so the server
+        // does not wait for their shares; they never shared their mask keys, so the round cannot be unmasked.
+        var config = FakeExperiment.SecureConfig(rounds: 1);
+        await using var federation = await LocalFederation.StartAsync(config, create: c => FakeExperiment.Secure(c, 4, 2));
+        using var stop = new CancellationTokenSource();
+        var a = federation.Node("a", [0, 1]).RunAsync(stop.Token);
+        var first = await RawNode.JoinAsync(federation, "b", [2, 3]);
+        await first.NextTaskAsync(-1);
+        foreach (int id in new[] { 2, 3 })
+        {
+            using var c = SecAggClient.Unassigned(id);
+            var report = new SecAggHeader { Round = 0, Client = id, Step = SecAggStep.SecaggReport, Keys = SecAggWire.ToWire(c.Advertise()), SampleCount = 5, MeanLoss = 0.5 };
+            Assert.True((await first.SecAggAsync(report)).Accepted);
+        }
+
+        var again = await RawNode.JoinAsync(federation, "b", [2, 3]);
+        var alive = again.KeepAliveAsync(stop.Token);
+        await federation.Finished();
+        var record = Assert.Single(federation.Completed);
+        Assert.Equal([2, 3], record.Dropped!.Select(d => d.Client));
+        Assert.All(record.Dropped!, d => Assert.Equal("its node joined again and lost the client's secure aggregation keys for the round (share step)", d.Reason));
+        Assert.Contains("client 2's mask key has 0 surviving shares", record.Failure);
+        await a;
+        await stop.CancelAsync();
+        await alive;
+    }
 }
