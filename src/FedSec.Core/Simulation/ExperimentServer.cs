@@ -86,6 +86,12 @@ public sealed class ExperimentServer
     /// </summary>
     public string? OutputDirectory { get; set; }
 
+    /// <summary>The configured extension sections' components (dp_args, secure_aggregation_args), as bound.</summary>
+    public IReadOnlyList<ConfiguredExtension> Extensions => _setup.Extensions;
+
+    /// <summary>Whether the attack replaces updates at the model-poisoning stage (own-update or omniscient).</summary>
+    public bool PoisonsModels => Stages.ModelPoisoning is not null;
+
     /// <summary>The model-poisoning attack, when it forges each update from that update alone (it may run at the clients).</summary>
     public IOwnUpdateAttack? OwnUpdateAttack => Stages.ModelPoisoning as IOwnUpdateAttack;
 
@@ -349,7 +355,8 @@ public sealed class ExperimentServer
     }
 
     /// <summary>
-    /// Writes the cross-round state of the attack, each defense and the server optimizer (those that implement
+    /// Writes the cross-round state of the attack, each defense, the server optimizer and each extension section's
+    /// component (DP's clip norm and accountant) (those that implement
     /// <see cref="ICrossRoundState"/>), each under its name, for a checkpoint.
     /// </summary>
     public void WriteState(BinaryWriter writer)
@@ -417,6 +424,14 @@ public sealed class ExperimentServer
         if (_optimizer is ICrossRoundState optimizer)
         {
             parts.Add(("server optimizer", optimizer));
+        }
+
+        foreach (var extension in _setup.Extensions)
+        {
+            if (extension.Instance is ICrossRoundState state)
+            {
+                parts.Add((extension.Section, state));
+            }
         }
 
         return parts;

@@ -71,6 +71,9 @@ public sealed class FederationNode
                         session = reply.Session;
                         runId = reply.RunId;
                         Clients = reply.Clients.ToList();
+                        // Heartbeats from the join on: preparing the data (tokenizing a corpus) may take longer than the
+                        // server's node timeout, which would lose the node before its first round.
+                        heartbeat ??= Heartbeats(client, () => session, TimeSpan.FromMilliseconds(reply.HeartbeatMs), heartbeats.Token);
                         string prepareKey = reply.ConfigDigest + "/" + FederationCoordinator.Ranges(Clients);
                         if (preparedDigest != prepareKey)
                         {
@@ -82,7 +85,6 @@ public sealed class FederationNode
 
                         _log($"Joined {_options.Server} (run {runId}) hosting clients {FederationCoordinator.Ranges(Clients)}.");
                         everJoined = true;
-                        heartbeat ??= Heartbeats(client, () => session, TimeSpan.FromMilliseconds(reply.HeartbeatMs), heartbeats.Token);
                     }
 
                     var (header, global, finished) = await NextTask(client, session, afterRound, experiment!.Clients.Layout.Length, cancellation).ConfigureAwait(false);
@@ -217,6 +219,13 @@ public sealed class FederationNode
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default).ConfigureAwait(false);
         IReadOnlyList<ClientResult> results = header.ForgeOwnUpdates ? experiment.Clients.ForgeOwnUpdates(plan, trained) : trained;
+        if (header.SecureAggregation)
+        {
+            using var secAgg = new SecAggParticipant(client, session, runId, header.Round, global, _options.Key, _log);
+            await secAgg.RunAsync(results, _options.AfterSecAggStep, cancellation).ConfigureAwait(false);
+            return;
+        }
+
         foreach (var result in results)
         {
             var reply = await UpdateSender.SendAsync(client, session, runId, header.Round, result, _options.Key, cancellation).ConfigureAwait(false);

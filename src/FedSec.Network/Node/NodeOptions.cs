@@ -32,4 +32,7 @@ public sealed class NodeOptions
     /// <summary>How long to keep reconnecting after losing the server (its restart included).</summary>
     /// <value>The default value is 5 minutes.</value>
     public TimeSpan ReconnectTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Tests: called after the node answered a secure aggregation step (to stop a node at a chosen point).</summary>
+    internal Action<Protocol.SecAggStep>? AfterSecAggStep { get; init; }
 }

@@ -15,7 +15,7 @@ public sealed partial class FederationCoordinator
     private static readonly TimeSpan PollWait = TimeSpan.FromSeconds(20);
 
     /// <summary>The version of the protocol this server speaks.</summary>
-    public const int ProtocolVersion = 1;
+    public const int ProtocolVersion = 2;
 
     /// <summary>The length of the model every update must have.</summary>
     private int ModelLength => _server.Layout.Length;
@@ -147,6 +147,7 @@ public sealed partial class FederationCoordinator
                         AttackActive = round.Plan.AttackActive,
                         ForgeOwnUpdates = round.ForgeOwnUpdates,
                         ModelLength = ModelLength,
+                        SecureAggregation = _secAgg is not null,
                     };
                     header.Clients.AddRange(mine);
                     header.Sampled.AddRange(round.Plan.Sampled);
@@ -195,6 +196,11 @@ public sealed partial class FederationCoordinator
                 throw Rejected(session, header, $"it is for round {header.Round + 1}, and the current round is {(_round is null ? "none" : (_round.Round + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))} (a replayed or late update)");
             }
 
+            if (_secAgg is not null)
+            {
+                throw Rejected(session, header, "this run aggregates securely: the server takes each client's keys and masked vector (SecAggSend), never its update", drop: true);
+            }
+
             if (round.HasResult(header.Client))
             {
                 throw Rejected(session, header, $"client {header.Client}'s update for round {header.Round + 1} arrived already (a replayed update)");
@@ -208,6 +214,7 @@ public sealed partial class FederationCoordinator
             try
             {
                 var receiver = ModelReceiver.Create(header.ModelLength, ModelLength);
+                PlainUpdatesOpened++;
                 return new UpdateIntake(session, header, receiver);
             }
             catch (ModelStreamException e)

@@ -51,6 +51,7 @@ public sealed partial class FederationCoordinator : IDisposable
         _time = time ?? TimeProvider.System;
         _nodes = new NodeRegistry(server.Config.ClientNumInTotal, options.ExpectedNodes);
         ConfigDigest = DigestOf(options.ConfigYaml);
+        _secAgg = AttachPrivacy(server, options);
         _history.AddRange(server.Records.Select(StatusOf));
     }
 
@@ -156,6 +157,7 @@ public sealed partial class FederationCoordinator : IDisposable
             _lostReasons.Clear();
             round = new RoundState(plan, forge, _server.OpenStream(plan, forge));
             _round = round;
+            _relay = _secAgg is null ? null : new SecAggRelay(plan.Round);
             foreach (int c in plan.Sampled.Where(c => _nodes.HostOf(c) is null))
             {
                 _lostReasons[c] = "no node hosted it when the round started";
@@ -222,7 +224,8 @@ public sealed partial class FederationCoordinator : IDisposable
             _log($"Round {plan.Round + 1}: client {d.Client} dropped: {d.Reason}.");
         }
 
-        var record = _server.Complete(plan, training, forge, round.Stream) with { Dropped = dropped, AttackRanAt = _server.AttackRanAt(forge) };
+        var record = _server.Complete(plan, training, forge, round.Stream);
+        record = record with { Dropped = [.. dropped, .. SecAggDropped(plan.Round)], AttackRanAt = _server.AttackRanAt(forge) };
         lock (_gate)
         {
             _history.Add(StatusOf(record));

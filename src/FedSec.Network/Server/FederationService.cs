@@ -104,4 +104,54 @@ internal sealed class FederationService : Federation.FederationBase
             return _coordinator.CloseUpdate(intake);
         }
     }
+
+    public override async Task<SecAggTask> SecAggNext(SecAggPoll request, ServerCallContext context)
+    {
+        _coordinator.Traffic.AddReceived(request.CalculateSize());
+        var task = await _coordinator.SecAggNextAsync(request, context.CancellationToken).ConfigureAwait(false);
+        _coordinator.Traffic.AddSent(task.CalculateSize());
+        return task;
+    }
+
+    public override async Task<UpdateReply> SecAggSend(IAsyncStreamReader<SecAggMessage> requestStream, ServerCallContext context)
+    {
+        if (!await requestStream.MoveNext(context.CancellationToken).ConfigureAwait(false) || requestStream.Current.BodyCase != SecAggMessage.BodyOneofCase.Header)
+        {
+            return new UpdateReply { Accepted = false, Reason = "A secure aggregation message starts with its header." };
+        }
+
+        _coordinator.Traffic.AddReceived(requestStream.Current.CalculateSize());
+        SecAggIntake intake;
+        try
+        {
+            intake = _coordinator.OpenSecAgg(requestStream.Current.Header);
+        }
+        catch (UpdateRejectedException e)
+        {
+            return new UpdateReply { Accepted = false, Reason = e.Message };
+        }
+
+        using (intake)
+        {
+            while (await requestStream.MoveNext(context.CancellationToken).ConfigureAwait(false))
+            {
+                if (requestStream.Current.BodyCase != SecAggMessage.BodyOneofCase.Chunk)
+                {
+                    return new UpdateReply { Accepted = false, Reason = "A secure aggregation message holds one header, then only chunks." };
+                }
+
+                _coordinator.Traffic.AddReceived(requestStream.Current.CalculateSize());
+                try
+                {
+                    intake.Append(requestStream.Current.Chunk);
+                }
+                catch (ModelStreamException e)
+                {
+                    return _coordinator.RejectSecAggStream(intake, e);
+                }
+            }
+
+            return _coordinator.CloseSecAgg(intake);
+        }
+    }
 }

@@ -38,6 +38,35 @@ public sealed class RdpAccountant
     /// <summary>The composed RDP at each order.</summary>
     public IReadOnlyList<double> Rdp => _total;
 
+    /// <summary>Writes the composed RDP and the step count (a distributed server's checkpoint).</summary>
+    internal void WriteState(BinaryWriter writer)
+    {
+        writer.Write(Steps);
+        writer.Write(_total.Length);
+        foreach (double r in _total)
+        {
+            writer.Write(r);
+        }
+    }
+
+    /// <summary>Restores what <see cref="WriteState"/> wrote, for the same orders.</summary>
+    internal void ReadState(BinaryReader reader)
+    {
+        long steps = reader.ReadInt64();
+        int count = reader.ReadInt32();
+        if (count != _total.Length)
+        {
+            throw new InvalidDataException($"The checkpoint's accountant has {count} RDP orders; this configuration's has {_total.Length}.");
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            _total[i] = reader.ReadDouble();
+        }
+
+        Steps = steps;
+    }
+
     /// <summary>Adds <paramref name="steps"/> steps of the sampled Gaussian mechanism with noise multiplier z and sample rate q.</summary>
     public void Step(double noiseMultiplier, double sampleRate, long steps = 1)
     {

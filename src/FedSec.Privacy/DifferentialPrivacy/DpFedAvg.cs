@@ -15,7 +15,7 @@ namespace FedSec.Privacy.DifferentialPrivacy;
 /// the accountant; ε at δ goes into the round's metrics. Optionally the clip norm adapts (<see cref="AdaptiveClipNorm"/>).
 /// Where the clipping happens is the subclass's: the server (<c>cdp</c>) or the clients (<c>dp_clip</c>).
 /// </summary>
-internal abstract class DpFedAvg : IServerUpdateStage, IAggregateStage, IChecksInitialModel, IConstrainsSetup
+internal abstract class DpFedAvg : IServerUpdateStage, IAggregateStage, IChecksInitialModel, IConstrainsSetup, ICrossRoundState
 {
     private readonly RdpAccountant? _accountant;
     private readonly double _updateNoiseMultiplier;
@@ -35,7 +35,7 @@ internal abstract class DpFedAvg : IServerUpdateStage, IAggregateStage, IChecksI
         _clip = options.ClippingNorm;
     }
 
-    protected DpOptions Options { get; }
+    internal DpOptions Options { get; }
 
     /// <summary>z, the total noise multiplier the accountant sees.</summary>
     public double NoiseMultiplier { get; }
@@ -130,6 +130,27 @@ internal abstract class DpFedAvg : IServerUpdateStage, IAggregateStage, IChecksI
         }
 
         return [];
+    }
+
+    /// <summary>The clip norm (adaptive clipping moves it) and the accountant's composed RDP, for a distributed server's checkpoint.</summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_clip);
+        writer.Write(_accountant is not null);
+        _accountant?.WriteState(writer);
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _clip = reader.ReadDouble();
+        if (reader.ReadBoolean() != (_accountant is not null))
+        {
+            throw new InvalidDataException("The checkpoint's dp_args accountant setting (rdp_accountant) is not this configuration's.");
+        }
+
+        _accountant?.ReadState(reader);
     }
 
     private static double StandardNormal(Random rng) =>

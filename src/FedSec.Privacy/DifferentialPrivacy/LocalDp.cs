@@ -14,7 +14,7 @@ namespace FedSec.Privacy.DifferentialPrivacy;
 /// rounds, the client sampled most often bounds everyone's loss: after k releases Gaussian noise gives the RDP
 /// composition of k Gaussian mechanisms with z = σ/Δ_s at δ, Laplace noise k·ε (pure DP).
 /// </summary>
-internal sealed class LocalDp : IClientUpdateStage, IServerUpdateStage, IChecksInitialModel
+internal sealed class LocalDp : IClientUpdateStage, IServerUpdateStage, IChecksInitialModel, ICrossRoundState
 {
     private readonly DpOptions _options;
     private readonly double _sensitivity;
@@ -71,6 +71,30 @@ internal sealed class LocalDp : IClientUpdateStage, IServerUpdateStage, IChecksI
         }
 
         return updates;
+    }
+
+    /// <summary>How many times each client released a noised update (the accountant's k), for a distributed server's checkpoint.</summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_releases.Count);
+        foreach (var (client, count) in _releases.OrderBy(r => r.Key))
+        {
+            writer.Write(client);
+            writer.Write(count);
+        }
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _releases.Clear();
+        int n = reader.ReadInt32();
+        for (int i = 0; i < n; i++)
+        {
+            int client = reader.ReadInt32();
+            _releases[client] = reader.ReadInt32();
+        }
     }
 
     public IEnumerable<string> CheckInitialModel(ReadOnlySpan<float> initialGlobal, ParameterLayout layout, int totalRounds)

@@ -29,9 +29,22 @@ internal sealed class SecAggClient : IDisposable
 
     public int Id { get; }
 
-    public IReadOnlyList<int> Neighbours { get; }
+    public IReadOnlyList<int> Neighbours { get; private set; }
 
-    public int Threshold { get; }
+    public int Threshold { get; private set; }
+
+    /// <summary>
+    /// A client that advertises its keys before the server has drawn the round's neighbourhoods (a node's client):
+    /// <see cref="Assign"/> gives them before <see cref="ShareKeys"/>.
+    /// </summary>
+    public static SecAggClient Unassigned(int id) => new(id, Array.Empty<int>(), 1);
+
+    /// <summary>Sets the neighbours and threshold the server announced for this round.</summary>
+    public void Assign(IReadOnlyList<int> neighbours, int threshold)
+    {
+        Neighbours = neighbours;
+        Threshold = threshold;
+    }
 
     /// <summary>Round 0: the public keys.</summary>
     public AdvertisedKeys Advertise() => new(Id, _channel.PublicKey.ExportSubjectPublicKeyInfo(), _mask.PublicKey.ExportSubjectPublicKeyInfo());

@@ -25,17 +25,66 @@ internal sealed class SecureAggregationProtocol : IAggregationProtocol, IConstra
         _compatibleDefenses = compatibleDefenses;
     }
 
+    /// <summary>
+    /// Runs the protocol with clients elsewhere (a distributed server's nodes) instead of in this process; null (the
+    /// default): the simulation's in-process clients.
+    /// </summary>
+    public ISecAggExchange? Exchange { get; set; }
+
+    /// <summary>The options this protocol runs with.</summary>
+    public SecAggOptions Options => _options;
+
     public AggregationOutcome Aggregate(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
-        int d = context.Layout.Length;
         var global = context.Global.Span;
+        var spec = Spec(updates, context);
+        var result = Exchange is { } remote ? remote.Run(spec, context) : Simulate(spec, updates, context);
+        context.Metrics["secagg_dropped"] = updates.Count - result.Survivors.Count;
+        context.Metrics["secagg_saturated"] = result.Saturated;
+        if (result.Failure is { } failure)
+        {
+            return AggregationOutcome.FailedBecause(failure, global.ToArray());
+        }
+
+        // Σ pᵢ over the survivors, added in the updates' order (the same additions whoever ran the clients).
+        double survivingWeight = 0;
+        foreach (var u in updates)
+        {
+            if (result.Survivors.Contains(u.ClientId))
+            {
+                survivingWeight += spec.Scales[u.ClientId];
+            }
+        }
+
+        int d = spec.Length;
+        var fixedPoint = new FixedPoint(spec.ClippingRange, spec.QuantizationRange);
+        var aggregate = new float[d];
+        fixedPoint.Dequantize(result.Sum!, result.Survivors.Count, aggregate);
+        for (int i = 0; i < d; i++)
+        {
+            aggregate[i] = global[i] + (float)(aggregate[i] / survivingWeight);
+        }
+
+        return AggregationOutcome.Of(aggregate);
+    }
+
+    /// <summary>The round's setup: participants in update order, the seeded neighbourhoods, each client's scale pᵢ.</summary>
+    private SecAggRoundSpec Spec(IReadOnlyList<ClientUpdate> updates, RoundContext context)
+    {
         var ids = updates.Select(u => u.ClientId).ToArray();
         var neighbours = SecAggGraph.Neighbours(ids, _options.NumShares!.Value, context.Random("secagg-graph"));
-        int threshold = _options.Threshold!.Value;
-        var fixedPoint = new FixedPoint(_options.ClippingRange, _options.QuantizationRange!.Value);
         double totalWeight = updates.Sum(u => u.AggregationWeight);
-        var server = new SecAggServer(d, threshold, neighbours);
-        var clients = ids.ToDictionary(id => id, id => new SecAggClient(id, neighbours[id], threshold));
+        var scales = updates.ToDictionary(u => u.ClientId, u => u.AggregationWeight / totalWeight);
+        return new SecAggRoundSpec(context.Round, ids, neighbours, scales, _options.Threshold!.Value, _options.ClippingRange, _options.QuantizationRange!.Value, context.Layout.Length);
+    }
+
+    /// <summary>The simulation: every client in this process; each drops out after sharing its keys with probability dropout_rate.</summary>
+    private SecAggExchangeResult Simulate(SecAggRoundSpec spec, IReadOnlyList<ClientUpdate> updates, RoundContext context)
+    {
+        var global = context.Global.Span;
+        var fixedPoint = new FixedPoint(spec.ClippingRange, spec.QuantizationRange);
+        var server = new SecAggServer(spec.Length, spec.Threshold, spec.Neighbours);
+        var clients = spec.Participants.ToDictionary(id => id, id => new SecAggClient(id, spec.Neighbours[id], spec.Threshold));
         try
         {
             foreach (var c in clients.Values)
@@ -50,10 +99,9 @@ internal sealed class SecureAggregationProtocol : IAggregationProtocol, IConstra
 
             var dropout = context.Random("secagg-dropout");
             int saturated = 0;
-            double survivingWeight = 0;
-            var quantised = new uint[d];
-            var masked = new uint[d];
-            var scratch = new uint[d];
+            var quantised = new uint[spec.Length];
+            var masked = new uint[spec.Length];
+            var scratch = new uint[spec.Length];
             foreach (var u in updates)
             {
                 if (dropout.NextDouble() < _options.DropoutRate)
@@ -61,30 +109,14 @@ internal sealed class SecureAggregationProtocol : IAggregationProtocol, IConstra
                     continue;
                 }
 
-                double p = u.AggregationWeight / totalWeight;
-                saturated += fixedPoint.Quantize(u.Delta(global), p, quantised);
+                saturated += fixedPoint.Quantize(u.Delta(global), spec.Scales[u.ClientId], quantised);
                 clients[u.ClientId].Mask(quantised, masked, scratch);
                 server.ReceiveMaskedInput(u.ClientId, masked);
-                survivingWeight += p;
             }
 
             var survivors = server.Survivors;
             var (sum, failure) = server.Unmask(survivors.SelectMany(s => clients[s].Unmask(survivors)).ToArray());
-            context.Metrics["secagg_dropped"] = updates.Count - survivors.Count;
-            context.Metrics["secagg_saturated"] = saturated;
-            if (failure is not null)
-            {
-                return AggregationOutcome.FailedBecause(failure, global.ToArray());
-            }
-
-            var aggregate = new float[d];
-            fixedPoint.Dequantize(sum!, survivors.Count, aggregate);
-            for (int i = 0; i < d; i++)
-            {
-                aggregate[i] = global[i] + (float)(aggregate[i] / survivingWeight);
-            }
-
-            return AggregationOutcome.Of(aggregate);
+            return new SecAggExchangeResult(sum, failure, survivors, saturated);
         }
         finally
         {

@@ -60,4 +60,24 @@ public class FederationNodeTests
         Assert.Equal("The run completed.", await early);
         Assert.Equal(2, result.Rounds.Count);
     }
+
+    [Fact]
+    public async Task RunAsync_PreparingLongerThanTheNodeTimeout_NodeIsNotLostAndTheRunCompletes()
+    {
+        // The local federation loses a node after 5 s without a heartbeat; this node takes 7 s to prepare (a corpus to tokenize).
+        await using var federation = await LocalFederation.StartAsync(FakeExperiment.Config());
+        var slow = new FederationNode(
+            new NodeOptions { Server = federation.Host.Address, Name = "slow", Clients = [0, 1, 2, 3], ConnectTimeout = TimeSpan.FromSeconds(30) },
+            (_, _) =>
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(7));
+                return new NodeExperiment(FakeExperiment.Create(FakeExperiment.Config()).CreateClients(), null);
+            },
+            _ => { });
+        var node = slow.RunAsync();
+        var result = await federation.Finished();
+        Assert.Equal("The run completed.", await node);
+        Assert.Equal(2, result.Rounds.Count);
+        Assert.DoesNotContain("Lost node", federation.Logged, StringComparison.Ordinal);
+    }
 }

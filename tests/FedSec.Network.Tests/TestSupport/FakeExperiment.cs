@@ -35,4 +35,31 @@ internal static class FakeExperiment
             config.ExactSum ? new NormDiffClippingDefense(new NormDiffClippingOptions { NormBound = 1 }) : new KrumDefense(new KrumOptions { ByzantineClientNum = 1, M = 2 })),
         new FakeBackend(),
         new ExperimentData(Enumerable.Range(0, config.ClientNumInTotal).Select(i => FakeBackend.Data(5 + i, i % 10)).ToArray(), FakeBackend.Data(7, 0)));
+
+    /// <summary>The experiment without attack and defense, aggregated by secure aggregation (FedSec.Privacy's protocol) with the given shares and threshold.</summary>
+    public static Experiment Secure(ExperimentConfig config, int shares, int threshold, double dropout = 0)
+    {
+        var options = new FedSec.Privacy.SecureAggregation.SecAggOptions
+        {
+            NumShares = shares,
+            Threshold = threshold,
+            QuantizationRange = FedSec.Privacy.SecureAggregation.FixedPoint.DefaultRange(config.ClientNumPerRound),
+            DropoutRate = dropout,
+        };
+        var protocol = new FedSec.Privacy.SecureAggregation.SecureAggregationProtocol(options, () => []);
+        var setup = TestSetup.Of(config, null) with { Extensions = [new FedSec.Setup.ConfiguredExtension("secure_aggregation_args", protocol, [])] };
+        return new Experiment(
+            setup,
+            new FakeBackend(),
+            new ExperimentData(Enumerable.Range(0, config.ClientNumInTotal).Select(i => FakeBackend.Data(5 + i, i % 10)).ToArray(), FakeBackend.Data(7, 0)));
+    }
+
+    /// <summary>A configuration for <see cref="Secure"/>: 4 clients, all sampled, no attack or defense.</summary>
+    public static ExperimentConfig SecureConfig(int rounds = 2) => new()
+    {
+        ClientNumInTotal = Clients,
+        ClientNumPerRound = Clients,
+        CommRound = rounds,
+        RandomSeed = 3,
+    };
 }

@@ -21,8 +21,11 @@ internal sealed class LocalFederation : IAsyncDisposable
     private readonly ConcurrentQueue<string> _log;
     private readonly List<RoundRecord> _records;
 
-    private LocalFederation(FederationCoordinator coordinator, FederationHost host, ExperimentConfig config, ConcurrentQueue<string> log, List<RoundRecord> records)
+    private readonly Func<ExperimentConfig, Experiment> _create;
+
+    private LocalFederation(FederationCoordinator coordinator, FederationHost host, ExperimentConfig config, ConcurrentQueue<string> log, List<RoundRecord> records, Func<ExperimentConfig, Experiment> create)
     {
+        _create = create;
         Coordinator = coordinator;
         Host = host;
         Config = config;
@@ -41,8 +44,9 @@ internal sealed class LocalFederation : IAsyncDisposable
 
     public string RunId => "test-run";
 
-    public static async Task<LocalFederation> StartAsync(ExperimentConfig config, Func<FederationOptions, FederationOptions>? adjust = null, bool startRounds = true, int port = 0, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
+    public static async Task<LocalFederation> StartAsync(ExperimentConfig config, Func<FederationOptions, FederationOptions>? adjust = null, bool startRounds = true, int port = 0, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null, Func<ExperimentConfig, Experiment>? create = null)
     {
+        create ??= FakeExperiment.Create;
         var options = new FederationOptions
         {
             RunId = "test-run",
@@ -52,7 +56,7 @@ internal sealed class LocalFederation : IAsyncDisposable
             NodeTimeout = TimeSpan.FromSeconds(5),
         };
         options = adjust?.Invoke(options) ?? options;
-        var server = FakeExperiment.Create(config).CreateServer();
+        var server = create(config).CreateServer();
         var log = new ConcurrentQueue<string>();
         var records = new List<RoundRecord>();
         var coordinator = new FederationCoordinator(server, options, log.Enqueue)
@@ -66,7 +70,7 @@ internal sealed class LocalFederation : IAsyncDisposable
             },
         };
         var host = await FederationHost.StartAsync(coordinator, new ListenAddress(certificate is not null, "127.0.0.1", port), certificate, certificate is null ? new ListenAddress(false, "127.0.0.1", 0) : null);
-        var federation = new LocalFederation(coordinator, host, config, log, records);
+        var federation = new LocalFederation(coordinator, host, config, log, records, create);
         if (startRounds)
         {
             federation.Start();
@@ -101,9 +105,9 @@ internal sealed class LocalFederation : IAsyncDisposable
     }
 
     /// <summary>A real node of the same fake experiment hosting <paramref name="clients"/>.</summary>
-    public FederationNode Node(string name, IReadOnlyList<int> clients, NodeKey? key = null, System.Security.Cryptography.X509Certificates.X509Certificate2? trustedCa = null) => new(
-        new NodeOptions { Server = Host.Address, Name = name, Clients = clients, Key = key, TrustedCa = trustedCa, ConnectTimeout = TimeSpan.FromSeconds(30) },
-        (_, _) => new NodeExperiment(FakeExperiment.Create(Config).CreateClients(), null),
+    public FederationNode Node(string name, IReadOnlyList<int> clients, NodeKey? key = null, System.Security.Cryptography.X509Certificates.X509Certificate2? trustedCa = null, Action<Protocol.SecAggStep>? afterSecAggStep = null) => new(
+        new NodeOptions { Server = Host.Address, Name = name, Clients = clients, Key = key, TrustedCa = trustedCa, ConnectTimeout = TimeSpan.FromSeconds(30), AfterSecAggStep = afterSecAggStep },
+        (_, _) => new NodeExperiment(_create(Config).CreateClients(), null),
         line => _log.Enqueue($"[{name}] {line}"));
 
     /// <summary>Waits for the run, at most a generous bound.</summary>

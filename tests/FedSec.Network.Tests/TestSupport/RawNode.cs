@@ -104,4 +104,26 @@ internal sealed class RawNode
         header.ModelLength = announced ?? payload.Length;
         return await UpdateSender.SendAsync(_client, header, ModelChunks.Split(payload), CancellationToken.None);
     }
+
+    /// <summary>Sends a secure aggregation message as it is (unsigned unless a key is given).</summary>
+    public Task<UpdateReply> SecAggAsync(SecAggHeader header, IReadOnlyList<ModelChunk>? chunks = null, NodeKey? key = null)
+    {
+        header.Session = header.Session.Length > 0 ? header.Session : Session;
+        return SecAggSender.SendAsync(_client, _runId, header, chunks ?? [], key, CancellationToken.None);
+    }
+
+    /// <summary>Polls for the round's next secure aggregation step after <paramref name="after"/> (until one comes).</summary>
+    public async Task<SecAggTask> SecAggNextAsync(int round, SecAggStep after)
+    {
+        for (int attempt = 0; attempt < 10; attempt++)
+        {
+            var task = await _client.SecAggNextAsync(new SecAggPoll { Session = Session, Round = round, AfterStep = after });
+            if (task.Step != SecAggStep.SecaggNone)
+            {
+                return task;
+            }
+        }
+
+        throw new InvalidOperationException("No secure aggregation step came.");
+    }
 }

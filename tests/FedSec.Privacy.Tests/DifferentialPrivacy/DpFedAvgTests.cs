@@ -160,4 +160,48 @@ public class DpFedAvgTests
             return DefenseOutcome.KeepAll(updates);
         }
     }
+
+    [Fact]
+    public void WriteStateReadState_AdaptiveCdp_ResumedInstanceGoesOnAsTheUninterruptedOne()
+    {
+        // A distributed server restarted from its checkpoint: the clip norm adaptive clipping moved and the accountant's
+        // composed RDP must continue, or ε after a resume would restart at one round and the clip norm at its initial value.
+        var global = new float[50];
+        var updates = Enumerable.Range(0, 10).Select(i => new ClientUpdate(i, 5, Enumerable.Repeat(0.01f * i, 50).ToArray())).ToArray();
+        var uninterrupted = Cdp(adaptive: true);
+        var first = Cdp(adaptive: true);
+        for (int r = 0; r < 3; r++)
+        {
+            uninterrupted.ProcessUpdates(updates, Context(global, 10, r));
+            uninterrupted.ProcessAggregate(new float[50], Context(global, 10, r));
+            first.ProcessUpdates(updates, Context(global, 10, r));
+            first.ProcessAggregate(new float[50], Context(global, 10, r));
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            first.WriteState(writer);
+        }
+
+        var resumed = Cdp(adaptive: true);
+        Assert.NotEqual(uninterrupted.ClipNorm, resumed.ClipNorm);
+        buffer.Position = 0;
+        resumed.ReadState(new BinaryReader(buffer));
+        Assert.Equal(uninterrupted.ClipNorm, resumed.ClipNorm);
+
+        var a = Context(global, 10, 3);
+        var b = Context(global, 10, 3);
+        uninterrupted.ProcessUpdates(updates, a);
+        uninterrupted.ProcessAggregate(new float[50], a);
+        resumed.ProcessUpdates(updates, b);
+        resumed.ProcessAggregate(new float[50], b);
+        Assert.Equal(a.Metrics["epsilon"], b.Metrics["epsilon"]);
+        Assert.Equal(uninterrupted.ClipNorm, resumed.ClipNorm);
+
+        // And what a fresh accountant says after one round is less: the state matters.
+        var fresh = Context(global, 10, 0);
+        Cdp(adaptive: true).ProcessAggregate(new float[50], fresh);
+        Assert.True(fresh.Metrics["epsilon"] < b.Metrics["epsilon"]);
+    }
 }

@@ -31,7 +31,7 @@ internal sealed class ClientCommand(IAnsiConsole console) : Command<ClientSettin
         CheckTransport(server, settings.Insecure);
         using var key = settings.Key is { } keyFile ? NodeKey.Load(keyFile) : null;
         using var ca = settings.Ca is { } caFile ? LoadCa(caFile) : null;
-        var factory = ExperimentFactory.CreateDefault();
+        var factory = Components.CreateFactory();
         factory.Fetcher = new DatasetFetcher();
         factory.ConcurrentClients = settings.ClientsAtOnce(Environment.ProcessorCount);
         var options = new NodeOptions
@@ -54,6 +54,11 @@ internal sealed class ClientCommand(IAnsiConsole console) : Command<ClientSettin
             setup = setup with { Config = setup.Config with { InitialModel = null } };
             if (settings.Data is { } silo)
             {
+                if (FedSec.Data.Text.TextCorpusCatalog.IsKnown(setup.Config.Dataset))
+                {
+                    throw new UsageException($"--data takes a silo's images (IDX or x.npy/y.npy); the server's configuration trains on the text corpus '{setup.Config.Dataset}': leave --data out (the node reads the corpus from --data-dir and keeps its clients' groups).");
+                }
+
                 var data = LocalSilo.Load(silo, setup.Config, hosted);
                 TorchSharp.torch.set_num_threads(factory.TensorThreads);
                 var backend = new TorchModelBackend(factory.Models.Get(setup.Config.Model), DatasetCatalog.Info(setup.Config.Dataset), factory.ConcurrentClients);

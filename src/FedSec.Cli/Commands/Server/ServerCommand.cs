@@ -35,7 +35,7 @@ internal sealed class ServerCommand(IAnsiConsole console) : Command<ServerSettin
         var listen = ParseListen(settings);
         var (certificate, allow) = LoadSecurity(settings);
         using var _ = certificate;
-        var factory = ExperimentFactory.CreateDefault();
+        var factory = Components.CreateFactory();
         factory.Fetcher = new DatasetFetcher();
         var checkpoint = settings.Resume ? ServerCheckpoint.Read(Path.Combine(settings.Output!, ServerCheckpoint.FileName)) : null;
         string? configFile = settings.ConfigFile ?? (settings.Resume ? Path.Combine(settings.Output!, RunOutput.ConfigFile) : null);
