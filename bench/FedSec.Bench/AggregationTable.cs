@@ -35,12 +35,16 @@ internal static class AggregationTable
         new(nameof(AggregationBenchmark.Bulyan), "Bulyan"),
         new(nameof(AggregationBenchmark.Alie), "ALIE (attack)"),
         new(nameof(AggregationBenchmark.Ipm), "IPM (attack)"),
+        new(nameof(AggregationBenchmark.Rflbat), "RFLBAT"),
+        new(nameof(AggregationBenchmark.Lasa), "LASA"),
+        new(nameof(AggregationBenchmark.AurorAll), "Auror, every coordinate"),
+        new(nameof(AggregationBenchmark.OptimalIpm), "optimal IPM against FedAvg (attack)"),
     ];
 
     public static void Print(Summary summary)
     {
         var cases = summary.Reports
-            .Where(r => r.ResultStatistics is not null)
+            .Where(r => r.ResultStatistics is not null && r.BenchmarkCase.Descriptor.Type == typeof(AggregationBenchmark))
             .Select(r => (N: (int)r.BenchmarkCase.Parameters["N"], D: (int)r.BenchmarkCase.Parameters["D"], Method: r.BenchmarkCase.Descriptor.WorkloadMethod.Name, Wall: r.ResultStatistics!.Median / 1e6))
             .ToArray();
         var grid = cases.Select(c => (c.N, c.D)).Distinct().OrderBy(k => k.N).ThenBy(k => k.D).ToArray();

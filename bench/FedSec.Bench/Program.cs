@@ -61,7 +61,8 @@ foreach (var summary in summaries)
         Console.WriteLine($"{report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo}{parameters}: {seconds:F3} s{throughput}{ratio}");
     }
 
-    if (summary.Title.Contains(nameof(AggregationBenchmark), StringComparison.Ordinal))
+    // By type, not by title: "SecureAggregationBenchmark" contains "AggregationBenchmark", and its cases have no N and D.
+    if (summary.BenchmarksCases.Any(c => c.Descriptor.Type == typeof(AggregationBenchmark)))
     {
         AggregationTable.Print(summary);
     }
