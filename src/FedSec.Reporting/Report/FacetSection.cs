@@ -33,6 +33,11 @@ internal sealed record FacetSection(Facet Facet, IReadOnlyList<ReportTable> Tabl
             }
         }
 
+        if (DurabilityTable.For(facet, index, id + "durability") is { } durability)
+        {
+            tables.Add(durability);
+        }
+
         if (DetectionTable.For(facet, index, id + "detection") is { } detection)
         {
             tables.Add(detection);
