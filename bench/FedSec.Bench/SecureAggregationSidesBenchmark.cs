@@ -28,7 +28,6 @@ public class SecureAggregationSidesBenchmark
     private float[] _global = [];
     private uint[] _quantised = [];
     private uint[] _into = [];
-    private uint[] _scratch = [];
     private FixedPoint _fixedPoint = null!;
 
     [Params(10, 50, 100)]
@@ -54,7 +53,6 @@ public class SecureAggregationSidesBenchmark
         double total = _updates.Sum(u => u.AggregationWeight);
         _quantised = new uint[Dimension];
         _into = new uint[Dimension];
-        _scratch = new uint[Dimension];
         _masked = _updates.Select(u =>
         {
             _fixedPoint.Quantize(u.Delta(_global), u.AggregationWeight / total, _quantised);
@@ -101,7 +99,7 @@ public class SecureAggregationSidesBenchmark
     {
         double total = _updates.Sum(u => u.AggregationWeight);
         _fixedPoint.Quantize(_updates[0].Delta(_global), _updates[0].AggregationWeight / total, _quantised);
-        _clients[0].Mask(_quantised, _into, _scratch);
+        _clients[0].Mask(_quantised, _into);
         return _into;
     }
 

@@ -101,32 +101,26 @@ internal sealed class SecAggClient : IDisposable
     public uint[] Mask(ReadOnlySpan<uint> input)
     {
         var y = new uint[input.Length];
-        Mask(input, y, new uint[input.Length]);
+        Mask(input, y);
         return y;
     }
 
-    /// <summary>Round 2 into caller-owned buffers: <paramref name="into"/> gets the masked input, <paramref name="scratch"/> (d words) holds each mask in turn.</summary>
-    public void Mask(ReadOnlySpan<uint> input, Span<uint> into, Span<uint> scratch)
+    /// <summary>
+    /// Round 2 into a caller-owned buffer: <paramref name="into"/> gets the masked input, its self mask added and each
+    /// pairwise mask added (towards a larger id) or taken off (towards a smaller one), expanded on every core
+    /// (<see cref="MaskAccumulator"/>).
+    /// </summary>
+    public void Mask(ReadOnlySpan<uint> input, uint[] into)
     {
-        if (into.Length != input.Length || scratch.Length != input.Length)
+        if (into.Length != input.Length)
         {
-            throw new ArgumentException($"Client {Id}'s masking buffers hold {into.Length} and {scratch.Length} words; the input has {input.Length}.");
+            throw new ArgumentException($"Client {Id}'s masking buffer holds {into.Length} words; the input has {input.Length}.");
         }
 
-        MaskGenerator.ExpandInto(_selfSeed, scratch);
-        System.Numerics.Tensors.TensorPrimitives.Add(input, scratch, into);
-        foreach (int v in Neighbours)
-        {
-            MaskGenerator.ExpandInto(PairwiseSecret(_mask, _keys[v].MaskKey), scratch);
-            if (Id < v)
-            {
-                System.Numerics.Tensors.TensorPrimitives.Add(into, scratch, into);
-            }
-            else
-            {
-                System.Numerics.Tensors.TensorPrimitives.Subtract(into, scratch, into);
-            }
-        }
+        input.CopyTo(into);
+        var masks = new List<SignedMask>(Neighbours.Count + 1) { new(MaskGenerator.Key(_selfSeed), Subtract: false) };
+        masks.AddRange(Neighbours.Select(v => new SignedMask(MaskGenerator.Key(PairwiseSecret(_mask, _keys[v].MaskKey)), Subtract: Id > v)));
+        MaskAccumulator.Apply(masks, into);
     }
 
     /// <summary>Round 3: for each client whose shares it holds, the share of its seed (it survived) or of its mask key (it dropped).</summary>

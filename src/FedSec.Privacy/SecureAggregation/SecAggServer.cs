@@ -66,32 +66,17 @@ internal sealed class SecAggServer
             }
         }
 
-        var sum = (uint[])_sum.Clone();
-        var mask = new uint[_length];
-        foreach (int u in _received)
-        {
-            MaskGenerator.ExpandInto(Shamir.Combine(bySecret[(u, true)], 32), mask);
-            System.Numerics.Tensors.TensorPrimitives.Subtract(sum, mask, sum);
-        }
-
+        // Take off each survivor's self mask, and for each dropped client u the pairwise masks its surviving neighbours
+        // v added: +PRG(s_vu) when v < u and −PRG(s_vu) when v > u. All expanded on every core (MaskAccumulator).
+        var masks = _received.Select(u => new SignedMask(MaskGenerator.Key(Shamir.Combine(bySecret[(u, true)], 32)), Subtract: true)).ToList();
         foreach (int u in dropped)
         {
             using var key = ECDiffieHellman.Create(PrivateKey(u, Shamir.Combine(bySecret[(u, false)], 32)));
-            foreach (int v in _neighbours[u].Where(_received.Contains))
-            {
-                // v added +PRG(s_vu) when v < u and −PRG(s_vu) when v > u; take it off.
-                MaskGenerator.ExpandInto(SecAggClient.PairwiseSecret(key, _keys[v].MaskKey), mask);
-                if (v < u)
-                {
-                    System.Numerics.Tensors.TensorPrimitives.Subtract(sum, mask, sum);
-                }
-                else
-                {
-                    System.Numerics.Tensors.TensorPrimitives.Add(sum, mask, sum);
-                }
-            }
+            masks.AddRange(_neighbours[u].Where(_received.Contains).Select(v => new SignedMask(MaskGenerator.Key(SecAggClient.PairwiseSecret(key, _keys[v].MaskKey)), Subtract: v < u)));
         }
 
+        var sum = (uint[])_sum.Clone();
+        MaskAccumulator.Apply(masks, sum);
         return (sum, null);
     }
 

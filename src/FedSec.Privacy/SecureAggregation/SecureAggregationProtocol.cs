@@ -101,7 +101,6 @@ internal sealed class SecureAggregationProtocol : IAggregationProtocol, IConstra
             int saturated = 0;
             var quantised = new uint[spec.Length];
             var masked = new uint[spec.Length];
-            var scratch = new uint[spec.Length];
             foreach (var u in updates)
             {
                 if (dropout.NextDouble() < _options.DropoutRate)
@@ -110,7 +109,7 @@ internal sealed class SecureAggregationProtocol : IAggregationProtocol, IConstra
                 }
 
                 saturated += fixedPoint.Quantize(u.Delta(global), spec.Scales[u.ClientId], quantised);
-                clients[u.ClientId].Mask(quantised, masked, scratch);
+                clients[u.ClientId].Mask(quantised, masked);
                 server.ReceiveMaskedInput(u.ClientId, masked);
             }
 
