@@ -63,6 +63,18 @@ public sealed class WorstCaseReportTests
     }
 
     [Fact]
+    public void Write_OnlyTheTunedDefenseByName_KeepsEveryCandidate()
+    {
+        using var tmp = new TempDirectory();
+        TunedGrid.Build(tmp.Path, WorstCaseSelectionTests.Grid());
+
+        ReportWriter.Write(tmp.Path, filter: RunFilter.Parse(["defense=trimmed"]));
+
+        var rows = HtmlTables.Rows(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "worst-case");
+        Assert.Equal([["trimmed", "10%", "77.00 ± 1.41", "alie", "beta=0.2", "2 of 3"], ["trimmed", "20%", "50.00 ± 14.14 †", "ipm", "beta=0.1", "2 of 2"]], rows[1..]);
+    }
+
+    [Fact]
     public void Write_OneFacetWithoutTuning_HasNoWorstCaseSection()
     {
         using var tmp = new TempDirectory();
