@@ -50,7 +50,7 @@ internal static class WorstCaseSection
                 var chosen = choice.Chosen;
                 string mark = chosen is null ? string.Empty : marks.Mark(Describe(choice.Defense, chosen.Setting), chosen.WorstAttacks[0], chosen.WorstRuns);
                 string value = chosen?.Worst is { } w ? w.Format(100, 2) + mark : "–";
-                cells[d, f] = chosen?.Worst is { } v ? new HeatmapCell(v.Mean, value) : new HeatmapCell(null, "incomplete");
+                cells[d, f] = chosen?.Worst is { } v ? new HeatmapCell(v.Mean, $"{value}\n{chosen.WorstAttacks[0]}") : new HeatmapCell(null, "incomplete");
                 rows.Add([
                     choice.Defense,
                     columns[f],
@@ -75,7 +75,7 @@ internal static class WorstCaseSection
         var figure = new ReportFigure(
             FigureName,
             $"Worst-case final test accuracy (%) over attacks with the best tuned setting, defense × {columnAxis}.",
-            new Heatmap($"Worst case over attacks (%), tuned", "defense", columnAxis, defenses, columns, cells, 0));
+            new Heatmap("Worst case (%)", "defense", columnAxis, defenses, columns, cells, 0));
         return new FacetSection(new Facet(Title, string.Empty, runs), [table], [figure]);
     }
 

@@ -56,7 +56,7 @@ public sealed class WorstCaseReportTests
         Assert.True(File.Exists(Path.Combine(plots, WorstCaseSection.FigureName + ".png")));
         var texts = SvgText.Texts(File.ReadAllText(Path.Combine(plots, WorstCaseSection.FigureName + ".svg")));
 
-        foreach (string t in new[] { "10%", "20%", "malicious", "defense", "cclip", "krum", "trimmed", "77.00 ± 1.41", "50.00 ± 14.14 †", "60.00 ± 0.00", "incomplete", "not run" })
+        foreach (string t in new[] { "10%", "20%", "malicious", "defense", "cclip", "krum", "trimmed", "77.00 ± 1.41", "50.00 ± 14.14 †", "60.00 ± 0.00", "incomplete", "not run", "alie", "ipm" })
         {
             Assert.Contains(t, texts);
         }
