@@ -32,6 +32,13 @@ internal static class WorstCaseSection
         string columnAxis = outer.Length == 0 ? "runs" : string.Join(", ", outer);
         var columns = facets.Select(f => f.Label.Length == 0 ? "all runs" : outer.Length == 1 ? f.Runs[0].Axes[outer[0]] : f.Label).ToArray();
 
+        var attackSets = facets.Select(f => string.Join(", ", Facet.Ordered(f.Runs.Select(r => r.Attack)).Where(a => a != Facet.None))).ToArray();
+        var attacksNote = new List<string>();
+        if (attackSets.Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            attacksNote.Add($"The attacks differ between the columns, and each worst case is over its own column's: {string.Join("; ", columns.Select((c, i) => $"{c}: {(attackSets[i].Length == 0 ? "none" : attackSets[i])}"))}.");
+        }
+
         var marks = new DivergenceMarks();
         var rows = new List<IReadOnlyList<ReportCell>>();
         var notes = new List<string>();
@@ -43,7 +50,7 @@ internal static class WorstCaseSection
                 var choice = choices[f].FirstOrDefault(c => c.Defense == defenses[d]);
                 if (choice is null)
                 {
-                    cells[d, f] = new HeatmapCell(null, "not run");
+                    cells[d, f] = new HeatmapCell(null, attackSets[f].Length == 0 ? "no attack" : "not run");
                     continue;
                 }
 
@@ -71,7 +78,7 @@ internal static class WorstCaseSection
             + "Shown: mean ± standard deviation over seeds under the chosen setting's worst attack. A setting lacking a run for some attack and seed is not eligible; ties name the first in order and list the others.",
             ["defense", columnAxis, "worst-case accuracy", "worst attack", "chosen setting", "complete settings"],
             rows,
-            marks.Footnotes().Concat(notes).ToArray());
+            attacksNote.Concat(marks.Footnotes()).Concat(notes).ToArray());
         var figure = new ReportFigure(
             FigureName,
             $"Worst-case final test accuracy (%) over attacks with the best tuned setting, defense × {columnAxis}.",

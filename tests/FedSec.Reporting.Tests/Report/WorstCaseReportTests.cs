@@ -103,5 +103,23 @@ public sealed class WorstCaseReportTests
         var rows = HtmlTables.Rows(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "worst-case");
         Assert.Equal(["none", "1", "61.00 ± 1.41", "backdoor", "(not tuned)", "1 of 1"], rows[1]);
         Assert.Equal(["krum", "2", "81.00 ± 1.41", "backdoor", "(not tuned)", "1 of 1"], rows[4]);
+        Assert.DoesNotContain("The attacks differ", File.ReadAllText(Path.Combine(tmp.Path, "report", "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_FacetsWithDifferentAttacks_FootnoteListsEachColumnsAttacks()
+    {
+        using var tmp = new TempDirectory();
+        using (SyntheticGrid.Build(tmp.Path, ["none", "backdoor", "alie"], ["none", "krum"], 1, new Dictionary<string, string> { ["malicious"] = "1" }))
+        using (SyntheticGrid.Build(tmp.Path, ["none", "alie"], ["none", "krum"], 1, new Dictionary<string, string> { ["malicious"] = "2" }, keyOffset: 100))
+        using (SyntheticGrid.Build(tmp.Path, ["none"], ["none", "krum"], 1, new Dictionary<string, string> { ["malicious"] = "3" }, keyOffset: 200))
+        {
+        }
+
+        ReportWriter.Write(tmp.Path);
+
+        Assert.Contains("The attacks differ between the columns, and each worst case is over its own column's: 1: alie, backdoor; 2: alie; 3: none.", File.ReadAllText(Path.Combine(tmp.Path, "report", "report.md")), StringComparison.Ordinal);
+        var texts = SvgText.Texts(File.ReadAllText(Path.Combine(tmp.Path, "report", "plots", WorstCaseSection.FigureName + ".svg")));
+        Assert.Equal(2, texts.Count(t => t == "no attack"));
     }
 }
