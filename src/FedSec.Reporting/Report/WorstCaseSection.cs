@@ -9,7 +9,8 @@ namespace FedSec.Reporting.Report;
 /// (worst-case accuracy, the attack that achieves it, the chosen setting, how many settings were complete) and a
 /// heatmap, defense × facet. The facets are the report's (the runs sharing every axis other than attack, defense, tune
 /// and seed): in a grid over the attackers' share, e.g. <c>malicious</c>, they are the fraction of attackers. Shown when
-/// some run has an attack and either some defense was tuned or there is more than one facet.
+/// some defense was tuned (a run has the <c>tune</c> axis) and some run has an attack, so the reports of grids without
+/// <c>tune:</c> stay as they were.
 /// </summary>
 internal static class WorstCaseSection
 {
@@ -19,8 +20,7 @@ internal static class WorstCaseSection
 
     public static FacetSection? For(IReadOnlyList<Facet> facets, IReadOnlyList<StoredRun> runs)
     {
-        bool tuned = runs.Any(r => r.Axes.ContainsKey(GridExpander.TuneAxis));
-        if (!(tuned || facets.Count > 1) || runs.All(r => r.Attack == Facet.None))
+        if (!runs.Any(r => r.Axes.ContainsKey(GridExpander.TuneAxis)) || runs.All(r => r.Attack == Facet.None))
         {
             return null;
         }

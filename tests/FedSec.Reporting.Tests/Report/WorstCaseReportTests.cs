@@ -89,7 +89,7 @@ public sealed class WorstCaseReportTests
     }
 
     [Fact]
-    public void Write_TwoFacetsWithoutTuning_WorstCaseOfEachDefenseAsIs()
+    public void Write_TwoFacetsWithoutTuning_HasNoWorstCaseSection()
     {
         using var tmp = new TempDirectory();
         using (SyntheticGrid.Build(tmp.Path, ["none", "backdoor"], ["none", "krum"], 2, new Dictionary<string, string> { ["malicious"] = "1" }))
@@ -99,27 +99,23 @@ public sealed class WorstCaseReportTests
 
         ReportWriter.Write(tmp.Path);
 
-        // Final accuracy 0.60 + 0.2 + 0.02·seed under backdoor for krum, 0.40 + 0.2 + 0.02·seed without defense.
-        var rows = HtmlTables.Rows(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "worst-case");
-        Assert.Equal(["none", "1", "61.00 ± 1.41", "backdoor", "(not tuned)", "1 of 1"], rows[1]);
-        Assert.Equal(["krum", "2", "81.00 ± 1.41", "backdoor", "(not tuned)", "1 of 1"], rows[4]);
-        Assert.DoesNotContain("The attacks differ", File.ReadAllText(Path.Combine(tmp.Path, "report", "report.md")), StringComparison.Ordinal);
+        Assert.DoesNotContain("worst-case", File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Write_FacetsWithDifferentAttacks_FootnoteListsEachColumnsAttacks()
     {
         using var tmp = new TempDirectory();
-        using (SyntheticGrid.Build(tmp.Path, ["none", "backdoor", "alie"], ["none", "krum"], 1, new Dictionary<string, string> { ["malicious"] = "1" }))
-        using (SyntheticGrid.Build(tmp.Path, ["none", "alie"], ["none", "krum"], 1, new Dictionary<string, string> { ["malicious"] = "2" }, keyOffset: 100))
-        using (SyntheticGrid.Build(tmp.Path, ["none"], ["none", "krum"], 1, new Dictionary<string, string> { ["malicious"] = "3" }, keyOffset: 200))
-        {
-        }
+        TunedGrid.Build(tmp.Path, [
+            new("backdoor", "krum", "m=1", 0, 0.5, "1"), new("alie", "krum", "m=1", 0, 0.6, "1"),
+            new("alie", "krum", "m=1", 0, 0.4, "2"), new("none", "krum", "m=1", 0, 0.9, "3")]);
 
         ReportWriter.Write(tmp.Path);
 
-        Assert.Contains("The attacks differ between the columns, and each worst case is over its own column's: 1: alie, backdoor; 2: alie; 3: none.", File.ReadAllText(Path.Combine(tmp.Path, "report", "report.md")), StringComparison.Ordinal);
+        string md = File.ReadAllText(Path.Combine(tmp.Path, "report", "report.md"));
+        Assert.Contains("The attacks differ between the columns, and each worst case is over its own column's: 1: alie, backdoor; 2: alie; 3: none.", md, StringComparison.Ordinal);
+        Assert.Contains("| krum | 1 | 50.00 | backdoor | m=1 | 1 of 1 |\n", md, StringComparison.Ordinal);
         var texts = SvgText.Texts(File.ReadAllText(Path.Combine(tmp.Path, "report", "plots", WorstCaseSection.FigureName + ".svg")));
-        Assert.Equal(2, texts.Count(t => t == "no attack"));
+        Assert.Equal("no attack", Assert.Single(texts, t => t is "no attack" or "not run"));
     }
 }
