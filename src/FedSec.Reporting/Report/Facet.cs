@@ -11,8 +11,8 @@ namespace FedSec.Reporting.Report;
 /// <param name="Runs">The facet's runs.</param>
 internal sealed record Facet(string Label, string Slug, IReadOnlyList<StoredRun> Runs)
 {
-    /// <summary>The axes every run has; they vary within a facet.</summary>
-    public static readonly string[] InnerAxes = ["attack", "defense", "seed"];
+    /// <summary>The axes every run has (and a tuned defense's values, <c>tune</c>); they vary within a facet.</summary>
+    public static readonly string[] InnerAxes = ["attack", "defense", "seed", FedSec.Results.Grid.GridExpander.TuneAxis];
 
     public const string None = "none";
 

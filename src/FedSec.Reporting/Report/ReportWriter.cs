@@ -44,7 +44,13 @@ internal static class ReportWriter
         }
 
         var index = new ResultIndex(results, outputDirectory);
-        var sections = Facet.Split(results.Runs).Select((f, i) => FacetSection.Build(f, index, i + 1)).ToArray();
+        var facets = Facet.Split(results.Runs);
+        var sections = facets.Select((f, i) => FacetSection.Build(f, index, i + 1)).ToArray();
+        if (WorstCaseSection.For(facets, results.Runs) is { } worstCase)
+        {
+            sections = [worstCase, .. sections];
+        }
+
         var written = new List<string>();
         var svgs = new Dictionary<ReportFigure, string>();
         foreach (var figure in sections.SelectMany(s => s.Figures))

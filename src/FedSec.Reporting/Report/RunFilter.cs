@@ -52,7 +52,7 @@ internal sealed class RunFilter
 
         foreach (var (axis, values) in _conditions)
         {
-            var present = results.Runs.Where(r => r.Axes.ContainsKey(axis)).Select(r => r.Axes[axis]).ToHashSet(StringComparer.Ordinal);
+            var present = results.Runs.SelectMany(r => ValuesOf(r, axis)).ToHashSet(StringComparer.Ordinal);
             if (present.Count == 0)
             {
                 var axes = results.Runs.SelectMany(r => r.Axes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
@@ -66,7 +66,7 @@ internal sealed class RunFilter
             }
         }
 
-        var runs = results.Runs.Where(r => _conditions.All(c => r.Axes.TryGetValue(c.Axis, out var v) && c.Values.Contains(v))).ToList();
+        var runs = results.Runs.Where(r => _conditions.All(c => ValuesOf(r, c.Axis).Any(c.Values.Contains))).ToList();
         var keys = runs.Select(r => r.RunKey).ToHashSet(StringComparer.Ordinal);
         return new StoredResults(
             runs,
@@ -74,6 +74,22 @@ internal sealed class RunFilter
             results.Detection.Where(r => keys.Contains(r.RunKey)).ToList(),
             results.RoundDetection.Where(r => keys.Contains(r.RunKey)).ToList(),
             results.Reconstructions.Where(r => keys.Contains(r.RunKey)).ToList());
+    }
+
+    // A run's value of an axis; for a tuned defense also its name without the tuned values, so that
+    // --only defense=trimmed_mean keeps every candidate of that defense.
+    private static IEnumerable<string> ValuesOf(StoredRun run, string axis)
+    {
+        if (!run.Axes.TryGetValue(axis, out var value))
+        {
+            yield break;
+        }
+
+        yield return value;
+        if (axis == FedSec.Results.Grid.GridExpander.DefenseAxis && WorstCaseSelection.DefenseOf(run) is var family && family != value)
+        {
+            yield return family;
+        }
     }
 
     /// <summary>E.g. "attack ∈ {none, alie}; defense ∈ {krum}".</summary>

@@ -23,6 +23,12 @@ public static class GridExpander
     /// <summary>The axis name under which every run carries its seed.</summary>
     public const string SeedAxis = "seed";
 
+    /// <summary>
+    /// The axis under which a run of a tuned defense variant (<see cref="GridTuning"/>) carries its candidate values,
+    /// e.g. <c>beta=0.1</c>; runs of untuned variants do not have it.
+    /// </summary>
+    public const string TuneAxis = "tune";
+
     // Keys that count the attackers: an axis over them is a setting of its own (10 % vs 20 % malicious), not a variant
     // of the attack.
     private static readonly HashSet<string> AttackerCountKeys = new(StringComparer.Ordinal) { "byzantine_client_num", "ratio_of_poisoned_client" };
@@ -55,7 +61,7 @@ public static class GridExpander
             }
 
             var labels = Labels(config, combination);
-            if (excluded.Any(rule => rule.All(kv => labels.TryGetValue(kv.Key, out var v) && v == kv.Value)))
+            if (excluded.Any(rule => rule.All(kv => Matches(labels, combination, kv.Key, kv.Value))))
             {
                 continue;
             }
@@ -96,13 +102,18 @@ public static class GridExpander
         }
     }
 
-    /// <summary>"attack=… defense=… other=… seed=…".</summary>
+    /// <summary>"attack=… defense=… other=… seed=…" (a tuned defense's values show in its defense label, not again).</summary>
     public static string Describe(IReadOnlyDictionary<string, string> axes)
     {
         ArgumentNullException.ThrowIfNull(axes);
-        var order = axes.Keys.Where(k => k is not (AttackAxis or DefenseAxis or SeedAxis)).Prepend(DefenseAxis).Prepend(AttackAxis).Append(SeedAxis);
+        var order = axes.Keys.Where(k => k is not (AttackAxis or DefenseAxis or SeedAxis or TuneAxis)).Prepend(DefenseAxis).Prepend(AttackAxis).Append(SeedAxis);
         return string.Join(' ', order.Where(axes.ContainsKey).Select(k => $"{k}={axes[k]}"));
     }
+
+    // An exclusion names an axis label, or for a tuned variant its name, which matches every candidate.
+    private static bool Matches(Dictionary<string, string> labels, (GridAxis Axis, GridChoice Choice)[] combination, string axis, string value) =>
+        (labels.TryGetValue(axis, out var v) && v == value)
+        || combination.Any(c => c.Axis.IsNamed && c.Axis.Name == axis && c.Choice.Family == value);
 
     private static IEnumerable<(GridAxis Axis, GridChoice Choice)[]> CrossProduct(GridAxis[] axes)
     {
@@ -142,6 +153,10 @@ public static class GridExpander
             }
 
             labels[axis.Name] = choice.Label;
+            if (choice.Tuning is { } tuning)
+            {
+                labels[TuneAxis] = tuning;
+            }
         }
 
         labels.TryAdd(AttackAxis, Enabled(config, EngineParameters.EnableAttack.Key, ConfigSections.Attack)

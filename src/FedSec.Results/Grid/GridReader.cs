@@ -39,6 +39,12 @@ public static class GridReader
                 continue;
             }
 
+            if (e.Section == GridSection && e.Key == GridExpander.TuneAxis)
+            {
+                problems.Add(new ConfigProblem($"{GridSection}.{e.Key} ({e.Source})", $"'{GridExpander.TuneAxis}' is the axis of tuned hyper-parameters that 'tune:' maps in 'grid: {GridTuning.TunedAxis}:' variants set; name this variant list otherwise."));
+                continue;
+            }
+
             if (e.Section == GridSection)
             {
                 if (ReadVariants(e, problems) is { } axis)
@@ -78,13 +84,13 @@ public static class GridReader
             {
                 var known = axes.FirstOrDefault(a => a.Name == axis);
                 bool derived = axis is GridExpander.AttackAxis or GridExpander.DefenseAxis or GridExpander.SeedAxis;
-                if (known is null ? !derived : known.Choices.All(c => c.Label != label))
+                if (known is null ? !derived : known.Choices.All(c => c.Label != label && c.Family != label))
                 {
                     problems.Add(new ConfigProblem(
                         $"{GridSection}.{ExcludeKey}[{i}].{axis}",
                         known is null
                             ? $"'{axis}' is not an axis of this grid; the axes are {string.Join(", ", axes.Select(a => a.Name).Append(GridExpander.AttackAxis).Append(GridExpander.DefenseAxis).Distinct())}."
-                            : $"'{label}' is not a value of axis '{axis}'; its values are {string.Join(", ", known.Choices.Select(c => c.Label))}."));
+                            : $"'{label}' is not a value of axis '{axis}'; its values are {string.Join(", ", known.Choices.Select(c => c.Family ?? c.Label).Distinct(StringComparer.Ordinal))}."));
                 }
             }
         }
@@ -167,7 +173,7 @@ public static class GridReader
             }
 
             var assignments = new List<ConfigEntry>();
-            foreach (var (section, body) in variant.Where(kv => kv.Key != NameKey))
+            foreach (var (section, body) in variant.Where(kv => kv.Key is not (NameKey or GridTuning.TuneKey)))
             {
                 if (!ConfigSections.All.Contains(section, StringComparer.Ordinal))
                 {
@@ -184,7 +190,12 @@ public static class GridReader
                 assignments.AddRange(keys.Select(kv => new ConfigEntry(section, kv.Key, kv.Value, $"{e.Source} (grid variant {e.Key}={name})")));
             }
 
-            choices.Add(new GridChoice(name, assignments));
+            choices.AddRange(GridTuning.Expand(e.Key, name, variant.GetValueOrDefault(GridTuning.TuneKey), assignments, itemWhere, $"{e.Source} (grid variant {e.Key}={name})", problems));
+        }
+
+        foreach (var label in choices.GroupBy(c => c.Label, StringComparer.Ordinal).Where(g => g.Count() > 1 && g.Any(c => c.Tuning is not null)).Select(g => g.Key))
+        {
+            problems.Add(new ConfigProblem(where, $"gives the label '{label}' twice (a tuned candidate and a variant of that name); rename the variant."));
         }
 
         return new GridAxis(e.Key, choices);
