@@ -8,6 +8,7 @@ using FedSec.Defenses.CenteredClipping;
 using FedSec.Defenses.Crfl;
 using FedSec.Defenses.Dnc;
 using FedSec.Defenses.FLDetector;
+using FedSec.Defenses.FedRdf;
 using FedSec.Defenses.FLTrust;
 using FedSec.Defenses.Flame;
 using FedSec.Defenses.FoolsGold;
@@ -63,5 +64,6 @@ public static class DefenseCatalog
         registry.Register(LasaRegistration.Descriptor);
         registry.Register(AurorRegistration.Descriptor);
         registry.Register(RflbatRegistration.Descriptor);
+        registry.Register(FedRdfRegistration.Descriptor);
     }
 }
