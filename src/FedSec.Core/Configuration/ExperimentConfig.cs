@@ -190,5 +190,5 @@ public sealed record ExperimentConfig
     public ConfigNamespace Namespace { get; init; } = new();
 
     /// <summary>The experiment's size.</summary>
-    public ExperimentShape Shape => new(ClientNumInTotal, ClientNumPerRound, CommRound);
+    public ExperimentShape Shape => new(ClientNumInTotal, ClientNumPerRound, CommRound) { Optimizer = FederatedOptimizer, LearningRate = LearningRate };
 }

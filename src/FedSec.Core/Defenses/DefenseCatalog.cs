@@ -25,6 +25,7 @@ using FedSec.Defenses.Slsgd;
 using FedSec.Defenses.ThreeSigma;
 using FedSec.Defenses.TrimmedMean;
 using FedSec.Defenses.WeakDp;
+using FedSec.Defenses.ZenoPlusPlus;
 using FedSec.Components;
 
 namespace FedSec.Defenses;
@@ -65,5 +66,6 @@ public static class DefenseCatalog
         registry.Register(AurorRegistration.Descriptor);
         registry.Register(RflbatRegistration.Descriptor);
         registry.Register(FedRdfRegistration.Descriptor);
+        registry.Register(ZenoPlusPlusRegistration.Descriptor);
     }
 }
