@@ -70,6 +70,19 @@ public class FedRdfDefenseTests
     }
 
     [Fact]
+    public void CriticalCount_FewerThanTenClients_NoSplitCanReject()
+    {
+        // ⌊0.3n⌋ against the rest: the smallest p is 2 / C(n, ⌊0.3n⌋), below 0.05 from n = 10 on (2/120) but not at
+        // n = 9 (2/36) or below; n ≤ 3 draws nothing.
+        for (int n = 4; n <= 30; n++)
+        {
+            int drawn = (int)(n * FedRdfDefense.SplitShare);
+            bool can = TwoSampleKolmogorovSmirnov.CriticalCount(n - drawn, drawn, FedRdfDefense.Alpha) != int.MaxValue;
+            Assert.Equal(n >= 10, can);
+        }
+    }
+
+    [Fact]
     public void RejectingShare_AnyDistinctValues_IsThePermutationNullRate()
     {
         // The test compares a random split of the values with itself, so for distinct values its rejection rate is the
