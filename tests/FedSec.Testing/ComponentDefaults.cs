@@ -28,7 +28,9 @@ public static class ComponentDefaults
             }
 
             var problems = new List<ConfigProblem>();
-            var args = new ComponentArgs(new ConfigNamespace(), ConfigVocabulary.SectionOf(d.Kind), new ExperimentConfig().Shape, problems);
+            // An asynchronous optimizer: the only shape every component binds with (Zeno++ needs one; no other reads it).
+            var shape = new ExperimentConfig().Shape with { Optimizer = FederatedOptimizer.FedAsync };
+            var args = new ComponentArgs(new ConfigNamespace(), ConfigVocabulary.SectionOf(d.Kind), shape, problems);
             var read = d.ReadOptions(args);
             var required = d.Parameters.Where(p => p.Required).Select(p => $"{args.Section}.{p.Key}").ToHashSet(StringComparer.Ordinal);
             foreach (var problem in problems.Where(p => !required.Contains(p.Key)))

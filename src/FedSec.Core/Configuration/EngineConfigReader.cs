@@ -76,6 +76,7 @@ internal static class EngineConfigReader
             PoisonStartRoundId = r.Get(P.PoisonStartRoundId, S.Attack),
             PoisonEndRoundId = r.Get(P.PoisonEndRoundId, S.Attack),
             MaliciousClientSelection = r.Get(P.MaliciousClientSelection, S.Attack),
+            MaliciousClientsWithoutData = r.Get(P.MaliciousClientsWithoutData, S.Attack),
         };
 
         CrossCheck(r, config);
@@ -85,6 +86,14 @@ internal static class EngineConfigReader
 
     private static void CrossCheck(SectionReader r, ExperimentConfig c)
     {
+        if (c.MaliciousClientsWithoutData && c.MaliciousClientSelection == MaliciousClientSelection.PerRound)
+        {
+            r.Report(
+                P.MaliciousClientsWithoutData,
+                S.Attack,
+                $"malicious clients without data need identities decided before the data is split, but {r.QualifiedKey(P.MaliciousClientSelection, S.Attack)} is per_round (re-drawn each round); use malicious_client_selection: fixed, or malicious_clients_without_data: false.");
+        }
+
         // A key that is already reported holds its default here, so a cross-check on it would report a value the
         // user never wrote.
         if (!r.Failed(P.ClientNumPerRound) && !r.Failed(P.ClientNumInTotal) && c.ClientNumPerRound > c.ClientNumInTotal)

@@ -226,6 +226,12 @@ public static class EngineParameters
         ("fixed", Configuration.MaliciousClientSelection.Fixed),
         ("per_round", Configuration.MaliciousClientSelection.PerRound));
 
+    /// <summary><c>attack_args.malicious_clients_without_data</c> (FedSec's): the training set is split among the honest clients only.</summary>
+    public static readonly BoolParameter MaliciousClientsWithoutData = new(
+        "malicious_clients_without_data",
+        false,
+        "The malicious identities (fixed, decided before the split) hold no training data: the training set is split among the honest clients only, as ByzFL does; attacks that train on or poison the attacker's own data are then config errors.");
+
     /// <summary><c>defense_args.enable_defense</c>.</summary>
     public static readonly BoolParameter EnableDefense = new("enable_defense", false, "Whether defense_type is applied.");
 
@@ -289,6 +295,7 @@ public static class EngineParameters
         new(ConfigSections.Attack, PoisonStartRoundId),
         new(ConfigSections.Attack, PoisonEndRoundId),
         new(ConfigSections.Attack, MaliciousClientSelection),
+        new(ConfigSections.Attack, MaliciousClientsWithoutData),
         new(ConfigSections.Defense, EnableDefense),
         new(ConfigSections.Defense, DefenseType),
     };

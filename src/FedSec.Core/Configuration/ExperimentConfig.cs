@@ -180,6 +180,12 @@ public sealed record ExperimentConfig
     /// <summary><c>attack_args.malicious_client_selection</c>.</summary>
     public MaliciousClientSelection MaliciousClientSelection { get; init; } = MaliciousClientSelection.Fixed;
 
+    /// <summary>
+    /// <c>attack_args.malicious_clients_without_data</c>: the fixed malicious identities hold no training data and the
+    /// training set is split among the honest clients only (ByzFL's setting). Off by default: every client holds data.
+    /// </summary>
+    public bool MaliciousClientsWithoutData { get; init; }
+
     /// <summary><c>defense_args.enable_defense</c> and at least one <c>defense_type</c>.</summary>
     public bool EnableDefense { get; init; }
 
@@ -190,5 +196,5 @@ public sealed record ExperimentConfig
     public ConfigNamespace Namespace { get; init; } = new();
 
     /// <summary>The experiment's size.</summary>
-    public ExperimentShape Shape => new(ClientNumInTotal, ClientNumPerRound, CommRound);
+    public ExperimentShape Shape => new(ClientNumInTotal, ClientNumPerRound, CommRound) { Optimizer = FederatedOptimizer, LearningRate = LearningRate };
 }

@@ -8,6 +8,7 @@ using FedSec.Defenses.CenteredClipping;
 using FedSec.Defenses.Crfl;
 using FedSec.Defenses.Dnc;
 using FedSec.Defenses.FLDetector;
+using FedSec.Defenses.FedRdf;
 using FedSec.Defenses.FLTrust;
 using FedSec.Defenses.Flame;
 using FedSec.Defenses.FoolsGold;
@@ -24,6 +25,7 @@ using FedSec.Defenses.Slsgd;
 using FedSec.Defenses.ThreeSigma;
 using FedSec.Defenses.TrimmedMean;
 using FedSec.Defenses.WeakDp;
+using FedSec.Defenses.ZenoPlusPlus;
 using FedSec.Components;
 
 namespace FedSec.Defenses;
@@ -63,5 +65,7 @@ public static class DefenseCatalog
         registry.Register(LasaRegistration.Descriptor);
         registry.Register(AurorRegistration.Descriptor);
         registry.Register(RflbatRegistration.Descriptor);
+        registry.Register(FedRdfRegistration.Descriptor);
+        registry.Register(ZenoPlusPlusRegistration.Descriptor);
     }
 }

@@ -40,10 +40,27 @@ internal sealed class AdversarySchedule
         }
         else
         {
-            int count = Math.Min(spec.Count, config.ClientNumInTotal);
-            _fixed = new HashSet<int>(seeds.Random("malicious-clients").Choose(config.ClientNumInTotal, count));
+            _fixed = Drawn(config, seeds, spec.Count);
         }
     }
+
+    /// <summary>
+    /// The fixed malicious identities of <paramref name="attack"/> under <paramref name="config"/>, as the experiment will decide them (named,
+    /// or drawn once from the seed); empty without an attack that controls clients or with per-round selection. The data
+    /// split uses them for <c>malicious_clients_without_data</c>, before any round runs.
+    /// </summary>
+    public static IReadOnlySet<int> FixedIdentitiesOf(ExperimentConfig config, IAttack? attack)
+    {
+        if (!config.EnableAttack || attack is not IControlsClients controls || config.MaliciousClientSelection == MaliciousClientSelection.PerRound)
+        {
+            return new HashSet<int>();
+        }
+
+        return new AdversarySchedule(config, new SeedStreams(config.RandomSeed), controls.MaliciousClients).FixedIdentities;
+    }
+
+    private static HashSet<int> Drawn(ExperimentConfig config, SeedStreams seeds, int count) =>
+        new(seeds.Random("malicious-clients").Choose(config.ClientNumInTotal, Math.Min(count, config.ClientNumInTotal)));
 
     /// <summary>The fixed malicious identities (empty for per-round selection or no attack).</summary>
     public IReadOnlySet<int> FixedIdentities => _fixed;

@@ -54,7 +54,12 @@ internal sealed class ClientRound
             }
 
             int id = sampled[i];
-            var result = _backend.Train(plan.StartModel(id), jobs[i].Data, jobs[i].Settings, _seeds.Random("batch-order", round, id), _seeds.DeriveInt("local-training", round, id));
+
+            // A client without data (malicious_clients_without_data) trains nothing: it sends the model it started from,
+            // which the attack replaces; its loss is left out of the round's train loss (ClientTraining.Assemble).
+            var result = jobs[i].Data.Count == 0
+                ? new LocalTrainingResult(plan.StartModel(id).ToArray(), 0, 0) { Steps = 0 }
+                : _backend.Train(plan.StartModel(id), jobs[i].Data, jobs[i].Settings, _seeds.Random("batch-order", round, id), _seeds.DeriveInt("local-training", round, id));
             results[i] = result;
             nonFinite[i] = result.Weights.Length == layout.Length ? NonFinite.FirstIndex(result.Weights) : -1;
             if (nonFinite[i] >= 0)

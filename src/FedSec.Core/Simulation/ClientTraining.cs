@@ -12,6 +12,12 @@ public sealed record ClientTraining(IReadOnlyList<ClientUpdate> Updates, double 
     /// <summary>The local steps each client reported (<see cref="ClientResult.Steps"/>), by identity; a client that did not say is absent.</summary>
     public IReadOnlyDictionary<int, int> LocalSteps { get; init; } = new Dictionary<int, int>();
 
+    /// <summary>How many of <see cref="Updates"/> come from clients without data (sample count 0), whose loss is not in <see cref="LossSum"/>.</summary>
+    public int DatalessCount { get; init; }
+
+    /// <summary>The round's train loss: the mean of the clients' mean losses over those that trained on data; NaN when none did.</summary>
+    public double TrainLoss => Updates.Count - DatalessCount == 0 ? double.NaN : LossSum / (Updates.Count - DatalessCount);
+
     /// <summary>
     /// Assembles the round's results in sampling order, whatever order they were made or arrived in: the same updates
     /// and the same loss sum (added in that order) as when every client trains in one process. Clients with no result
@@ -28,6 +34,7 @@ public sealed record ClientTraining(IReadOnlyList<ClientUpdate> Updates, double 
         var updates = new List<ClientUpdate>(sampled.Count);
         var steps = new Dictionary<int, int>();
         double lossSum = 0;
+        int dataless = 0;
         foreach (int id in sampled)
         {
             if (!results.TryGetValue(id, out var result))
@@ -35,7 +42,15 @@ public sealed record ClientTraining(IReadOnlyList<ClientUpdate> Updates, double 
                 continue;
             }
 
-            lossSum += result.MeanLoss;
+            if (result.SampleCount > 0)
+            {
+                lossSum += result.MeanLoss;
+            }
+            else
+            {
+                dataless++;
+            }
+
             updates.Add(new ClientUpdate(id, result.SampleCount, result.Weights));
             if (result.Steps is int taken)
             {
@@ -44,10 +59,10 @@ public sealed record ClientTraining(IReadOnlyList<ClientUpdate> Updates, double 
 
             if (result.DivergedReason is { } reason)
             {
-                return new ClientTraining(updates, lossSum, new Divergence(round, DivergenceStage.LocalTraining, id, reason), result.Weights) { LocalSteps = steps };
+                return new ClientTraining(updates, lossSum, new Divergence(round, DivergenceStage.LocalTraining, id, reason), result.Weights) { LocalSteps = steps, DatalessCount = dataless };
             }
         }
 
-        return new ClientTraining(updates, lossSum, null, null) { LocalSteps = steps };
+        return new ClientTraining(updates, lossSum, null, null) { LocalSteps = steps, DatalessCount = dataless };
     }
 }

@@ -12,14 +12,31 @@ namespace FedSec.Simulation;
 /// </summary>
 public static class ExperimentDataBuilder
 {
-    /// <summary>Builds the per-client sets for <paramref name="config"/>; <paramref name="serverRootSize"/> 0 means none.</summary>
-    public static ExperimentData Build(ExperimentConfig config, DatasetSplit split, int serverRootSize = 0)
+    /// <summary>
+    /// Builds the per-client sets for <paramref name="config"/>; <paramref name="serverRootSize"/> 0 means none. The
+    /// clients in <paramref name="withoutData"/> (<c>malicious_clients_without_data</c>: the attack's fixed identities,
+    /// <see cref="AdversarySchedule.FixedIdentitiesOf"/>) get an empty set and the others split the training set
+    /// among themselves, in ascending identity order; null or empty splits among every client as before.
+    /// </summary>
+    public static ExperimentData Build(ExperimentConfig config, DatasetSplit split, int serverRootSize = 0, IReadOnlySet<int>? withoutData = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(split);
+        withoutData ??= new HashSet<int>();
         if (split.TrainClients is { } natural)
         {
+            if (withoutData.Count > 0)
+            {
+                throw new ConfigException("attack_args.malicious_clients_without_data", $"{split.Info.Name} comes with its own clients (each holds its own data), so malicious clients cannot be left without data; use malicious_clients_without_data: false.");
+            }
+
             return NaturalClientData.Build(config, split, natural, serverRootSize);
+        }
+
+        int[] holders = Enumerable.Range(0, config.ClientNumInTotal).Where(c => !withoutData.Contains(c)).ToArray();
+        if (holders.Length == 0)
+        {
+            throw new ConfigException("attack_args.malicious_clients_without_data", $"every one of the {config.ClientNumInTotal} clients is malicious, so no client would hold data; use fewer malicious clients or malicious_clients_without_data: false.");
         }
 
         var seeds = new SeedStreams(config.RandomSeed);
@@ -45,14 +62,24 @@ public static class ExperimentDataBuilder
         int[][] parts;
         try
         {
-            parts = partitioner.Partition(labels, split.Info.ClassCount, config.ClientNumInTotal, seeds.Random("partition"));
+            parts = partitioner.Partition(labels, split.Info.ClassCount, holders.Length, seeds.Random("partition"));
         }
         catch (ArgumentException e)
         {
-            throw new ConfigException("data_args.partition_method", $"The {EngineParameters.PartitionMethod.Word(config.PartitionMethod)} partition of {labels.Length} samples among {config.ClientNumInTotal} clients is impossible: {e.Message}");
+            throw new ConfigException("data_args.partition_method", $"The {EngineParameters.PartitionMethod.Word(config.PartitionMethod)} partition of {labels.Length} samples among {holders.Length} clients is impossible: {e.Message}");
         }
 
-        var clients = parts.Select(p => train.Subset(p.Select(i => pool[i]).ToArray())).ToArray();
+        var clients = new ImageSet[config.ClientNumInTotal];
+        for (int c = 0; c < clients.Length; c++)
+        {
+            clients[c] = train.Subset(Array.Empty<int>());
+        }
+
+        for (int k = 0; k < holders.Length; k++)
+        {
+            clients[holders[k]] = train.Subset(parts[k].Select(i => pool[i]).ToArray());
+        }
+
         return new ExperimentData(clients, test, root);
     }
 

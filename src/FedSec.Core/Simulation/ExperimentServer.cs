@@ -298,7 +298,7 @@ public sealed class ExperimentServer
             Accuracy = accuracy,
             Loss = loss,
             Perplexity = perplexity,
-            TrainLoss = training.Updates.Count == 0 ? double.NaN : training.LossSum / training.Updates.Count,
+            TrainLoss = training.TrainLoss,
             Seconds = _time.GetElapsedTime(plan.StartedAt).TotalSeconds,
             Sampled = plan.Sampled,
             AttackActive = plan.AttackActive,

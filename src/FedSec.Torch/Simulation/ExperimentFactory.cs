@@ -119,12 +119,18 @@ public sealed class ExperimentFactory
         string dataDir = DataDirectory.Resolve(dataDirOverride ?? (string.IsNullOrWhiteSpace(config.DataCacheDir) ? null : config.DataCacheDir));
         if (Language is { } language && TextCorpusCatalog.IsKnown(config.Dataset))
         {
+            if (config.MaliciousClientsWithoutData)
+            {
+                throw new ConfigException("attack_args.malicious_clients_without_data", $"is true, but the text corpus {config.Dataset} is split by its own partition, which does not leave clients without data; use malicious_clients_without_data: false.");
+            }
+
             return PrepareText(setup, language, dataDir, progress);
         }
 
         var split = DatasetCatalog.Load(config.Dataset, dataDir, Fetcher, progress, config.ClientNumInTotal);
         int rootSize = setup.Defenses.Select(d => d.Instance).OfType<INeedsServerData>().Select(d => d.RootSetSize).DefaultIfEmpty(0).Max();
-        var data = ExperimentDataBuilder.Build(config, split, rootSize);
+        var withoutData = config.MaliciousClientsWithoutData ? AdversarySchedule.FixedIdentitiesOf(config, setup.Attack?.Instance) : null;
+        var data = ExperimentDataBuilder.Build(config, split, rootSize, withoutData);
         TorchModelBackend backend;
         try
         {

@@ -21,4 +21,19 @@ public sealed class ByzflExampleTests
         Assert.Equal("ipm", c.AttackType);
         Assert.Equal(new[] { "norm_diff_clipping", "nnm", "trimmed_mean" }, c.DefenseTypes);
     }
+
+    [Fact]
+    public void Bind_HonestSplitRun_IsTheReadmeRunWithTheAttackerWithoutData()
+    {
+        ExperimentSetup Bind(string file) => ExperimentBinder.Bind(
+            ConfigReader.ParseFile(Path.Combine(RepositoryPaths.Root(), "examples", "byzfl", file)), BuiltInComponents.CreateRegistry(), Array.Empty<string>(), Array.Empty<string>());
+        var readme = Bind("readme-run.yaml");
+        var honest = Bind("readme-run-honest-split.yaml");
+
+        Assert.Empty(honest.Warnings);
+        Assert.False(readme.Config.MaliciousClientsWithoutData);
+        Assert.True(honest.Config.MaliciousClientsWithoutData);
+        var differing = honest.Settings.Except(readme.Settings).Select(s => s.Key).ToArray();
+        Assert.Equal(new[] { "attack_args.malicious_clients_without_data" }, differing);
+    }
 }

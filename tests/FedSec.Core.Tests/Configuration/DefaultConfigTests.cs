@@ -26,7 +26,7 @@ public class DefaultConfigTests
         Assert.Equal(0, c.RandomSeed);
         Assert.Equal("mnist", c.Dataset);
         Assert.Equal("cnn", c.Model);
-        Assert.Equal(new ExperimentShape(10, 10, 10), c.Shape);
+        Assert.Equal(new ExperimentShape(10, 10, 10) { LearningRate = 0.1 }, c.Shape);
         Assert.Equal((PartitionMethod.Hetero, 0.5), (c.PartitionMethod, c.PartitionAlpha));
         Assert.Equal(FederatedOptimizer.FedAvg, c.FederatedOptimizer);
         Assert.Equal((1, 32, ClientOptimizer.Sgd, 0.1), (c.Epochs, c.BatchSize, c.ClientOptimizer, c.LearningRate));

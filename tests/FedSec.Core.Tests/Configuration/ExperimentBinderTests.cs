@@ -30,7 +30,7 @@ public class ExperimentBinderTests
         Assert.Equal(0.3, c.PartitionAlpha);
         Assert.Equal("cnn", c.Model);
         Assert.Equal(FederatedOptimizer.FedAvg, c.FederatedOptimizer);
-        Assert.Equal(new ExperimentShape(20, 10, 12), c.Shape);
+        Assert.Equal(new ExperimentShape(20, 10, 12) { LearningRate = 0.03 }, c.Shape);
         Assert.Equal(2, c.Epochs);
         Assert.Equal(10, c.BatchSize);
         Assert.Equal(ClientOptimizer.Sgd, c.ClientOptimizer);

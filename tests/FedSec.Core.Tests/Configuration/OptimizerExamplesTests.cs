@@ -13,6 +13,7 @@ public sealed class OptimizerExamplesTests
     [InlineData("fedasync", FederatedOptimizer.FedAsync, null)]
     [InlineData("fedbuff", FederatedOptimizer.FedBuff, "multikrum")]
     [InlineData("fedasync_aflguard", FederatedOptimizer.FedAsync, "aflguard")]
+    [InlineData("fedasync_zenopp", FederatedOptimizer.FedAsync, "zenopp")]
     public void Bind_OptimizerExample_BindsWithoutProblemsOrWarnings(string file, FederatedOptimizer optimizer, string? defense)
     {
         var config = ConfigReader.ParseFile(Path.Combine(RepositoryPaths.Root(), "examples", "optimizers", file + ".yaml"));

@@ -21,6 +21,7 @@ public class DefenseExamplesTests
     [InlineData("cclip", new[] { "cclip" })]
     [InlineData("weak_dp", new[] { "norm_diff_clipping", "weak_dp" })]
     [InlineData("crfl", new[] { "crfl" })]
+    [InlineData("fedrdf", new[] { "fedrdf" })]
     public void Bind_DefenseExample_CreatesItsDefensesWithoutProblemsOrWarnings(string file, string[] defenses)
     {
         var config = ConfigReader.ParseFile(Path.Combine(RepositoryPaths.Root(), "examples", "defenses", file + ".yaml"));

@@ -125,6 +125,13 @@ public class RunKeyTests
         {
             ns.Set(ConfigSections.Defense, "enable_defense", "true", "test");
             ns.Set(ConfigSections.Defense, "defense_type", d.Name, "test");
+            if (d.Name == "zenopp")
+            {
+                // Zeno++ binds only with an asynchronous optimizer.
+                ns.Set(ConfigSections.Train, "federated_optimizer", "FedAsync", "test");
+                ns.Set(ConfigSections.Train, "staleness_model", "uniform", "test");
+                ns.Set(ConfigSections.Train, "client_num_per_round", "1", "test");
+            }
         }
 
         return ns;

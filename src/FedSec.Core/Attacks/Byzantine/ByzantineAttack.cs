@@ -11,9 +11,11 @@ namespace FedSec.Attacks.Byzantine;
 /// attacks, so a forged running variance can never turn negative and make every evaluation NaN. Byzantine clients
 /// are fixed identities.
 /// </summary>
-internal sealed class ByzantineAttack(ByzantineOptions options) : IOwnUpdateAttack, IControlsClients
+internal sealed class ByzantineAttack(ByzantineOptions options) : IOwnUpdateAttack, IControlsClients, IUsesOwnTraining
 {
     public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
+
+    public bool UsesOwnTraining => options.Mode == ByzantineMode.Flip;
 
     public IReadOnlyList<ClientUpdate> AttackModel(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {

@@ -9,9 +9,11 @@ namespace FedSec.Attacks.SignFlip;
 /// ICLR 2021): each malicious client trains honestly, then sends its update reversed and scaled, G − scale·Δ.
 /// Unlike the Byzantine <c>flip</c> mode (2G − w on the whole state) it touches only the trainable parameters.
 /// </summary>
-internal sealed class SignFlipAttack(SignFlipOptions options) : IOwnUpdateAttack, IControlsClients
+internal sealed class SignFlipAttack(SignFlipOptions options) : IOwnUpdateAttack, IControlsClients, IUsesOwnTraining
 {
     public MaliciousClientSpec MaliciousClients => new(options.ClientNum);
+
+    public bool UsesOwnTraining => true;
 
     public IReadOnlyList<ClientUpdate> AttackModel(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
