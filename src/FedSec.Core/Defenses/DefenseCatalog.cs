@@ -6,10 +6,12 @@ using FedSec.Defenses.Bucketing;
 using FedSec.Defenses.Bulyan;
 using FedSec.Defenses.CenteredClipping;
 using FedSec.Defenses.Crfl;
+using FedSec.Defenses.DeepSight;
 using FedSec.Defenses.Dnc;
 using FedSec.Defenses.FLDetector;
 using FedSec.Defenses.FLTrust;
 using FedSec.Defenses.Flame;
+using FedSec.Defenses.Flare;
 using FedSec.Defenses.FoolsGold;
 using FedSec.Defenses.Krum;
 using FedSec.Defenses.Lasa;
@@ -63,5 +65,7 @@ public static class DefenseCatalog
         registry.Register(LasaRegistration.Descriptor);
         registry.Register(AurorRegistration.Descriptor);
         registry.Register(RflbatRegistration.Descriptor);
+        registry.Register(DeepSightRegistration.Descriptor);
+        registry.Register(FlareRegistration.Descriptor);
     }
 }
