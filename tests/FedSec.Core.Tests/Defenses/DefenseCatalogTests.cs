@@ -22,6 +22,8 @@ public class DefenseCatalogTests
     [InlineData("lasa", typeof(IOnAggregationDefense))]
     [InlineData("auror", typeof(IBeforeAggregationDefense))]
     [InlineData("rflbat", typeof(IBeforeAggregationDefense))]
+    [InlineData("deepsight", typeof(IOnAggregationDefense))]
+    [InlineData("flare", typeof(IOnAggregationDefense))]
     public void RegisterAll_AggregationRulesClippingAndNoise_CreatedAtTheirStageFromDefaults(string name, Type stage)
     {
         var registry = BuiltInComponents.CreateRegistry();
