@@ -6,11 +6,13 @@ using FedSec.Defenses.Bucketing;
 using FedSec.Defenses.Bulyan;
 using FedSec.Defenses.CenteredClipping;
 using FedSec.Defenses.Crfl;
+using FedSec.Defenses.DeepSight;
 using FedSec.Defenses.Dnc;
 using FedSec.Defenses.FLDetector;
 using FedSec.Defenses.FedRdf;
 using FedSec.Defenses.FLTrust;
 using FedSec.Defenses.Flame;
+using FedSec.Defenses.Flare;
 using FedSec.Defenses.FoolsGold;
 using FedSec.Defenses.Krum;
 using FedSec.Defenses.Lasa;
@@ -67,5 +69,7 @@ public static class DefenseCatalog
         registry.Register(RflbatRegistration.Descriptor);
         registry.Register(FedRdfRegistration.Descriptor);
         registry.Register(ZenoPlusPlusRegistration.Descriptor);
+        registry.Register(DeepSightRegistration.Descriptor);
+        registry.Register(FlareRegistration.Descriptor);
     }
 }

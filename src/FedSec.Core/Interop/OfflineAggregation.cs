@@ -57,6 +57,13 @@ public static class OfflineAggregation
                         $"'{descriptor.Name}' needs the server's own clean data set (a root set trained on each round), which an offline aggregation of given models does not have."));
                 }
 
+                if (instance is INeedsModelProbe and not INeedsServerData)
+                {
+                    problems.Add(new ConfigProblem(
+                        $"{Section}.defense_type",
+                        $"'{descriptor.Name}' runs the clients' models on inputs, which an offline aggregation of given weight vectors cannot do (it has no model)."));
+                }
+
                 if (instance is IDefense defense)
                 {
                     instances.Add(new ConfiguredDefense(descriptor.Name, defense, args.Settings));

@@ -52,13 +52,19 @@ public static class DataKindCheck
             problems.Add(new ConfigProblem(Key(config, EngineParameters.DefenseType.Key, ConfigSections.Defense), $"{defense.Name} trains on a server root set of images; {run} support defenses on the exchanged vectors (krum, multikrum, geo_median, trimmed_mean, rfa, flame, nnm, norm_diff_clipping, ...)."));
         }
 
+        foreach (var defense in setup.Defenses.Where(d => d.Instance is INeedsModelProbe and not INeedsServerData))
+        {
+            problems.Add(new ConfigProblem(Key(config, EngineParameters.DefenseType.Key, ConfigSections.Defense), $"{defense.Name} runs the clients' models on random images; {run} support defenses on the exchanged vectors (krum, multikrum, geo_median, trimmed_mean, rfa, flame, nnm, norm_diff_clipping, ...)."));
+        }
+
         return problems;
     }
 
     /// <summary>
     /// The problems of <paramref name="setup"/> on a data set that travels the image path but whose samples are not
     /// images (<paramref name="samples"/>: Shakespeare's character indices, StackOverflow's bag of words): attacks that
-    /// poison or reconstruct images name <c>attack_args.attack_type</c>; vector attacks and every defense run unchanged.
+    /// poison or reconstruct images name <c>attack_args.attack_type</c>, defenses that run the models on images (DeepSight, FLARE) name
+    /// <c>defense_args.defense_type</c>; vector attacks and every other defense run unchanged.
     /// </summary>
     public static IReadOnlyList<ConfigProblem> CheckNonImageSamples(ExperimentSetup setup, string samples)
     {
@@ -70,6 +76,13 @@ public static class DataKindCheck
             problems.Add(new ConfigProblem(
                 Key(config, EngineParameters.AttackType.Key, ConfigSections.Attack),
                 $"{attack.Name} {what}, but {config.Dataset}'s samples are {samples}; it supports {VectorAttacks}."));
+        }
+
+        foreach (var defense in setup.Defenses.Where(d => d.Instance is INeedsModelProbe))
+        {
+            problems.Add(new ConfigProblem(
+                Key(config, EngineParameters.DefenseType.Key, ConfigSections.Defense),
+                $"{defense.Name} runs the clients' models on server-side images, but {config.Dataset}'s samples are {samples}; every defense on the exchanged vectors runs unchanged."));
         }
 
         return problems;

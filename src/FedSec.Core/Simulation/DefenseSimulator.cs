@@ -28,6 +28,8 @@ internal sealed class DefenseSimulator(PipelineStages stages)
             Seeds = context.Seeds,
             TotalClients = context.TotalClients,
             ServerTrainer = context.ServerTrainer,
+            Probe = context.Probe,
+            ServerSamples = context.ServerSamples,
             Buffers = new RoundBuffers(),
         };
         var stateful = stages.Before.Select(b => (object)b.Defense)

@@ -452,6 +452,8 @@ public sealed class ExperimentServer
         Buffers = buffers ?? _buffers,
         ServerTrainer = _data.ServerRoot is { } root ? () => TrainOnServer(plan.Global, root, plan.Round) : null,
         ServerDataBytes = _data.ServerRoot is { } held ? (held.Pixels.LongLength * sizeof(float)) + (held.Labels.LongLength * sizeof(int)) : 0,
+        Probe = _backend as IModelProbe,
+        ServerSamples = _data.ServerRoot,
         UpdateBases = _setup.Config.FederatedOptimizer == FederatedOptimizer.FedAsync ? plan.StartModels : null,
     };
 

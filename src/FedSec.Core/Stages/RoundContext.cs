@@ -51,6 +51,18 @@ public sealed class RoundContext
     public long ServerDataBytes { get; init; }
 
     /// <summary>
+    /// Evaluates a weight vector on a batch of inputs (softmax outputs, penultimate representations) for the defenses that
+    /// inspect models on server-side inputs (<see cref="INeedsModelProbe"/>); null when the backend cannot (a language model).
+    /// </summary>
+    public IModelProbe? Probe { get; init; }
+
+    /// <summary>
+    /// The small clean set the server holds out of the training data (<see cref="INeedsServerData"/>: FLTrust's root set,
+    /// FLARE's auxiliary samples); null when the experiment holds none out.
+    /// </summary>
+    public ImageSet? ServerSamples { get; init; }
+
+    /// <summary>
     /// The clean training data of a client, by identity. For measuring reconstruction quality only (comparing what a
     /// data-reconstruction attack recovered with what the client really had): an attack must not use it otherwise.
     /// Null when the engine does not provide it.

@@ -9,7 +9,7 @@ namespace FedSec.Torch.Models;
 /// (800) feature map. ByzFL ends with log-softmax and NLL loss; FedSec's trainer applies cross-entropy to the logits,
 /// which is the same loss, so the model returns the logits.
 /// </summary>
-internal sealed class ByzflCnnMnist : nn.Module<Tensor, Tensor>
+internal sealed class ByzflCnnMnist : nn.Module<Tensor, Tensor>, IPenultimateModel
 {
     /// <summary>Units of the hidden linear layer.</summary>
     public const int HiddenUnits = 500;
@@ -42,4 +42,16 @@ internal sealed class ByzflCnnMnist : nn.Module<Tensor, Tensor>
         x = nn.functional.relu(fc1.forward(x.flatten(1)));
         return fc2.forward(x).MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc />
+    public Tensor Features(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = pool.forward(nn.functional.relu(conv1.forward(input)));
+        x = pool.forward(nn.functional.relu(conv2.forward(x)));
+        return nn.functional.relu(fc1.forward(x.flatten(1))).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor Head(Tensor features) => fc2.forward(features);
 }

@@ -10,7 +10,7 @@ namespace FedSec.Torch.Models;
 /// is 9 216 and the model has 1 199 882 parameters for 10 classes (FedML hard-codes 9 216 and 62 outputs; here both
 /// follow the input shape and class count).
 /// </summary>
-internal sealed class CnnDropOut : nn.Module<Tensor, Tensor>
+internal sealed class CnnDropOut : nn.Module<Tensor, Tensor>, IPenultimateModel
 {
     private readonly Conv2d conv2d_1;
     private readonly Conv2d conv2d_2;
@@ -46,4 +46,18 @@ internal sealed class CnnDropOut : nn.Module<Tensor, Tensor>
         x = linear_2.forward(dropout_2.forward(x));
         return x.MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc />
+    public Tensor Features(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = nn.functional.relu(conv2d_1.forward(input));
+        x = nn.functional.relu(conv2d_2.forward(x));
+        x = dropout_1.forward(max_pooling.forward(x));
+        x = nn.functional.relu(linear_1.forward(x.flatten(1)));
+        return dropout_2.forward(x).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor Head(Tensor features) => linear_2.forward(features);
 }

@@ -8,7 +8,7 @@ namespace FedSec.Torch.Models;
 /// Decentralized Data", AISTATS 2017. Conv 5×5 32 (padding 2) + ReLU, max-pool 2, conv 5×5 64 (padding 2) + ReLU,
 /// max-pool 2, flatten, linear 512 + ReLU, linear; 1 663 370 parameters on 28×28×1 with 10 classes, as the paper reports.
 /// </summary>
-internal sealed class CnnOriginalFedAvg : nn.Module<Tensor, Tensor>
+internal sealed class CnnOriginalFedAvg : nn.Module<Tensor, Tensor>, IPenultimateModel
 {
     private readonly Conv2d conv2d_1;
     private readonly Conv2d conv2d_2;
@@ -38,4 +38,16 @@ internal sealed class CnnOriginalFedAvg : nn.Module<Tensor, Tensor>
         x = nn.functional.relu(linear_1.forward(x.flatten(1)));
         return linear_2.forward(x).MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc />
+    public Tensor Features(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = max_pooling.forward(nn.functional.relu(conv2d_1.forward(input)));
+        x = max_pooling.forward(nn.functional.relu(conv2d_2.forward(x)));
+        return nn.functional.relu(linear_1.forward(x.flatten(1))).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor Head(Tensor features) => linear_2.forward(features);
 }

@@ -10,7 +10,7 @@ namespace FedSec.Torch.Models;
 /// input (MNIST padded by 2); images smaller than 32 pixels on a side are padded by 2 in the first convolution, so
 /// 28×28×1 and 32×32×3 both reach a 16×5×5 feature map.
 /// </summary>
-internal sealed class LeNet5 : nn.Module<Tensor, Tensor>
+internal sealed class LeNet5 : nn.Module<Tensor, Tensor>, IPenultimateModel
 {
     private readonly Conv2d conv1;
     private readonly Conv2d conv2;
@@ -44,4 +44,17 @@ internal sealed class LeNet5 : nn.Module<Tensor, Tensor>
         x = nn.functional.relu(fc2.forward(x));
         return fc3.forward(x).MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc />
+    public Tensor Features(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = pool.forward(nn.functional.relu(conv1.forward(input)));
+        x = pool.forward(nn.functional.relu(conv2.forward(x)));
+        x = nn.functional.relu(fc1.forward(x.flatten(1)));
+        return nn.functional.relu(fc2.forward(x)).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor Head(Tensor features) => fc3.forward(features);
 }

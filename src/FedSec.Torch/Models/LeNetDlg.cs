@@ -10,7 +10,7 @@ namespace FedSec.Torch.Models;
 /// 28×28). Every weight and bias is drawn from U(−0.5, 0.5), the initialisation of the authors' code, since the
 /// attack's success depends on it.
 /// </summary>
-internal sealed class LeNetDlg : nn.Module<Tensor, Tensor>
+internal sealed class LeNetDlg : nn.Module<Tensor, Tensor>, IPenultimateModel
 {
     private readonly Sequential body;
     private readonly Linear fc;
@@ -42,4 +42,14 @@ internal sealed class LeNetDlg : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         return fc.forward(body.forward(input).flatten(1)).MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc />
+    public Tensor Features(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        return body.forward(input).flatten(1).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor Head(Tensor features) => fc.forward(features);
 }

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace FedSec.Torch.Models;
 
 /// <summary>A perceptron with one hidden layer of <see cref="HiddenUnits"/> ReLU units (the width of McMahan et al.'s 2NN).</summary>
-internal sealed class Mlp : nn.Module<Tensor, Tensor>
+internal sealed class Mlp : nn.Module<Tensor, Tensor>, IPenultimateModel
 {
     public const int HiddenUnits = 200;
 
@@ -25,4 +25,14 @@ internal sealed class Mlp : nn.Module<Tensor, Tensor>
         var hidden = nn.functional.relu(fc1.forward(input.flatten(1)));
         return fc2.forward(hidden).MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc />
+    public Tensor Features(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        return nn.functional.relu(fc1.forward(input.flatten(1))).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor Head(Tensor features) => fc2.forward(features);
 }

@@ -21,32 +21,51 @@ public sealed class ModelCatalog
         catalog.Register(new ModelDescriptor(
             "mlp",
             $"2-layer perceptron: flatten, linear {Mlp.HiddenUnits}, ReLU, linear.",
-            (shape, classes) => new Mlp(shape, classes)));
+            (shape, classes) => new Mlp(shape, classes))
+        {
+            HasFeatures = true,
+        });
         catalog.Register(new ModelDescriptor(
             "cnn",
             "FedML's CNN_DropOut (Reddi et al. 2021): conv 3×3 32, conv 3×3 64, max-pool 2, dropout 0.25, linear 128, dropout 0.5, linear.",
-            (shape, classes) => new CnnDropOut(shape, classes)));
+            (shape, classes) => new CnnDropOut(shape, classes))
+        {
+            HasFeatures = true,
+        });
         catalog.Register(new ModelDescriptor(
             "cnn_fedavg",
             "FedML's CNN_OriginalFedAvg (McMahan et al. 2017): conv 5×5 32, max-pool, conv 5×5 64, max-pool, linear 512, linear.",
-            (shape, classes) => new CnnOriginalFedAvg(shape, classes)));
+            (shape, classes) => new CnnOriginalFedAvg(shape, classes))
+        {
+            HasFeatures = true,
+        });
         catalog.Register(new ModelDescriptor(
             "lenet5",
             "LeNet-5 (LeCun et al. 1998) with ReLU and max-pooling: conv 5×5 6, conv 5×5 16, linear 120, 84, classes.",
-            (shape, classes) => new LeNet5(shape, classes)));
+            (shape, classes) => new LeNet5(shape, classes))
+        {
+            HasFeatures = true,
+        });
         catalog.Register(new ModelDescriptor(
             "byzfl_cnn_mnist",
             "ByzFL's cnn_mnist: conv 5×5 20, max-pool, conv 5×5 50, max-pool, linear 500, linear.",
-            (shape, classes) => new ByzflCnnMnist(shape, classes)));
+            (shape, classes) => new ByzflCnnMnist(shape, classes))
+        {
+            HasFeatures = true,
+        });
         catalog.Register(new ModelDescriptor(
             "resnet20",
             "ResNet-20 for CIFAR (He et al. 2016): 3 stages of 3 basic blocks, 16/32/64 channels, BatchNorm, projection shortcuts.",
-            (shape, classes) => new ResNet20(shape, classes)));
+            (shape, classes) => new ResNet20(shape, classes))
+        {
+            HasFeatures = true,
+        });
         catalog.Register(new ModelDescriptor(
             "resnet56",
             "FedML's CIFAR ResNet-56 (He et al. 2016): 3 stages of 6 bottleneck blocks, 64/128/256 channels, BatchNorm; 3-channel images only.",
             (shape, classes) => new ResNet56(shape, classes))
         {
+            HasFeatures = true,
             InputCheck = ResNet56.Misfit,
         });
         catalog.Register(new ModelDescriptor(
@@ -61,6 +80,7 @@ public sealed class ModelCatalog
             "The LeNet of Deep Leakage from Gradients (Zhu et al. 2019): 3 sigmoid convs 5×5 12, linear; weights U(−0.5, 0.5).",
             (shape, classes) => new LeNetDlg(shape, classes))
         {
+            HasFeatures = true,
             AvoidOneDnn = true,
         });
         return catalog;

@@ -28,6 +28,14 @@ public sealed record ModelDescriptor(string Name, string Summary, Func<ImageShap
     /// </summary>
     public Func<ImageShape, string?>? InputCheck { get; init; }
 
+    /// <summary>
+    /// Whether the model's modules implement <see cref="IPenultimateModel"/> (expose the input of their last linear
+    /// layer), which FLARE needs; a configuration that pairs a model without it with such a defense is an error naming
+    /// <c>model_args.model</c>, found before any data is loaded.
+    /// </summary>
+    /// <value>The default value is false.</value>
+    public bool HasFeatures { get; init; }
+
     /// <summary>Why the model cannot take images of <paramref name="shape"/>, or null when it can (as far as <see cref="InputCheck"/> says).</summary>
     public string? Misfit(ImageShape shape) => InputCheck?.Invoke(shape);
 }

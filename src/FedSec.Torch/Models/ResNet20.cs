@@ -10,7 +10,7 @@ namespace FedSec.Torch.Models;
 /// changes: 272 474 trainable parameters for 3-channel input and 10 classes (option A, zero-padding, would have
 /// 269 722). Convolutions start from He (Kaiming normal, fan-out) initialisation, as in the paper.
 /// </summary>
-internal sealed class ResNet20 : nn.Module<Tensor, Tensor>
+internal sealed class ResNet20 : nn.Module<Tensor, Tensor>, IPenultimateModel
 {
     private const int BlocksPerStage = 3;
 
@@ -46,6 +46,18 @@ internal sealed class ResNet20 : nn.Module<Tensor, Tensor>
         x = nn.functional.adaptive_avg_pool2d(x, 1).flatten(1);
         return linear.forward(x).MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc />
+    public Tensor Features(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
+        x = layer3.forward(layer2.forward(layer1.forward(x)));
+        return nn.functional.adaptive_avg_pool2d(x, 1).flatten(1).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor Head(Tensor features) => linear.forward(features);
 
     private static Sequential Stage(int inChannels, int outChannels, int stride)
     {

@@ -11,7 +11,7 @@ namespace FedSec.Torch.Models;
 /// layers, 591 322 trainable parameters for 10 classes. Convolutions start from Kaiming normal (fan-out) weights and
 /// BatchNorm from weight 1, bias 0, as in FedML. Its first convolution takes exactly 3 channels, as FedML's does.
 /// </summary>
-internal sealed class ResNet56 : nn.Module<Tensor, Tensor>
+internal sealed class ResNet56 : nn.Module<Tensor, Tensor>, IPenultimateModel
 {
     /// <summary>The input channels FedML's first convolution is built for.</summary>
     public const int InputChannels = 3;
@@ -60,6 +60,18 @@ internal sealed class ResNet56 : nn.Module<Tensor, Tensor>
         x = nn.functional.adaptive_avg_pool2d(x, 1).flatten(1);
         return fc.forward(x).MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc />
+    public Tensor Features(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
+        x = layer3.forward(layer2.forward(layer1.forward(x)));
+        return nn.functional.adaptive_avg_pool2d(x, 1).flatten(1).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor Head(Tensor features) => fc.forward(features);
 
     private static Sequential Stage(int inChannels, int planes, int stride)
     {

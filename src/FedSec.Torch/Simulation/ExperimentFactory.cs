@@ -89,6 +89,8 @@ public sealed class ExperimentFactory
             all.Insert(0, misfit);
         }
 
+        all.AddRange(ProbeModelCheck.Check(setup, Models));
+
         if (all.Count > 0)
         {
             throw new ConfigException(all);

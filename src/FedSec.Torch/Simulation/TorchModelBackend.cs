@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using FedSec.Data;
 using FedSec.Parameters;
 using FedSec.Simulation;
+using FedSec.Stages;
 using FedSec.Torch.Data;
 using FedSec.Torch.Evaluation;
 using FedSec.Torch.Models;
@@ -19,7 +20,7 @@ namespace FedSec.Torch.Simulation;
 /// operation runs on the calling thread. Models with other randomness (libtorch's own dropout layers) or that need oneDNN
 /// switched off (a process-wide flag) train one client at a time.
 /// </summary>
-public sealed class TorchModelBackend : IModelBackend
+public sealed class TorchModelBackend : IModelBackend, IModelProbe
 {
     private readonly ModelDescriptor _model;
     private readonly ImageShape _shape;
@@ -30,6 +31,7 @@ public sealed class TorchModelBackend : IModelBackend
     private readonly ConcurrentBag<TrainingWorker> _idle = new();
     private readonly List<TrainingWorker> _workers = new();
     private readonly object _gate = new();
+    private readonly TorchModelProbe _probe;
 
     /// <summary>Creates the model <paramref name="model"/> for images of <paramref name="info"/>'s shape and classes.</summary>
     /// <param name="model">The model to create.</param>
@@ -50,6 +52,7 @@ public sealed class TorchModelBackend : IModelBackend
         _idle.Add(_first);
         _evaluator = new Evaluator(module, Layout);
         _normalization = new ChannelNormalization(info.Mean, info.Std);
+        _probe = new TorchModelProbe(() => model.Create(_shape, _classes), Layout, _shape, _classes, model.HasFeatures, _normalization);
         MaxConcurrentTrainings = model.AvoidOneDnn || module.modules().Any(RandomModules.DrawsFromGlobalGenerator) ? 1 : concurrentTrainings;
     }
 
@@ -113,6 +116,25 @@ public sealed class TorchModelBackend : IModelBackend
         return new FedSec.Simulation.Evaluation(r.Accuracy, r.MeanLoss, r.Confusion) { Extras = r.Extras };
     }
 
+    /// <inheritdoc />
+    public int Channels => _shape.Channels;
+
+    /// <inheritdoc />
+    public int Height => _shape.Height;
+
+    /// <inheritdoc />
+    public int Width => _shape.Width;
+
+    /// <inheritdoc />
+    public int ClassCount => _classes;
+
+    /// <inheritdoc />
+    public bool HasFeatures => _model.HasFeatures;
+
+    /// <inheritdoc />
+    public ProbeOutputs Probe(ReadOnlySpan<float> weights, ReadOnlySpan<float> pixels, int count, bool features) =>
+        _probe.Probe(weights, pixels, count, features);
+
     // The factory pairs this backend with image data only; anything else is a bug in the caller.
     private static ImageSet Images(IClientDataset data) =>
         data as ImageSet ?? throw new ArgumentException($"The image model backend takes images, not {data?.Kind.ToString() ?? "null"}.", nameof(data));
@@ -120,6 +142,7 @@ public sealed class TorchModelBackend : IModelBackend
     /// <inheritdoc />
     public void Dispose()
     {
+        _probe.Dispose();
         foreach (var w in _workers)
         {
             w.Trainer.Dispose();

@@ -23,6 +23,8 @@ public class DefenseCatalogTests
     [InlineData("auror", typeof(IBeforeAggregationDefense))]
     [InlineData("rflbat", typeof(IBeforeAggregationDefense))]
     [InlineData("fedrdf", typeof(IOnAggregationDefense))]
+    [InlineData("deepsight", typeof(IOnAggregationDefense))]
+    [InlineData("flare", typeof(IOnAggregationDefense))]
     public void RegisterAll_AggregationRulesClippingAndNoise_CreatedAtTheirStageFromDefaults(string name, Type stage)
     {
         var registry = BuiltInComponents.CreateRegistry();

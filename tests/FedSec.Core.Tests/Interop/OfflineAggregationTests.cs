@@ -160,6 +160,16 @@ public sealed class OfflineAggregationTests
     }
 
     [Fact]
+    public void Run_DefenseProbingTheModel_ThrowsConfigExceptionNamingIt()
+    {
+        var request = new OfflineAggregationRequest { Defenses = new[] { "deepsight" }, Models = new[] { new[] { 1f }, new[] { 2f } } };
+
+        var e = Assert.Throws<ConfigException>(() => OfflineAggregation.Run(request, BuiltInComponents.CreateRegistry()));
+
+        Assert.Contains("'deepsight' runs the clients' models on inputs", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_DefenseNeedingServerData_ThrowsConfigException()
     {
         var request = new OfflineAggregationRequest { Defenses = new[] { "fltrust" }, Models = new[] { new[] { 1f }, new[] { 2f } } };

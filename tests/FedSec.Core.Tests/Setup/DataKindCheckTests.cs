@@ -44,6 +44,19 @@ public sealed class DataKindCheckTests
         Assert.Contains("fltrust trains on a server root set of images", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("deepsight", "deepsight runs the clients' models on random images")]
+    [InlineData("flare", "flare trains on a server root set of images")]
+    public void Check_ProbingDefenseOnText_NamesDefenseType(string defense, string message)
+    {
+        var setup = Bind(Text + $"defense_args:\n  enable_defense: true\n  defense_type: {defense}\n");
+
+        var problem = Assert.Single(DataKindCheck.Check(setup, DataKind.TokenSequences));
+
+        Assert.Equal("defense_args.defense_type", problem.Key);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Check_ShardsOnText_NamesPartitionMethod()
     {
