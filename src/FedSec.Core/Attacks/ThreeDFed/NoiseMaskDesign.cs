@@ -8,7 +8,9 @@ namespace FedSec.Attacks.ThreeDFed;
 /// the group's masks start summing to zero; then 30 rounds in which every mask takes one SGD step (learning rate 0.1,
 /// momentum 0.9, weight decay 5e-4, as the authors' optimizer) on its own loss <see cref="NoiseMaskObjective"/> and the
 /// Lagrange multiplier λ (from 1) takes a dual-ascent step λ += step·‖Σ m‖₂. The authors' loop lets each backward pass
-/// add into the gradients of the masks stepped after it (one shared graph); here each mask descends its own loss.
+/// add into the gradients of the masks stepped after it (one shared graph); here each mask descends its own loss. The
+/// Lagrange term only drives the sum towards zero; the masks are centred once more at the end (a projection onto the
+/// constraint), so a group's masks leave the aggregate exactly as the backdoor models make it.
 /// </summary>
 internal static class NoiseMaskDesign
 {
@@ -29,18 +31,7 @@ internal static class NoiseMaskDesign
             masks[i] = b.Select(row => row.Select(_ => sigma * rng.NextGaussian()).ToArray()).ToArray();
         }
 
-        var mean = NoiseMaskObjective.Sum(masks);
-        foreach (var m in masks)
-        {
-            for (int r = 0; r < m.Length; r++)
-            {
-                for (int k = 0; k < m[r].Length; k++)
-                {
-                    m[r][k] -= mean[r][k] / groupSize;
-                }
-            }
-        }
-
+        Centre(masks);
         var velocity = masks.Select(m => m.Select(row => new double[row.Length]).ToArray()).ToArray();
         double lambda = 1;
         for (int it = 0; it < Iterations; it++)
@@ -62,6 +53,23 @@ internal static class NoiseMaskDesign
             lambda += lagrangeStep * NoiseMaskObjective.Norm(NoiseMaskObjective.Sum(masks));
         }
 
+        Centre(masks);
         return masks;
+    }
+
+    // Subtracts the group's mean from every mask, so that they sum to zero.
+    private static void Centre(double[][][] masks)
+    {
+        var sum = NoiseMaskObjective.Sum(masks);
+        foreach (var m in masks)
+        {
+            for (int r = 0; r < m.Length; r++)
+            {
+                for (int k = 0; k < m[r].Length; k++)
+                {
+                    m[r][k] -= sum[r][k] / masks.Length;
+                }
+            }
+        }
     }
 }
