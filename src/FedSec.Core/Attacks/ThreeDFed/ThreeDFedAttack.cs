@@ -109,13 +109,19 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
         var weights = sent.Select(i => (float[])updates[i].Weights.Clone()).ToArray();
         var meanBackdoor = MeanDelta(weights.Take(backdoor.Length).ToArray(), g);
 
-        AddNoiseMasks(weights, backdoor.Length, g, layers, rng);
         for (int j = backdoor.Length; j < sent.Length; j++)
         {
             weights[j] = Decoy(weights[j], g, benign, meanBackdoor, layers, j - backdoor.Length);
         }
 
-        PlantIndicators(weights, g, meanBackdoor, benign, layers);
+        // The indicators' values come from the models before their masks (the indicator layer is the output layer
+        // itself in a model without another): a mask must not turn a quiet coordinate into a loud one.
+        var planted = PlantIndicators(weights, g, meanBackdoor, benign, layers);
+        AddNoiseMasks(weights, backdoor.Length, g, layers, rng);
+        for (int j = 0; j < weights.Length; j++)
+        {
+            weights[j][_indicators[j]] = planted[j];
+        }
         _sentBackdoor = backdoor.Length;
         _lastGlobal = g;
         _lastRound = context.Round;
@@ -223,17 +229,20 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
         return w;
     }
 
-    private void PlantIndicators(float[][] weights, float[] g, float[] meanBackdoor, float[] benign, ThreeDFedLayers layers)
+    // Chooses the indicators and returns the weight each model is to carry at its own.
+    private float[] PlantIndicators(float[][] weights, float[] g, float[] meanBackdoor, float[] benign, ThreeDFedLayers layers)
     {
         _indicators = IndicatorDesign.Choose(meanBackdoor, benign, layers.Indicator.Offset, layers.Indicator.Length, weights.Length);
         _indicatorValues = new float[weights.Length];
+        var planted = new float[weights.Length];
         for (int j = 0; j < weights.Length; j++)
         {
             int p = _indicators[j];
-            float value = IndicatorDesign.Plant(weights[j][p] - g[p]);
-            weights[j][p] = g[p] + value;
-            _indicatorValues[j] = value;
+            _indicatorValues[j] = IndicatorDesign.Plant(weights[j][p] - g[p]);
+            planted[j] = g[p] + _indicatorValues[j];
         }
+
+        return planted;
     }
 
     private static float[] MeanDelta(float[][] models, float[] g)
