@@ -52,12 +52,12 @@ public sealed class ThreeDFedOptions
         .ToArray();
 
     /// <summary>Number of malicious clients.</summary>
-    /// <value>The default value is 1 (the shared key's); 3DFed needs at least <see cref="GroupSize"/>.</value>
+    /// <value>The default value is 1 (the shared key's): one attacker, whose model gets no noise mask (a mask cancels only within a group).</value>
     public int ClientNum { get; init; } = AttackerCount.Key.Default;
 
     /// <summary>The trigger and target (its poison fraction is unused: every backdoor sample is stamped).</summary>
-    /// <value>The default value is the backdoor's defaults.</value>
-    public BackdoorOptions Backdoor { get; init; } = new();
+    /// <value>The default value is the backdoor's defaults with every sample stamped (poison fraction 1).</value>
+    public BackdoorOptions Backdoor { get; init; } = new() { PoisonFraction = 1 };
 
     /// <summary>Clean-loss weight.</summary>
     /// <value>The default value is 0.3.</value>
@@ -99,7 +99,7 @@ public sealed class ThreeDFedOptions
     public static ThreeDFedOptions Read(ComponentArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var options = new ThreeDFedOptions
+        return new ThreeDFedOptions
         {
             ClientNum = AttackerCount.Read(args),
             Backdoor = new BackdoorOptions
@@ -121,13 +121,5 @@ public sealed class ThreeDFedOptions
             LagrangeStep = args.Get(LagrangeStepKey),
             Threshold = args.Get(ThresholdKey),
         };
-        if (options.ClientNum < options.GroupSize)
-        {
-            args.Report(
-                args.QualifiedKey(AttackerCount.Key.Key),
-                $"3dfed needs at least three_d_fed_group_size = {options.GroupSize} malicious clients (its noise masks cancel within a group; the authors' code does nothing with one attacker); byzantine_client_num is {options.ClientNum}.");
-        }
-
-        return options;
     }
 }

@@ -1,6 +1,5 @@
 using FedSec.Attacks.ThreeDFed;
 using FedSec.Configuration;
-using FedSec.Core.Tests.TestSupport;
 using FedSec.Parameters;
 using FedSec.Stages;
 
@@ -135,11 +134,17 @@ public class ThreeDFedAttackTests
     }
 
     [Fact]
-    public void Read_OneAttacker_IsRejectedNamingTheKey()
+    public void AttackModel_OneAttacker_SendsItsModelUnmaskedWithAnIndicator()
     {
-        var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "attack_args", ("byzantine_client_num", (object?)1));
-        ThreeDFedOptions.Read(args);
-        Assert.Contains(args.Problems, p => p.Key.EndsWith("byzantine_client_num", StringComparison.Ordinal));
+        var attack = new ThreeDFedAttack(new ThreeDFedOptions());
+        var g = new float[Layout.Length];
+        var updates = Updates(g, 0);
+        var context = AttackFixtures.Context(g, updates, [0], Layout);
+        var sent = attack.AttackModel(updates, context);
+        var changed = Enumerable.Range(0, Layout.Length).Where(p => sent[0].Weights[p] != updates[0].Weights[p]).ToArray();
+        var only = Assert.Single(changed);
+        Assert.True(only < 8, "the one change is the indicator, in the convolution");
+        Assert.Equal((updates[0].Weights[only] - g[only]) * 1e5f, sent[0].Weights[only] - g[only], 1e-6f);
     }
 
     [Fact]
