@@ -1,4 +1,5 @@
 using FedSec.Attacks.Alie;
+using FedSec.Attacks.AlterMin;
 using FedSec.Attacks.Backdoor;
 using FedSec.Attacks.Byzantine;
 using FedSec.Attacks.Dba;
@@ -15,6 +16,7 @@ using FedSec.Attacks.Neurotoxin;
 using FedSec.Attacks.Optimal;
 using FedSec.Attacks.SignFlip;
 using FedSec.Attacks.TextBackdoor;
+using FedSec.Attacks.ThreeDFed;
 using FedSec.Components;
 
 namespace FedSec.Attacks;
@@ -46,5 +48,7 @@ public static class AttackCatalog
         registry.Register(OptimalRegistration.Ipm);
         registry.Register(NeurotoxinRegistration.Descriptor);
         registry.Register(TextBackdoorRegistration.Descriptor);
+        registry.Register(AlterMinRegistration.Descriptor);
+        registry.Register(ThreeDFedRegistration.Descriptor);
     }
 }

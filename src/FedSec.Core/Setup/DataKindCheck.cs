@@ -71,7 +71,7 @@ public static class DataKindCheck
         ArgumentNullException.ThrowIfNull(setup);
         var config = setup.Config;
         var problems = new List<ConfigProblem>();
-        if (setup.Attack is { } attack && (attack.Instance is IDataPoisoningAttack || attack.Instance is IDataReconstructionAttack) && ImageOnly(attack.Instance) is { } what)
+        if (setup.Attack is { } attack && (attack.Instance is IDataPoisoningAttack || attack.Instance is IDataReconstructionAttack || attack.Instance is IShapesLocalObjective) && ImageOnly(attack.Instance) is { } what)
         {
             problems.Add(new ConfigProblem(
                 Key(config, EngineParameters.AttackType.Key, ConfigSections.Attack),
@@ -91,6 +91,7 @@ public static class DataKindCheck
     private static string? ImageOnly(IAttack attack) => attack switch
     {
         ILabelFlippingAttack => "poisons image labels",
+        IShapesLocalObjective => "trains its malicious clients on its own objective over image samples",
         IBackdoorAttack => "stamps an image trigger into the training data",
         IDataPoisoningAttack => "poisons image training data",
         IDataReconstructionAttack => "reconstructs training images",

@@ -184,6 +184,11 @@ internal sealed class ClientRound
             settings = settings with { Constraint = constrains.ConstraintFor(client) };
         }
 
+        if (_stages.LocalObjective is { } shapes)
+        {
+            settings = settings with { Objective = shapes.ObjectiveFor(data, client) };
+        }
+
         return (data, settings);
     }
 }

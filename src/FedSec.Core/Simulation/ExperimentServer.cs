@@ -124,6 +124,11 @@ public sealed class ExperimentServer
             sites["local_training_constraint"] = "client";
         }
 
+        if (Stages.LocalObjective is not null)
+        {
+            sites["local_training_objective"] = "client";
+        }
+
         if (Stages.ModelPoisoning is { } poisoning)
         {
             sites["model_poisoning"] = ownUpdateAtClients && poisoning is IOwnUpdateAttack ? "client" : "server";

@@ -30,4 +30,11 @@ public sealed record LocalTrainingSettings(
     /// <summary>The most optimizer steps to take (FedSGD: 1); 0 takes every step of <see cref="Epochs"/> epochs.</summary>
     /// <value>The default value is 0.</value>
     public int MaxSteps { get; init; }
+
+    /// <summary>
+    /// A malicious client's own training objective (<see cref="IShapesLocalObjective"/>), trained instead of the plain
+    /// local loss; null for normal training.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public AdversarialObjective? Objective { get; init; }
 }

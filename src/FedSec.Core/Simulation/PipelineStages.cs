@@ -17,6 +17,7 @@ internal sealed class PipelineStages
         TextPoisoning = attack as ITextBackdoorAttack;
         ModelPoisoning = attack as IModelPoisoningAttack;
         LocalConstraint = attack as IConstrainsLocalTraining;
+        LocalObjective = attack as IShapesLocalObjective;
         Reconstruction = attack as IDataReconstructionAttack;
         Controls = attack as IControlsClients;
         var before = new List<(string, IBeforeAggregationDefense)>();
@@ -83,6 +84,8 @@ internal sealed class PipelineStages
     public IModelPoisoningAttack? ModelPoisoning { get; }
 
     public IConstrainsLocalTraining? LocalConstraint { get; }
+
+    public IShapesLocalObjective? LocalObjective { get; }
 
     public IDataReconstructionAttack? Reconstruction { get; }
 

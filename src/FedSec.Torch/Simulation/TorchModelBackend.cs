@@ -101,7 +101,9 @@ public sealed class TorchModelBackend : IModelBackend, IModelProbe
         try
         {
             using var oneDnn = _model.AvoidOneDnn ? OneDnn.Suspend() : null;
-            return worker.Trainer.Train(images, global, options, order, seed, _normalization);
+            return settings.Objective is { } objective
+                ? AdversarialTrainer.Train(worker.Trainer, images, global, options, objective, order, seed, _normalization)
+                : worker.Trainer.Train(images, global, options, order, seed, _normalization);
         }
         finally
         {

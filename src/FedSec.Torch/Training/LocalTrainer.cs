@@ -48,6 +48,16 @@ public sealed class LocalTrainer : IDisposable
     /// <summary>The layout of the vectors this trainer reads and returns.</summary>
     public ParameterLayout Layout { get; }
 
+    /// <summary>The model this trainer trains (for <see cref="AdversarialTrainer"/>, which trains on the same instance).</summary>
+    internal nn.Module<Tensor, Tensor> Model => _model;
+
+    /// <summary>Seeds torch's global generator and the trainer's dropout generator, as <see cref="Train"/> does.</summary>
+    internal void SeedRandomness(long torchSeed)
+    {
+        random.manual_seed(torchSeed);
+        _dropoutGenerator?.manual_seed(torchSeed);
+    }
+
     /// <summary>
     /// Trains from <paramref name="global"/> on <paramref name="data"/> and returns the new flat model.
     /// </summary>
@@ -147,7 +157,7 @@ public sealed class LocalTrainer : IDisposable
     // Single-label: mean cross-entropy. Multi-label: FedML's BCELoss(reduction="sum") on sigmoid(outputs), computed from the
     // logits (libtorch's binary_cross_entropy_with_logits; the same loss, without BCELoss's log clamp at −100, which only
     // acts once a sigmoid saturates in float32).
-    private static Tensor Loss(Tensor logits, Tensor targets, bool multiLabel) => multiLabel
+    internal static Tensor Loss(Tensor logits, Tensor targets, bool multiLabel) => multiLabel
         ? nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.Sum)
         : nn.functional.cross_entropy(logits, targets);
 
@@ -160,7 +170,7 @@ public sealed class LocalTrainer : IDisposable
         ModuleVectors.LoadVector(_model, Layout, weights);
     }
 
-    private static optim.Optimizer CreateOptimizer(Parameter[] trainable, LocalTrainingOptions options) => options.Optimizer switch
+    internal static optim.Optimizer CreateOptimizer(Parameter[] trainable, LocalTrainingOptions options) => options.Optimizer switch
     {
         ClientOptimizer.Sgd => optim.SGD(trainable, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
         ClientOptimizer.Adam => optim.Adam(trainable, options.LearningRate, weight_decay: options.WeightDecay, amsgrad: options.Amsgrad),

@@ -1,0 +1,38 @@
+namespace FedSec.Attacks.ThreeDFed;
+
+/// <summary>
+/// 3DFed's reading of its indicators (<c>read_indicator</c> of the authors' code): the feedback of model j is
+/// f_j = (G_now − G_then)[I_j] / v_j, the change of the global model at the indicator's coordinate over the value the
+/// attacker planted there. A model averaged in with weight p gives f ≈ p; a filtered one f ≈ 0. Any f &gt; 1 or
+/// f &lt; −threshold cannot come from averaging: the server adds noise (weak DP) and adaptive tuning stops for good.
+/// Otherwise f ≤ threshold is rejected, f ≤ 0.8·max f clipped, the rest accepted.
+/// </summary>
+public static class IndicatorReading
+{
+    /// <summary>The status of each model, and whether the server is now known to add noise.</summary>
+    /// <param name="feedbacks">f_j of each model sent, in the order sent.</param>
+    /// <param name="threshold">The rejection threshold (1e-4 in the authors' MNIST runs, 1e-5 on CIFAR).</param>
+    /// <param name="weakDp">Whether noise was detected in an earlier round (then nothing is read).</param>
+    public static (IReadOnlyList<IndicatorStatus> Statuses, bool WeakDp) Classify(IReadOnlyList<double> feedbacks, double threshold, bool weakDp)
+    {
+        ArgumentNullException.ThrowIfNull(feedbacks);
+        var statuses = new List<IndicatorStatus>();
+        if (weakDp || feedbacks.Count == 0)
+        {
+            return (statuses, weakDp);
+        }
+
+        double max = feedbacks.Max();
+        foreach (var f in feedbacks)
+        {
+            if (f > 1 || f < -threshold || double.IsNaN(f))
+            {
+                return (Array.Empty<IndicatorStatus>(), true);
+            }
+
+            statuses.Add(f <= threshold ? IndicatorStatus.Rejected : f <= max * 0.8 ? IndicatorStatus.Clipped : IndicatorStatus.Accepted);
+        }
+
+        return (statuses, false);
+    }
+}

@@ -1,0 +1,88 @@
+namespace FedSec.Attacks.ThreeDFed;
+
+/// <summary>
+/// The loss 3DFed minimises for the noise mask m_i of the i-th model of a group (<c>compute_noise_loss</c> of the
+/// authors' code), on the chosen rows R of the output layer (a row: a class's weights and its bias), with b the group's
+/// backdoor update on those rows:
+/// L_i = [α·Σ_{r∈R} c_u / ‖b_r + m_{i,r}‖₁ + (1 − α)·c_n·‖m_{i,R}‖₂ + λ·c_l·‖Σ_i' m_{i',R}‖₂] / (1 + λ).
+/// The first term makes the chosen rows' updates large (DeepSight counts "threshold exceedings" of the output
+/// neurons' update energy), the second keeps the mask small, the third, with the Lagrange multiplier λ, makes the
+/// masks of a group cancel in their sum, so the aggregate is the backdoor update's. The constants are the authors' for
+/// MNIST: c_u = 0.1, c_n = 0.08, c_l = 0.1. Written by hand (a few hundred numbers, no autograd needed).
+/// </summary>
+internal static class NoiseMaskObjective
+{
+    public const double UpsWeight = 0.1;
+    public const double NormWeight = 0.08;
+    public const double LagrangeWeight = 0.1;
+
+    /// <summary>L_i for masks[i] (rows × width), base rows b, α and λ.</summary>
+    public static double Loss(double[][][] masks, int i, double[][] b, double alpha, double lambda)
+    {
+        double ups = 0;
+        for (int r = 0; r < b.Length; r++)
+        {
+            double l1 = 0;
+            for (int k = 0; k < b[r].Length; k++)
+            {
+                l1 += Math.Abs(b[r][k] + masks[i][r][k]);
+            }
+
+            ups += UpsWeight / l1;
+        }
+
+        double norm = NormWeight * Norm(masks[i]);
+        double lag = LagrangeWeight * Norm(Sum(masks));
+        return ((alpha * ups) + ((1 - alpha) * norm) + (lambda * lag)) / (1 + lambda);
+    }
+
+    /// <summary>∂L_i/∂m_i (the masks of the other models held fixed).</summary>
+    public static double[][] Gradient(double[][][] masks, int i, double[][] b, double alpha, double lambda)
+    {
+        var m = masks[i];
+        double norm = Norm(m);
+        var sum = Sum(masks);
+        double sumNorm = Norm(sum);
+        var grad = new double[b.Length][];
+        for (int r = 0; r < b.Length; r++)
+        {
+            double l1 = 0;
+            for (int k = 0; k < b[r].Length; k++)
+            {
+                l1 += Math.Abs(b[r][k] + m[r][k]);
+            }
+
+            grad[r] = new double[b[r].Length];
+            for (int k = 0; k < b[r].Length; k++)
+            {
+                double g = alpha * (-UpsWeight / (l1 * l1)) * Math.Sign(b[r][k] + m[r][k]);
+                g += norm > 0 ? (1 - alpha) * NormWeight * m[r][k] / norm : 0;
+                g += sumNorm > 0 ? lambda * LagrangeWeight * sum[r][k] / sumNorm : 0;
+                grad[r][k] = g / (1 + lambda);
+            }
+        }
+
+        return grad;
+    }
+
+    /// <summary>Σ_i masks[i].</summary>
+    public static double[][] Sum(double[][][] masks)
+    {
+        var sum = masks[0].Select(row => new double[row.Length]).ToArray();
+        foreach (var m in masks)
+        {
+            for (int r = 0; r < m.Length; r++)
+            {
+                for (int k = 0; k < m[r].Length; k++)
+                {
+                    sum[r][k] += m[r][k];
+                }
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>The Euclidean norm of all rows together.</summary>
+    public static double Norm(double[][] rows) => Math.Sqrt(rows.Sum(row => row.Sum(v => v * v)));
+}

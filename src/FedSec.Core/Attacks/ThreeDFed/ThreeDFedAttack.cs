@@ -1,0 +1,315 @@
+using FedSec.Attacks.Backdoor;
+using FedSec.Configuration;
+using FedSec.Data;
+using FedSec.Parameters;
+using FedSec.Randomness;
+using FedSec.Stages;
+
+namespace FedSec.Attacks.ThreeDFed;
+
+/// <summary>
+/// 3DFed (Li, Ye, Hu, Li, Wang, Fang and Shi, "3DFed: Adaptive and Extensible Framework for Covert Backdoor Attack in
+/// Federated Learning", IEEE S&amp;P 2023), after the authors' code (<c>attacks/thrdfed.py</c> and its components).
+/// <list type="number">
+/// <item>Backdoor training with constrained loss, at each malicious client (<see cref="IShapesLocalObjective"/>):
+/// 0.3·clean loss + 0.3·backdoor loss (the same batch, every image with the trigger, labelled the target) +
+/// 0.4·‖w − G‖₂, the update then scaled by max(min(‖benign reference‖/‖backdoor‖, 5), 1), the benign reference being
+/// the client's own plain training.</item>
+/// <item>At the attacker's side of the round (<see cref="IModelPoisoningAttack"/>, which sees only its own clients'
+/// models, the global model and what it remembers): read the indicators planted last time in the change of the global
+/// model (<see cref="IndicatorReading"/>) and tune the noise-mask weights α and the number of decoys k
+/// (<see cref="AdaptiveTuning"/>); send k of its clients' slots as decoy models and the rest as backdoor models;
+/// add noise masks that cancel within each group of backdoor models (<see cref="NoiseMaskDesign"/>); plant one
+/// indicator in every model sent (<see cref="IndicatorDesign"/>).</item>
+/// </list>
+/// The decoy models are not trained here (the authors train each from G on the attacker's data to stay accurate while
+/// one output-layer parameter moves more than 10 from the benign model): a decoy is the attacker's benign estimate (the
+/// last global update, per round) with that parameter moved by 10. The feedback, statuses, α and k are the attacker's
+/// cross-round state (<see cref="ICrossRoundState"/>), and each read is reported in the round's metrics
+/// (<c>3dfed_accepted</c>, <c>3dfed_clipped</c>, <c>3dfed_rejected</c>, <c>3dfed_weak_dp</c>, <c>3dfed_decoys</c>).
+/// </summary>
+internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAttack, IControlsClients, IBackdoorAttack, ICrossRoundState
+{
+    /// <summary>How far a decoy's decoy parameter is moved from the benign estimate (the authors' threshold).</summary>
+    public const float DecoyShift = 10f;
+
+    private readonly ThreeDFedOptions _options;
+    private readonly BackdoorTrigger _trigger;
+    private int _lastRound = -1;
+    private float[]? _lastGlobal;
+    private int[] _indicators = [];
+    private float[] _indicatorValues = [];
+    private int _sentBackdoor;
+    private double[] _alpha = [];
+    private int _decoys;
+    private bool _weakDp;
+
+    public ThreeDFedAttack(ThreeDFedOptions options)
+    {
+        _options = options;
+        _trigger = options.Backdoor.Trigger();
+    }
+
+    public MaliciousClientSpec MaliciousClients => new(_options.ClientNum);
+
+    public int TargetLabel => _options.Backdoor.TargetLabel;
+
+    /// <summary>The statuses read in the last attack round (empty before the second).</summary>
+    public IReadOnlyList<IndicatorStatus> LastStatuses { get; private set; } = [];
+
+    /// <summary>The number of decoy models the attacker will send next.</summary>
+    public int Decoys => _decoys;
+
+    /// <summary>Whether the attacker has concluded the server adds noise.</summary>
+    public bool WeakDp => _weakDp;
+
+    public ImageSet TriggeredTestSet(ImageSet cleanTest)
+    {
+        BackdoorChecks.Ensure(_trigger, TargetLabel, cleanTest);
+        return BackdoorPoisoner.TriggeredTestSet(cleanTest, _trigger, TargetLabel);
+    }
+
+    public AdversarialObjective ObjectiveFor(IClientDataset data, ClientContext context)
+    {
+        var images = data as ImageSet ?? throw new InvalidOperationException($"3dfed trains on images, not {data.Kind}.");
+        BackdoorChecks.Ensure(_trigger, TargetLabel, images);
+        var triggered = _trigger.StampAll(images.Clone());
+        Array.Fill(triggered.Labels, TargetLabel);
+        return new AdversarialObjective
+        {
+            Kind = AdversarialTrainingKind.ConstrainedBackdoor,
+            Malicious = triggered,
+            CleanWeight = _options.CleanWeight,
+            MaliciousWeight = _options.BackdoorWeight,
+            DistanceWeight = _options.DistanceWeight,
+            MaxScale = _options.MaxScale,
+        };
+    }
+
+    public IReadOnlyList<ClientUpdate> AttackModel(IReadOnlyList<ClientUpdate> updates, RoundContext context)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        ArgumentNullException.ThrowIfNull(context);
+        var malicious = Enumerable.Range(0, updates.Count).Where(i => context.MaliciousClients.Contains(updates[i].ClientId)).ToArray();
+        if (malicious.Length == 0)
+        {
+            return updates;
+        }
+
+        var layers = ThreeDFedLayers.Of(context.Layout);
+        var g = context.Global.ToArray();
+        var rng = context.Random("3dfed");
+        var benign = BenignEstimate(g, context.Round);
+        ReadIndicators(g, context, rng);
+
+        int decoys = Math.Min(_decoys, malicious.Length - 1);
+        var backdoor = malicious.Take(malicious.Length - decoys).ToArray();
+        rng.Shuffle(backdoor.AsSpan());
+        var sent = backdoor.Concat(malicious.Skip(malicious.Length - decoys)).ToArray();
+        var weights = sent.Select(i => (float[])updates[i].Weights.Clone()).ToArray();
+        var meanBackdoor = MeanDelta(weights.Take(backdoor.Length).ToArray(), g);
+
+        for (int j = backdoor.Length; j < sent.Length; j++)
+        {
+            weights[j] = Decoy(weights[j], g, benign, meanBackdoor, layers, j - backdoor.Length);
+        }
+
+        // The indicators' values come from the models before their masks (the indicator layer is the output layer
+        // itself in a model without another): a mask must not turn a quiet coordinate into a loud one.
+        var planted = PlantIndicators(weights, g, meanBackdoor, benign, layers);
+        AddNoiseMasks(weights, backdoor.Length, g, layers, rng);
+        for (int j = 0; j < weights.Length; j++)
+        {
+            weights[j][_indicators[j]] = planted[j];
+        }
+        _sentBackdoor = backdoor.Length;
+        _lastGlobal = g;
+        _lastRound = context.Round;
+        context.Metrics["3dfed_decoys"] = decoys;
+
+        var result = updates.ToArray();
+        for (int j = 0; j < sent.Length; j++)
+        {
+            result[sent[j]] = updates[sent[j]].WithWeights(weights[j]);
+        }
+
+        return result;
+    }
+
+    // The benign update's estimate: the global model's change since the last attack round, per round; zero at first.
+    private float[] BenignEstimate(float[] g, int round)
+    {
+        var estimate = new float[g.Length];
+        if (_lastGlobal is { } last && last.Length == g.Length && round > _lastRound)
+        {
+            float rounds = round - _lastRound;
+            for (int k = 0; k < g.Length; k++)
+            {
+                estimate[k] = (g[k] - last[k]) / rounds;
+            }
+        }
+
+        return estimate;
+    }
+
+    private void ReadIndicators(float[] g, RoundContext context, Random rng)
+    {
+        if (_lastGlobal is { } last && last.Length == g.Length && _indicators.Length > 0)
+        {
+            var feedbacks = _indicators.Select((p, j) => (g[p] - (double)last[p]) / _indicatorValues[j]).ToArray();
+            bool wasWeak = _weakDp;
+            var (statuses, weak) = IndicatorReading.Classify(feedbacks, _options.Threshold, _weakDp);
+            _weakDp = weak;
+            LastStatuses = statuses;
+            if (!wasWeak)
+            {
+                context.Metrics["3dfed_accepted"] = statuses.Count(s => s == IndicatorStatus.Accepted);
+                context.Metrics["3dfed_clipped"] = statuses.Count(s => s == IndicatorStatus.Clipped);
+                context.Metrics["3dfed_rejected"] = statuses.Count(s => s == IndicatorStatus.Rejected);
+                context.Metrics["3dfed_weak_dp"] = weak ? 1 : 0;
+                (_alpha, _decoys) = AdaptiveTuning.Update(_alpha, _decoys, statuses, _sentBackdoor, _options.GroupSize, weak, _options.AlphaMin, rng);
+            }
+        }
+    }
+
+    private void AddNoiseMasks(float[][] weights, int backdoorModels, float[] g, ThreeDFedLayers layers, Random rng)
+    {
+        int groups = (backdoorModels + _options.GroupSize - 1) / _options.GroupSize;
+        if (_alpha.Length < groups)
+        {
+            _alpha = _alpha.Concat(Enumerable.Range(0, groups - _alpha.Length).Select(_ => AdaptiveTuning.Uniform(rng, _options.AlphaMin, 1))).ToArray();
+        }
+
+        var others = Enumerable.Range(0, layers.Classes).Where(c => c != TargetLabel).ToArray();
+        if (_options.MaskNeurons > others.Length)
+        {
+            throw new ConfigException($"attack_args.{ThreeDFedOptions.MaskNeuronsKey.Key}", $"{_options.MaskNeurons} output neurons asked for, but the model has {others.Length} classes besides target_label {TargetLabel}.");
+        }
+
+        for (int group = 0; group < groups; group++)
+        {
+            var members = Enumerable.Range(group * _options.GroupSize, Math.Min(_options.GroupSize, backdoorModels - (group * _options.GroupSize))).ToArray();
+            var chosen = rng.Choose(others.Length, _options.MaskNeurons).Select(c => others[c]).ToArray();
+            if (members.Length < 2)
+            {
+                continue; // a lone model's mask could not cancel: it is sent without one
+            }
+
+            var rows = chosen.Select(layers.RowCoordinates).ToArray();
+            var b = rows.Select(row => row.Select(p => members.Average(m => (double)weights[m][p] - g[p])).ToArray()).ToArray();
+            var masks = NoiseMaskDesign.Design(b, members.Length, _alpha[group], _options.LagrangeStep, _weakDp, rng);
+            for (int i = 0; i < members.Length; i++)
+            {
+                for (int r = 0; r < rows.Length; r++)
+                {
+                    for (int k = 0; k < rows[r].Length; k++)
+                    {
+                        weights[members[i]][rows[r][k]] += (float)masks[i][r][k];
+                    }
+                }
+            }
+        }
+    }
+
+    // A decoy: the benign estimate with the decoy-th output weight of smallest |backdoor − benign| moved by 10.
+    private static float[] Decoy(float[] own, float[] g, float[] benign, float[] meanBackdoor, ThreeDFedLayers layers, int decoy)
+    {
+        var w = (float[])own.Clone();
+        var output = layers.OutputWeight;
+        var order = Enumerable.Range(output.Offset, output.Length).OrderBy(p => Math.Abs(meanBackdoor[p] - benign[p])).ThenBy(p => p).ToArray();
+        foreach (var e in layers.AllTrainable)
+        {
+            for (int k = e.Offset; k < e.Offset + e.Length; k++)
+            {
+                w[k] = g[k] + benign[k];
+            }
+        }
+
+        w[order[decoy % order.Length]] += DecoyShift;
+        return w;
+    }
+
+    // Chooses the indicators and returns the weight each model is to carry at its own.
+    private float[] PlantIndicators(float[][] weights, float[] g, float[] meanBackdoor, float[] benign, ThreeDFedLayers layers)
+    {
+        _indicators = IndicatorDesign.Choose(meanBackdoor, benign, layers.Indicator.Offset, layers.Indicator.Length, weights.Length);
+        _indicatorValues = new float[weights.Length];
+        var planted = new float[weights.Length];
+        for (int j = 0; j < weights.Length; j++)
+        {
+            int p = _indicators[j];
+            _indicatorValues[j] = IndicatorDesign.Plant(weights[j][p] - g[p]);
+            planted[j] = g[p] + _indicatorValues[j];
+        }
+
+        return planted;
+    }
+
+    private static float[] MeanDelta(float[][] models, float[] g)
+    {
+        var mean = new float[g.Length];
+        if (models.Length == 0)
+        {
+            return mean;
+        }
+
+        for (int k = 0; k < g.Length; k++)
+        {
+            double sum = 0;
+            foreach (var m in models)
+            {
+                sum += m[k] - (double)g[k];
+            }
+
+            mean[k] = (float)(sum / models.Length);
+        }
+
+        return mean;
+    }
+
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_lastRound);
+        StateVectors.Write(writer, _lastGlobal);
+        writer.Write(_indicators.Length);
+        foreach (var p in _indicators)
+        {
+            writer.Write(p);
+        }
+
+        StateVectors.Write(writer, _indicatorValues);
+        writer.Write(_sentBackdoor);
+        writer.Write(_alpha.Length);
+        foreach (var a in _alpha)
+        {
+            writer.Write(a);
+        }
+
+        writer.Write(_decoys);
+        writer.Write(_weakDp);
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _lastRound = reader.ReadInt32();
+        _lastGlobal = StateVectors.Read(reader);
+        _indicators = new int[reader.ReadInt32()];
+        for (int j = 0; j < _indicators.Length; j++)
+        {
+            _indicators[j] = reader.ReadInt32();
+        }
+
+        _indicatorValues = StateVectors.Read(reader) ?? [];
+        _sentBackdoor = reader.ReadInt32();
+        _alpha = new double[reader.ReadInt32()];
+        for (int j = 0; j < _alpha.Length; j++)
+        {
+            _alpha[j] = reader.ReadDouble();
+        }
+
+        _decoys = reader.ReadInt32();
+        _weakDp = reader.ReadBoolean();
+    }
+}

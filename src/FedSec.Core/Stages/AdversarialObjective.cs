@@ -1,0 +1,94 @@
+using FedSec.Data;
+
+namespace FedSec.Stages;
+
+/// <summary>
+/// A malicious client's own training objective, which replaces plain local training for that client in one round
+/// (<see cref="IShapesLocalObjective"/>). The model backend trains it with the configured optimizer, batch size and
+/// learning rate; the objective adds a second set of samples (the malicious objective's), a distance term and, for some
+/// kinds, a reference training on the client's clean data.
+/// </summary>
+public sealed record AdversarialObjective
+{
+    /// <summary>Which objective to optimise.</summary>
+    public required AdversarialTrainingKind Kind { get; init; }
+
+    /// <summary>
+    /// The malicious objective's samples with the labels the attacker wants: AlterMin's targeted samples labelled with
+    /// the target class, or (3DFed) the client's own images stamped with the trigger and labelled with the target, in the
+    /// same order as the client's data.
+    /// </summary>
+    public required ImageSet Malicious { get; init; }
+
+    /// <summary>λ, the explicit boosting factor of the malicious steps (AlterMin); at least 1.</summary>
+    /// <value>The default value is 1.</value>
+    public double Boost { get; init; } = 1;
+
+    /// <summary>ρ, the weight of AlterMin's distance term ρ/2·‖w − anchor‖²; 0 turns it off.</summary>
+    /// <value>The default value is 0.</value>
+    public double Rho { get; init; }
+
+    /// <summary>Stealth-objective steps before each malicious step (AlterMin's <c>ls</c>); at least 1.</summary>
+    /// <value>The default value is 1.</value>
+    public int BenignStepsPerMaliciousStep { get; init; } = 1;
+
+    /// <summary>Passes over the client's data; 0 uses the configured <c>epochs</c>.</summary>
+    /// <value>The default value is 0.</value>
+    public int Epochs { get; init; }
+
+    /// <summary>3DFed: weight of the clean loss.</summary>
+    /// <value>The default value is 0.3 (3DFed's <c>fixed_scales['normal']</c>).</value>
+    public double CleanWeight { get; init; } = 0.3;
+
+    /// <summary>3DFed: weight of the backdoor loss.</summary>
+    /// <value>The default value is 0.3 (3DFed's <c>fixed_scales['backdoor']</c>).</value>
+    public double MaliciousWeight { get; init; } = 0.3;
+
+    /// <summary>3DFed: weight of the Euclidean distance ‖w − G‖₂.</summary>
+    /// <value>The default value is 0.4 (3DFed's <c>fixed_scales['eu_constraint']</c>).</value>
+    public double DistanceWeight { get; init; } = 0.4;
+
+    /// <summary>
+    /// 3DFed: the largest factor the backdoor update is scaled by to reach the benign reference update's norm
+    /// (<c>fl_weight_scale</c>); the factor is max(min(‖benign‖/‖backdoor‖, this), 1).
+    /// </summary>
+    /// <value>The default value is 5.</value>
+    public double MaxScale { get; init; } = 5;
+
+    /// <summary>Every problem with the objective, as sentences naming the property; empty when usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!(Boost >= 1) || !double.IsFinite(Boost))
+        {
+            problems.Add($"Boost is {Boost}; it must be at least 1 and finite.");
+        }
+
+        if (!(Rho >= 0) || !double.IsFinite(Rho))
+        {
+            problems.Add($"Rho is {Rho}; it must be zero or positive and finite.");
+        }
+
+        if (BenignStepsPerMaliciousStep < 1)
+        {
+            problems.Add($"BenignStepsPerMaliciousStep is {BenignStepsPerMaliciousStep}; it must be at least 1.");
+        }
+
+        if (Epochs < 0)
+        {
+            problems.Add($"Epochs is {Epochs}; it must be 0 (the configured epochs) or more.");
+        }
+
+        if (!(MaxScale >= 1) || !double.IsFinite(MaxScale))
+        {
+            problems.Add($"MaxScale is {MaxScale}; it must be at least 1 and finite.");
+        }
+
+        if (Malicious is null || Malicious.Count == 0)
+        {
+            problems.Add("Malicious holds no samples; the malicious objective needs at least one.");
+        }
+
+        return problems;
+    }
+}
