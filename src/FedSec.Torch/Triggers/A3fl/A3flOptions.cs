@@ -11,7 +11,7 @@ namespace FedSec.Torch.Triggers.A3fl;
 /// target class 2, 200 trigger passes with step 0.01, one adversarial model retrained for 5 epochs before every pass
 /// after the first, weighted by λ = 0.01.
 /// </summary>
-public sealed class A3flOptions
+public sealed record A3flOptions
 {
     /// <summary><c>byzantine_client_num</c>: the number of malicious clients.</summary>
     public static readonly IntParameter ClientNumKey = AttackerCount.Key;

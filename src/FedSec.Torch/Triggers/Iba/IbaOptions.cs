@@ -11,7 +11,7 @@ namespace FedSec.Torch.Triggers.Iba;
 /// default: the projection onto the L2 ball of radius <c>pgd_eps</c> around the global model, and training only the
 /// <c>gradmask_ratio</c> of coordinates least important to the main task.
 /// </summary>
-public sealed class IbaOptions
+public sealed record IbaOptions
 {
     /// <summary><c>byzantine_client_num</c>: the number of malicious clients.</summary>
     public static readonly IntParameter ClientNumKey = AttackerCount.Key;
