@@ -90,6 +90,9 @@ internal sealed class IbaTrigger : IDisposable
             return 0;
         }
 
+        // The generator learns through the classifier's input gradient, which libtorch's oneDNN gets wrong for some
+        // convolutions (see OneDnn).
+        using var oneDnn = OneDnn.Suspend();
         classifier.SetParametersTrainable(false);
         try
         {
