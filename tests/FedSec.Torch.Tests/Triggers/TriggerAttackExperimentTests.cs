@@ -121,6 +121,30 @@ public sealed class TriggerAttackExperimentTests : IDisposable
         Assert.Equal(expected.FinalGlobal, resumed.Result().FinalGlobal);
     }
 
+    [Theory]
+    [InlineData("a3fl")]
+    [InlineData("iba")]
+    public void ResumeAt_WithoutTheAttacksState_DiffersFromTheWholeRun(string name)
+    {
+        // The control of the test above: a fresh trigger in the resumed round changes the numbers, so that test checks
+        // the trigger's state, not a stateless coincidence.
+        var (whole, wholeBackend, _) = NewExperiment(name, concurrent: 1);
+        using var d1 = wholeBackend;
+        var expected = whole.Run();
+        var (first, firstBackend, _) = NewExperiment(name, concurrent: 1);
+        using var d2 = firstBackend;
+        var server = first.CreateServer();
+        RunRounds(server, first.CreateClients(), 2);
+
+        var (second, secondBackend, _) = NewExperiment(name, concurrent: 1);
+        using var d3 = secondBackend;
+        var resumed = second.CreateServer();
+        resumed.ResumeAt(server.Records, server.Global.ToArray());
+        RunRounds(resumed, second.CreateClients(), 1);
+
+        Assert.NotEqual(expected.FinalGlobal, resumed.Result().FinalGlobal);
+    }
+
     public void Dispose() => _threads.Dispose();
 
     private static void RunRounds(ExperimentServer server, ExperimentClients clients, int count)
