@@ -20,6 +20,13 @@ public sealed class ClientContext
     /// </summary>
     public IReadOnlySet<int> MaliciousClients { get; init; } = new HashSet<int>();
 
+    /// <summary>
+    /// The global model this client received and starts its local training from, for a malicious client's attack that
+    /// adapts to it (A3FL and IBA optimise their trigger against it); empty where the engine gives none (benign
+    /// clients, local stages after training).
+    /// </summary>
+    public ReadOnlyMemory<float> GlobalModel { get; init; }
+
     /// <summary>A random stream for (purpose, this round, this client).</summary>
     public Random Random(string purpose) => Seeds.Random(purpose, Round, ClientId);
 }

@@ -15,7 +15,11 @@ public static class StandardMetrics
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(test);
         var metrics = new List<IRoundMetric>();
-        if (setup.Attack?.Instance is IBackdoorAttack backdoor && test is ImageSet images)
+        if (setup.Attack?.Instance is IAdaptiveBackdoorAttack adaptive && test is ImageSet clean)
+        {
+            metrics.Add(new AdaptiveAttackSuccessRateMetric(adaptive, clean));
+        }
+        else if (setup.Attack?.Instance is IBackdoorAttack backdoor && test is ImageSet images)
         {
             metrics.Add(new AttackSuccessRateMetric(backdoor.TriggeredTestSet(images), backdoor.TargetLabel));
         }
