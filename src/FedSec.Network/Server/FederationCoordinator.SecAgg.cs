@@ -104,6 +104,7 @@ public sealed partial class FederationCoordinator : ISecAggExchange
         lock (_gate)
         {
             var (sum, failure) = relay.Server.Unmask(relay.Revealed);
+            failure = WithDropReasons(relay, failure);
             relay.Step = SecAggStep.SecaggDone;
             Changed();
             if (failure is not null)
@@ -115,13 +116,17 @@ public sealed partial class FederationCoordinator : ISecAggExchange
         }
     }
 
-    // Waits until every participant due in the step answered or dropped: its node was lost, or the round's deadline passed.
+    // Waits until every participant due in the step answered or dropped: its node was lost or joined again, or the step's
+    // deadline passed (FederationOptions.SecAggStepDeadline: without --round-timeout a multiple of the node timeout, so a
+    // node that heartbeats but never answers cannot hold the server). Ends early when the run is cancelled.
     private void WaitForStep(SecAggRelay relay)
     {
         long opened = _time.GetTimestamp();
         string step = StepName(relay.Step);
+        var limit = _options.SecAggStepDeadline;
         while (true)
         {
+            _running.ThrowIfCancellationRequested();
             lock (_gate)
             {
                 ExpireSilentNodes();
@@ -139,7 +144,7 @@ public sealed partial class FederationCoordinator : ISecAggExchange
                     }
                 }
 
-                if (_options.RoundTimeout is { } limit && _time.GetElapsedTime(opened) >= limit)
+                if (_time.GetElapsedTime(opened) >= limit)
                 {
                     foreach (int c in relay.Pending())
                     {
@@ -153,7 +158,7 @@ public sealed partial class FederationCoordinator : ISecAggExchange
                 }
             }
 
-            _wake.Wait(Tick);
+            _wake.Wait(Tick, _running);
         }
     }
 
@@ -166,6 +171,13 @@ public sealed partial class FederationCoordinator : ISecAggExchange
             Changed();
         }
     }
+
+    // Under the lock: a failure names each client that dropped out, and where and why, so that the round's record says
+    // which client and step left too few of them.
+    private static string? WithDropReasons(SecAggRelay relay, string? failure) =>
+        failure is null || relay.Dropped.Count == 0
+            ? failure
+            : $"{failure} (dropped out: {string.Join("; ", relay.Dropped.Select(d => $"client {d.Key}: {d.Value}"))})";
 
     private static string StepName(SecAggStep step) => step switch
     {
