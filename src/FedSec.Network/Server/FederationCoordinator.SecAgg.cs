@@ -88,6 +88,13 @@ public sealed partial class FederationCoordinator : ISecAggExchange
         WaitForStep(relay);
         lock (_gate)
         {
+            // Bonawitz et al.'s U₂: a client that dropped before sharing is out of the round (a dropout, not a failed
+            // round); its neighbours mask only with the clients whose shares they are relayed.
+            foreach (int c in spec.Participants.Where(c => !relay.SharedBy.Contains(c)))
+            {
+                relay.Server.LeftBeforeSharing(c);
+            }
+
             relay.Step = SecAggStep.SecaggMasked;
             Changed();
         }

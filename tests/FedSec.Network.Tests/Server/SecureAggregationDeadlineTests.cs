@@ -39,12 +39,12 @@ public class SecureAggregationDeadlineTests
     /// <summary>
     /// Node b (clients 2 and 3) stays alive but stops answering after the step <paramref name="stuckAfter"/> (a
     /// <see cref="SecAggStep"/>) in round 1; with four
-    /// clients each sharing with the other three, clients 0 and 1 alone cannot unmask (too few shares at threshold
-    /// <paramref name="threshold"/>), so round 1 fails naming clients 2 and 3 and the step; node b comes back for round 2,
+    /// clients each sharing with the other three, clients 0 and 1 alone cannot unmask (two shares of each secret, and
+    /// threshold <paramref name="threshold"/>), so round 1 fails naming clients 2 and 3 and the step; node b comes back for round 2,
     /// which completes with every client.
     /// </summary>
     [Theory]
-    [InlineData((int)SecAggStep.SecaggReport, "share", 2)]
+    [InlineData((int)SecAggStep.SecaggReport, "share", 3)]
     [InlineData((int)SecAggStep.SecaggShares, "masked-input", 3)]
     [InlineData((int)SecAggStep.SecaggMasked, "unmasking", 3)]
     public async Task LiveNodeThatNeverAnswersAStep_DroppedAtTheStepDeadline_TheRoundFailsNamingClientAndStep_TheNextRoundRuns(int stuckAfter, string step, int threshold)
@@ -95,5 +95,40 @@ public class SecureAggregationDeadlineTests
 
         // Bounded: one step deadline (1 s) and the node timeouts' worth of polling, far below the 60 s bound of Finished.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"The run took {clock.Elapsed}.");
+    }
+
+    [Fact]
+    public async Task LiveNodeSilentInTheShareStep_ItsClientsAreDropouts_TheRoundAggregatesTheOthers()
+    {
+        // Threshold 2: clients 0 and 1 hold two shares of each other's seeds; clients 2 and 3 never shared, so nothing of
+        // theirs needs unmasking and clients 0 and 1 masked only with each other.
+        var config = FakeExperiment.SecureConfig(rounds: 1);
+        await using var federation = await LocalFederation.StartAsync(config, WithStepTimeout, create: c => FakeExperiment.Secure(c, 4, 2));
+        using var release = new ManualResetEventSlim();
+        var a = federation.Node("a", [0, 1]).RunAsync();
+        var b = federation.Node("b", [2, 3], afterSecAggStep: s =>
+        {
+            if (s == SecAggStep.SecaggReport)
+            {
+                release.Wait(TimeSpan.FromSeconds(40));
+            }
+        }).RunAsync();
+        try
+        {
+            var result = await federation.Finished();
+            var record = Assert.Single(federation.Completed);
+            Assert.Null(record.Failure);
+            Assert.Equal(2, record.Metrics["secagg_dropped"]);
+            Assert.Equal([2, 3], record.Dropped!.Select(d => d.Client));
+            Assert.All(record.Dropped!, d => Assert.Equal("missed the 1 s deadline in secure aggregation's share step", d.Reason));
+            Assert.NotEqual(FakeExperiment.Secure(config, 4, 2).CreateServer().Global, result.FinalGlobal);
+            Assert.DoesNotContain("secure aggregation failed", federation.Logged, StringComparison.Ordinal);
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        await Task.WhenAll(a, b);
     }
 }
