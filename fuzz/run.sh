@@ -3,7 +3,7 @@
 #
 #   fuzz/run.sh MINUTES [TARGET...]
 #
-# targets: config grid npy idx cifar femnist shakespeare stackoverflow update task (fuzz/FedSec.Fuzz) and safetensors hf-config
+# targets: config grid npy idx cifar femnist shakespeare stackoverflow update task secagg (fuzz/FedSec.Fuzz) and safetensors hf-config
 # (fuzz/FedSec.Fuzz.Language, which needs libtorch and is built only when one of them is asked for); default: all.
 #
 # Installs what is missing (Debian's afl++, the SharpFuzz.CommandLine tool into fuzz/.tools), publishes
@@ -20,7 +20,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 minutes="${1:?usage: fuzz/run.sh MINUTES [TARGET...]}"
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(config grid npy idx cifar femnist shakespeare stackoverflow update task safetensors hf-config)
+[ ${#targets[@]} -gt 0 ] || targets=(config grid npy idx cifar femnist shakespeare stackoverflow update task secagg safetensors hf-config)
 jobs="${JOBS:-2}"
 
 if ! command -v afl-fuzz >/dev/null; then

@@ -17,5 +17,6 @@ internal static class FuzzTargets
         ["stackoverflow"] = StackOverflowTarget.Run,
         ["update"] = UpdateTarget.Run,
         ["task"] = TaskTarget.Run,
+        ["secagg"] = SecAggTarget.Run,
     };
 }

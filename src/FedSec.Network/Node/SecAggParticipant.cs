@@ -112,6 +112,8 @@ internal sealed class SecAggParticipant : IDisposable
 
     private SecAggHeader Masked(SecAggClient client, ClientResult result, SecAggClientTask task, SecAggTask step, out IReadOnlyList<ModelChunk> chunks)
     {
+        // The shares relayed are those of the neighbours that shared (U₂); the others dropped out before it and are not masked with.
+        client.MaskOnlyWith(task.Shares.Select(s => s.From).ToHashSet());
         foreach (var share in task.Shares)
         {
             try

@@ -88,6 +88,13 @@ public sealed partial class FederationCoordinator : ISecAggExchange
         WaitForStep(relay);
         lock (_gate)
         {
+            // Bonawitz et al.'s U₂: a client that dropped before sharing is out of the round (a dropout, not a failed
+            // round); its neighbours mask only with the clients whose shares they are relayed.
+            foreach (int c in spec.Participants.Where(c => !relay.SharedBy.Contains(c)))
+            {
+                relay.Server.LeftBeforeSharing(c);
+            }
+
             relay.Step = SecAggStep.SecaggMasked;
             Changed();
         }
@@ -104,6 +111,7 @@ public sealed partial class FederationCoordinator : ISecAggExchange
         lock (_gate)
         {
             var (sum, failure) = relay.Server.Unmask(relay.Revealed);
+            failure = WithDropReasons(relay, failure);
             relay.Step = SecAggStep.SecaggDone;
             Changed();
             if (failure is not null)
@@ -115,13 +123,17 @@ public sealed partial class FederationCoordinator : ISecAggExchange
         }
     }
 
-    // Waits until every participant due in the step answered or dropped: its node was lost, or the round's deadline passed.
+    // Waits until every participant due in the step answered or dropped: its node was lost or joined again, or the step's
+    // deadline passed (FederationOptions.SecAggStepDeadline: without --round-timeout a multiple of the node timeout, so a
+    // node that heartbeats but never answers cannot hold the server). Ends early when the run is cancelled.
     private void WaitForStep(SecAggRelay relay)
     {
         long opened = _time.GetTimestamp();
         string step = StepName(relay.Step);
+        var limit = _options.SecAggStepDeadline;
         while (true)
         {
+            _running.ThrowIfCancellationRequested();
             lock (_gate)
             {
                 ExpireSilentNodes();
@@ -139,7 +151,7 @@ public sealed partial class FederationCoordinator : ISecAggExchange
                     }
                 }
 
-                if (_options.RoundTimeout is { } limit && _time.GetElapsedTime(opened) >= limit)
+                if (_time.GetElapsedTime(opened) >= limit)
                 {
                     foreach (int c in relay.Pending())
                     {
@@ -153,7 +165,7 @@ public sealed partial class FederationCoordinator : ISecAggExchange
                 }
             }
 
-            _wake.Wait(Tick);
+            _wake.Wait(Tick, _running);
         }
     }
 
@@ -166,6 +178,13 @@ public sealed partial class FederationCoordinator : ISecAggExchange
             Changed();
         }
     }
+
+    // Under the lock: a failure names each client that dropped out, and where and why, so that the round's record says
+    // which client and step left too few of them.
+    private static string? WithDropReasons(SecAggRelay relay, string? failure) =>
+        failure is null || relay.Dropped.Count == 0
+            ? failure
+            : $"{failure} (dropped out: {string.Join("; ", relay.Dropped.Select(d => $"client {d.Key}: {d.Value}"))})";
 
     private static string StepName(SecAggStep step) => step switch
     {

@@ -72,6 +72,12 @@ public sealed partial class FederationCoordinator
                         throw SecAggRejected(session, header, $"it holds a share from client {stray.From} to client {stray.To}; client {header.Client} sends shares only of its own secrets, to its neighbours ({Ranges(neighbours)})", drop: true);
                     }
 
+                    // One share to each neighbour: a neighbour left without one would mask with a client it cannot unmask.
+                    if (header.Shares.Count != neighbours.Count || header.Shares.Select(s => s.To).Distinct().Count() != neighbours.Count)
+                    {
+                        throw SecAggRejected(session, header, $"it holds shares to clients {Ranges(header.Shares.Select(s => s.To))} ({header.Shares.Count} shares); client {header.Client} sends one share to each of its neighbours ({Ranges(neighbours)})", drop: true);
+                    }
+
                     return new SecAggIntake(session, header, null);
                 case SecAggStep.SecaggMasked:
                     if (!relay.SharedBy.Contains(header.Client) || relay.Server!.Survivors.Contains(header.Client))

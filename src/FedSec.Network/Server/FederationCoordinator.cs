@@ -30,6 +30,9 @@ public sealed partial class FederationCoordinator : IDisposable
     private string? _finished;
     private bool _streamingAnnounced;
 
+    // The token Run was given: secure aggregation's steps run inside the experiment's round, which does not carry it.
+    private CancellationToken _running;
+
     /// <summary>Prepares a server; nothing runs until <see cref="Run"/>.</summary>
     /// <param name="server">The experiment's server half, at the round to start from.</param>
     /// <param name="options">Timeouts, policies, admitted keys.</param>
@@ -77,6 +80,7 @@ public sealed partial class FederationCoordinator : IDisposable
     /// </summary>
     public ExperimentResult Run(CancellationToken cancellation = default)
     {
+        _running = cancellation;
         try
         {
             if (!_server.Finished)

@@ -18,6 +18,22 @@ public sealed class FederationOptions
     /// <value>The default value is null.</value>
     public TimeSpan? RoundTimeout { get; init; }
 
+    /// <summary>
+    /// How long each step of secure aggregation after the reports (shares, masked inputs, unmasking) waits for a client
+    /// that has not answered it; a client that misses it is dropped from the round's aggregation for that step. Null:
+    /// <see cref="RoundTimeout"/> when it is set, else <see cref="SecAggStepNodeTimeouts"/> times <see cref="NodeTimeout"/>,
+    /// so that a node that stays alive (heartbeats) but never answers a step cannot hold the server (see
+    /// <see cref="SecAggStepDeadline"/>).
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public TimeSpan? SecAggStepTimeout { get; init; }
+
+    /// <summary>How many node timeouts a secure aggregation step waits by default (without <see cref="RoundTimeout"/> or <see cref="SecAggStepTimeout"/>).</summary>
+    public const int SecAggStepNodeTimeouts = 6;
+
+    /// <summary>The deadline of each secure aggregation step: <see cref="SecAggStepTimeout"/>, else <see cref="RoundTimeout"/>, else 6 × <see cref="NodeTimeout"/> (60 s by default).</summary>
+    public TimeSpan SecAggStepDeadline => SecAggStepTimeout ?? RoundTimeout ?? NodeTimeout * SecAggStepNodeTimeouts;
+
     /// <summary>What happens when fewer than <c>min_clients</c> reported.</summary>
     /// <value>The default value is <see cref="ShortfallPolicy.Fail"/>.</value>
     public ShortfallPolicy OnShortfall { get; init; } = ShortfallPolicy.Fail;

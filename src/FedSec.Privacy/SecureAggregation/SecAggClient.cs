@@ -97,6 +97,13 @@ internal sealed class SecAggClient : IDisposable
         _held[from] = (x, seed, key);
     }
 
+    /// <summary>
+    /// Round 2's view of who shared (Bonawitz et al.'s U₂): the client masks only with the neighbours in
+    /// <paramref name="sharers"/>, those whose shares the server relayed to it; a neighbour that dropped before sharing is
+    /// out of the round, and the server leaves it out of the unmasking too (<see cref="SecAggServer.LeftBeforeSharing"/>).
+    /// </summary>
+    public void MaskOnlyWith(IReadOnlySet<int> sharers) => Neighbours = Neighbours.Where(sharers.Contains).ToArray();
+
     /// <summary>Round 2: the masked input.</summary>
     public uint[] Mask(ReadOnlySpan<uint> input)
     {

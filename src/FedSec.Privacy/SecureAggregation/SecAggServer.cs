@@ -16,6 +16,7 @@ internal sealed class SecAggServer
     private readonly Dictionary<int, AdvertisedKeys> _keys = new();
     private readonly uint[] _sum;
     private readonly HashSet<int> _received = new();
+    private readonly HashSet<int> _absent = new();
 
     public SecAggServer(int length, int threshold, IReadOnlyDictionary<int, IReadOnlyList<int>> neighbours)
     {
@@ -32,6 +33,21 @@ internal sealed class SecAggServer
 
     public IReadOnlyDictionary<int, AdvertisedKeys> Keys => _keys;
 
+    /// <summary>
+    /// Takes a client out of the round before the masked inputs (Bonawitz et al.'s U₁ \ U₂): it never shared its keys, so
+    /// its neighbours do not mask with it (<see cref="SecAggClient.MaskOnlyWith"/>) and nothing of it is unmasked; the
+    /// round goes on with the clients that shared.
+    /// </summary>
+    public void LeftBeforeSharing(int client)
+    {
+        if (_received.Contains(client))
+        {
+            throw new InvalidOperationException($"Secure aggregation: client {client} sent its masked input, so it did share its keys.");
+        }
+
+        _absent.Add(client);
+    }
+
     /// <summary>Adds a masked input to the sum; a vector of the wrong length, or a second one from the same client, is refused naming the client.</summary>
     public void ReceiveMaskedInput(int client, uint[] masked)
     {
@@ -40,7 +56,7 @@ internal sealed class SecAggServer
             throw new InvalidUpdateException($"Secure aggregation: client {client}'s masked vector has {masked.Length} values; this round's vectors have {_length}.");
         }
 
-        if (!_neighbours.ContainsKey(client) || !_received.Add(client))
+        if (!_neighbours.ContainsKey(client) || _absent.Contains(client) || !_received.Add(client))
         {
             throw new InvalidUpdateException($"Secure aggregation: client {client} sent a masked vector it was not due to send (not in this round, or twice).");
         }
@@ -55,14 +71,14 @@ internal sealed class SecAggServer
     public (uint[]? Sum, string? Failure) Unmask(IReadOnlyList<RevealedShare> shares)
     {
         var bySecret = shares.GroupBy(s => (s.Owner, s.OfSelfMask)).ToDictionary(g => g.Key, g => g.Select(s => (s.X, s.Y)).ToList());
-        var dropped = _neighbours.Keys.Where(c => !_received.Contains(c)).Order().ToArray();
+        var dropped = _neighbours.Keys.Where(c => !_received.Contains(c) && !_absent.Contains(c)).Order().ToArray();
         var needed = _received.Select(c => (c, true)).Concat(dropped.Select(c => (c, false)));
         foreach (var (owner, self) in needed)
         {
             int have = bySecret.TryGetValue((owner, self), out var list) ? list.Count : 0;
             if (have < _threshold)
             {
-                return (null, $"only {_received.Count} of {_neighbours.Count} clients sent their masked input; client {owner}'s {(self ? "self-mask seed" : "mask key")} has {have} surviving shares and reconstruction_threshold is {_threshold}");
+                return (null, $"only {_received.Count} of {_neighbours.Count - _absent.Count} clients sent their masked input; client {owner}'s {(self ? "self-mask seed" : "mask key")} has {have} surviving shares and reconstruction_threshold is {_threshold}");
             }
         }
 

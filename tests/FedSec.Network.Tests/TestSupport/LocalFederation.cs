@@ -123,6 +123,12 @@ internal sealed class LocalFederation : IAsyncDisposable
         await _stop.CancelAsync();
         if (Run is not null)
         {
+            // Bounded: a server that ignored its cancellation would otherwise hang the test run instead of failing it.
+            if (await Task.WhenAny(Run, Task.Delay(TimeSpan.FromSeconds(30))) != Run)
+            {
+                throw new TimeoutException($"The server did not stop within 30 s of its cancellation. Log:\n{Logged}");
+            }
+
             try
             {
                 await Run;
