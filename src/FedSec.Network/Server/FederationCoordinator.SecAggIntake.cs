@@ -140,6 +140,12 @@ public sealed partial class FederationCoordinator
             return Reply(SecAggRejected(intake.Session, header, $"its sample count {header.SampleCount} or loss {header.MeanLoss} is invalid", drop: true));
         }
 
+        if (header.Step == SecAggStep.SecaggReport
+            && KeysProblem(header.Keys, header.Client) is { } keyProblem)
+        {
+            return Reply(SecAggRejected(intake.Session, header, keyProblem, drop: true));
+        }
+
         lock (_gate)
         {
             if (_relay is not { } relay || relay.Round != header.Round || relay.Step != header.Step || relay.Dropped.ContainsKey(header.Client) || _round is not { } round)
@@ -234,4 +240,8 @@ public sealed partial class FederationCoordinator
 
         return new UpdateRejectedException(message);
     }
+
+    /// <summary>Why a report's advertised keys cannot be used (none, for another client, not P-256 points), or null.</summary>
+    private static string? KeysProblem(SecAggKeys? keys, int client) =>
+        keys is null ? "it advertises no keys" : Privacy.SecureAggregation.AdvertisedKeyCheck.Problem(SecAggWire.FromWire(keys), client);
 }

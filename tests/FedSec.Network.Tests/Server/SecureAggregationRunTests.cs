@@ -161,6 +161,46 @@ public class SecureAggregationRunTests
     }
 
     [Fact]
+    public async Task ReportsWithUnusableKeys_RejectedNamingClientAndKey_TheRoundAggregatesTheOthers()
+    {
+        var config = FakeExperiment.SecureConfig(rounds: 1) with { MinClients = 2 };
+        await using var federation = await LocalFederation.StartAsync(config, create: c => FakeExperiment.Secure(c, 4, 2));
+        using var stop = new CancellationTokenSource();
+        var a = federation.Node("a", [0, 1]).RunAsync(stop.Token);
+        var raw = await RawNode.JoinAsync(federation, "raw", [2, 3]);
+        var alive = raw.KeepAliveAsync(stop.Token);
+        using var two = SecAggClient.Unassigned(2);
+        try
+        {
+            var (task, _) = await raw.NextTaskAsync(-1);
+            Assert.True(task.SecureAggregation);
+
+            // Client 2's mask key is not a curve point; client 3 advertises client 2's keys as its own.
+            var garbage = SecAggWire.ToWire(two.Advertise() with { MaskKey = [1, 2, 3] });
+            var bad = await raw.SecAggAsync(new SecAggHeader { Round = 0, Client = 2, Step = SecAggStep.SecaggReport, Keys = garbage, SampleCount = 5, MeanLoss = 0.5 });
+            Assert.False(bad.Accepted);
+            Assert.Contains("client 2", bad.Reason);
+            Assert.Contains("mask public key (3 bytes) is not a valid P-256 public key", bad.Reason);
+            var borrowed = await raw.SecAggAsync(new SecAggHeader { Round = 0, Client = 3, Step = SecAggStep.SecaggReport, Keys = SecAggWire.ToWire(two.Advertise()), SampleCount = 5, MeanLoss = 0.5 });
+            Assert.False(borrowed.Accepted);
+            Assert.Contains("client 3's report holds no public keys of its own", borrowed.Reason);
+
+            await federation.Finished();
+            var record = Assert.Single(federation.Completed);
+            Assert.Contains(record.Dropped!, d => d.Client == 2 && d.Reason.Contains("not a valid P-256 public key", StringComparison.Ordinal));
+            Assert.Contains(record.Dropped!, d => d.Client == 3 && d.Reason.Contains("no public keys of its own", StringComparison.Ordinal));
+            Assert.Null(record.Failure);
+            await a;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        await alive;
+    }
+
+    [Fact]
     public async Task NodeJoinsAgainAfterReporting_ItsClientsDropOutOfTheAggregation_TheRoundAggregatesTheOthers()
     {
         // The node that reported clients 2 and 3 restarts: the new session holds none of their secrets, so the server
