@@ -70,6 +70,40 @@ public sealed class ShakespeareReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_InvalidUtf8InAnInput_NamesFileUserAndKey()
+    {
+        // A regression input of the shakespeare fuzz target (afl, 2026-12-03): byte 0x9A inside an "x" string escaped as
+        // System.Text.Json's InvalidOperationException when the string was transcoded.
+        string path = _dir.File("train/a.json");
+        var bytes = "{\"users\": [\"O\"], \"user_data\": {\"O\": {\"x\": [\"ab"u8.ToArray()
+            .Concat(new byte[] { 0x9A })
+            .Concat("c\"], \"y\": [\"d\"]}}}"u8.ToArray()).ToArray();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+
+        var e = Assert.Throws<DataFormatException>(() => ShakespeareReader.Read(_dir.File("train")));
+
+        Assert.Equal(path, e.Path);
+        Assert.Contains("user 'O' has a string in 'x' that is not valid UTF-8 text", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8InAUserName_NamesTheFile()
+    {
+        string path = _dir.File("train/a.json");
+        var bytes = "{\"user_data\": {\""u8.ToArray()
+            .Concat(new byte[] { 0xCF })
+            .Concat("\": {\"x\": [], \"y\": []}}}"u8.ToArray()).ToArray();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+
+        var e = Assert.Throws<DataFormatException>(() => ShakespeareReader.Read(_dir.File("train")));
+
+        Assert.Equal(path, e.Path);
+        Assert.Contains("user name in 'user_data' is not valid UTF-8 text", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_UserWithMoreInputsThanLabels_NamesFileUserAndCounts()
     {
         string path = _dir.File("train/a.json");

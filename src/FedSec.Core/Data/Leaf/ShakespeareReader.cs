@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace FedSec.Data.Leaf;
@@ -123,9 +124,17 @@ public static class ShakespeareReader
             throw new DataFormatException(file, $"it has no '{UserData}' object; LEAF's files hold {{\"users\": [...], \"num_samples\": [...], \"{UserData}\": {{user: {{\"x\": [...], \"y\": [...]}}}}}}.");
         }
 
-        foreach (var user in data.EnumerateObject())
+        try
         {
-            users[user.Name] = (file, user.Value);
+            foreach (var user in data.EnumerateObject())
+            {
+                users[user.Name] = (file, user.Value);
+            }
+        }
+        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+        {
+            // System.Text.Json checks UTF-8 only when it transcodes a string: a user name with bad bytes surfaces here.
+            throw new DataFormatException(file, $"a user name in '{UserData}' is not valid UTF-8 text: {e.InnerException.Message}", e);
         }
     }
 
@@ -182,10 +191,22 @@ public static class ShakespeareReader
         foreach (var item in array.EnumerateArray())
         {
             values.Add(item.ValueKind == JsonValueKind.String
-                ? item.GetString()!
+                ? Text(file, user, key, item)
                 : throw new DataFormatException(file, $"user '{user}' has a {item.ValueKind} in '{key}'; LEAF's Shakespeare holds strings there."));
         }
 
         return values;
+    }
+
+    private static string Text(string file, string user, string key, JsonElement item)
+    {
+        try
+        {
+            return item.GetString()!;
+        }
+        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+        {
+            throw new DataFormatException(file, $"user '{user}' has a string in '{key}' that is not valid UTF-8 text: {e.InnerException.Message}", e);
+        }
     }
 }
