@@ -60,6 +60,11 @@ public sealed partial class FederationCoordinator
                         throw SecAggRejected(session, header, $"client {header.Client}'s report holds no public keys of its own", drop: true);
                     }
 
+                    if (Privacy.SecureAggregation.AdvertisedKeyCheck.Problem(SecAggWire.FromWire(header.Keys)) is { } keyProblem)
+                    {
+                        throw SecAggRejected(session, header, keyProblem, drop: true);
+                    }
+
                     return new SecAggIntake(session, header, null);
                 case SecAggStep.SecaggShares:
                     if (!spec!.Neighbours.TryGetValue(header.Client, out var neighbours) || relay.SharedBy.Contains(header.Client))
@@ -138,12 +143,6 @@ public sealed partial class FederationCoordinator
         if (header.Step == SecAggStep.SecaggReport && (header.SampleCount < 0 || (!double.IsFinite(header.MeanLoss) && header.DivergedReason.Length == 0)))
         {
             return Reply(SecAggRejected(intake.Session, header, $"its sample count {header.SampleCount} or loss {header.MeanLoss} is invalid", drop: true));
-        }
-
-        if (header.Step == SecAggStep.SecaggReport
-            && KeysProblem(header.Keys, header.Client) is { } keyProblem)
-        {
-            return Reply(SecAggRejected(intake.Session, header, keyProblem, drop: true));
         }
 
         lock (_gate)
@@ -240,8 +239,4 @@ public sealed partial class FederationCoordinator
 
         return new UpdateRejectedException(message);
     }
-
-    /// <summary>Why a report's advertised keys cannot be used (none, for another client, not P-256 points), or null.</summary>
-    private static string? KeysProblem(SecAggKeys? keys, int client) =>
-        keys is null ? "it advertises no keys" : Privacy.SecureAggregation.AdvertisedKeyCheck.Problem(SecAggWire.FromWire(keys), client);
 }

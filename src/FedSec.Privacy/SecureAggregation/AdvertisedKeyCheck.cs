@@ -9,15 +9,13 @@ namespace FedSec.Privacy.SecureAggregation;
 /// </summary>
 internal static class AdvertisedKeyCheck
 {
-    /// <summary>Why <paramref name="keys"/> cannot be used for client <paramref name="client"/>, or null when they can.</summary>
-    public static string? Problem(AdvertisedKeys keys, int client)
+    /// <summary>
+    /// Why <paramref name="keys"/> cannot be agreed with, or null when they can. Whose keys they are is the caller's check
+    /// (the server's report intake refuses keys of another client before this).
+    /// </summary>
+    public static string? Problem(AdvertisedKeys keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Client != client)
-        {
-            return $"it advertises keys for client {keys.Client}, not for client {client}";
-        }
-
         return KeyProblem(keys.ChannelKey, "channel") ?? KeyProblem(keys.MaskKey, "mask");
     }
 
