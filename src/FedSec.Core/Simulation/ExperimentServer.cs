@@ -455,16 +455,17 @@ public sealed class ExperimentServer
         ClientData = _data.Clients.Count > 0 && _data.Kind == DataKind.Images ? id => (ImageSet)_data.Clients[id] : null,
         OutputDirectory = OutputDirectory,
         Buffers = buffers ?? _buffers,
-        ServerTrainer = _data.ServerRoot is { } root ? () => TrainOnServer(plan.Global, root, plan.Round) : null,
+        ServerTrainer = _data.ServerRoot is { } root ? length => TrainOnServer(plan, root, length) : null,
         ServerDataBytes = _data.ServerRoot is { } held ? (held.Pixels.LongLength * sizeof(float)) + (held.Labels.LongLength * sizeof(int)) : 0,
         Probe = _backend as IModelProbe,
         ServerSamples = _data.ServerRoot,
         UpdateBases = _setup.Config.FederatedOptimizer == FederatedOptimizer.FedAsync ? plan.StartModels : null,
     };
 
-    private ServerTraining TrainOnServer(float[] global, ImageSet root, int round)
+    private ServerTraining TrainOnServer(RoundPlan plan, ImageSet root, ServerTrainingLength length)
     {
-        var weights = _backend.Train(global, root, _settings, _seeds.Random("server-root", round), _seeds.DeriveInt("server-root", round)).Weights;
+        var settings = ServerTrainingSettings.For(length, _settings, plan.Sampled.Where(id => id < _data.Clients.Count).Select(id => _data.Clients[id].Count), root.Count);
+        var weights = _backend.Train(plan.Global, root, settings, _seeds.Random("server-root", plan.Round), _seeds.DeriveInt("server-root", plan.Round)).Weights;
         bool nonFinite = weights.Length == _backend.Layout.Length && NonFinite.FirstIndex(weights) >= 0;
         return new ServerTraining(weights, nonFinite ? NonFinite.Describe(weights, NonFinite.FirstIndex(weights), _backend.Layout) : null);
     }

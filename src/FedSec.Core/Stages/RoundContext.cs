@@ -37,11 +37,11 @@ public sealed class RoundContext
     public int TotalClients { get; init; }
 
     /// <summary>
-    /// Trains the round's global model on the server's own small clean data set (FLTrust's root set) and returns
-    /// the result; null when the experiment has no server data set. A diverged training (<see cref="ServerTraining.Diverged"/>)
+    /// Trains the round's global model on the server's own small clean data set (FLTrust's root set) for the asked
+    /// length and returns the result; null when the experiment has no server data set. A diverged training (<see cref="ServerTraining.Diverged"/>)
     /// must stop the defense that asked for it (return its outcome's <c>StoppedBy</c>).
     /// </summary>
-    public Func<ServerTraining>? ServerTrainer { get; init; }
+    public Func<ServerTrainingLength, ServerTraining>? ServerTrainer { get; init; }
 
     /// <summary>
     /// Bytes of the server's own data set kept for <see cref="ServerTrainer"/> across the run (pixels as float32 and

@@ -25,7 +25,7 @@ internal sealed class AflGuardDefense : IBeforeAggregationDefense, INeedsServerD
     {
         var trainer = context.ServerTrainer ?? throw new InvalidOperationException(
             $"AFLGuard needs the server's own update on its trusted data set, but round {context.Round} has no RoundContext.ServerTrainer: the engine must hold out a root set (root_set_size = {Options.RootSetSize} samples) and provide a trainer for it.");
-        var training = trainer();
+        var training = trainer(Options.ServerTraining);
         if (training.Diverged)
         {
             return DefenseOutcome.StoppedBy(training, updates);

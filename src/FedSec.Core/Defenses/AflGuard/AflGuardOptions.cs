@@ -1,6 +1,7 @@
 using FedSec.Configuration;
 using FedSec.Configuration.Parameters;
 using FedSec.Defenses.FLTrust;
+using FedSec.Stages;
 
 namespace FedSec.Defenses.AflGuard;
 
@@ -15,8 +16,8 @@ public sealed class AflGuardOptions
         min: 0,
         minExclusive: true);
 
-    /// <summary>The keys AFLGuard reads: λ and the trusted set's size (the key FLTrust's root set uses).</summary>
-    public static readonly IParameter[] Keys = { LambdaKey, FLTrustOptions.RootSetSizeKey };
+    /// <summary>The keys AFLGuard reads: λ, the trusted set's size and how long the server trains on it (FLTrust's keys).</summary>
+    public static readonly IParameter[] Keys = { LambdaKey, FLTrustOptions.RootSetSizeKey, FLTrustOptions.ServerTrainingKey };
 
     /// <summary>λ.</summary>
     /// <value>The default value is 1.5.</value>
@@ -26,10 +27,14 @@ public sealed class AflGuardOptions
     /// <value>The default value is 100.</value>
     public int RootSetSize { get; init; } = FLTrustOptions.RootSetSizeKey.Default;
 
+    /// <summary>How long the server trains on its trusted set for its own update.</summary>
+    /// <value>The default value is <see cref="ServerTrainingLength.ClientSteps"/>: the paper's server computes its update the way a client does.</value>
+    public ServerTrainingLength ServerTraining { get; init; } = FLTrustOptions.ServerTrainingKey.Default;
+
     /// <summary>Reads the options; problems go to <paramref name="args"/>.</summary>
     public static AflGuardOptions Read(ComponentArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return new AflGuardOptions { Lambda = args.Get(LambdaKey), RootSetSize = args.Get(FLTrustOptions.RootSetSizeKey) };
+        return new AflGuardOptions { Lambda = args.Get(LambdaKey), RootSetSize = args.Get(FLTrustOptions.RootSetSizeKey), ServerTraining = args.Get(FLTrustOptions.ServerTrainingKey) };
     }
 }

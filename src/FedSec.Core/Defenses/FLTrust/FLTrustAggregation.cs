@@ -28,7 +28,7 @@ internal sealed class FLTrustAggregation : IOnAggregationDefense, INeedsServerDa
             $"FLTrust needs the server's own update on its clean root data set, but round {context.Round} has no RoundContext.ServerTrainer: the engine must hold out a root set (root_set_size = {Options.RootSetSize} samples) and provide a trainer for it.");
         var layout = context.Layout;
         var deltas = TrainableDeltas.Of(updates, context);
-        var training = trainer();
+        var training = trainer(Options.ServerTraining);
         if (training.Diverged)
         {
             return AggregationOutcome.StoppedBy(training);

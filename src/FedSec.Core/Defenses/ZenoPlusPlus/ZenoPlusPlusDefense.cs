@@ -40,7 +40,8 @@ internal sealed class ZenoPlusPlusDefense : IBeforeAggregationDefense, INeedsSer
         {
             var trainer = context.ServerTrainer ?? throw new InvalidOperationException(
                 $"Zeno++ needs the server's validation gradient on its own data, but step {context.Round} has no RoundContext.ServerTrainer: the engine must hold out a root set (root_set_size = {Options.RootSetSize} samples) and provide a trainer for it.");
-            var training = trainer();
+            // The validation gradient: the clients' epochs over the server's set, as Zeno++ has always run here.
+            var training = trainer(ServerTrainingLength.Epochs);
             if (training.Diverged)
             {
                 return DefenseOutcome.StoppedBy(training, updates);

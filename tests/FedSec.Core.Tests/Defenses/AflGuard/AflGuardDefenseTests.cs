@@ -25,7 +25,7 @@ public sealed class AflGuardDefenseTests
             SampledClients = plain.SampledClients,
             MaliciousClients = plain.MaliciousClients,
             Seeds = plain.Seeds,
-            ServerTrainer = () => new ServerTraining(serverModel, diverged ? "NaN at w[0]" : null),
+            ServerTrainer = _ => new ServerTraining(serverModel, diverged ? "NaN at w[0]" : null),
             UpdateBases = bases,
         };
     }
@@ -83,14 +83,14 @@ public sealed class AflGuardDefenseTests
     }
 
     [Fact]
-    public void Registry_AflGuard_ReadsLambdaAndTheRootSetSizeAndNeedsServerData()
+    public void Registry_AflGuard_ReadsLambdaRootSetSizeAndServerTrainingAndNeedsServerData()
     {
         var registry = BuiltInComponents.CreateRegistry();
         Assert.True(registry.TryGet(ComponentKind.Defense, "aflguard", out var descriptor));
         var setup = ExperimentBinder.Bind(
-            ConfigReader.Parse("defense_args:\n  enable_defense: true\n  defense_type: aflguard\n  aflguard_lambda: 2\n  root_set_size: 50\n", "t.yaml"), registry, ConfigSamples.Models, ConfigSamples.Datasets);
+            ConfigReader.Parse("defense_args:\n  enable_defense: true\n  defense_type: aflguard\n  aflguard_lambda: 2\n  root_set_size: 50\n  server_training: epochs\n", "t.yaml"), registry, ConfigSamples.Models, ConfigSamples.Datasets);
         var defense = Assert.IsType<AflGuardDefense>(Assert.Single(setup.Defenses).Instance);
-        Assert.Equal((2.0, 50), (defense.Options.Lambda, defense.RootSetSize));
+        Assert.Equal((2.0, 50, ServerTrainingLength.Epochs), (defense.Options.Lambda, defense.RootSetSize, defense.Options.ServerTraining));
         Assert.Equal("aflguard", descriptor.Name);
     }
 

@@ -24,7 +24,8 @@ internal static class DefenseTestData
         int round = 0,
         long seed = 1,
         Func<float[]>? serverTrainer = null,
-        IEnumerable<int>? malicious = null) => new()
+        IEnumerable<int>? malicious = null,
+        List<ServerTrainingLength>? asked = null) => new()
         {
             Round = round,
             TotalRounds = 10,
@@ -34,7 +35,11 @@ internal static class DefenseTestData
             MaliciousClients = new HashSet<int>(malicious ?? Array.Empty<int>()),
             Seeds = new SeedStreams(seed),
             TotalClients = sampled.Count(),
-            ServerTrainer = serverTrainer is null ? null : () => new ServerTraining(serverTrainer(), null),
+            ServerTrainer = serverTrainer is null ? null : length =>
+            {
+                asked?.Add(length);
+                return new ServerTraining(serverTrainer(), null);
+            },
         };
 
     /// <summary>Updates whose weights are global + the given deltas, client ids 0.. in order, 10 samples each.</summary>

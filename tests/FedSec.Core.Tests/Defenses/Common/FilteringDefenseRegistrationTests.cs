@@ -19,7 +19,7 @@ public class FilteringDefenseRegistrationTests
         { "nnm", new[] { "byzantine_client_num" }, "before" },
         { "bucketing", new[] { "bucket_size" }, "before" },
         { "arc", new[] { "byzantine_client_num" }, "before" },
-        { "fltrust", new[] { "root_set_size" }, "on" },
+        { "fltrust", new[] { "root_set_size", "server_training" }, "on" },
     };
 
     [Theory]
@@ -53,6 +53,7 @@ public class FilteringDefenseRegistrationTests
     [InlineData("bucketing", "bucket_size", "11")]
     [InlineData("arc", "byzantine_client_num", "12")]
     [InlineData("fltrust", "root_set_size", "0")]
+    [InlineData("fltrust", "server_training", "steps")]
     public void Create_BadValue_ReportsItsKey(string name, string key, string value)
     {
         BuiltInComponents.CreateRegistry().TryGet(ComponentKind.Defense, name, out var descriptor);

@@ -31,6 +31,20 @@ public class FLTrustAggregationTests
         Assert.Equal(new[] { VerdictKind.Reweighted, VerdictKind.Reweighted, VerdictKind.Removed }, outcome.Verdicts.Select(v => v.Kind));
     }
 
+    [Theory]
+    [InlineData(null, ServerTrainingLength.ClientSteps)]
+    [InlineData(ServerTrainingLength.Epochs, ServerTrainingLength.Epochs)]
+    public void DefendOnAggregation_AsksTheServerToTrainForItsConfiguredLength(ServerTrainingLength? configured, ServerTrainingLength expected)
+    {
+        var asked = new List<ServerTrainingLength>();
+        var context = DefenseTestData.Context(Global, [0], serverTrainer: () => [1.5f, 0.5f], asked: asked);
+        var options = configured is { } length ? new FLTrustOptions { ServerTraining = length } : new FLTrustOptions();
+
+        new FLTrustAggregation(options).DefendOnAggregation(DefenseTestData.FromDeltas(Global, [[1, 0]]), context);
+
+        Assert.Equal([expected], asked);
+    }
+
     [Fact]
     public void DefendOnAggregation_OpposedToRootUpdate_GetsWeightZero()
     {

@@ -23,7 +23,7 @@ public sealed class ZenoPlusPlusDefenseTests
             SampledClients = plain.SampledClients,
             MaliciousClients = plain.MaliciousClients,
             Seeds = plain.Seeds,
-            ServerTrainer = () =>
+            ServerTrainer = _ =>
             {
                 onTrain?.Invoke();
                 return new ServerTraining(serverModel(), null);
