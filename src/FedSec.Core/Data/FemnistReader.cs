@@ -62,7 +62,7 @@ public static class FemnistReader
             var examples = file.Group(Examples);
             var names = writers ?? all.Select(c => c.Name).Order(StringComparer.Ordinal).ToArray();
             var groups = names.Select(n => Writer(examples, n, path)).ToArray();
-            var sizes = groups.Select((g, i) => CheckedCount(g, names[i], path)).ToArray();
+            var sizes = groups.Select((g, i) => CheckedCount(g, names[i], path, stream.Length)).ToArray();
             long total = sizes.Sum(s => (long)s);
             var pixels = new float[total * PixelsPerImage];
             var labels = new int[total];
@@ -94,7 +94,7 @@ public static class FemnistReader
             : throw new DataFormatException(path, $"it has no writer group '{Examples}/{name}'.");
 
     /// <summary>The writer's sample count, after checking its datasets' types and shapes.</summary>
-    private static int CheckedCount(IH5Group writer, string name, string path)
+    private static int CheckedCount(IH5Group writer, string name, string path, long fileBytes)
     {
         foreach (string needed in new[] { Pixels, Label })
         {
@@ -116,6 +116,8 @@ public static class FemnistReader
             throw new DataFormatException(path, $"writer '{name}' has pixels of type {pixels.Type.Class}; FEMNIST's are floats in [0, 1].");
         }
 
+        Hdf5DeclaredSize.Check(pixels, fileBytes, path, $"writer '{name}' has '{Pixels}'");
+        Hdf5DeclaredSize.Check(writer.Dataset(Label), fileBytes, path, $"writer '{name}' has '{Label}'");
         var labelDims = writer.Dataset(Label).Space.Dimensions;
         bool column = labelDims.Length == 1 || (labelDims.Length == 2 && labelDims[1] == 1);
         if (!column || labelDims[0] != dims[0])

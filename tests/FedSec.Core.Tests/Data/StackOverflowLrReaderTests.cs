@@ -183,4 +183,21 @@ public sealed class StackOverflowLrReaderTests : IDisposable
         Assert.Equal(set.Targets, set.Clone().Targets);
         Assert.NotSame(set.Targets, set.Clone().Targets);
     }
+
+    [Theory]
+    [InlineData("fuzz_stackoverflow_declared_dims.h5", "of shape [")]
+    [InlineData("fuzz_stackoverflow_heap_length.h5", "more memory than this process has")]
+    public void Read_AflInputDeclaringAHugeObject_IsADataFormatErrorNamingTheFile(string fixture, string expected)
+    {
+        // afl's inputs (fuzz/README.md, target stackoverflow): a dataspace declaring billions of strings, and a
+        // variable-length string whose global-heap length is far beyond the file; both took the fuzzing harness down
+        // with OutOfMemoryException (PureHDF allocates what the file declares before reading it).
+        string path = _dir.File("train.h5");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", fixture), path);
+
+        var e = Assert.Throws<DataFormatException>(() => StackOverflowLrReader.Read(path, SmallDictionaries()));
+
+        Assert.Equal(path, e.Path);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
 }

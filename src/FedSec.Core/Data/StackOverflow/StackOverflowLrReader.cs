@@ -50,7 +50,8 @@ public static class StackOverflowLrReader
             using var file = H5File.Open(stream, leaveOpen: true);
             var names = users ?? Users(file, path).Order(StringComparer.Ordinal).ToArray();
             var examples = file.Group(Examples);
-            var posts = names.Select(n => Posts(examples, n, path)).ToArray();
+            long fileBytes = stream.Length;
+            var posts = names.Select(n => Posts(examples, n, path, fileBytes)).ToArray();
             int total = posts.Sum(p => p.Tokens.Length);
             int words = dictionaries.Words.Count, tags = dictionaries.Tags.Count;
             var inputs = new float[(long)total * words];
@@ -129,7 +130,7 @@ public static class StackOverflowLrReader
         return file.Group(Examples).Children().Select(c => c.Name);
     }
 
-    private static (string[] Tokens, string[] Titles, string[] Tags) Posts(IH5Group examples, string name, string path)
+    private static (string[] Tokens, string[] Titles, string[] Tags) Posts(IH5Group examples, string name, string path, long fileBytes)
     {
         if (!examples.LinkExists(name) || examples.Get(name) is not IH5Group user)
         {
@@ -150,6 +151,7 @@ public static class StackOverflowLrReader
                 throw new DataFormatException(path, $"user '{name}' has '{Fields[f]}' of type {dataset.Type.Class}; TFF's StackOverflow holds strings there.");
             }
 
+            Hdf5DeclaredSize.Check(dataset, fileBytes, path, $"user '{name}' has '{Fields[f]}'");
             values[f] = dataset.Read<string[]>();
         }
 
@@ -161,12 +163,23 @@ public static class StackOverflowLrReader
         return (values[0], values[1], values[2]);
     }
 
-    /// <summary>Runs a read, turning PureHDF's errors (plain exceptions) into one naming the file.</summary>
+    /// <summary>
+    /// Runs a read, turning PureHDF's errors (plain exceptions) into one naming the file. An allocation PureHDF could not
+    /// make is reported too: the declared sizes of datasets are checked before they are read
+    /// (<see cref="Hdf5DeclaredSize"/>), but a variable-length string's declared length in its global heap is read
+    /// inside PureHDF, which allocates it before reading; a failed allocation changed nothing, so the read can end with
+    /// an error that names the file instead of taking the process down.
+    /// </summary>
     private static T Guarded<T>(string path, Func<T> read)
     {
         try
         {
             return read();
+        }
+        catch (OutOfMemoryException e)
+        {
+            long bytes = new FileInfo(path).Length;
+            throw new DataFormatException(path, $"reading it needed more memory than this process has ({e.Message}): an object in it declares a size far beyond the file's {bytes} bytes, so the file is corrupt (or, if it is a genuine TFF file, the machine lacks the memory to read it).", e);
         }
         catch (Exception e) when (e is not DataFormatException and not FileNotFoundException and not OutOfMemoryException)
         {
