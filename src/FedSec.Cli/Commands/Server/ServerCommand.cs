@@ -74,6 +74,7 @@ internal sealed class ServerCommand(IAnsiConsole console) : Command<ServerSettin
             RunId = checkpoint?.RunId ?? Guid.NewGuid().ToString("N"),
             ConfigYaml = configYaml,
             RoundTimeout = settings.RoundTimeout,
+            SecAggStepTimeout = settings.SecAggStepTimeout,
             OnShortfall = settings.OnShortfall == "retry" ? ShortfallPolicy.Retry : ShortfallPolicy.Fail,
             Retries = settings.Retries,
             JoinTimeout = settings.JoinTimeout,

@@ -35,6 +35,11 @@ internal sealed class ServerSettings : CommandSettings
     [Description("Seconds a round waits for its clients; then it goes on with those that reported (at least train_args.min_clients). Default: wait for every client not dropped")]
     public string? RoundTimeoutText { get; init; }
 
+    /// <summary><c>--secagg-step-timeout S</c> as typed.</summary>
+    [CommandOption("--secagg-step-timeout <S>")]
+    [Description("With secure aggregation: seconds each step after the reports (shares, masked inputs, unmasking) waits for a client; one that misses it drops out of that step. Default: --round-timeout, else 6 x --node-timeout")]
+    public string? SecAggStepTimeoutText { get; init; }
+
     /// <summary><c>--on-shortfall fail|retry</c>.</summary>
     [CommandOption("--on-shortfall <POLICY>")]
     [Description("When fewer than train_args.min_clients reported: 'fail' (default) stops the run, 'retry' waits again (--retries times) for nodes to come back")]
@@ -113,6 +118,9 @@ internal sealed class ServerSettings : CommandSettings
     /// <summary>The round deadline, or null.</summary>
     public TimeSpan? RoundTimeout => OptionChecks.Parse<int>(RoundTimeoutText) is { } s ? TimeSpan.FromSeconds(s) : null;
 
+    /// <summary>The deadline of each secure aggregation step after the reports, or null for the default.</summary>
+    public TimeSpan? SecAggStepTimeout => OptionChecks.Parse<int>(SecAggStepTimeoutText) is { } s ? TimeSpan.FromSeconds(s) : null;
+
     /// <summary>Retries of a short round.</summary>
     public int Retries => OptionChecks.Parse<int>(RetriesText) ?? 3;
 
@@ -128,6 +136,7 @@ internal sealed class ServerSettings : CommandSettings
     /// <inheritdoc/>
     public override ValidationResult Validate() => OptionChecks.Result(
         OptionChecks.WholeNumber<int>("--round-timeout", RoundTimeoutText, 1),
+        OptionChecks.WholeNumber<int>("--secagg-step-timeout", SecAggStepTimeoutText, 1),
         OptionChecks.WholeNumber<int>("--retries", RetriesText, 0),
         OptionChecks.WholeNumber<int>("--join-timeout", JoinTimeoutText, 1),
         OptionChecks.WholeNumber<int>("--node-timeout", NodeTimeoutText, 1),
