@@ -1,11 +1,14 @@
-using FedSec.Setup;
 using FedSec.Configuration;
 using FedSec.Results.Grid;
-using FedSec.Components;
+using FedSec.Setup;
+using FedSec.Testing;
 
-namespace FedSec.Results.Tests.Grid;
+namespace FedSec.Cli.Tests.Grid;
 
-/// <summary>Every grid under examples/paper expands, and every run in it binds without problems, as `fedsec bench` checks first.</summary>
+/// <summary>
+/// Every grid under examples/paper expands, and every run in it binds without problems, as `fedsec bench` checks first
+/// (with the command line's registry: the attacks FedSec.Torch registers, such as a3fl and iba, included).
+/// </summary>
 public class ExampleGridsTests
 {
     public static TheoryData<string> Grids()
@@ -23,14 +26,17 @@ public class ExampleGridsTests
     [MemberData(nameof(Grids))]
     public void Expand_ExampleGrid_EveryRunBindsWithoutProblems(string file)
     {
-        var registry = BuiltInComponents.CreateRegistry();
+        var registry = FedSec.Cli.Commands.Components.CreateRegistry();
+        ExperimentSetup Bind(ConfigNamespace config) => ExperimentBinder.Bind(config, registry, Array.Empty<string>(), Array.Empty<string>());
         var grid = ConfigReader.ParseFile(Path.Combine(RepositoryPaths.Root(), "examples", "paper", file));
-        var plans = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(registry), TestKeys.Binding);
+
+        var plans = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(registry), RunKey.Binding(Bind));
+
         Assert.NotEmpty(plans);
         Assert.Equal(plans.Count, plans.Select(p => p.RunKey).Distinct().Count());
         foreach (var plan in plans)
         {
-            var setup = ExperimentBinder.Bind(plan.Config, registry, Array.Empty<string>(), Array.Empty<string>());
+            var setup = Bind(plan.Config);
             Assert.Equal(setup.Config.EnableDefense ? setup.Config.DefenseTypes.Count : 0, setup.Config.EnableDefense ? setup.Defenses.Count : 0);
         }
     }
