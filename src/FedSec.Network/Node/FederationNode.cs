@@ -47,7 +47,9 @@ public sealed class FederationNode
     public async Task<string> RunAsync(CancellationToken cancellation = default)
     {
         using var channel = NodeChannel.Create(_options);
-        var client = new Federation.FederationClient(channel);
+        var client = _options.Interceptor is { } interceptor
+            ? new Federation.FederationClient(Grpc.Core.Interceptors.CallInvokerExtensions.Intercept(channel.CreateCallInvoker(), interceptor))
+            : new Federation.FederationClient(channel);
         NodeExperiment? experiment = null;
         string? preparedDigest = null;
         string? session = null;
@@ -221,7 +223,7 @@ public sealed class FederationNode
         IReadOnlyList<ClientResult> results = header.ForgeOwnUpdates ? experiment.Clients.ForgeOwnUpdates(plan, trained) : trained;
         if (header.SecureAggregation)
         {
-            using var secAgg = new SecAggParticipant(client, session, runId, header.Round, global, _options.Key, _log);
+            using var secAgg = new SecAggParticipant(client, session, runId, header.Round, global, _options.Key, _log, new TransientRetry(_options.ReconnectTimeout, _time, _log));
             await secAgg.RunAsync(results, _options.AfterSecAggStep, cancellation).ConfigureAwait(false);
             return;
         }

@@ -33,6 +33,9 @@ public sealed class NodeOptions
     /// <value>The default value is 5 minutes.</value>
     public TimeSpan ReconnectTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Tests: intercepts the node's calls to the server (to make some of them fail as a network would).</summary>
+    internal Grpc.Core.Interceptors.Interceptor? Interceptor { get; init; }
+
     /// <summary>Tests: called after the node answered a secure aggregation step (to stop a node at a chosen point).</summary>
     internal Action<Protocol.SecAggStep>? AfterSecAggStep { get; init; }
 }

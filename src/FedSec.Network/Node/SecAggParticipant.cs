@@ -23,10 +23,12 @@ internal sealed class SecAggParticipant : IDisposable
     private readonly float[] _global;
     private readonly NodeKey? _key;
     private readonly Action<string> _log;
+    private readonly TransientRetry _retry;
     private readonly Dictionary<int, (SecAggClient Client, ClientResult Result)> _clients = new();
 
-    public SecAggParticipant(Federation.FederationClient client, string session, string runId, int round, float[] global, NodeKey? key, Action<string> log)
+    public SecAggParticipant(Federation.FederationClient client, string session, string runId, int round, float[] global, NodeKey? key, Action<string> log, TransientRetry retry)
     {
+        _retry = retry;
         _client = client;
         _session = session;
         _runId = runId;
@@ -55,7 +57,11 @@ internal sealed class SecAggParticipant : IDisposable
         var after = SecAggStep.SecaggReport;
         while (true)
         {
-            var task = await _client.SecAggNextAsync(new SecAggPoll { Session = _session, Round = _round, AfterStep = after }, cancellationToken: cancellation).ConfigureAwait(false);
+            var poll = new SecAggPoll { Session = _session, Round = _round, AfterStep = after };
+            var task = await _retry.RunAsync(
+                async () => await _client.SecAggNextAsync(poll, cancellationToken: cancellation).ConfigureAwait(false),
+                $"Round {_round + 1}: asking for secure aggregation's step after {after}",
+                cancellation).ConfigureAwait(false);
             if (task.Step == SecAggStep.SecaggDone)
             {
                 return;
@@ -154,7 +160,10 @@ internal sealed class SecAggParticipant : IDisposable
 
     private async Task Send(SecAggHeader header, IReadOnlyList<ModelChunk> chunks, CancellationToken cancellation)
     {
-        var reply = await SecAggSender.SendAsync(_client, _runId, header, chunks, _key, cancellation).ConfigureAwait(false);
+        var reply = await _retry.RunAsync(
+            () => SecAggSender.SendAsync(_client, _runId, header, chunks, _key, cancellation),
+            $"Round {_round + 1}: sending client {header.Client}'s secure-aggregation {header.Step} message",
+            cancellation).ConfigureAwait(false);
         if (!reply.Accepted)
         {
             _log($"Round {_round + 1}: the server rejected client {header.Client}'s secure-aggregation {header.Step} message: {reply.Reason}");

@@ -40,6 +40,28 @@ public class SecureAggregationRunTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_EveryOtherSecAggCallOfANodeFails_TheNodeRepeatsItAndTheRunEqualsTheSimulation(bool answerLost)
+    {
+        // A connection reset on every other poll and message of node a: lost before the server saw it, or after the
+        // server took it (then the repeat is refused as sent already, and the client stays in the aggregation).
+        var config = FakeExperiment.SecureConfig(rounds: 2);
+        var simulated = FakeExperiment.Secure(config, shares: 4, threshold: 3).Run();
+        var flaky = new FlakyNetwork(answerLost, "SecAggNext", "SecAggSend");
+        await using var federation = await LocalFederation.StartAsync(config, create: c => FakeExperiment.Secure(c, 4, 3));
+        var nodes = new[] { federation.Node("a", [0, 3], interceptor: flaky).RunAsync(), federation.Node("b", [1, 2]).RunAsync() };
+        var result = await federation.Finished();
+        await Task.WhenAll(nodes);
+
+        Assert.True(flaky.Failed >= 8, $"only {flaky.Failed} calls failed");
+        Assert.Contains("trying again", federation.Logged, StringComparison.Ordinal);
+        Assert.Equal(Lines(simulated.Rounds), Lines(result.Rounds));
+        Assert.Equal(simulated.FinalGlobal, result.FinalGlobal);
+        Assert.All(federation.Completed, r => Assert.Empty(r.Dropped!));
+    }
+
+    [Theory]
     [InlineData(2)]
     [InlineData(3)]
     public async Task NodeLostAfterItsMaskedInput_RecoveredWithThresholdShares_ElseTheRoundFailsAndIsRecorded(int threshold)

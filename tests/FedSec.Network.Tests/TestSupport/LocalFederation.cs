@@ -105,8 +105,8 @@ internal sealed class LocalFederation : IAsyncDisposable
     }
 
     /// <summary>A real node of the same fake experiment hosting <paramref name="clients"/>.</summary>
-    public FederationNode Node(string name, IReadOnlyList<int> clients, NodeKey? key = null, System.Security.Cryptography.X509Certificates.X509Certificate2? trustedCa = null, Action<Protocol.SecAggStep>? afterSecAggStep = null) => new(
-        new NodeOptions { Server = Host.Address, Name = name, Clients = clients, Key = key, TrustedCa = trustedCa, ConnectTimeout = TimeSpan.FromSeconds(30), AfterSecAggStep = afterSecAggStep },
+    public FederationNode Node(string name, IReadOnlyList<int> clients, NodeKey? key = null, System.Security.Cryptography.X509Certificates.X509Certificate2? trustedCa = null, Action<Protocol.SecAggStep>? afterSecAggStep = null, Grpc.Core.Interceptors.Interceptor? interceptor = null) => new(
+        new NodeOptions { Server = Host.Address, Name = name, Clients = clients, Key = key, TrustedCa = trustedCa, ConnectTimeout = TimeSpan.FromSeconds(30), AfterSecAggStep = afterSecAggStep, Interceptor = interceptor },
         (_, _) => new NodeExperiment(_create(Config).CreateClients(), null),
         line => _log.Enqueue($"[{name}] {line}"));
 
