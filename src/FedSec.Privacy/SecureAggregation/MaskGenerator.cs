@@ -51,37 +51,38 @@ internal static class MaskGenerator
 
         using var aes = Aes.Create();
         aes.Key = key;
-        var bytes = MemoryMarshal.AsBytes(mask);
         long firstBlock = firstWord / WordsPerBlock;
-        int blocks = (bytes.Length + 15) / 16;
-        const int Chunk = 4096; // blocks per call: 64 KB of counters, then encrypted in place
-        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Min(Chunk, Math.Max(blocks, 1)) * 16);
-        try
+        var bytes = MemoryMarshal.AsBytes(mask);
+        int whole = bytes.Length / 16;
+
+        // The counter blocks are written into the mask itself and encrypted in place, a chunk at a time (no second
+        // buffer, no copy); a last partial block (d not a multiple of 4) goes through a block of its own.
+        const int Chunk = 4096;
+        for (int start = 0; start < whole; start += Chunk)
         {
-            Fill(aes, firstBlock, blocks, rented, bytes);
+            int n = Math.Min(Chunk, whole - start);
+            var span = bytes.Slice(start * 16, n * 16);
+            Counters(firstBlock + start, MemoryMarshal.Cast<byte, ulong>(span));
+            aes.EncryptEcb(span, span, PaddingMode.None);
         }
-        finally
+
+        int rest = bytes.Length - (whole * 16);
+        if (rest > 0)
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            Span<byte> last = stackalloc byte[16];
+            Counters(firstBlock + whole, MemoryMarshal.Cast<byte, ulong>(last));
+            aes.EncryptEcb(last, last, PaddingMode.None);
+            last[..rest].CopyTo(bytes[(whole * 16)..]);
         }
     }
 
-    private static void Fill(Aes aes, long firstBlock, int blocks, byte[] counters, Span<byte> bytes)
+    /// <summary>Counter blocks from <paramref name="first"/> on: 8 zero bytes, then the block index big-endian.</summary>
+    private static void Counters(long first, Span<ulong> blocks)
     {
-        const int Chunk = 4096;
-        for (int start = 0; start < blocks; start += Chunk)
+        for (int b = 0; b < blocks.Length / 2; b++)
         {
-            int n = Math.Min(Chunk, blocks - start);
-            var span = counters.AsSpan(0, n * 16);
-            span.Clear();
-            for (int b = 0; b < n; b++)
-            {
-                BinaryPrimitives.WriteUInt64BigEndian(span.Slice((b * 16) + 8, 8), (ulong)(firstBlock + start + b));
-            }
-
-            aes.EncryptEcb(span, span, PaddingMode.None);
-            int offset = start * 16, take = Math.Min(span.Length, bytes.Length - offset);
-            span[..take].CopyTo(bytes.Slice(offset, take));
+            blocks[2 * b] = 0;
+            blocks[(2 * b) + 1] = BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness((ulong)(first + b)) : (ulong)(first + b);
         }
     }
 }

@@ -26,6 +26,25 @@ public sealed class MaskGeneratorTests
     }
 
     [Theory]
+    [InlineData(1, "7346139595c0b41e497bbde365f42d0a")]
+    [InlineData(258, "f662388a8a33596227d688d904beac4c")]
+    public void ExpandRange_BlockB_IsAesOfTheBigEndianCounterB(int block, string expected)
+    {
+        // Counter block b: eight zero bytes, then b as a big-endian 64-bit integer (NIST SP 800-38A's incrementing
+        // counter). Expected values from OpenSSL: `openssl enc -aes-128-ecb -K 000102..0f -nopad` of that block.
+        var mask = new uint[(block + 1) * 4];
+        MaskGenerator.ExpandRange(FipsKey, 0, mask);
+
+        var bytes = new byte[16];
+        for (int i = 0; i < 4; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * 4), mask[(block * 4) + i]);
+        }
+
+        Assert.Equal(expected, Convert.ToHexStringLower(bytes));
+    }
+
+    [Theory]
     [InlineData(4)]
     [InlineData(65536)]
     [InlineData(70000)]
