@@ -24,6 +24,12 @@ public static class StateVectors
             return null;
         }
 
+        // A length beyond what the stream holds is a corrupt or hostile state: refuse it before allocating.
+        if (reader.BaseStream.CanSeek && (long)length * sizeof(float) > reader.BaseStream.Length - reader.BaseStream.Position)
+        {
+            throw new InvalidDataException($"A state vector declares {length} values ({(long)length * sizeof(float)} bytes), but only {reader.BaseStream.Length - reader.BaseStream.Position} bytes follow.");
+        }
+
         var vector = new float[length];
         reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
         return vector;

@@ -221,16 +221,19 @@ public sealed class FederationNode
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default).ConfigureAwait(false);
         IReadOnlyList<ClientResult> results = header.ForgeOwnUpdates ? experiment.Clients.ForgeOwnUpdates(plan, trained) : trained;
+        // An attack whose trigger adapts changed it while training: its malicious clients' messages carry its state.
+        byte[]? attackState = header.AttackActive && mine.Any(plan.Malicious.Contains) ? experiment.Clients.AdaptiveAttackState() : null;
+        byte[]? StateOf(int client) => plan.Malicious.Contains(client) ? attackState : null;
         if (header.SecureAggregation)
         {
             using var secAgg = new SecAggParticipant(client, session, runId, header.Round, global, _options.Key, _log, new TransientRetry(_options.ReconnectTimeout, _time, _log));
-            await secAgg.RunAsync(results, _options.AfterSecAggStep, cancellation).ConfigureAwait(false);
+            await secAgg.RunAsync(results, _options.AfterSecAggStep, StateOf, cancellation).ConfigureAwait(false);
             return;
         }
 
         foreach (var result in results)
         {
-            var reply = await UpdateSender.SendAsync(client, session, runId, header.Round, result, _options.Key, cancellation).ConfigureAwait(false);
+            var reply = await UpdateSender.SendAsync(client, session, runId, header.Round, result, _options.Key, cancellation, StateOf(result.ClientId)).ConfigureAwait(false);
             if (!reply.Accepted)
             {
                 _log($"Round {header.Round + 1}: the server rejected client {result.ClientId}'s update: {reply.Reason}");

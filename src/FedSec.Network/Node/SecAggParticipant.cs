@@ -39,7 +39,7 @@ internal sealed class SecAggParticipant : IDisposable
     }
 
     /// <summary>Reports the trained clients, then answers every step until the server says the round's aggregation is over.</summary>
-    public async Task RunAsync(IReadOnlyList<ClientResult> results, Action<SecAggStep>? afterStep, CancellationToken cancellation)
+    public async Task RunAsync(IReadOnlyList<ClientResult> results, Action<SecAggStep>? afterStep, Func<int, byte[]?> attackState, CancellationToken cancellation)
     {
         foreach (var result in results)
         {
@@ -50,6 +50,11 @@ internal sealed class SecAggParticipant : IDisposable
             header.SampleCount = result.SampleCount;
             header.MeanLoss = result.MeanLoss;
             header.DivergedReason = result.DivergedReason ?? string.Empty;
+            if (attackState(result.ClientId) is { } state)
+            {
+                header.AttackState = Google.Protobuf.ByteString.CopyFrom(state);
+            }
+
             await Send(header, [], cancellation).ConfigureAwait(false);
         }
 

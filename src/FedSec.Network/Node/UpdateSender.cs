@@ -10,9 +10,9 @@ namespace FedSec.Network.Node;
 /// <summary>Sends one client's update: a signed header, then the model in chunks.</summary>
 internal static class UpdateSender
 {
-    public static async Task<UpdateReply> SendAsync(Federation.FederationClient client, string session, string runId, int round, ClientResult result, NodeKey? key, CancellationToken cancellation)
+    public static async Task<UpdateReply> SendAsync(Federation.FederationClient client, string session, string runId, int round, ClientResult result, NodeKey? key, CancellationToken cancellation, byte[]? attackState = null)
     {
-        var header = Header(session, runId, round, result, key);
+        var header = Header(session, runId, round, result, key, attackState);
         return await SendAsync(client, header, ModelChunks.Split(result.Weights), cancellation).ConfigureAwait(false);
     }
 
@@ -43,7 +43,7 @@ internal static class UpdateSender
     }
 
     /// <summary>The header of an update, signed over (run, round, client, digest of its fields and payload) when there is a key.</summary>
-    public static UpdateHeader Header(string session, string runId, int round, ClientResult result, NodeKey? key)
+    public static UpdateHeader Header(string session, string runId, int round, ClientResult result, NodeKey? key, byte[]? attackState = null)
     {
         var header = new UpdateHeader
         {
@@ -54,6 +54,7 @@ internal static class UpdateSender
             MeanLoss = result.MeanLoss,
             DivergedReason = result.DivergedReason ?? string.Empty,
             ModelLength = result.Weights.Length,
+            AttackState = attackState is null ? ByteString.Empty : ByteString.CopyFrom(attackState),
         };
         if (key is not null)
         {

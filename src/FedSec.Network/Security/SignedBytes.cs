@@ -24,7 +24,7 @@ internal static class SignedBytes
     public static byte[] Update(string runId, int round, int client, byte[] digest) =>
         Encoding.UTF8.GetBytes($"fedsec-update-v1\n{runId}\n{round}\n{client}\n{Convert.ToHexStringLower(digest)}");
 
-    /// <summary>An incremental SHA-256 over an update's sample count, loss, divergence, length and payload bytes.</summary>
+    /// <summary>An incremental SHA-256 over an update's sample count, loss, divergence, length, attack state and payload bytes.</summary>
     public static IncrementalHash UpdateDigest(UpdateHeader header)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -35,6 +35,10 @@ internal static class SignedBytes
         BinaryPrimitives.WriteInt32LittleEndian(fixedPart[12..], header.ModelLength);
         hash.AppendData(fixedPart);
         hash.AppendData(Encoding.UTF8.GetBytes(header.DivergedReason + "\n"));
+        Span<byte> stateLength = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(stateLength, header.AttackState.Length);
+        hash.AppendData(stateLength);
+        hash.AppendData(header.AttackState.Span);
         return hash;
     }
 }

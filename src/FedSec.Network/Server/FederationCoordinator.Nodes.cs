@@ -225,6 +225,20 @@ public sealed partial class FederationCoordinator
     }
 
     /// <summary>
+    /// Takes in the attack state an attacker's update carries (<see cref="AttackStateTransfer"/>), under the lock: only
+    /// from a malicious client of an active round; returns why it was refused, or null.
+    /// </summary>
+    private string? TakeAttackState(RoundState round, int client, Google.Protobuf.ByteString state)
+    {
+        if (!round.Plan.AttackActive || !round.Plan.Malicious.Contains(client))
+        {
+            return $"it carries an attack state, and client {client} is not an attacker of round {round.Round + 1}";
+        }
+
+        return _server.ImportAttackState(state.ToByteArray());
+    }
+
+    /// <summary>
     /// Takes a fully received update: checks its signature (when the node has a key) and that its values are finite
     /// (unless it reports an honest divergence), then hands it to the round. A rejected update never reaches a defense.
     /// </summary>
@@ -269,6 +283,11 @@ public sealed partial class FederationCoordinator
             if (_round is not { } round || round.Round != header.Round || !round.Wants(header.Client))
             {
                 return Reply(Rejected(intake.Session, header, $"round {header.Round + 1} no longer wants client {header.Client}'s update (it closed, or the update arrived twice)"));
+            }
+
+            if (!header.AttackState.IsEmpty && TakeAttackState(round, header.Client, header.AttackState) is { } stateProblem)
+            {
+                return Reply(Rejected(intake.Session, header, stateProblem, drop: true));
             }
 
             streaming = round;

@@ -160,6 +160,11 @@ public sealed partial class FederationCoordinator
                         return Reply(SecAggRejected(intake.Session, header, $"round {header.Round + 1} no longer wants client {header.Client}'s report (it closed, or the report arrived twice)"));
                     }
 
+                    if (!header.AttackState.IsEmpty && TakeAttackState(round, header.Client, header.AttackState) is { } stateProblem)
+                    {
+                        return Reply(SecAggRejected(intake.Session, header, stateProblem, drop: true));
+                    }
+
                     // The server holds no update: the round's pipeline gets the global model as a stand-in (a zero
                     // update) with the client's sample count and loss; the aggregate comes from the masked sum.
                     relay.Keys[header.Client] = SecAggWire.FromWire(header.Keys);

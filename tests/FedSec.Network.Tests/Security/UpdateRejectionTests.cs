@@ -71,6 +71,18 @@ public sealed class UpdateRejectionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SendUpdate_CarryingAnAttackStateTheRunTakesNot_RejectedNamingTheAttackState()
+    {
+        // This run's attack (Byzantine) has no trigger that adapts, and client 0 may not even be its attacker: either way
+        // the state is refused, with the update, before the round sees it.
+        var reply = await _a.SendAsync(0, 0, Valid(), _keyA, attackState: [1, 2, 3]);
+
+        Assert.False(reply.Accepted);
+        Assert.Contains("attack state", reply.Reason, StringComparison.Ordinal);
+        AssertLogged("Rejected the update for client 0, round 1, from node 'a': it");
+    }
+
+    [Fact]
     public async Task SendUpdate_SameUpdateTwice_SecondRejectedAsReplay()
     {
         Assert.True((await _a.SendAsync(0, 0, Valid(), _keyA)).Accepted);

@@ -97,10 +97,10 @@ internal sealed class RawNode
     /// Sends an update: <paramref name="payload"/> as its model (announced as <paramref name="announced"/> values, by
     /// default its length), signed with <paramref name="key"/> over <paramref name="signedPayload"/> (by default the payload).
     /// </summary>
-    public async Task<UpdateReply> SendAsync(int round, int client, float[] payload, NodeKey? key = null, int? announced = null, float[]? signedPayload = null, string? session = null)
+    public async Task<UpdateReply> SendAsync(int round, int client, float[] payload, NodeKey? key = null, int? announced = null, float[]? signedPayload = null, string? session = null, byte[]? attackState = null)
     {
         var result = new ClientResult(client, 5, signedPayload ?? payload, 0.5);
-        var header = UpdateSender.Header(session ?? Session, _runId, round, result, key);
+        var header = UpdateSender.Header(session ?? Session, _runId, round, result, key, attackState);
         header.ModelLength = announced ?? payload.Length;
         return await UpdateSender.SendAsync(_client, header, ModelChunks.Split(payload), CancellationToken.None);
     }
