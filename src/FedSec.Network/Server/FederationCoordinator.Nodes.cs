@@ -14,8 +14,8 @@ public sealed partial class FederationCoordinator
     /// <summary>How long a task poll waits before it returns nothing and the node asks again.</summary>
     private static readonly TimeSpan PollWait = TimeSpan.FromSeconds(20);
 
-    /// <summary>The version of the protocol this server speaks.</summary>
-    public const int ProtocolVersion = 2;
+    /// <summary>The version of the protocol this server speaks (3: updates carry and sign an attack state).</summary>
+    public const int ProtocolVersion = 3;
 
     /// <summary>The length of the model every update must have.</summary>
     private int ModelLength => _server.Layout.Length;
