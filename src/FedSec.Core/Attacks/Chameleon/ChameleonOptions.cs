@@ -8,8 +8,9 @@ namespace FedSec.Attacks.Chameleon;
 
 /// <summary>
 /// Options of Chameleon (<c>attack_type: chameleon</c>): the backdoor's trigger, target and poisoning keys, and the two
-/// training stages with the defaults of the authors' EMNIST pixel-pattern configuration
-/// (<c>utils/params_pixel_trigger_emnist.yaml</c> of <c>ybdai7/Chameleon-durable-backdoor</c>).
+/// training stages with the defaults of the authors' CIFAR-10 pixel-pattern configuration
+/// (<c>utils/params_pixel_trigger_cifar10.yaml</c> of <c>ybdai7/Chameleon-durable-backdoor</c>; see
+/// <see cref="ContrastiveBackdoorSettings"/> for why not their EMNIST one).
 /// </summary>
 public sealed class ChameleonOptions
 {
@@ -26,13 +27,13 @@ public sealed class ChameleonOptions
     public static readonly IntParameter ContrastiveEpochsKey = new("chameleon_contrastive_epochs", 10, "Epochs of the supervised-contrastive stage on the encoder (retrain_poison_contrastive).", min: 1);
 
     /// <summary><c>chameleon_contrastive_lr</c>.</summary>
-    public static readonly DoubleParameter ContrastiveLrKey = new("chameleon_contrastive_lr", 0.05, "SGD learning rate of the contrastive stage (poison_lr_contrastive; multiplied by 0.005 from epochs 3, 5, 7 and 9, milestones_conrtastive).", min: 0, minExclusive: true);
+    public static readonly DoubleParameter ContrastiveLrKey = new("chameleon_contrastive_lr", 0.005, "SGD learning rate of the contrastive stage (poison_lr_contrastive; multiplied by 0.1 from epochs 3, 5, 7 and 9, milestones_conrtastive).", min: 0, minExclusive: true);
 
     /// <summary><c>chameleon_head_epochs</c>.</summary>
     public static readonly IntParameter HeadEpochsKey = new("chameleon_head_epochs", 3, "Epochs of the cross-entropy stage on the classifier head, encoder frozen (retrain_poison).", min: 1);
 
     /// <summary><c>chameleon_head_lr</c>.</summary>
-    public static readonly DoubleParameter HeadLrKey = new("chameleon_head_lr", 0.01, "SGD learning rate of the head stage (poison_lr; multiplied by 0.005 from epochs 3 and 5, milestones).", min: 0, minExclusive: true);
+    public static readonly DoubleParameter HeadLrKey = new("chameleon_head_lr", 0.001, "SGD learning rate of the head stage (poison_lr; multiplied by 0.005 from epochs 3 and 5, milestones).", min: 0, minExclusive: true);
 
     /// <summary><c>chameleon_temperature</c>.</summary>
     public static readonly DoubleParameter TemperatureKey = new("chameleon_temperature", 0.07, "Temperature of the supervised-contrastive loss (the authors' SupConLoss).", min: 0, minExclusive: true);
@@ -64,7 +65,7 @@ public sealed class ChameleonOptions
     public int ContrastiveEpochs { get; init; } = ContrastiveEpochsKey.Default;
 
     /// <summary>Contrastive-stage learning rate.</summary>
-    /// <value>The default value is 0.05.</value>
+    /// <value>The default value is 0.005.</value>
     public double ContrastiveLearningRate { get; init; } = ContrastiveLrKey.Default;
 
     /// <summary>Head-stage epochs.</summary>
@@ -72,7 +73,7 @@ public sealed class ChameleonOptions
     public int HeadEpochs { get; init; } = HeadEpochsKey.Default;
 
     /// <summary>Head-stage learning rate.</summary>
-    /// <value>The default value is 0.01.</value>
+    /// <value>The default value is 0.001.</value>
     public double HeadLearningRate { get; init; } = HeadLrKey.Default;
 
     /// <summary>The contrastive loss's temperature.</summary>

@@ -13,7 +13,7 @@ public class ChameleonAttackTests
     private static readonly ExperimentShape Shape = new(10, 10, 5);
 
     [Fact]
-    public void Read_NoKeys_TheAuthorsEmnistDefaults()
+    public void Read_NoKeys_TheAuthorsCifar10PixelPatternDefaults()
     {
         var args = Fixtures.Args(Shape, "attack_args");
         var o = ChameleonOptions.Read(args);
@@ -23,8 +23,11 @@ public class ChameleonAttackTests
         Assert.Equal(0, o.Backdoor.TargetLabel);
         Assert.Equal(4, o.Backdoor.Size);
         var s = o.Settings();
-        Assert.Equal((10, 0.05, 3, 0.01, 0.07, 6.0, 5.0), (s.ContrastiveEpochs, s.ContrastiveLearningRate, s.HeadEpochs, s.HeadLearningRate, s.Temperature, s.FacilitatorWeight, s.ProjectionNorm));
+        Assert.Equal((10, 0.005, 3, 0.001, 0.07, 6.0, 5.0), (s.ContrastiveEpochs, s.ContrastiveLearningRate, s.HeadEpochs, s.HeadLearningRate, s.Temperature, s.FacilitatorWeight, s.ProjectionNorm));
         Assert.Equal((0.9, 0.0005), (s.Momentum, s.WeightDecay));
+        Assert.Equal([3, 5, 7, 9], s.ContrastiveMilestones);
+        Assert.Equal([3, 5], s.HeadMilestones);
+        Assert.Equal((0.1, 0.005), (s.ContrastiveGamma, s.HeadGamma));
         Assert.Empty(s.Problems());
     }
 
