@@ -168,10 +168,15 @@ public class ChameleonTrainingTests
     [InlineData("cnn", "linear_2.")]
     [InlineData("mlp", "fc2.")]
     [InlineData("resnet20", "linear.")]
+    [InlineData("resnet56", "fc.")]
+    [InlineData("lenet5", "fc3.")]
+    [InlineData("cnn_fedavg", "linear_2.")]
+    [InlineData("byzfl_cnn_mnist", "fc2.")]
+    [InlineData("lenet_dlg", "fc.")]
     public void HeadParameters_AreTheLastLinearLayers(string model, string prefix)
     {
         random.manual_seed(1);
-        var shape = model == "resnet20" ? new ImageShape(3, 32, 32) : new ImageShape(1, 28, 28);
+        var shape = model.StartsWith("resnet", StringComparison.Ordinal) ? new ImageShape(3, 32, 32) : new ImageShape(1, 28, 28);
         using var module = Catalog.Create(model, shape, 10);
         var split = (IPenultimateModel)module;
         using var features = split.Features(zeros(1, shape.Channels, shape.Height, shape.Width));
