@@ -16,7 +16,8 @@ namespace FedSec.Torch.Training;
 /// Chameleon's two-stage training of a malicious client (Dai and Li, ICML 2023; the authors' <c>training.py</c>), on
 /// the client's poisoned set (poisoned samples already stamped and labelled the target), from the global model:
 /// <list type="number">
-/// <item>Contrastive stage: the encoder (every trainable parameter; the head gets no gradient) trained with SGD on
+/// <item>Contrastive stage: the encoder (every trainable parameter but the head's; the authors' contrastive model has
+/// no head) trained with SGD on
 /// <see cref="SupervisedContrastiveLoss"/> of the L2-normalised penultimate features
 /// (<see cref="IPenultimateModel.Features"/>, the authors' <c>SupConResNet</c> without a projection head), in the
 /// model's training mode.</item>
@@ -70,7 +71,10 @@ internal static class ContrastiveBackdoorTrainer
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var probe = randn(2, featureCount);
+
+        // Any input tells the layers apart; a private generator leaves torch's global one (and so the run's numbers) alone.
+        using var generator = new Generator(20230723);
+        var probe = randn([2, featureCount], generator: generator);
         var expected = split.Head(probe);
         var heads = model.modules().OfType<Linear>()
             .Where(l => l.weight is not null && l.weight.shape.Length == 2 && l.weight.shape[1] == featureCount)
