@@ -2,6 +2,7 @@ using FedSec.Attacks.Alie;
 using FedSec.Attacks.AlterMin;
 using FedSec.Attacks.Backdoor;
 using FedSec.Attacks.Byzantine;
+using FedSec.Attacks.Chameleon;
 using FedSec.Attacks.Dba;
 using FedSec.Attacks.EdgeCase;
 using FedSec.Attacks.Fang;
@@ -50,5 +51,6 @@ public static class AttackCatalog
         registry.Register(TextBackdoorRegistration.Descriptor);
         registry.Register(AlterMinRegistration.Descriptor);
         registry.Register(ThreeDFedRegistration.Descriptor);
+        registry.Register(ChameleonRegistration.Descriptor);
     }
 }

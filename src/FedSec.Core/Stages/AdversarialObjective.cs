@@ -55,6 +55,10 @@ public sealed record AdversarialObjective
     /// <value>The default value is 5.</value>
     public double MaxScale { get; init; } = 5;
 
+    /// <summary>Chameleon: the two stages' settings; required for <see cref="AdversarialTrainingKind.ContrastiveBackdoor"/>.</summary>
+    /// <value>The default value is null.</value>
+    public ContrastiveBackdoorSettings? Contrastive { get; init; }
+
     /// <summary>Every problem with the objective, as sentences naming the property; empty when usable.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -82,6 +86,18 @@ public sealed record AdversarialObjective
         if (!(MaxScale >= 1) || !double.IsFinite(MaxScale))
         {
             problems.Add($"MaxScale is {MaxScale}; it must be at least 1 and finite.");
+        }
+
+        if (Kind == AdversarialTrainingKind.ContrastiveBackdoor)
+        {
+            if (Contrastive is null)
+            {
+                problems.Add("Contrastive is null; Chameleon's contrastive backdoor training needs its settings.");
+            }
+            else
+            {
+                problems.AddRange(Contrastive.Problems().Select(p => "Contrastive." + p));
+            }
         }
 
         if (Malicious is null || Malicious.Count == 0)

@@ -22,4 +22,12 @@ public enum AdversarialTrainingKind
     /// benign reference update.
     /// </summary>
     ConstrainedBackdoor,
+
+    /// <summary>
+    /// Chameleon's two-stage backdoor training (Dai and Li, ICML 2023): the encoder trained with a supervised-contrastive
+    /// loss on the client's poisoned data (poisoned samples drawn to the target class's benign samples, away from their
+    /// own class's), then the classifier head alone trained with cross-entropy on the same data, the encoder frozen
+    /// (<see cref="ContrastiveBackdoorSettings"/>).
+    /// </summary>
+    ContrastiveBackdoor,
 }

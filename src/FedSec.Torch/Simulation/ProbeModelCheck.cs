@@ -9,7 +9,8 @@ namespace FedSec.Torch.Simulation;
 /// Checks, when a configuration is bound, that a defense which needs the model's penultimate-layer features
 /// (<see cref="INeedsModelProbe.NeedsFeatures"/>, FLARE) is paired with a model that exposes them
 /// (<see cref="ModelDescriptor.HasFeatures"/>); otherwise a problem naming <c>model_args.model</c> and the defense's
-/// <c>defense_args.defense_type</c>, with the models that fit.
+/// <c>defense_args.defense_type</c>, with the models that fit. The same holds for an attack that trains the encoder apart
+/// from the head (<see cref="ITrainsEncoderAndHead"/>, Chameleon), named by <c>attack_args.attack_type</c>.
 /// </summary>
 internal static class ProbeModelCheck
 {
@@ -24,10 +25,18 @@ internal static class ProbeModelCheck
 
         string key = config.Namespace.Find(EngineParameters.Model.Key, ConfigSections.Model)?.QualifiedKey ?? $"{ConfigSections.Model}.{EngineParameters.Model.Key}";
         string fitting = string.Join(", ", models.Models.Where(m => m.HasFeatures).Select(m => m.Name));
-        return setup.Defenses.Where(d => d.Instance is INeedsModelProbe { NeedsFeatures: true })
+        var problems = setup.Defenses.Where(d => d.Instance is INeedsModelProbe { NeedsFeatures: true })
             .Select(d => new ConfigProblem(
                 key,
                 $"'{config.Model}' does not expose the penultimate-layer features that defense_args.defense_type '{d.Name}' compares; models that do: {fitting}."))
-            .ToArray();
+            .ToList();
+        if (setup.Attack?.Instance is ITrainsEncoderAndHead)
+        {
+            problems.Add(new ConfigProblem(
+                key,
+                $"'{config.Model}' has no encoder/head split, which attack_args.attack_type '{setup.Attack.Name}' trains apart; models that have it: {fitting}."));
+        }
+
+        return problems;
     }
 }

@@ -26,6 +26,8 @@ namespace FedSec.Torch.Training;
 /// <item><b>Constrained backdoor</b> (3DFed's backdoor training): a benign reference training from G, then from G the
 /// loss a·CE(clean batch) + b·CE(the same batch with the trigger) + c·‖w − G‖₂, and the update scaled by
 /// max(min(‖benign‖/‖backdoor‖, MaxScale), 1).</item>
+/// <item><b>Contrastive backdoor</b> (Chameleon): <see cref="ContrastiveBackdoorTrainer"/> on the client's poisoned data,
+/// with its own SGD settings and epochs (<see cref="ContrastiveBackdoorSettings"/>) and the configured batch size.</item>
 /// </list>
 /// Deltas, norms and scaling are over the trainable parameters; buffers come from the trained model.
 /// </summary>
@@ -80,6 +82,7 @@ public static class AdversarialTrainer
             AdversarialTrainingKind.ExplicitBoosting => new Run(trainer, data, plain, objective, normalization).Boosting(g, batchOrder, torchSeed),
             AdversarialTrainingKind.AlternatingMinimization => new Run(trainer, data, plain, objective, normalization).Alternating(g, batchOrder, torchSeed),
             AdversarialTrainingKind.ConstrainedBackdoor => new Run(trainer, data, plain, objective, normalization).Constrained(g, batchOrder, torchSeed),
+            AdversarialTrainingKind.ContrastiveBackdoor => ContrastiveBackdoorTrainer.Train(trainer, data, g, options.BatchSize, objective.Contrastive!, batchOrder, torchSeed, normalization),
             _ => throw new ArgumentOutOfRangeException(nameof(objective), objective.Kind, "Unknown adversarial training kind."),
         };
     }

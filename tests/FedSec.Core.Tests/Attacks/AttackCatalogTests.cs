@@ -32,6 +32,7 @@ public class AttackCatalogTests
         { "text_backdoor", false, false },
         { "alter_min", false, false },
         { "3dfed", true, false },
+        { "chameleon", false, true },
     };
 
     [Theory]
@@ -54,7 +55,7 @@ public class AttackCatalogTests
     {
         var registry = BuiltInComponents.CreateRegistry();
         var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "attack_args", ("original_class_list", "3"), ("target_class_list", "9"));
-        foreach (var name in new[] { "backdoor", "dba", "model_replacement", "edge_case", "neurotoxin", "alter_min", "3dfed" })
+        foreach (var name in new[] { "backdoor", "dba", "model_replacement", "edge_case", "neurotoxin", "alter_min", "3dfed", "chameleon" })
         {
             Assert.True(registry.TryGet(ComponentKind.Attack, name, out var d));
             Assert.IsAssignableFrom<IBackdoorAttack>(d.Create(args));

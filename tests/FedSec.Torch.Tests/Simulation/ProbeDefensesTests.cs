@@ -25,6 +25,17 @@ public class ProbeDefensesTests
     }
 
     [Fact]
+    public void Bind_ChameleonWithAModelWithoutAnEncoderHeadSplit_ProblemNamesModelKeyAttackAndFittingModels()
+    {
+        var e = Assert.Throws<ConfigException>(() => Factory.Bind(Parse("data_args: { dataset: mnist }\nmodel_args: { model: lr }\ntrain_args: { client_num_in_total: 10 }\nattack_args: { enable_attack: true, attack_type: chameleon }")));
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal("model_args.model", problem.Key);
+        Assert.Contains("attack_args.attack_type 'chameleon'", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("cnn", problem.Message, StringComparison.Ordinal);
+        Assert.NotNull(Factory.Bind(Parse("data_args: { dataset: mnist }\nmodel_args: { model: mlp }\ntrain_args: { client_num_in_total: 10 }\nattack_args: { enable_attack: true, attack_type: chameleon }")).Attack);
+    }
+
+    [Fact]
     public void Bind_FlareAndDeepSightWithCnn_Accepted()
     {
         Assert.Single(Factory.Bind(Parse("data_args: { dataset: mnist }\nmodel_args: { model: cnn }\ntrain_args: { client_num_in_total: 10 }\ndefense_args: { enable_defense: true, defense_type: flare }")).Defenses);
