@@ -54,4 +54,7 @@ internal sealed class ByzflCnnMnist : nn.Module<Tensor, Tensor>, IPenultimateMod
 
     /// <inheritdoc />
     public Tensor Head(Tensor features) => fc2.forward(features);
+
+    /// <inheritdoc />
+    public IEnumerable<TorchSharp.Modules.Parameter> HeadParameters() => fc2.parameters();
 }

@@ -60,4 +60,7 @@ internal sealed class CnnDropOut : nn.Module<Tensor, Tensor>, IPenultimateModel
 
     /// <inheritdoc />
     public Tensor Head(Tensor features) => linear_2.forward(features);
+
+    /// <inheritdoc />
+    public IEnumerable<TorchSharp.Modules.Parameter> HeadParameters() => linear_2.parameters();
 }

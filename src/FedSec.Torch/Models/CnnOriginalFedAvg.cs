@@ -50,4 +50,7 @@ internal sealed class CnnOriginalFedAvg : nn.Module<Tensor, Tensor>, IPenultimat
 
     /// <inheritdoc />
     public Tensor Head(Tensor features) => linear_2.forward(features);
+
+    /// <inheritdoc />
+    public IEnumerable<TorchSharp.Modules.Parameter> HeadParameters() => linear_2.parameters();
 }

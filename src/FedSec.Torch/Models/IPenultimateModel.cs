@@ -14,4 +14,7 @@ public interface IPenultimateModel
 
     /// <summary>The last linear layer on a representation: the logits.</summary>
     Tensor Head(Tensor features);
+
+    /// <summary>The parameters of that last linear layer (weight, then bias), for training the head apart from the encoder.</summary>
+    IEnumerable<TorchSharp.Modules.Parameter> HeadParameters();
 }

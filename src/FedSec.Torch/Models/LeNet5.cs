@@ -57,4 +57,7 @@ internal sealed class LeNet5 : nn.Module<Tensor, Tensor>, IPenultimateModel
 
     /// <inheritdoc />
     public Tensor Head(Tensor features) => fc3.forward(features);
+
+    /// <inheritdoc />
+    public IEnumerable<TorchSharp.Modules.Parameter> HeadParameters() => fc3.parameters();
 }

@@ -52,4 +52,7 @@ internal sealed class LeNetDlg : nn.Module<Tensor, Tensor>, IPenultimateModel
 
     /// <inheritdoc />
     public Tensor Head(Tensor features) => fc.forward(features);
+
+    /// <inheritdoc />
+    public IEnumerable<TorchSharp.Modules.Parameter> HeadParameters() => fc.parameters();
 }

@@ -35,4 +35,7 @@ internal sealed class Mlp : nn.Module<Tensor, Tensor>, IPenultimateModel
 
     /// <inheritdoc />
     public Tensor Head(Tensor features) => fc2.forward(features);
+
+    /// <inheritdoc />
+    public IEnumerable<TorchSharp.Modules.Parameter> HeadParameters() => fc2.parameters();
 }

@@ -59,6 +59,9 @@ internal sealed class ResNet20 : nn.Module<Tensor, Tensor>, IPenultimateModel
     /// <inheritdoc />
     public Tensor Head(Tensor features) => linear.forward(features);
 
+    /// <inheritdoc />
+    public IEnumerable<TorchSharp.Modules.Parameter> HeadParameters() => linear.parameters();
+
     private static Sequential Stage(int inChannels, int outChannels, int stride)
     {
         var blocks = new List<nn.Module<Tensor, Tensor>> { new ResNetBasicBlock(inChannels, outChannels, stride) };

@@ -73,6 +73,9 @@ internal sealed class ResNet56 : nn.Module<Tensor, Tensor>, IPenultimateModel
     /// <inheritdoc />
     public Tensor Head(Tensor features) => fc.forward(features);
 
+    /// <inheritdoc />
+    public IEnumerable<TorchSharp.Modules.Parameter> HeadParameters() => fc.parameters();
+
     private static Sequential Stage(int inChannels, int planes, int stride)
     {
         var blocks = new List<nn.Module<Tensor, Tensor>> { new ResNetBottleneck(inChannels, planes, stride) };

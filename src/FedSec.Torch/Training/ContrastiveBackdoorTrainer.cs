@@ -56,7 +56,7 @@ internal static class ContrastiveBackdoorTrainer
         var labels = ImageTensors.Labels(data, 0, data.Count);
         var trainable = model.parameters().Where(p => p.requires_grad).ToArray();
         var anchors = trainable.Select(p => p.detach().clone()).ToArray();
-        var head = HeadParameters(model, split, FeatureCount(model, split, images)).Select(p => p.Handle).ToHashSet();
+        var head = HeadParameters(split).Select(p => p.Handle).ToHashSet();
         var encoder = trainable.Where(p => !head.Contains(p.Handle)).ToArray();
         var headParameters = trainable.Where(p => head.Contains(p.Handle)).ToArray();
 
@@ -66,38 +66,9 @@ internal static class ContrastiveBackdoorTrainer
         return new LocalTrainingResult(ModuleVectors.ToVector(model, layout), steps + headSteps, loss);
     }
 
-    /// <summary>The trainable parameters of <paramref name="split"/>'s head: the one linear layer whose output is <see cref="IPenultimateModel.Head"/>'s.</summary>
-    internal static Parameter[] HeadParameters(nn.Module model, IPenultimateModel split, long featureCount)
-    {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
+    /// <summary>The trainable parameters of <paramref name="split"/>'s head (<see cref="IPenultimateModel.HeadParameters"/>).</summary>
+    internal static Parameter[] HeadParameters(IPenultimateModel split) => split.HeadParameters().Where(p => p.requires_grad).ToArray();
 
-        // Any input tells the layers apart; a private generator leaves torch's global one (and so the run's numbers) alone.
-        using var generator = new Generator(20230723);
-        var probe = randn([2, featureCount], generator: generator);
-        var expected = split.Head(probe);
-        var heads = model.modules().OfType<Linear>()
-            .Where(l => l.weight is not null && l.weight.shape.Length == 2 && l.weight.shape[1] == featureCount)
-            .Where(l => SameOutput(l.forward(probe), expected))
-            .ToArray();
-        if (heads.Length != 1)
-        {
-            throw new ArgumentException($"The model '{model.GetName()}' has {heads.Length} linear layers that compute its head; Chameleon needs exactly one.", nameof(model));
-        }
-
-        return heads[0].parameters().Where(p => p.requires_grad).ToArray();
-    }
-
-    // The width of the penultimate layer, from one sample in evaluation mode (no dropout draw).
-    private static long FeatureCount(nn.Module model, IPenultimateModel split, Tensor images)
-    {
-        model.eval();
-        using var noGrad = no_grad();
-        using var features = split.Features(images.narrow(0, 0, 1));
-        return features.shape[1];
-    }
-
-    private static bool SameOutput(Tensor output, Tensor expected) => output.shape.SequenceEqual(expected.shape) && output.eq(expected).all().item<bool>();
 
     // The encoder alone is optimised (the authors' contrastive model has no head); the projection is over every
     // trainable parameter, the head's change being zero here.

@@ -173,14 +173,18 @@ public class ChameleonTrainingTests
     [InlineData("cnn_fedavg", "linear_2.")]
     [InlineData("byzfl_cnn_mnist", "fc2.")]
     [InlineData("lenet_dlg", "fc.")]
-    public void HeadParameters_AreTheLastLinearLayers(string model, string prefix)
+    public void HeadParameters_AreTheLastLinearLayersAndComputeTheLogitsFromTheFeatures(string model, string prefix)
     {
         random.manual_seed(1);
         var shape = model.StartsWith("resnet", StringComparison.Ordinal) ? new ImageShape(3, 32, 32) : new ImageShape(1, 28, 28);
         using var module = Catalog.Create(model, shape, 10);
         var split = (IPenultimateModel)module;
-        using var features = split.Features(zeros(1, shape.Channels, shape.Height, shape.Width));
-        var head = ContrastiveBackdoorTrainer.HeadParameters(module, split, features.shape[1]);
+        var head = ContrastiveBackdoorTrainer.HeadParameters(split);
+        module.eval();
+        using var features = split.Features(zeros(2, shape.Channels, shape.Height, shape.Width) + 0.5);
+        using var logits = module.forward(zeros(2, shape.Channels, shape.Height, shape.Width) + 0.5);
+        using var viaHead = nn.functional.linear(features, head[0], head[1]);
+        Assert.True(viaHead.allclose(logits, rtol: 1e-5, atol: 1e-5), "the head's parameters do not compute the logits from the features");
         var names = module.named_parameters().Where(p => head.Any(h => h.Handle == p.parameter.Handle)).Select(p => p.name).ToArray();
         Assert.Equal([prefix + "weight", prefix + "bias"], names);
     }
