@@ -103,13 +103,23 @@ public sealed class BackdoorOptions
     public static BackdoorOptions ReadTrigger(ComponentArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        return ReadTrigger(args, args.Get(FractionKey));
+    }
+
+    /// <summary>
+    /// Reads the trigger keys and the target label, with a poisoned fraction the caller decides (an attack with its
+    /// own <c>poison_fraction</c> default, or one that poisons every sample it trains on).
+    /// </summary>
+    public static BackdoorOptions ReadTrigger(ComponentArgs args, double poisonFraction)
+    {
+        ArgumentNullException.ThrowIfNull(args);
         return new BackdoorOptions
         {
             Size = args.Get(SizeKey),
             Pattern = args.Get(PatternKey),
             Position = args.Get(PositionKey),
             Value = (float)args.Get(ValueKey),
-            PoisonFraction = args.Get(FractionKey),
+            PoisonFraction = poisonFraction,
             TargetLabel = args.Get(TargetLabelKey),
         };
     }

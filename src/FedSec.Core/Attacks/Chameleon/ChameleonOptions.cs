@@ -108,15 +108,7 @@ public sealed class ChameleonOptions
         return new ChameleonOptions
         {
             ClientNum = AttackerCount.Read(args),
-            Backdoor = new BackdoorOptions
-            {
-                Size = args.Get(BackdoorOptions.SizeKey),
-                Pattern = args.Get(BackdoorOptions.PatternKey),
-                Position = args.Get(BackdoorOptions.PositionKey),
-                Value = (float)args.Get(BackdoorOptions.ValueKey),
-                PoisonFraction = args.Get(FractionKey),
-                TargetLabel = args.Get(BackdoorOptions.TargetLabelKey),
-            },
+            Backdoor = BackdoorOptions.ReadTrigger(args, args.Get(FractionKey)),
             ContrastiveEpochs = args.Get(ContrastiveEpochsKey),
             ContrastiveLearningRate = args.Get(ContrastiveLrKey),
             HeadEpochs = args.Get(HeadEpochsKey),

@@ -102,15 +102,7 @@ public sealed class ThreeDFedOptions
         return new ThreeDFedOptions
         {
             ClientNum = AttackerCount.Read(args),
-            Backdoor = new BackdoorOptions
-            {
-                Size = args.Get(BackdoorOptions.SizeKey),
-                Pattern = args.Get(BackdoorOptions.PatternKey),
-                Position = args.Get(BackdoorOptions.PositionKey),
-                Value = (float)args.Get(BackdoorOptions.ValueKey),
-                PoisonFraction = 1,
-                TargetLabel = args.Get(BackdoorOptions.TargetLabelKey),
-            },
+            Backdoor = BackdoorOptions.ReadTrigger(args, 1),
             CleanWeight = args.Get(CleanWeightKey),
             BackdoorWeight = args.Get(BackdoorWeightKey),
             DistanceWeight = args.Get(DistanceWeightKey),
