@@ -14,9 +14,6 @@ public static class AttackStateTransfer
     /// <summary>The largest state taken from the network.</summary>
     public const int MaxBytes = 64 << 20;
 
-    /// <summary>Whether <paramref name="attack"/> has a trigger that adapts and a state to move.</summary>
-    public static bool Adapts(object? attack) => attack is IAdaptiveBackdoorAttack and ICrossRoundState;
-
     /// <summary>The attack's state, or null when it has no adaptive trigger.</summary>
     public static byte[]? Export(object? attack) => attack is IAdaptiveBackdoorAttack and ICrossRoundState state ? Write(state) : null;
 

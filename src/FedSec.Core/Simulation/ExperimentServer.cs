@@ -59,9 +59,6 @@ public sealed class ExperimentServer
         }
     }
 
-    /// <summary>Whether the attack's trigger adapts, so that an attacker's process sends its state (<see cref="AttackStateTransfer"/>).</summary>
-    public bool AttackAdapts => AttackStateTransfer.Adapts(_setup.Attack?.Instance);
-
     /// <summary>
     /// Takes in the attack's state an attacker's process sent (<see cref="AttackStateTransfer.TryImport"/>), so that the
     /// attack success rate is measured with the trigger it uses; returns what was wrong, or null.
