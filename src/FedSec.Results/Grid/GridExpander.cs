@@ -41,13 +41,14 @@ public static class GridExpander
     /// <summary>
     /// Reads and expands a grid; <paramref name="listValuedKeys"/> are the keys whose single value is a list, and
     /// <paramref name="runKey"/> gives each run's key (<see cref="RunKey"/> of the bound run); runs with the same key are
-    /// kept once.
+    /// kept once. Variants may also set <paramref name="extensionSections"/> (the registry's <c>dp_args</c>, ...).
     /// </summary>
     /// <exception cref="ConfigException">The grid is malformed.</exception>
-    public static IReadOnlyList<GridRunPlan> Expand(ConfigNamespace grid, IReadOnlySet<string> listValuedKeys, Func<ConfigNamespace, string> runKey)
+    public static IReadOnlyList<GridRunPlan> Expand(
+        ConfigNamespace grid, IReadOnlySet<string> listValuedKeys, Func<ConfigNamespace, string> runKey, IEnumerable<string>? extensionSections = null)
     {
         ArgumentNullException.ThrowIfNull(runKey);
-        var (baseConfig, axes, excluded) = GridReader.Read(grid, listValuedKeys);
+        var (baseConfig, axes, excluded) = GridReader.Read(grid, listValuedKeys, extensionSections);
         var ordered = axes.Where(a => a.Name == EngineParameters.RandomSeed.Key).Concat(axes.Where(a => a.Name != EngineParameters.RandomSeed.Key)).ToArray();
         CheckSize(ordered);
         var runs = new List<GridRunPlan>();

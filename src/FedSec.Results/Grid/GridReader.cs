@@ -20,12 +20,18 @@ public static class GridReader
     /// <summary>The entry of the grid section listing combinations to leave out.</summary>
     public const string ExcludeKey = "exclude";
 
-    /// <summary>Splits <paramref name="grid"/> into the base configuration (every key that is not an axis) and its axes.</summary>
+    /// <summary>
+    /// Splits <paramref name="grid"/> into the base configuration (every key that is not an axis) and its axes. A variant
+    /// may set FedML's sections and <paramref name="extensionSections"/>, the sections the registry adds
+    /// (<c>dp_args</c>, <c>secure_aggregation_args</c>).
+    /// </summary>
     /// <exception cref="ConfigException">A variant list or an axis is malformed; every problem is listed.</exception>
-    public static (ConfigNamespace Base, IReadOnlyList<GridAxis> Axes, IReadOnlyList<IReadOnlyDictionary<string, string>> Excluded) Read(ConfigNamespace grid, IReadOnlySet<string> listValuedKeys)
+    public static (ConfigNamespace Base, IReadOnlyList<GridAxis> Axes, IReadOnlyList<IReadOnlyDictionary<string, string>> Excluded) Read(
+        ConfigNamespace grid, IReadOnlySet<string> listValuedKeys, IEnumerable<string>? extensionSections = null)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(listValuedKeys);
+        var sections = ConfigSections.All.Concat(extensionSections ?? []).Distinct(StringComparer.Ordinal).ToArray();
         var problems = new List<ConfigProblem>();
         var baseConfig = new ConfigNamespace();
         var named = new List<GridAxis>();
@@ -47,7 +53,7 @@ public static class GridReader
 
             if (e.Section == GridSection)
             {
-                if (ReadVariants(e, problems) is { } axis)
+                if (ReadVariants(e, sections, problems) is { } axis)
                 {
                     named.Add(axis);
                 }
@@ -141,7 +147,7 @@ public static class GridReader
         }
     }
 
-    private static GridAxis? ReadVariants(ConfigEntry e, List<ConfigProblem> problems)
+    private static GridAxis? ReadVariants(ConfigEntry e, IReadOnlyList<string> sections, List<ConfigProblem> problems)
     {
         string where = $"{GridSection}.{e.Key} ({e.Source})";
         if (e.Value is not List<object?> items || items.Count == 0)
@@ -175,9 +181,9 @@ public static class GridReader
             var assignments = new List<ConfigEntry>();
             foreach (var (section, body) in variant.Where(kv => kv.Key is not (NameKey or GridTuning.TuneKey)))
             {
-                if (!ConfigSections.All.Contains(section, StringComparer.Ordinal))
+                if (!sections.Contains(section, StringComparer.Ordinal))
                 {
-                    problems.Add(new ConfigProblem($"{itemWhere}.{section}", $"is not a section; a variant holds 'name' and sections ({string.Join(", ", ConfigSections.All)})."));
+                    problems.Add(new ConfigProblem($"{itemWhere}.{section}", $"is not a section; a variant holds 'name' and sections ({string.Join(", ", sections)})."));
                     continue;
                 }
 

@@ -6,7 +6,7 @@ using FedSec.Testing;
 namespace FedSec.Cli.Tests.Grid;
 
 /// <summary>
-/// Every grid under examples/paper expands, and every run in it binds without problems, as `fedsec bench` checks first
+/// Every grid under examples/paper, examples/privacy and examples/byzfl expands, and every run in it binds without problems, as `fedsec bench` checks first
 /// (with the command line's registry: the attacks FedSec.Torch registers, such as a3fl and iba, included).
 /// </summary>
 public class ExampleGridsTests
@@ -14,9 +14,12 @@ public class ExampleGridsTests
     public static TheoryData<string> Grids()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root(), "examples", "paper"), "*.yaml").Order(StringComparer.Ordinal))
+        foreach (string folder in new[] { "paper", "privacy", "byzfl" })
         {
-            data.Add(Path.GetFileName(file));
+            foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root(), "examples", folder), "*.yaml").Order(StringComparer.Ordinal))
+            {
+                data.Add(folder + "/" + Path.GetFileName(file));
+            }
         }
 
         return data;
@@ -28,9 +31,9 @@ public class ExampleGridsTests
     {
         var registry = FedSec.Cli.Commands.Components.CreateRegistry();
         ExperimentSetup Bind(ConfigNamespace config) => ExperimentBinder.Bind(config, registry, Array.Empty<string>(), Array.Empty<string>());
-        var grid = ConfigReader.ParseFile(Path.Combine(RepositoryPaths.Root(), "examples", "paper", file));
+        var grid = ConfigReader.ParseFile(Path.Combine(RepositoryPaths.Root(), "examples", file));
 
-        var plans = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(registry), RunKey.Binding(Bind));
+        var plans = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(registry), RunKey.Binding(Bind), registry.Extensions.Select(e => e.Section));
 
         Assert.NotEmpty(plans);
         Assert.Equal(plans.Count, plans.Select(p => p.RunKey).Distinct().Count());

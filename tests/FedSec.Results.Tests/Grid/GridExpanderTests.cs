@@ -187,6 +187,22 @@ public class GridExpanderTests
     }
 
     [Fact]
+    public void Expand_VariantSettingAnExtensionSection_SetsItsKeysWhenTheRegistryAddsTheSection()
+    {
+        const string yaml = "grid:\n  dp:\n    - name: off\n      dp_args: {enable_dp: false}\n    - name: cdp\n      dp_args: {enable_dp: true, epsilon: 4}\n";
+
+        // The built-in registry has no dp_args (FedSec.Privacy adds it), so the runs are keyed by their written entries.
+        static string WrittenKey(ConfigNamespace c) => string.Join(";", c.Entries.Select(e => $"{e.QualifiedKey}={ConfigYamlWriter.FormatValue(e.Value)}"));
+        var runs = GridExpander.Expand(ConfigReader.Parse(yaml, "grid.yaml"), ListKeys, WrittenKey, ["dp_args"]);
+        var unknown = Assert.Throws<ConfigException>(() => Expand(yaml));
+
+        Assert.Equal(new[] { "off", "cdp" }, runs.Select(r => r.Axes["dp"]));
+        Assert.Equal(new[] { "false", "true" }, runs.Select(r => (string)r.Config.Find("enable_dp")!.Value!));
+        Assert.Equal("4", runs[1].Config.Find("epsilon")!.Value);
+        Assert.Contains("grid.dp[0] (grid.yaml:2).dp_args: is not a section", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Expand_TwoCellsResolvingToTheSameSettings_OneRunStandingInBothCells()
     {
         // Without an attack or a defense nothing reads byzantine_client_num: both cells are the same experiment.

@@ -32,7 +32,8 @@ internal sealed record BenchPlan(IReadOnlyList<GridRunPlan> Runs, IReadOnlyDicti
             ConfigReader.ApplyOverride(grid, assignment, homes);
         }
 
-        var runs = GridExpander.Expand(grid, ConfigVocabulary.ListValuedKeys(factory.Components), RunKey.Binding(factory.Bind));
+        var runs = GridExpander.Expand(
+            grid, ConfigVocabulary.ListValuedKeys(factory.Components), RunKey.Binding(factory.Bind), factory.Components.Extensions.Select(e => e.Section));
         var problems = new List<ConfigProblem>();
 
         // A warning every run shares is the grid's own (a misspelt FedML key, say); one about a key that only some
