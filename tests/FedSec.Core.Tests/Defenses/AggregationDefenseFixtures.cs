@@ -35,7 +35,7 @@ internal static class AggregationDefenseFixtures
     /// <summary>Creates a component from its descriptor with the given defense_args; asserts the values are accepted.</summary>
     public static T Create<T>(ComponentDescriptor descriptor, int clientsPerRound, params (string Key, object? Value)[] values)
     {
-        var args = Fixtures.Args(new ExperimentShape(clientsPerRound, clientsPerRound, 5), "defense_args", values);
+        var args = Fixtures.Args(new ExperimentShape(clientsPerRound, clientsPerRound, 20), "defense_args", values);
         var created = descriptor.Create(args);
         Assert.Empty(args.Problems);
         return Assert.IsAssignableFrom<T>(created);
@@ -44,7 +44,7 @@ internal static class AggregationDefenseFixtures
     /// <summary>The problems reading the options reports.</summary>
     public static IReadOnlyList<ConfigProblem> Problems(Action<ComponentArgs> read, int clientsPerRound, params (string Key, object? Value)[] values)
     {
-        var args = Fixtures.Args(new ExperimentShape(clientsPerRound, clientsPerRound, 5), "defense_args", values);
+        var args = Fixtures.Args(new ExperimentShape(clientsPerRound, clientsPerRound, 20), "defense_args", values);
         read(args);
         return args.Problems;
     }

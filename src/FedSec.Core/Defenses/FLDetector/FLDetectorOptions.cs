@@ -44,7 +44,9 @@ public sealed class FLDetectorOptions
 
     /// <summary>
     /// Reads the options and checks the experiment: FLDetector predicts each client's update from that client's
-    /// previous one, so every client must take part in every round (client_num_per_round = client_num_in_total).
+    /// previous one, so every client must take part in every round (client_num_per_round = client_num_in_total); and it
+    /// flags clients only from round N + 1 (counting from 0: the first prediction needs two rounds of history, the
+    /// scores a window of N), so a run of at most N + 1 rounds would never flag anyone.
     /// </summary>
     public static FLDetectorOptions Read(ComponentArgs args)
     {
@@ -61,6 +63,13 @@ public sealed class FLDetectorOptions
             args.Report(
                 "train_args.client_num_per_round",
                 $"FLDetector predicts each client's update from that client's update of the previous round, so it needs the same clients in every round: client_num_per_round ({shape.ClientsPerRound}) must equal client_num_in_total ({shape.TotalClients}).");
+        }
+
+        if (shape.Rounds < options.Window + 2)
+        {
+            args.Report(
+                args.QualifiedKey(WindowKey.Key),
+                $"FLDetector first predicts an update in round 2 (counting from 0) and flags clients once each has {WindowKey.Key} = {options.Window} scores, from round {options.Window + 1}; with comm_round = {shape.Rounds} it would never flag anyone. Use a window of at most {Math.Max(1, shape.Rounds - 2)} or at least {options.Window + 2} rounds.");
         }
 
         return options;

@@ -70,7 +70,7 @@ public class FLDetectorDefenseTests
     [Fact]
     public void Read_ClientSampling_IsAConfigErrorNamingTheKey()
     {
-        var args = Fixtures.Args(new ExperimentShape(20, 10, 5), "defense_args");
+        var args = Fixtures.Args(new ExperimentShape(20, 10, 12), "defense_args");
         FLDetectorOptions.Read(args);
         var problem = Assert.Single(args.Problems);
         Assert.Equal("train_args.client_num_per_round", problem.Key);
@@ -86,6 +86,38 @@ public class FLDetectorDefenseTests
         var e = Assert.Throws<ConfigException>(() => FedSec.Setup.ExperimentBinder.Bind(
             ns, FedSec.Setup.BuiltInComponents.CreateRegistry(), Configuration.ConfigSamples.Models, Configuration.ConfigSamples.Datasets));
         Assert.Contains(e.Problems, p => p.Key == "train_args.client_num_per_round" && p.Message.Contains("FLDetector", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(11, 10, true)]
+    [InlineData(12, 10, false)]
+    [InlineData(5, 3, false)]
+    [InlineData(4, 3, true)]
+    public void Read_RunTooShortForTheWindow_IsAConfigErrorNamingTheWindow(int rounds, int window, bool rejected)
+    {
+        var args = Fixtures.Args(new ExperimentShape(10, 10, rounds), "defense_args", ("fldetector_window", window.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        FLDetectorOptions.Read(args);
+
+        Assert.Equal(rejected, args.Problems.Any(p => p.Key == "defense_args.fldetector_window" && p.Message.Contains("never flag", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void DefendBeforeAggregation_WindowN_FirstFlagsInRoundNPlusOne()
+    {
+        // The bound the configuration check enforces: with N = 2, rounds 0-2 keep everyone and round 3 (= N + 1) removes
+        // the attacker (client 3 sends an update far from its prediction every round).
+        var defense = new FLDetectorDefense(new FLDetectorOptions { Window = 2 });
+        var global = new[] { 0f };
+        var removed = new List<bool>();
+        for (int round = 0; round < 4; round++)
+        {
+            var outcome = Run(defense, round, global, 0.10f, 0.11f, 0.09f, round % 2 == 0 ? 5f : -5f);
+            removed.Add(outcome.Verdicts.Any(v => v.Kind == VerdictKind.Removed));
+            global = new[] { global[0] + 0.1f };
+        }
+
+        Assert.Equal(new[] { false, false, false, true }, removed);
     }
 
     [Fact]
