@@ -113,6 +113,35 @@ public sealed class FemnistReaderTests : IDisposable
         Assert.Contains("[0, 1]", e.Problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pixels", "writer 'w1' has 'pixels' of shape [100000, 28, 28]")]
+    [InlineData("label", "writer 'w1' has 'label' of shape [100000]")]
+    public void Read_DatasetDeclaringMoreThanTheFileHolds_ThrowsBeforeAllocatingIt(string dataset, string expected)
+    {
+        // A hostile dataspace: the writer's 3 samples re-declared as 100 000 (78 million pixels, 300 MiB of floats)
+        // in a file of a few kilobytes. The reader sizes its arrays from these dimensions; it must refuse first.
+        string path = _dir.File("declared.h5");
+        FemnistWriter.Write(path, new FemnistWriter.Writer("w1", [1, 2, 3]));
+        var bytes = File.ReadAllBytes(path);
+        var three = BitConverter.GetBytes(3UL);
+        var matches = Enumerable.Range(0, bytes.Length - 16).Where(i => bytes.AsSpan(i, 8).SequenceEqual(three)).ToArray();
+        Assert.Equal(2, matches.Length); // PureHDF writes each dataspace's dimensions once (no maximum dimensions)
+        bool IsPixels(int i) => BitConverter.ToUInt64(bytes, i + 8) == 28; // [3, 28, 28] against the labels' [3]
+        // "pixels": both datasets re-declared alike, so only the size check stands between the reader and the allocation.
+        foreach (int at in matches.Where(i => dataset == "pixels" || !IsPixels(i)))
+        {
+            BitConverter.GetBytes(100_000UL).CopyTo(bytes, at);
+        }
+
+        File.WriteAllBytes(path, bytes);
+
+        var e = Assert.Throws<DataFormatException>(() => FemnistReader.Read(path));
+
+        Assert.Equal(path, e.Path);
+        Assert.Contains(expected, e.Problem, StringComparison.Ordinal);
+        Assert.Contains("the file is corrupt", e.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_TruncatedFile_ThrowsNamingTheFile()
     {
