@@ -32,9 +32,8 @@ public sealed class ExperimentServer
     private readonly List<RoundRecord> _records = new();
     private readonly ExactWeightedSum? _exact;
 
-    // An asynchronous run's recent global models by server step (the last max_staleness + 1), for stale clients to
-    // train from; null in a synchronous run.
-    private readonly Dictionary<int, float[]>? _versions;
+    // An asynchronous run's recent global models by server step, for stale clients to train from; null in a synchronous run.
+    private readonly ModelVersions? _versions;
 
     internal ExperimentServer(
         ExperimentSetup setup, IModelBackend backend, ExperimentData data, SeedStreams seeds, PipelineStages stages, AdversarySchedule adversary, IReadOnlyList<IRoundMetric> metrics, float[] initialGlobal, TimeProvider time)
@@ -55,7 +54,7 @@ public sealed class ExperimentServer
         Global = initialGlobal;
         if (setup.Config.IsAsynchronous)
         {
-            _versions = new Dictionary<int, float[]> { [0] = (float[])initialGlobal.Clone() };
+            _versions = new ModelVersions(initialGlobal, setup.Config.MaxStaleness);
         }
     }
 
@@ -326,8 +325,7 @@ public sealed class ExperimentServer
         NextRound = round + 1;
         if (_versions is not null)
         {
-            _versions[NextRound] = (float[])Global.Clone();
-            _versions.Remove(NextRound - c.MaxStaleness - 1);
+            _versions.Add(NextRound, Global);
         }
 
         _records.Add(record);
@@ -341,17 +339,14 @@ public sealed class ExperimentServer
     /// <summary>
     /// Continues a run from a checkpoint: the records of the <paramref name="completed"/> rounds and the global model
     /// after them. The components' cross-round state is restored with <see cref="ReadState"/>. Every random stream is
-    /// derived from (seed, purpose, round, client), so the round index is all the streams need to continue.
+    /// derived from (seed, purpose, round, client), so the round index is all the streams need to continue. An
+    /// asynchronous run's past global models, which its stale clients train from, are part of that state.
     /// </summary>
     public void ResumeAt(IReadOnlyList<RoundRecord> completed, float[] global)
     {
         ArgumentNullException.ThrowIfNull(completed);
         ArgumentNullException.ThrowIfNull(global);
         _backend.Layout.CheckLength(global.Length);
-        if (_versions is not null && completed.Count > 0)
-        {
-            throw new NotSupportedException("An asynchronous run (FedAsync, FedBuff) does not resume from a checkpoint: its stale clients train from the last max_staleness global models, which a checkpoint does not hold.");
-        }
 
         if (completed.Count > _setup.Config.CommRound || completed.Select((r, i) => r.Round != i).Any(x => x))
         {
@@ -363,6 +358,7 @@ public sealed class ExperimentServer
         NextRound = completed.Count;
         Diverged = completed.Count > 0 ? completed[^1].Diverged : null;
         Global = global;
+        _versions?.Add(NextRound, global);
     }
 
     /// <summary>
@@ -435,6 +431,11 @@ public sealed class ExperimentServer
         if (_optimizer is ICrossRoundState optimizer)
         {
             parts.Add(("server optimizer", optimizer));
+        }
+
+        if (_versions is not null)
+        {
+            parts.Add(("past global models", _versions));
         }
 
         foreach (var extension in _setup.Extensions)

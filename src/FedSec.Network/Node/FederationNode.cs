@@ -209,10 +209,10 @@ public sealed class FederationNode
         return task.Header is null ? (null, null, null) : (task.Header, task.Complete(), null);
     }
 
-    private async Task RunTask(Federation.FederationClient client, NodeExperiment experiment, string session, string runId, TaskHeader header, float[] global, CancellationToken cancellation)
+    private async Task RunTask(Federation.FederationClient client, NodeExperiment experiment, string session, string runId, TaskHeader header, float[] models, CancellationToken cancellation)
     {
-        experiment.Clients.Layout.CheckLength(global.Length);
-        var plan = new RoundPlan(header.Round, header.Sampled.ToList(), header.AttackActive, header.Malicious.ToHashSet(), header.AttackerIdentities.ToHashSet(), global);
+        var plan = TaskPlan.Of(header, models, header.ModelLength);
+        experiment.Clients.Layout.CheckLength(plan.Global.Length);
         var mine = header.Clients.ToList();
         _log($"Round {header.Round + 1}: training clients {FederationCoordinator.Ranges(mine)}.");
         var trained = await Task.Factory.StartNew(
@@ -226,7 +226,7 @@ public sealed class FederationNode
         byte[]? StateOf(int client) => plan.Malicious.Contains(client) ? attackState : null;
         if (header.SecureAggregation)
         {
-            using var secAgg = new SecAggParticipant(client, session, runId, header.Round, global, _options.Key, _log, new TransientRetry(_options.ReconnectTimeout, _time, _log));
+            using var secAgg = new SecAggParticipant(client, session, runId, header.Round, plan.Global, _options.Key, _log, new TransientRetry(_options.ReconnectTimeout, _time, _log));
             await secAgg.RunAsync(results, _options.AfterSecAggStep, StateOf, cancellation).ConfigureAwait(false);
             return;
         }

@@ -32,7 +32,7 @@ internal sealed class TaskAssembly(int layoutLength)
                 return false;
             case TaskMessage.BodyOneofCase.Header:
                 Header = message.Header;
-                _receiver = Checked(() => ModelReceiver.Create(message.Header.ModelLength, layoutLength));
+                _receiver = Checked(() => ModelReceiver.Create(message.Header.ModelLength, layoutLength, ModelCount(message.Header)));
                 return true;
             case TaskMessage.BodyOneofCase.Chunk when _receiver is not null:
                 Checked(() => _receiver.Append(message.Chunk));
@@ -42,9 +42,40 @@ internal sealed class TaskAssembly(int layoutLength)
         }
     }
 
-    /// <summary>The global model, once every announced byte arrived; null when no header came.</summary>
+    /// <summary>
+    /// The models, once every announced byte arrived: the global model, then in an asynchronous run each other start
+    /// model in the order of <see cref="TaskHeader.ModelStaleness"/> (<see cref="TaskPlan"/> splits them); null when no
+    /// header came.
+    /// </summary>
     /// <exception cref="FederationException">Fewer bytes arrived than the header announced.</exception>
     public float[]? Complete() => _receiver is null ? null : Checked(_receiver.Complete);
+
+    /// <summary>
+    /// How many models follow the header: one in a synchronous run; in an asynchronous one, one per listed staleness,
+    /// the first 0 (the global model), each listed once and each other one some client's (so at most one more than the
+    /// node's clients): checked before anything is allocated.
+    /// </summary>
+    private static int ModelCount(TaskHeader header)
+    {
+        var models = header.ModelStaleness;
+        if (header.Staleness.Count == 0 && models.Count == 0)
+        {
+            return 1;
+        }
+
+        if (header.Staleness.Count != header.Clients.Count || header.Clients.Distinct().Count() != header.Clients.Count)
+        {
+            throw new ModelStreamException($"gives {header.Staleness.Count} staleness values for its {header.Clients.Count} clients; an asynchronous task gives one per client, each client once");
+        }
+
+        if (models.Count == 0 || models[0] != 0 || models.Distinct().Count() != models.Count
+            || models.Skip(1).Any(k => !header.Staleness.Contains(k)) || header.Staleness.Any(k => k < 0 || !models.Contains(k)))
+        {
+            throw new ModelStreamException($"sends models of staleness [{string.Join(", ", models)}] for clients of staleness [{string.Join(", ", header.Staleness)}]; it sends the global model (0) first, then each other staleness its clients have, once");
+        }
+
+        return models.Count;
+    }
 
     private T Checked<T>(Func<T> step)
     {

@@ -14,8 +14,11 @@ public sealed partial class FederationCoordinator
     /// <summary>How long a task poll waits before it returns nothing and the node asks again.</summary>
     private static readonly TimeSpan PollWait = TimeSpan.FromSeconds(20);
 
-    /// <summary>The version of the protocol this server speaks (3: updates carry and sign an attack state).</summary>
-    public const int ProtocolVersion = 3;
+    /// <summary>
+    /// The version of the protocol this server speaks (3: updates carry and sign an attack state; 4: asynchronous tasks
+    /// carry each client's staleness and the older models they start from).
+    /// </summary>
+    public const int ProtocolVersion = 4;
 
     /// <summary>The length of the model every update must have.</summary>
     private int ModelLength => _server.Layout.Length;
@@ -120,9 +123,11 @@ public sealed partial class FederationCoordinator
 
     /// <summary>
     /// Waits (at most <see cref="PollWait"/>) for a round after <paramref name="afterRound"/> that still wants one of the
-    /// node's clients, and returns its task and the global model; or the end of the run; or null (ask again).
+    /// node's clients, and returns its task and the models to stream (the global model; in an asynchronous run then each
+    /// older model the node's clients start from, <see cref="TaskHeader.ModelStaleness"/>); or the end of the run; or
+    /// null (ask again).
     /// </summary>
-    internal async Task<(TaskHeader? Header, float[]? Global, RunFinished? Finished)> NextTaskAsync(string sessionId, int afterRound, CancellationToken cancellation)
+    internal async Task<(TaskHeader? Header, IReadOnlyList<float[]>? Models, RunFinished? Finished)> NextTaskAsync(string sessionId, int afterRound, CancellationToken cancellation)
     {
         long start = _time.GetTimestamp();
         while (true)
@@ -153,7 +158,7 @@ public sealed partial class FederationCoordinator
                     header.Sampled.AddRange(round.Plan.Sampled);
                     header.Malicious.AddRange(round.Plan.Malicious.Order());
                     header.AttackerIdentities.AddRange(round.Plan.AttackerIdentities.Order());
-                    return (header, round.Plan.Global, null);
+                    return (header, TaskModels(round.Plan, mine, header), null);
                 }
 
                 changed = _changed.Task;
@@ -168,6 +173,24 @@ public sealed partial class FederationCoordinator
             await Task.WhenAny(changed, Task.Delay(left, _time, cancellation)).ConfigureAwait(false);
             cancellation.ThrowIfCancellationRequested();
         }
+    }
+
+    /// <summary>
+    /// The models a task streams: the global model; in an asynchronous run also each older model <paramref name="mine"/>
+    /// start from, once, with their staleness written into <paramref name="header"/>.
+    /// </summary>
+    private static IReadOnlyList<float[]> TaskModels(RoundPlan plan, IReadOnlyList<int> mine, TaskHeader header)
+    {
+        if (plan.Staleness is not { } staleness)
+        {
+            return [plan.Global];
+        }
+
+        header.Staleness.AddRange(mine.Select(c => staleness[c]));
+        var older = mine.Where(c => staleness[c] > 0).DistinctBy(c => staleness[c]).OrderBy(c => staleness[c]).ToArray();
+        header.ModelStaleness.Add(0);
+        header.ModelStaleness.AddRange(older.Select(c => staleness[c]));
+        return older.Select(plan.StartModel).Prepend(plan.Global).ToArray();
     }
 
     /// <summary>

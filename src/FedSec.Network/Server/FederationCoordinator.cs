@@ -42,12 +42,6 @@ public sealed partial class FederationCoordinator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(options);
-        if (server.Config.IsAsynchronous)
-        {
-            // Nodes train every client from the round's one global model; stale start models are not sent.
-            throw new FederationException($"federated_optimizer {server.Config.FederatedOptimizer} is asynchronous, which fedsec server does not run yet (its stale clients train from older global models the nodes are not sent); run it with fedsec run.");
-        }
-
         _server = server;
         _options = options;
         _log = log ?? (_ => { });
@@ -55,6 +49,11 @@ public sealed partial class FederationCoordinator : IDisposable
         _nodes = new NodeRegistry(server.Config.ClientNumInTotal, options.ExpectedNodes);
         ConfigDigest = DigestOf(options.ConfigYaml);
         _secAgg = AttachPrivacy(server, options);
+        if (options.OwnUpdateAttacksAtClients && server.OwnUpdateAttack is not null && !ForgesAtClients(server, options))
+        {
+            _log($"The own-update attack runs at the server: federated_optimizer {server.Config.FederatedOptimizer} rescales each update before the attack sees it, as in the simulation.");
+        }
+
         _history.AddRange(server.Records.Select(StatusOf));
     }
 
@@ -151,10 +150,19 @@ public sealed partial class FederationCoordinator : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether the malicious clients' nodes forge their own-update attacks (<c>--own-update-attacks client</c>). Not when
+    /// the server optimizer rescales each update before the pipeline (FedNova, FedSGD, FedAsync, FedBuff:
+    /// <see cref="ServerOptimizers.IPreparesUpdates"/>): the simulation forges after that rescaling, so a node forging
+    /// before it would send another update; the server forges then, as in the simulation.
+    /// </summary>
+    private static bool ForgesAtClients(ExperimentServer server, FederationOptions options) =>
+        options.OwnUpdateAttacksAtClients && server.OwnUpdateAttack is not null && server.Optimizer is not ServerOptimizers.IPreparesUpdates;
+
     private void RunRound(CancellationToken cancellation)
     {
         var plan = _server.Plan();
-        bool forge = _options.OwnUpdateAttacksAtClients && _server.OwnUpdateAttack is not null;
+        bool forge = ForgesAtClients(_server, _options);
         RoundState round;
         lock (_gate)
         {

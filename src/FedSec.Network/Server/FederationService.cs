@@ -37,7 +37,7 @@ internal sealed class FederationService : Federation.FederationBase
     public override async Task NextTask(TaskRequest request, IServerStreamWriter<TaskMessage> responseStream, ServerCallContext context)
     {
         _coordinator.Traffic.AddReceived(request.CalculateSize());
-        var (header, global, finished) = await _coordinator.NextTaskAsync(request.Session, request.AfterRound, context.CancellationToken).ConfigureAwait(false);
+        var (header, models, finished) = await _coordinator.NextTaskAsync(request.Session, request.AfterRound, context.CancellationToken).ConfigureAwait(false);
         if (finished is not null)
         {
             await Write(responseStream, new TaskMessage { Finished = finished }, context).ConfigureAwait(false);
@@ -50,7 +50,7 @@ internal sealed class FederationService : Federation.FederationBase
         }
 
         await Write(responseStream, new TaskMessage { Header = header }, context).ConfigureAwait(false);
-        foreach (var chunk in ModelChunks.Split(global!))
+        foreach (var chunk in models!.SelectMany(ModelChunks.Split))
         {
             await Write(responseStream, new TaskMessage { Chunk = chunk }, context).ConfigureAwait(false);
         }

@@ -5,7 +5,7 @@ namespace FedSec.Network.Transport;
 
 /// <summary>
 /// Reassembles a model from its chunks into a vector allocated once, after the announced length was checked against
-/// the layout (<see cref="Create"/>): a peer that announces a wrong length never makes the receiver allocate, and one
+/// the layout (<see cref="Create(int, int, int)"/>): a peer that announces a wrong length never makes the receiver allocate, and one
 /// that sends more than it announced is stopped at the chunk that overflows.
 /// </summary>
 internal sealed class ModelReceiver
@@ -19,14 +19,25 @@ internal sealed class ModelReceiver
     public int ReceivedBytes => _bytes;
 
     /// <summary>A receiver for a model of <paramref name="announced"/> values, or an error when that is not the layout's length.</summary>
-    public static ModelReceiver Create(int announced, int layoutLength)
+    public static ModelReceiver Create(int announced, int layoutLength) => Create(announced, layoutLength, 1);
+
+    /// <summary>
+    /// A receiver for <paramref name="models"/> models of <paramref name="announced"/> values each, one after the other,
+    /// or an error when that is not the layout's length or the models do not fit one vector.
+    /// </summary>
+    public static ModelReceiver Create(int announced, int layoutLength, int models)
     {
         if (announced != layoutLength)
         {
             throw new ModelStreamException($"announces {announced} values; the model has {layoutLength}");
         }
 
-        return new ModelReceiver(announced);
+        if (models < 1 || (long)announced * models > Array.MaxLength)
+        {
+            throw new ModelStreamException($"announces {models} models of {announced} values; between 1 and {Array.MaxLength / Math.Max(1, announced)} fit");
+        }
+
+        return new ModelReceiver(announced * models);
     }
 
     /// <summary>Appends a chunk; throws when it is too large or would overflow the announced length.</summary>

@@ -121,13 +121,45 @@ public sealed class AsynchronousExperimentTests
         Assert.DoesNotContain("consumed", System.Text.Json.JsonSerializer.Serialize(result.Rounds[0], FedSec.Output.JsonOptions.Lines), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void ResumeAt_AsynchronousRun_IsNotSupported()
+    [Theory]
+    [InlineData(FederatedOptimizer.FedBuff)]
+    [InlineData(FederatedOptimizer.FedAsync)]
+    public void ResumeAt_WithTheStateAfterTwoSteps_ContinuesLikeTheUninterruptedRun(FederatedOptimizer optimizer)
     {
-        var experiment = new Experiment(TestSetup.Of(Config(FederatedOptimizer.FedBuff), null), new FakeBackend(), Data(6));
+        // The stale clients of steps 2.. train from models of steps 0-1, which only the written state holds.
+        var config = Config(optimizer, perRound: optimizer == FederatedOptimizer.FedAsync ? 1 : 3);
+        var experiment = new Experiment(TestSetup.Of(config, null), new FakeBackend(), Data(6));
         var done = experiment.Run();
-        var server = experiment.CreateServer();
-        Assert.Throws<NotSupportedException>(() => server.ResumeAt(done.Rounds.Take(2).ToList(), done.FinalGlobal));
+        var clients = experiment.CreateClients();
+        void Step(ExperimentServer server)
+        {
+            var plan = server.Plan();
+            var byId = clients.Train(plan, plan.Sampled).OfType<ClientResult>().ToDictionary(r => r.ClientId);
+            server.Complete(plan, ClientTraining.Assemble(plan.Round, plan.Sampled, byId));
+        }
+
+        var first = experiment.CreateServer();
+        Step(first);
+        Step(first);
+
+        using var state = new MemoryStream();
+        using (var writer = new BinaryWriter(state, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            first.WriteState(writer);
+        }
+
+        var resumed = experiment.CreateServer();
+        resumed.ResumeAt(first.Records.ToList(), first.Global);
+        state.Position = 0;
+        resumed.ReadState(new BinaryReader(state));
+        while (!resumed.Finished)
+        {
+            Step(resumed);
+        }
+
+        Assert.Contains(done.Rounds.Skip(2), r => r.Consumed!.Any(c => c.Staleness > 0));
+        Assert.Equal(done.FinalGlobal, resumed.Global);
+        Assert.Equal(done.Rounds.Select(r => r.Accuracy), resumed.Records.Select(r => r.Accuracy));
     }
 
     [Fact]

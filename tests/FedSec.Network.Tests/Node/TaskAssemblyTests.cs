@@ -54,4 +54,49 @@ public class TaskAssemblyTests
         Assert.True(task.Take(chunk));
         Assert.Equal([1.5f, -2f], task.Complete()!);
     }
+
+    private static TaskHeader AsyncHeader(int[] clients, int[] staleness, int[] models)
+    {
+        var header = new TaskHeader { Round = 4, ModelLength = 2 };
+        header.Clients.AddRange(clients);
+        header.Sampled.AddRange(clients);
+        header.Staleness.AddRange(staleness);
+        header.ModelStaleness.AddRange(models);
+        return header;
+    }
+
+    [Fact]
+    public void Take_AsynchronousTask_GivesEachClientTheModelOfItsStaleness()
+    {
+        // Clients 7 and 9 start from the model of 2 steps ago, client 8 from the current one: two models are streamed.
+        var header = AsyncHeader([7, 8, 9], [2, 0, 2], [0, 2]);
+        var floats = new[] { 1f, 2f, 3f, 4f };
+        var task = new TaskAssembly(2);
+        task.Take(new TaskMessage { Header = header });
+        task.Take(new TaskMessage { Chunk = new ModelChunk { Data = ByteString.CopyFrom(floats.SelectMany(BitConverter.GetBytes).ToArray()) } });
+
+        var plan = TaskPlan.Of(header, task.Complete()!, 2);
+
+        Assert.Equal([1f, 2f], plan.Global);
+        Assert.Equal([3f, 4f], plan.StartModel(7));
+        Assert.Equal([1f, 2f], plan.StartModel(8));
+        Assert.Equal([3f, 4f], plan.StartModel(9));
+        Assert.Equal(new Dictionary<int, int> { [7] = 2, [8] = 0, [9] = 2 }, plan.Staleness);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1 }, new[] { 0, 1 }, "gives 1 staleness values for its 2 clients")]
+    [InlineData(new[] { 1, 1 }, new[] { 1 }, "sends models of staleness [1] for clients of staleness [1, 1]")]
+    [InlineData(new[] { 3, 0 }, new[] { 0, 1 }, "sends models of staleness [0, 1] for clients of staleness [3, 0]")]
+    [InlineData(new[] { 1, 0 }, new[] { 0, 1, 1 }, "sends models of staleness [0, 1, 1]")]
+    [InlineData(new[] { 0, 0 }, new[] { 0, 5 }, "sends models of staleness [0, 5]")]
+    [InlineData(new[] { -1, 0 }, new[] { 0, -1 }, "sends models of staleness [0, -1]")]
+    public void Take_AsynchronousHeaderThatDoesNotAddUp_IsAFederationErrorBeforeAllocating(int[] staleness, int[] models, string expected)
+    {
+        var task = new TaskAssembly(2);
+
+        var error = Assert.Throws<FederationException>(() => task.Take(new TaskMessage { Header = AsyncHeader([7, 8], staleness, models) }));
+
+        Assert.StartsWith($"The server's task for round 5 {expected}", error.Message, StringComparison.Ordinal);
+    }
 }
