@@ -28,8 +28,9 @@ public static class ComponentDefaults
             }
 
             var problems = new List<ConfigProblem>();
-            // An asynchronous optimizer: the only shape every component binds with (Zeno++ needs one; no other reads it).
-            var shape = new ExperimentConfig().Shape with { Optimizer = FederatedOptimizer.FedAsync };
+            // An asynchronous optimizer (Zeno++ needs one; no other reads it) and a run long enough for a defense with a
+            // warm-up (FLDetector flags from round N + 1): the shape every component binds with.
+            var shape = new ExperimentConfig().Shape with { Optimizer = FederatedOptimizer.FedAsync, Rounds = 100 };
             var args = new ComponentArgs(new ConfigNamespace(), ConfigVocabulary.SectionOf(d.Kind), shape, problems);
             var read = d.ReadOptions(args);
             var required = d.Parameters.Where(p => p.Required).Select(p => $"{args.Section}.{p.Key}").ToHashSet(StringComparer.Ordinal);

@@ -69,7 +69,7 @@ public sealed class FLDetectorOptions
         {
             args.Report(
                 args.QualifiedKey(WindowKey.Key),
-                $"FLDetector first predicts an update in round 2 (counting from 0) and flags clients once each has {WindowKey.Key} = {options.Window} scores, from round {options.Window + 1}; with comm_round = {shape.Rounds} it would never flag anyone. Use a window of at most {Math.Max(1, shape.Rounds - 2)} or at least {options.Window + 2} rounds.");
+                $"FLDetector first predicts an update in round 2 (counting from 0) and flags clients once each has {WindowKey.Key} = {options.Window} scores, from round {options.Window + 1}; with comm_round = {shape.Rounds} it would never flag anyone. Set {WindowKey.Key} to at most {Math.Max(1, shape.Rounds - 2)}, or comm_round to at least {options.Window + 2}.");
         }
 
         return options;
