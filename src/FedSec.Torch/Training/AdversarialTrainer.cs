@@ -140,10 +140,10 @@ public static class AdversarialTrainer
             for (int s = 0; s < steps; s++)
             {
                 using var stepScope = NewDisposeScope();
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var loss = LocalTrainer.Loss(_model.forward(malImages), malLabels, multiLabel: false);
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 lossSum += loss.item<float>();
             }
 
@@ -171,11 +171,11 @@ public static class AdversarialTrainer
             foreach (var (epochImages, epochLabels, first, count, last) in Batches(images, labels, n, order))
             {
                 using var stepScope = NewDisposeScope();
-                benignOptimizer.zero_grad();
+                benignOptimizer.ZeroGrad();
                 var loss = LocalTrainer.Loss(_model.forward(epochImages.narrow(0, first, count)), epochLabels.narrow(0, first, count), multiLabel: false);
                 var stealth = objective.Rho > 0 ? loss + (SquaredDistance(trainable, anchors) * (objective.Rho / 2)) : loss;
                 stealth.backward();
-                benignOptimizer.step();
+                benignOptimizer.Step();
                 lossSum += loss.item<float>() * (double)count;
                 stepped += count;
                 steps++;
@@ -208,7 +208,7 @@ public static class AdversarialTrainer
             foreach (var (epochBoth, epochLabels, first, count, _) in Batches(both, bothLabels, n, order))
             {
                 using var stepScope = NewDisposeScope();
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var batch = epochBoth.narrow(0, first, count);
                 var batchLabels = epochLabels.narrow(0, first, count);
                 int channels = data.Channels;
@@ -219,7 +219,7 @@ public static class AdversarialTrainer
                 var distance = (SquaredDistance(trainable, anchors) + 1e-12).sqrt();
                 var total = (clean * objective.CleanWeight) + (backdoor * objective.MaliciousWeight) + (distance * objective.DistanceWeight);
                 total.backward();
-                optimizer.step();
+                optimizer.Step();
                 lossSum += total.item<float>() * (double)count;
                 stepped += count;
                 steps++;
@@ -232,14 +232,14 @@ public static class AdversarialTrainer
         }
 
         // One step on the whole malicious set, its change boosted by λ.
-        private void MaliciousStep(optim.Optimizer optimizer, Tensor images, Tensor labels)
+        private void MaliciousStep(ILocalOptimizer optimizer, Tensor images, Tensor labels)
         {
             var before = ModuleVectors.ToVector(_model, _layout);
             using (var stepScope = NewDisposeScope())
             {
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 LocalTrainer.Loss(_model.forward(images), labels, multiLabel: false).backward();
-                optimizer.step();
+                optimizer.Step();
             }
 
             if (objective.Boost != 1)

@@ -134,12 +134,12 @@ public sealed class LocalTrainer : IDisposable
                 using var stepScope = NewDisposeScope();
                 int first = batch * options.BatchSize;
                 int count = Math.Min(options.BatchSize, n - first);
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var logits = _model.forward(epochImages.narrow(0, first, count));
                 var loss = Loss(logits, epochLabels.narrow(0, first, count), data.Targets is not null);
                 var objective = anchors is null ? loss : loss + ProximalTerm(trainable, anchors, options.ProximalMu);
                 objective.backward();
-                optimizer.step();
+                optimizer.Step();
                 lossSum += data.Targets is null ? loss.item<float>() * (double)count : loss.item<float>();
                 stepped += count;
                 steps++;
@@ -170,11 +170,11 @@ public sealed class LocalTrainer : IDisposable
         ModuleVectors.LoadVector(_model, Layout, weights);
     }
 
-    internal static optim.Optimizer CreateOptimizer(Parameter[] trainable, LocalTrainingOptions options) => options.Optimizer switch
+    internal static ILocalOptimizer CreateOptimizer(Parameter[] trainable, LocalTrainingOptions options) => options.Optimizer switch
     {
-        ClientOptimizer.Sgd => optim.SGD(trainable, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
-        ClientOptimizer.Adam => optim.Adam(trainable, options.LearningRate, weight_decay: options.WeightDecay, amsgrad: options.Amsgrad),
-        ClientOptimizer.AdamW => optim.AdamW(trainable, options.LearningRate, weight_decay: options.WeightDecay),
+        ClientOptimizer.Sgd => new KeptAliveSgd(trainable, options.LearningRate, options.Momentum, options.WeightDecay),
+        ClientOptimizer.Adam => new TorchOptimizer(optim.Adam(trainable, options.LearningRate, weight_decay: options.WeightDecay, amsgrad: options.Amsgrad)),
+        ClientOptimizer.AdamW => new TorchOptimizer(optim.AdamW(trainable, options.LearningRate, weight_decay: options.WeightDecay)),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
     };
 
