@@ -76,11 +76,11 @@ internal static class ContrastiveBackdoorTrainer
         nn.Module<Tensor, Tensor> model, IPenultimateModel split, Parameter[] encoder, Parameter[] trainable, Tensor[] anchors, Tensor images, Tensor labels, int batchSize, ContrastiveBackdoorSettings s, Random order)
     {
         model.train();
-        using var optimizer = optim.SGD(encoder, s.ContrastiveLearningRate, momentum: s.Momentum, weight_decay: s.WeightDecay);
+        using var optimizer = new KeptAliveSgd(encoder, s.ContrastiveLearningRate, s.Momentum, s.WeightDecay);
         int steps = 0;
         for (int epoch = 1; epoch <= s.ContrastiveEpochs; epoch++)
         {
-            SetRate(optimizer, ContrastiveBackdoorSettings.ScheduledRate(s.ContrastiveLearningRate, s.ContrastiveMilestones, s.ContrastiveGamma, epoch));
+            optimizer.LearningRate = ContrastiveBackdoorSettings.ScheduledRate(s.ContrastiveLearningRate, s.ContrastiveMilestones, s.ContrastiveGamma, epoch);
             foreach (var (batch, batchLabels) in Batches(images, labels, batchSize, order))
             {
                 // A batch of one sample has no pair to contrast (the authors' loss is then NaN): skipped.
@@ -90,10 +90,10 @@ internal static class ContrastiveBackdoorTrainer
                 }
 
                 using var stepScope = NewDisposeScope();
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var features = nn.functional.normalize(split.Features(batch), p: 2, dim: 1);
                 SupervisedContrastiveLoss.Compute(features, batchLabels, s.Temperature, s.FacilitatorLabel, s.FacilitatorWeight, ContrastiveBackdoorSettings.BaseTemperature).backward();
-                optimizer.step();
+                optimizer.Step();
                 if (s.ProjectionNorm > 0)
                 {
                     Project(trainable, anchors, s.ProjectionNorm);
@@ -118,20 +118,20 @@ internal static class ContrastiveBackdoorTrainer
                 .ToArray(), 0);
         }
 
-        using var optimizer = optim.SGD(head, s.HeadLearningRate, momentum: s.Momentum, weight_decay: s.WeightDecay);
+        using var optimizer = new KeptAliveSgd(head, s.HeadLearningRate, s.Momentum, s.WeightDecay);
         int steps = 0;
         double lossSum = 0;
         long samples = 0;
         for (int epoch = 1; epoch <= s.HeadEpochs; epoch++)
         {
-            SetRate(optimizer, ContrastiveBackdoorSettings.ScheduledRate(s.HeadLearningRate, s.HeadMilestones, s.HeadGamma, epoch));
+            optimizer.LearningRate = ContrastiveBackdoorSettings.ScheduledRate(s.HeadLearningRate, s.HeadMilestones, s.HeadGamma, epoch);
             foreach (var (batch, batchLabels) in Batches(features, labels, batchSize, order))
             {
                 using var stepScope = NewDisposeScope();
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var loss = nn.functional.cross_entropy(split.Head(batch), batchLabels);
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 if (s.ProjectionNorm > 0)
                 {
                     Project(trainable, anchors, s.ProjectionNorm);
@@ -159,14 +159,6 @@ internal static class ContrastiveBackdoorTrainer
         {
             int count = Math.Min(batchSize, n - first);
             yield return (epochRows.narrow(0, first, count), epochLabels.narrow(0, first, count));
-        }
-    }
-
-    private static void SetRate(optim.Optimizer optimizer, double rate)
-    {
-        foreach (var group in optimizer.ParamGroups)
-        {
-            group.LearningRate = rate;
         }
     }
 

@@ -18,7 +18,7 @@ internal sealed class KeptAliveSgd : ILocalOptimizer
 {
     private readonly Parameter[] _parameters;
     private readonly Tensor?[] _momentumBuffers;
-    private readonly Scalar _negativeRate;
+    private Scalar _negativeRate;
     private readonly Scalar? _momentum;
     private readonly Scalar? _weightDecay;
     private readonly Scalar _one;
@@ -39,6 +39,19 @@ internal sealed class KeptAliveSgd : ILocalOptimizer
         _momentum = momentum != 0 ? momentum.ToScalar() : null;
         _weightDecay = weightDecay != 0 ? weightDecay.ToScalar() : null;
         _one = 1.0.ToScalar();
+    }
+
+    /// <summary>Changes the learning rate for the next steps (a schedule), as setting a parameter group's rate.</summary>
+    public double LearningRate
+    {
+        get => -_negativeRate.ToDouble();
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            var old = _negativeRate;
+            _negativeRate = (-value).ToScalar();
+            old.Dispose();
+        }
     }
 
     public void ZeroGrad()
