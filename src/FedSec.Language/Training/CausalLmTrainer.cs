@@ -2,6 +2,7 @@ using FedSec.Data.Text;
 using FedSec.Language.Lora;
 using FedSec.Language.Models;
 using FedSec.Randomness;
+using FedSec.Torch.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -42,7 +43,7 @@ public static class CausalLmTrainer
 
         using var generator = new Generator((ulong)seed);
         LoraAdapters.SetDropoutGenerator(model, generator);
-        using var optimizer = optim.AdamW(parameters, settings.LearningRate, weight_decay: settings.WeightDecay);
+        using var optimizer = new KeptAliveAdam(parameters, settings.LearningRate, settings.WeightDecay, decoupled: true);
         model.train();
         double total = 0;
         int[] perm = [];
@@ -61,7 +62,7 @@ public static class CausalLmTrainer
                 var rows = perm.AsSpan(next, n).ToArray();
                 next += n;
                 using var scope = NewDisposeScope();
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var tokens = Batch(data, rows);
                 var loss = CausalLmLoss.Mean(model.forward(tokens), tokens);
                 loss.backward();
@@ -70,7 +71,7 @@ public static class CausalLmTrainer
                     nn.utils.clip_grad_norm_(parameters, settings.MaxGradNorm);
                 }
 
-                optimizer.step();
+                optimizer.Step();
                 float value = loss.item<float>();
                 total += value;
                 onStep?.Invoke(step, value);

@@ -1,6 +1,6 @@
 namespace FedSec.Torch.Training;
 
-/// <summary>A client's local optimizer over its trainable parameters: SGD (<see cref="KeptAliveSgd"/>) or TorchSharp's Adam/AdamW (<see cref="TorchOptimizer"/>).</summary>
+/// <summary>A client's local optimizer over its trainable parameters: SGD (<see cref="KeptAliveSgd"/>), Adam or AdamW (<see cref="KeptAliveAdam"/>).</summary>
 internal interface ILocalOptimizer : IDisposable
 {
     /// <summary>Sets every parameter's gradient to zero, as <c>optimizer.zero_grad()</c>.</summary>

@@ -173,8 +173,8 @@ public sealed class LocalTrainer : IDisposable
     internal static ILocalOptimizer CreateOptimizer(Parameter[] trainable, LocalTrainingOptions options) => options.Optimizer switch
     {
         ClientOptimizer.Sgd => new KeptAliveSgd(trainable, options.LearningRate, options.Momentum, options.WeightDecay),
-        ClientOptimizer.Adam => new TorchOptimizer(optim.Adam(trainable, options.LearningRate, weight_decay: options.WeightDecay, amsgrad: options.Amsgrad)),
-        ClientOptimizer.AdamW => new TorchOptimizer(optim.AdamW(trainable, options.LearningRate, weight_decay: options.WeightDecay)),
+        ClientOptimizer.Adam => new KeptAliveAdam(trainable, options.LearningRate, options.WeightDecay, options.Amsgrad),
+        ClientOptimizer.AdamW => new KeptAliveAdam(trainable, options.LearningRate, options.WeightDecay, decoupled: true),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
     };
 

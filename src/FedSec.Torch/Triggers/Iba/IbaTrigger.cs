@@ -3,6 +3,7 @@ using FedSec.Parameters;
 using FedSec.Randomness;
 using FedSec.Torch.Data;
 using FedSec.Torch.Parameters;
+using FedSec.Torch.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -96,7 +97,7 @@ internal sealed class IbaTrigger : IDisposable
         classifier.SetParametersTrainable(false);
         try
         {
-            using var optimizer = optim.Adam(_generator.parameters(), learningRate);
+            using var optimizer = new KeptAliveAdam(_generator.parameters(), learningRate);
             var images = ImageTensors.Images(data, 0, n);
             int epoch = 0;
             double accuracy = 0;
@@ -112,9 +113,9 @@ internal sealed class IbaTrigger : IDisposable
                     var logits = classifier.Logits(Apply(images.index_select(0, rows)));
                     var y = full([count], target, ScalarType.Int64);
                     var loss = nn.functional.cross_entropy(logits, y);
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     loss.backward();
-                    optimizer.step();
+                    optimizer.Step();
                     hits += logits.argmax(1).eq(y).sum().item<long>();
                 }
 

@@ -1,8 +1,10 @@
 using TorchSharp;
 
-namespace FedSec.Torch.Training;
+using FedSec.Torch.Training;
 
-/// <summary>One of TorchSharp's optimizers (Adam, AdamW) as an <see cref="ILocalOptimizer"/>.</summary>
+namespace FedSec.Torch.Tests.Training;
+
+/// <summary>One of TorchSharp's own optimizers as an <see cref="ILocalOptimizer"/>: the reference FedSec's are compared with.</summary>
 internal sealed class TorchOptimizer(torch.optim.Optimizer optimizer) : ILocalOptimizer
 {
     public void ZeroGrad() => optimizer.zero_grad();

@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 
 namespace FedSec.Torch.Tests.Training;
 
-/// <summary>FedSec's SGD (its scalars kept alive across the native calls) computes what TorchSharp's SGD computes, bit for bit.</summary>
-public class KeptAliveSgdTests
+/// <summary>FedSec's SGD and Adam/AdamW (their scalars kept alive across the native calls) compute what TorchSharp's compute, bit for bit.</summary>
+public class KeptAliveOptimizersTests
 {
     private static float[][] Train(Func<TorchSharp.Modules.Parameter[], ILocalOptimizer> create, int steps)
     {
@@ -45,5 +45,28 @@ public class KeptAliveSgdTests
     public void New_NegativeRate_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new KeptAliveSgd([], -0.1));
+    }
+
+    [Theory]
+    [InlineData(false, 0.0)]
+    [InlineData(false, 1e-3)]
+    [InlineData(true, 1e-3)]
+    public void AdamStep_TwentySteps_SameParametersAsTorchSharpsAdam(bool amsgrad, double weightDecay)
+    {
+        var torchSharp = Train(p => new TorchOptimizer(optim.Adam(p, 0.01, weight_decay: weightDecay, amsgrad: amsgrad)), 20);
+        var fedSec = Train(p => new KeptAliveAdam(p, 0.01, weightDecay, amsgrad), 20);
+
+        Assert.Equal(torchSharp, fedSec);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.01)]
+    public void AdamWStep_TwentySteps_SameParametersAsTorchSharpsAdamW(double weightDecay)
+    {
+        var torchSharp = Train(p => new TorchOptimizer(optim.AdamW(p, 0.01, weight_decay: weightDecay)), 20);
+        var fedSec = Train(p => new KeptAliveAdam(p, 0.01, weightDecay, decoupled: true), 20);
+
+        Assert.Equal(torchSharp, fedSec);
     }
 }
