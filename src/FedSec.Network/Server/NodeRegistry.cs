@@ -5,7 +5,8 @@ namespace FedSec.Network.Server;
 
 /// <summary>
 /// The nodes of a run and which clients each hosts. A client is hosted by at most one live node; a node that restarts
-/// (same name and key) replaces its old session; a node that misses its heartbeats is lost and its clients are free.
+/// (same name and key, and some of the same clients, or none named) replaces its old session; a node that misses its
+/// heartbeats is lost and its clients are free.
 /// Not thread-safe: the coordinator calls it under its lock.
 /// </summary>
 internal sealed class NodeRegistry
@@ -41,8 +42,11 @@ internal sealed class NodeRegistry
             throw new JoinRefusedException(StatusCode.InvalidArgument, $"{Clients(unknown)} {(unknown.Count == 1 ? "does" : "do")} not exist: this run's clients are 0 to {_totalClients - 1} (client_num_in_total = {_totalClients}); host only those.");
         }
 
-        // The same node coming back (restarted, or reconnecting after the server lost it): its old session goes.
-        foreach (var old in _sessions.Values.Where(s => !s.Lost && s.Name == name && SameKey(s.PublicKey, publicKey)).ToList())
+        // The same node coming back (restarted, or reconnecting after the server lost it): its old session goes. A node of
+        // the same name and key that hosts other clients is another node (two `fedsec client` on one machine both take
+        // its host name): it stays.
+        foreach (var old in _sessions.Values.Where(s => !s.Lost && s.Name == name && SameKey(s.PublicKey, publicKey)
+                     && (requested.Count == 0 || requested.Any(s.ClientSet.Contains))).ToList())
         {
             Drop(old);
         }

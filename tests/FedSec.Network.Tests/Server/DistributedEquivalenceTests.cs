@@ -48,4 +48,20 @@ public class DistributedEquivalenceTests
         Assert.Contains(simulated.Rounds.SelectMany(r => r.Defenses).SelectMany(d => d.Verdicts), v => v.Kind == FedSec.Stages.VerdictKind.Modified);
         Assert.Equal(forgeAtClients || simulated.Rounds.Any(r => r.Attacked.Count == 0), federation.Logged.Contains("aggregating updates as they arrive", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Run_TwoNodesOfTheSameNameHostingOtherClients_BothStayAndTheRunEqualsTheSimulation()
+    {
+        // Two `fedsec client` on one machine both default to its host name: the second join must not evict the first
+        // (they evicted each other in turn until the join timeout).
+        var config = FakeExperiment.Config(rounds: 2);
+        var simulated = FakeExperiment.Create(config).Run();
+        await using var federation = await LocalFederation.StartAsync(config);
+        var nodes = new[] { federation.Node("vm", [0, 1]).RunAsync(), federation.Node("vm", [2, 3]).RunAsync() };
+        var result = await federation.Finished();
+        await Task.WhenAll(nodes);
+
+        Assert.Equal(Lines(simulated.Rounds), Lines(result.Rounds));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(federation.Logged, "node 'vm' joined"));
+    }
 }
