@@ -62,14 +62,7 @@ internal sealed class KeptAliveAdam : ILocalOptimizer
         _decayFactor = (1 - (learningRate * weightDecay)).ToScalar();
     }
 
-    public void ZeroGrad()
-    {
-        foreach (var p in _parameters)
-        {
-            using var grad = p.grad;
-            grad?.zero_();
-        }
-    }
+    public void ZeroGrad() => Gradients.Zero(_parameters);
 
     public void Step()
     {

@@ -54,14 +54,7 @@ internal sealed class KeptAliveSgd : ILocalOptimizer
         }
     }
 
-    public void ZeroGrad()
-    {
-        foreach (var p in _parameters)
-        {
-            using var grad = p.grad;
-            grad?.zero_();
-        }
-    }
+    public void ZeroGrad() => Gradients.Zero(_parameters);
 
     public void Step()
     {
