@@ -116,7 +116,7 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
 
         // The indicators' values come from the models before their masks (the indicator layer is the output layer
         // itself in a model without another): a mask must not turn a quiet coordinate into a loud one.
-        var planted = PlantIndicators(weights, g, meanBackdoor, benign, layers);
+        var planted = PlantIndicators(weights, g, benign, layers);
         AddNoiseMasks(weights, backdoor.Length, g, layers, rng);
         for (int j = 0; j < weights.Length; j++)
         {
@@ -230,9 +230,9 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
     }
 
     // Chooses the indicators and returns the weight each model is to carry at its own.
-    private float[] PlantIndicators(float[][] weights, float[] g, float[] meanBackdoor, float[] benign, ThreeDFedLayers layers)
+    private float[] PlantIndicators(float[][] weights, float[] g, float[] benign, ThreeDFedLayers layers)
     {
-        _indicators = IndicatorDesign.Choose(meanBackdoor, benign, layers.Indicator.Offset, layers.Indicator.Length, weights.Length);
+        _indicators = IndicatorDesign.Choose(weights, g, benign, layers.Indicator.Offset, layers.Indicator.Length, weights.Length);
         _indicatorValues = new float[weights.Length];
         var planted = new float[weights.Length];
         for (int j = 0; j < weights.Length; j++)

@@ -3,11 +3,16 @@ using FedSec.Parameters;
 namespace FedSec.Attacks.ThreeDFed;
 
 /// <summary>
-/// The layers 3DFed works on, found in the model's layout as the authors name them for their models: the output layer
-/// (the last two-dimensional trainable weight, rows = classes, with its bias when the next trainable tensor is one row
-/// per class), which carries the noise masks and the decoy parameters; and the indicator layer, the last convolution
-/// weight (four dimensions; <c>conv2.weight</c> of their MNIST net, <c>layer4.1.conv2.weight</c> of ResNet-18), else
-/// the two-dimensional weight before the output layer, else the output weight itself.
+/// The layers 3DFed works on, found in the model's layout: the output layer (the last two-dimensional trainable weight,
+/// rows = classes, with its bias when the next trainable tensor is one row per class), which carries the noise masks
+/// and the decoy parameters; and the indicator layer, the largest trainable weight before the output layer (the last
+/// of equal size), else the output weight itself. The indicator must sit where training leaves coordinates unmoved, so
+/// that a planted value of update × 1e5 stays small and its trace in the global model is its own; how many such
+/// coordinates a layer has depends on its size more than on its kind. On ResNet-18 this is the authors' choice
+/// (<c>layer4.1.conv2.weight</c>, the last of three 512×512×3×3 weights); on their MNIST net they take <c>conv2.weight</c>
+/// (25 000 weights) where this rule takes <c>fc1.weight</c>. On LeNet-5 the last convolution (2 400 weights) has no
+/// quiet coordinate: its quietest moved by 2-7e-4 in a round, planted as 20-75, and wrecked the model under FedAvg;
+/// its largest layer (<c>fc1</c>, 48 000 weights) has coordinates that training leaves at exactly zero, planted as 1e-2.
 /// </summary>
 internal sealed record ThreeDFedLayers(ParameterEntry OutputWeight, ParameterEntry? OutputBias, ParameterEntry Indicator, IReadOnlyList<ParameterEntry> AllTrainable)
 {
@@ -33,9 +38,7 @@ internal sealed record ThreeDFedLayers(ParameterEntry OutputWeight, ParameterEnt
         var bias = output + 1 < trainable.Count && trainable[output + 1].Shape.Count == 1 && trainable[output + 1].Shape[0] == weight.Shape[0]
             ? trainable[output + 1]
             : null;
-        var conv = trainable.FindLastIndex(e => e.Shape.Count == 4);
-        var fc = trainable.Take(output).ToList().FindLastIndex(e => e.Shape.Count == 2);
-        var indicator = conv >= 0 ? trainable[conv] : fc >= 0 ? trainable[fc] : weight;
+        var indicator = trainable.Take(output).Where(e => e.Shape.Count >= 2).OrderBy(e => e.Length).LastOrDefault() ?? weight;
         return new ThreeDFedLayers(weight, bias, indicator, trainable);
     }
 

@@ -4,19 +4,35 @@ namespace FedSec.Core.Tests.Attacks.ThreeDFed;
 
 public class IndicatorDesignTests
 {
+    private static readonly float[] Global = [1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f];
+
     [Fact]
-    public void Choose_HandComputed_SmallestBackdoorPlusBenignMagnitudesInTheLayer()
+    public void Choose_HandComputed_SmallestLargestModelUpdatePlusBenignMagnitudesInTheLayer()
     {
-        // Layer = positions 2..6. |backdoor| + |benign| there: 0.5, 0.1, 0.3, 0.1, 0.9 → 3 and 5 (tie by position), then 4.
-        float[] backdoor = [0f, 0f, 0.5f, -0.05f, 0.2f, 0.1f, 0.9f, 0f];
+        // Layer = positions 2..6. Updates of the two models: a = [0.5, -0.05, 0.2, 0.1, 0.9], b = [0.1, 0.05, 0, -0.1, 0].
+        // max(|a|, |b|) + |benign| there: 0.5, 0.1, 0.3, 0.1, 0.9 → 3 and 5 (tie by position), then 4.
+        float[][] models =
+        [
+            Shifted([0f, 0f, 0.5f, -0.05f, 0.2f, 0.1f, 0.9f, 0f]),
+            Shifted([0f, 0f, 0.1f, 0.05f, 0f, -0.1f, 0f, 0f]),
+        ];
         float[] benign = [0f, 0f, 0f, 0.05f, -0.1f, 0f, 0f, 0f];
-        Assert.Equal([3, 5, 4], IndicatorDesign.Choose(backdoor, benign, offset: 2, length: 5, count: 3));
+        Assert.Equal([3, 5, 4], IndicatorDesign.Choose(models, Global, benign, offset: 2, length: 5, count: 3));
+    }
+
+    [Fact]
+    public void Choose_TwoUpdatesThatCancel_IsNotQuiet()
+    {
+        // Position 0: the models move by +0.7 and -0.7 (mean 0, planted as ±70 000 times their update); position 1:
+        // both by 0.01. The indicator goes where every model is quiet.
+        float[][] models = [Shifted([0.7f, 0.01f]), Shifted([-0.7f, 0.01f])];
+        Assert.Equal([1], IndicatorDesign.Choose(models, Global.AsSpan(0, 2), new float[2], offset: 0, length: 2, count: 1));
     }
 
     [Fact]
     public void Choose_MoreIndicatorsThanCoordinates_Throws()
     {
-        Assert.Throws<InvalidOperationException>(() => IndicatorDesign.Choose(new float[4], new float[4], 0, 2, 3));
+        Assert.Throws<InvalidOperationException>(() => IndicatorDesign.Choose([new float[4]], new float[4], new float[4], 0, 2, 3));
     }
 
     [Theory]
@@ -27,4 +43,6 @@ public class IndicatorDesignTests
     {
         Assert.Equal(expected, IndicatorDesign.Plant(update), 1e-9f);
     }
+
+    private static float[] Shifted(float[] update) => update.Select(u => 1f + u).ToArray();
 }
