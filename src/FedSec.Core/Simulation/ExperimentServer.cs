@@ -100,6 +100,13 @@ public sealed class ExperimentServer
     /// <summary>The model-poisoning attack, when it forges each update from that update alone (it may run at the clients).</summary>
     public IOwnUpdateAttack? OwnUpdateAttack => Stages.ModelPoisoning as IOwnUpdateAttack;
 
+    /// <summary>
+    /// Whether a distributed run may forge the own-update attack in the malicious clients' processes and give the
+    /// simulation's numbers: not when the server optimizer rescales each update before the pipeline (FedNova, FedSGD,
+    /// FedAsync, FedBuff: <see cref="IPreparesUpdates"/>), since the simulation forges after that rescaling.
+    /// </summary>
+    public bool CanForgeAtClients => OwnUpdateAttack is not null && _optimizer is not IPreparesUpdates;
+
     /// <summary>The server's optimizer (its state is part of a checkpoint).</summary>
     public IServerOptimizer Optimizer => _optimizer;
 

@@ -150,14 +150,9 @@ public sealed partial class FederationCoordinator : IDisposable
         }
     }
 
-    /// <summary>
-    /// Whether the malicious clients' nodes forge their own-update attacks (<c>--own-update-attacks client</c>). Not when
-    /// the server optimizer rescales each update before the pipeline (FedNova, FedSGD, FedAsync, FedBuff:
-    /// <see cref="ServerOptimizers.IPreparesUpdates"/>): the simulation forges after that rescaling, so a node forging
-    /// before it would send another update; the server forges then, as in the simulation.
-    /// </summary>
+    /// <summary>Whether the malicious clients' nodes forge their own-update attacks (<c>--own-update-attacks client</c>, where the server allows it).</summary>
     private static bool ForgesAtClients(ExperimentServer server, FederationOptions options) =>
-        options.OwnUpdateAttacksAtClients && server.OwnUpdateAttack is not null && server.Optimizer is not ServerOptimizers.IPreparesUpdates;
+        options.OwnUpdateAttacksAtClients && server.CanForgeAtClients;
 
     private void RunRound(CancellationToken cancellation)
     {
