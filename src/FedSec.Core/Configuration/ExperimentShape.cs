@@ -13,4 +13,8 @@ public sealed record ExperimentShape(int TotalClients, int ClientsPerRound, int 
     /// <summary><c>train_args.learning_rate</c>, the clients' step size η (Zeno++ turns updates into gradients with it).</summary>
     /// <value>The default value is 0.05, the engine's default.</value>
     public double LearningRate { get; init; } = 0.05;
+
+    /// <summary>Whether this is one offline aggregation of given models (<c>fedsec aggregate</c>), not a run of <see cref="Rounds"/> rounds.</summary>
+    /// <value>The default value is false.</value>
+    public bool Offline { get; init; }
 }

@@ -42,7 +42,7 @@ public static class OfflineAggregation
             ThrowIfAny(problems);
         }
 
-        var shape = new ExperimentShape(n, n, 1);
+        var shape = new ExperimentShape(n, n, 1) { Offline = true };
         var instances = new List<ConfiguredDefense>();
         foreach (var descriptor in descriptors)
         {

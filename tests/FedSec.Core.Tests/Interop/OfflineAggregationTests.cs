@@ -170,6 +170,17 @@ public sealed class OfflineAggregationTests
     }
 
     [Fact]
+    public void Run_FLDetector_SaysOneAggregationHasNoHistory_NotComm_Round()
+    {
+        var request = new OfflineAggregationRequest { Defenses = new[] { "fldetector" }, Models = new[] { new[] { 1f }, new[] { 2f } } };
+
+        var e = Assert.Throws<ConfigException>(() => OfflineAggregation.Run(request, BuiltInComponents.CreateRegistry()));
+
+        Assert.Contains("one offline aggregation of given models has no history", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("comm_round", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_DefenseNeedingServerData_ThrowsConfigException()
     {
         var request = new OfflineAggregationRequest { Defenses = new[] { "fltrust" }, Models = new[] { new[] { 1f }, new[] { 2f } } };

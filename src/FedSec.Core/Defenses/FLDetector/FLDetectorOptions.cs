@@ -65,7 +65,13 @@ public sealed class FLDetectorOptions
                 $"FLDetector predicts each client's update from that client's update of the previous round, so it needs the same clients in every round: client_num_per_round ({shape.ClientsPerRound}) must equal client_num_in_total ({shape.TotalClients}).");
         }
 
-        if (shape.Rounds < options.Window + 2)
+        if (shape.Offline)
+        {
+            args.Report(
+                args.QualifiedKey("defense_type"),
+                $"FLDetector flags a client from the history of its updates over at least {WindowKey.Key} + 2 = {options.Window + 2} rounds; one offline aggregation of given models has no history, so it would never flag anyone. Run it in fedsec run, fedsec bench or fedsec server.");
+        }
+        else if (shape.Rounds < options.Window + 2)
         {
             args.Report(
                 args.QualifiedKey(WindowKey.Key),
