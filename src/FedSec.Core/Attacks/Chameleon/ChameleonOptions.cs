@@ -27,13 +27,19 @@ public sealed class ChameleonOptions
     public static readonly IntParameter ContrastiveEpochsKey = new("chameleon_contrastive_epochs", 10, "Epochs of the supervised-contrastive stage on the encoder (retrain_poison_contrastive).", min: 1);
 
     /// <summary><c>chameleon_contrastive_lr</c>.</summary>
-    public static readonly DoubleParameter ContrastiveLrKey = new("chameleon_contrastive_lr", 0.005, "SGD learning rate of the contrastive stage (poison_lr_contrastive; multiplied by 0.1 from epochs 3, 5, 7 and 9, milestones_conrtastive).", min: 0, minExclusive: true);
+    public static readonly DoubleParameter ContrastiveLrKey = new("chameleon_contrastive_lr", 0.005, "SGD learning rate of the contrastive stage (poison_lr_contrastive; multiplied by chameleon_contrastive_lr_gamma from epochs 3, 5, 7 and 9, milestones_conrtastive).", min: 0, minExclusive: true);
+
+    /// <summary><c>chameleon_contrastive_lr_gamma</c>.</summary>
+    public static readonly DoubleParameter ContrastiveGammaKey = new("chameleon_contrastive_lr_gamma", 0.1, "Factor of the contrastive stage's learning rate at each of its milestones (lr_gamma_contrastive: 0.1 in the authors' CIFAR-10 configuration, 0.005 in their EMNIST one).", min: 0, max: 1, minExclusive: true);
 
     /// <summary><c>chameleon_head_epochs</c>.</summary>
     public static readonly IntParameter HeadEpochsKey = new("chameleon_head_epochs", 3, "Epochs of the cross-entropy stage on the classifier head, encoder frozen (retrain_poison).", min: 1);
 
     /// <summary><c>chameleon_head_lr</c>.</summary>
-    public static readonly DoubleParameter HeadLrKey = new("chameleon_head_lr", 0.001, "SGD learning rate of the head stage (poison_lr; multiplied by 0.005 from epochs 3 and 5, milestones).", min: 0, minExclusive: true);
+    public static readonly DoubleParameter HeadLrKey = new("chameleon_head_lr", 0.001, "SGD learning rate of the head stage (poison_lr; multiplied by chameleon_head_lr_gamma from epochs 3 and 5, milestones).", min: 0, minExclusive: true);
+
+    /// <summary><c>chameleon_head_lr_gamma</c>.</summary>
+    public static readonly DoubleParameter HeadGammaKey = new("chameleon_head_lr_gamma", 0.005, "Factor of the head stage's learning rate at each of its milestones (lr_gamma).", min: 0, max: 1, minExclusive: true);
 
     /// <summary><c>chameleon_temperature</c>.</summary>
     public static readonly DoubleParameter TemperatureKey = new("chameleon_temperature", 0.07, "Temperature of the supervised-contrastive loss (the authors' SupConLoss).", min: 0, minExclusive: true);
@@ -48,7 +54,7 @@ public sealed class ChameleonOptions
     public static readonly IParameter[] Keys =
     {
         AttackerCount.Key, BackdoorOptions.SizeKey, BackdoorOptions.PatternKey, BackdoorOptions.PositionKey, BackdoorOptions.ValueKey, FractionKey,
-        BackdoorOptions.TargetLabelKey, ContrastiveEpochsKey, ContrastiveLrKey, HeadEpochsKey, HeadLrKey, TemperatureKey, FacilitatorWeightKey,
+        BackdoorOptions.TargetLabelKey, ContrastiveEpochsKey, ContrastiveLrKey, ContrastiveGammaKey, HeadEpochsKey, HeadLrKey, HeadGammaKey, TemperatureKey, FacilitatorWeightKey,
         ProjectionNormKey,
     };
 
@@ -68,6 +74,10 @@ public sealed class ChameleonOptions
     /// <value>The default value is 0.005.</value>
     public double ContrastiveLearningRate { get; init; } = ContrastiveLrKey.Default;
 
+    /// <summary>Contrastive-stage learning-rate factor per milestone.</summary>
+    /// <value>The default value is 0.1.</value>
+    public double ContrastiveGamma { get; init; } = ContrastiveGammaKey.Default;
+
     /// <summary>Head-stage epochs.</summary>
     /// <value>The default value is 3.</value>
     public int HeadEpochs { get; init; } = HeadEpochsKey.Default;
@@ -75,6 +85,10 @@ public sealed class ChameleonOptions
     /// <summary>Head-stage learning rate.</summary>
     /// <value>The default value is 0.001.</value>
     public double HeadLearningRate { get; init; } = HeadLrKey.Default;
+
+    /// <summary>Head-stage learning-rate factor per milestone.</summary>
+    /// <value>The default value is 0.005.</value>
+    public double HeadGamma { get; init; } = HeadGammaKey.Default;
 
     /// <summary>The contrastive loss's temperature.</summary>
     /// <value>The default value is 0.07.</value>
@@ -96,8 +110,10 @@ public sealed class ChameleonOptions
         FacilitatorWeight = FacilitatorWeight,
         ContrastiveEpochs = ContrastiveEpochs,
         ContrastiveLearningRate = ContrastiveLearningRate,
+        ContrastiveGamma = ContrastiveGamma,
         HeadEpochs = HeadEpochs,
         HeadLearningRate = HeadLearningRate,
+        HeadGamma = HeadGamma,
         ProjectionNorm = ProjectionNorm,
     };
 
@@ -111,8 +127,10 @@ public sealed class ChameleonOptions
             Backdoor = BackdoorOptions.ReadTrigger(args, args.Get(FractionKey)),
             ContrastiveEpochs = args.Get(ContrastiveEpochsKey),
             ContrastiveLearningRate = args.Get(ContrastiveLrKey),
+            ContrastiveGamma = args.Get(ContrastiveGammaKey),
             HeadEpochs = args.Get(HeadEpochsKey),
             HeadLearningRate = args.Get(HeadLrKey),
+            HeadGamma = args.Get(HeadGammaKey),
             Temperature = args.Get(TemperatureKey),
             FacilitatorWeight = args.Get(FacilitatorWeightKey),
             ProjectionNorm = args.Get(ProjectionNormKey),

@@ -43,6 +43,8 @@ public class ChameleonAttackTests
             ("chameleon_contrastive_lr", "0.02"),
             ("chameleon_head_epochs", "2"),
             ("chameleon_head_lr", "0.03"),
+            ("chameleon_contrastive_lr_gamma", "0.005"),
+            ("chameleon_head_lr_gamma", "0.5"),
             ("chameleon_temperature", "0.5"),
             ("chameleon_facilitator_weight", "2"),
             ("chameleon_projection_norm", "0"));
@@ -51,12 +53,15 @@ public class ChameleonAttackTests
         var s = o.Settings();
         Assert.Equal(0.5, o.Backdoor.PoisonFraction);
         Assert.Equal((3, 4, 0.02, 2, 0.03, 0.5, 2.0, 0.0), (s.FacilitatorLabel, s.ContrastiveEpochs, s.ContrastiveLearningRate, s.HeadEpochs, s.HeadLearningRate, s.Temperature, s.FacilitatorWeight, s.ProjectionNorm));
+        Assert.Equal((0.005, 0.5), (s.ContrastiveGamma, s.HeadGamma));
     }
 
     [Theory]
     [InlineData("chameleon_temperature", "0")]
     [InlineData("chameleon_contrastive_lr", "-1")]
     [InlineData("chameleon_head_lr", "0")]
+    [InlineData("chameleon_contrastive_lr_gamma", "0")]
+    [InlineData("chameleon_head_lr_gamma", "1.5")]
     [InlineData("chameleon_facilitator_weight", "-0.5")]
     [InlineData("chameleon_projection_norm", "-1")]
     [InlineData("chameleon_contrastive_epochs", "0")]
