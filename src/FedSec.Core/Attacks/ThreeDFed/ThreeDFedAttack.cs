@@ -39,6 +39,7 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
     private float[]? _lastGlobal;
     private int[] _indicators = [];
     private float[] _indicatorValues = [];
+    private double[] _sentWeights = [];
     private int _sentBackdoor;
     private double[] _alpha = [];
     private int _decoys;
@@ -123,6 +124,7 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
             weights[j][_indicators[j]] = planted[j];
         }
         _sentBackdoor = backdoor.Length;
+        _sentWeights = sent.Select(i => updates[i].AggregationWeight).ToArray();
         _lastGlobal = g;
         _lastRound = context.Round;
         context.Metrics["3dfed_decoys"] = decoys;
@@ -158,7 +160,7 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
         {
             var feedbacks = _indicators.Select((p, j) => (g[p] - (double)last[p]) / _indicatorValues[j]).ToArray();
             bool wasWeak = _weakDp;
-            var (statuses, weak) = IndicatorReading.Classify(feedbacks, _options.Threshold, _weakDp);
+            var (statuses, weak) = IndicatorReading.Classify(feedbacks, _options.Threshold, _weakDp, _sentWeights.Length == feedbacks.Length ? _sentWeights : null);
             _weakDp = weak;
             LastStatuses = statuses;
             if (!wasWeak)
@@ -288,6 +290,11 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
 
         writer.Write(_decoys);
         writer.Write(_weakDp);
+        writer.Write(_sentWeights.Length);
+        foreach (var w in _sentWeights)
+        {
+            writer.Write(w);
+        }
     }
 
     public void ReadState(BinaryReader reader)
@@ -311,5 +318,10 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
 
         _decoys = reader.ReadInt32();
         _weakDp = reader.ReadBoolean();
+        _sentWeights = new double[reader.ReadInt32()];
+        for (int j = 0; j < _sentWeights.Length; j++)
+        {
+            _sentWeights[j] = reader.ReadDouble();
+        }
     }
 }

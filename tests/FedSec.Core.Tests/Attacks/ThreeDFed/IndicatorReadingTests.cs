@@ -13,6 +13,17 @@ public class IndicatorReadingTests
         Assert.Equal([IndicatorStatus.Accepted, IndicatorStatus.Accepted, IndicatorStatus.Clipped, IndicatorStatus.Rejected], statuses);
     }
 
+    [Fact]
+    public void Classify_SampleWeightedMean_ComparesFeedbackPerSample()
+    {
+        // FedAvg over 1 000 samples: models of clients with 50, 100 and 80 samples, the third halved by the server.
+        // f = 0.05, 0.1, 0.04; per sample 0.001, 0.001, 0.0005: accepted, accepted, clipped. Without the weights the
+        // first (0.05 ≤ 0.08) would read clipped.
+        var (statuses, _) = IndicatorReading.Classify([0.05, 0.1, 0.04], 1e-4, weakDp: false, weights: [50, 100, 80]);
+        Assert.Equal([IndicatorStatus.Accepted, IndicatorStatus.Accepted, IndicatorStatus.Clipped], statuses);
+        Assert.Equal(IndicatorStatus.Clipped, IndicatorReading.Classify([0.05, 0.1, 0.04], 1e-4, weakDp: false).Statuses[0]);
+    }
+
     [Theory]
     [InlineData(1.5)]
     [InlineData(-0.01)]

@@ -26,6 +26,29 @@ public class ThreeDFedAttackTests
     }
 
     [Fact]
+    public void Indicators_SampleWeightedFedAvgOfClientsOfDifferentSizes_AllAccepted()
+    {
+        // Client i holds 10 + 10·i samples: the attackers' models (clients 0-3) enter with weights 10, 20, 30, 40 of 550.
+        static ClientUpdate[] Sized(ClientUpdate[] updates) =>
+            updates.Select(u => u with { SampleCount = 10 + (10 * u.ClientId), AggregationWeight = 10 + (10 * u.ClientId) }).ToArray();
+        var attack = new ThreeDFedAttack(new ThreeDFedOptions { ClientNum = 4 });
+        var g0 = new float[Layout.Length];
+        var round0 = Sized(Updates(g0, 0));
+        var sent = attack.AttackModel(round0, Context(g0, round0, 0));
+        double total = sent.Sum(u => u.AggregationWeight);
+        var g1 = (float[])g0.Clone();
+        for (int p = 0; p < g1.Length; p++)
+        {
+            g1[p] = (float)(g0[p] + sent.Sum(u => u.AggregationWeight * ((double)u.Weights[p] - g0[p])) / total);
+        }
+
+        var round1 = Sized(Updates(g1, 1));
+        attack.AttackModel(round1, Context(g1, round1, 1));
+
+        Assert.Equal(Enumerable.Repeat(IndicatorStatus.Accepted, 4), attack.LastStatuses);
+    }
+
+    [Fact]
     public void Indicators_DefenseDropsTheAttackers_AllRejectedAndADecoyNext()
     {
         var (attack, context) = TwoRounds(Aggregation.Reject);
