@@ -10,7 +10,9 @@ namespace FedSec.Attacks.ThreeDFed;
 /// Lagrange multiplier λ (from 1) takes a dual-ascent step λ += step·‖Σ m‖₂. The authors' loop lets each backward pass
 /// add into the gradients of the masks stepped after it (one shared graph); here each mask descends its own loss. The
 /// Lagrange term only drives the sum towards zero; the masks are centred once more at the end (a projection onto the
-/// constraint), so a group's masks leave the aggregate exactly as the backdoor models make it.
+/// constraint), so a group's masks leave the aggregate exactly as the backdoor models make it. Given the models'
+/// aggregation weights, the sum and the projection are weighted (<see cref="NoiseMaskObjective"/>): the authors' server
+/// averages with equal weights, FedAvg weighs by sample count, and unweighted masks would leave (w_1 − w_2)·m in it.
 /// </summary>
 internal static class NoiseMaskDesign
 {
@@ -19,11 +21,15 @@ internal static class NoiseMaskDesign
     public const double Momentum = 0.9;
     public const double WeightDecay = 5e-4;
 
-    /// <summary>The masks (models × rows × width) for a group of <paramref name="groupSize"/> models with base rows <paramref name="b"/>.</summary>
-    public static double[][][] Design(double[][] b, int groupSize, double alpha, double lagrangeStep, bool weakDp, Random rng)
+    /// <summary>
+    /// The masks (models × rows × width) for a group of <paramref name="groupSize"/> models with base rows
+    /// <paramref name="b"/>, cancelling in the sum weighted by <paramref name="weights"/> (null: equal weights).
+    /// </summary>
+    public static double[][][] Design(double[][] b, int groupSize, double alpha, double lagrangeStep, bool weakDp, Random rng, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(rng);
+        var omega = Omega(weights, groupSize);
         double sigma = weakDp ? 0.01 : 0.05;
         var masks = new double[groupSize][][];
         for (int i = 0; i < groupSize; i++)
@@ -31,14 +37,14 @@ internal static class NoiseMaskDesign
             masks[i] = b.Select(row => row.Select(_ => sigma * rng.NextGaussian()).ToArray()).ToArray();
         }
 
-        Centre(masks);
+        Centre(masks, omega);
         var velocity = masks.Select(m => m.Select(row => new double[row.Length]).ToArray()).ToArray();
         double lambda = 1;
         for (int it = 0; it < Iterations; it++)
         {
             for (int i = 0; i < groupSize; i++)
             {
-                var grad = NoiseMaskObjective.Gradient(masks, i, b, alpha, lambda);
+                var grad = NoiseMaskObjective.Gradient(masks, i, b, alpha, lambda, omega);
                 for (int r = 0; r < b.Length; r++)
                 {
                     for (int k = 0; k < b[r].Length; k++)
@@ -50,24 +56,42 @@ internal static class NoiseMaskDesign
                 }
             }
 
-            lambda += lagrangeStep * NoiseMaskObjective.Norm(NoiseMaskObjective.Sum(masks));
+            lambda += lagrangeStep * NoiseMaskObjective.Norm(NoiseMaskObjective.Sum(masks, omega));
         }
 
-        Centre(masks);
+        Centre(masks, omega);
         return masks;
     }
 
-    // Subtracts the group's mean from every mask, so that they sum to zero.
-    private static void Centre(double[][][] masks)
+    // ω_i = w_i / mean(w), null for equal weights (the authors' case, bit for bit).
+    private static double[]? Omega(IReadOnlyList<double>? weights, int groupSize)
     {
-        var sum = NoiseMaskObjective.Sum(masks);
+        if (weights is null || weights.All(w => w == weights[0]))
+        {
+            return null;
+        }
+
+        if (weights.Count != groupSize || weights.Any(w => !(w > 0) || double.IsInfinity(w)))
+        {
+            throw new ArgumentException($"a group of {groupSize} models needs {groupSize} positive finite weights.", nameof(weights));
+        }
+
+        double mean = weights.Average();
+        return weights.Select(w => w / mean).ToArray();
+    }
+
+    // Subtracts Σ ω_i·m_i / Σ ω_i from every mask, so that their ω-weighted sum is zero.
+    private static void Centre(double[][][] masks, double[]? omega)
+    {
+        var sum = NoiseMaskObjective.Sum(masks, omega);
+        double total = omega?.Sum() ?? masks.Length;
         foreach (var m in masks)
         {
             for (int r = 0; r < m.Length; r++)
             {
                 for (int k = 0; k < m[r].Length; k++)
                 {
-                    m[r][k] -= sum[r][k] / masks.Length;
+                    m[r][k] -= sum[r][k] / total;
                 }
             }
         }

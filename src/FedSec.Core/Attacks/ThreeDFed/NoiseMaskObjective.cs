@@ -9,6 +9,8 @@ namespace FedSec.Attacks.ThreeDFed;
 /// neurons' update energy), the second keeps the mask small, the third, with the Lagrange multiplier λ, makes the
 /// masks of a group cancel in their sum, so the aggregate is the backdoor update's. The constants are the authors' for
 /// MNIST: c_u = 0.1, c_n = 0.08, c_l = 0.1. Written by hand (a few hundred numbers, no autograd needed).
+/// With aggregation weights w (the models' sample counts under FedAvg), the sum is Σ_i ω_i·m_i with ω_i = w_i / mean(w),
+/// so that the masks cancel in the server's weighted mean; equal weights give the authors' plain sum.
 /// </summary>
 internal static class NoiseMaskObjective
 {
@@ -16,8 +18,8 @@ internal static class NoiseMaskObjective
     public const double NormWeight = 0.08;
     public const double LagrangeWeight = 0.1;
 
-    /// <summary>L_i for masks[i] (rows × width), base rows b, α and λ.</summary>
-    public static double Loss(double[][][] masks, int i, double[][] b, double alpha, double lambda)
+    /// <summary>L_i for masks[i] (rows × width), base rows b, α and λ; ω (null: all 1) weighs the sum of the masks.</summary>
+    public static double Loss(double[][][] masks, int i, double[][] b, double alpha, double lambda, IReadOnlyList<double>? omega = null)
     {
         double ups = 0;
         for (int r = 0; r < b.Length; r++)
@@ -32,16 +34,17 @@ internal static class NoiseMaskObjective
         }
 
         double norm = NormWeight * Norm(masks[i]);
-        double lag = LagrangeWeight * Norm(Sum(masks));
+        double lag = LagrangeWeight * Norm(Sum(masks, omega));
         return ((alpha * ups) + ((1 - alpha) * norm) + (lambda * lag)) / (1 + lambda);
     }
 
     /// <summary>∂L_i/∂m_i (the masks of the other models held fixed).</summary>
-    public static double[][] Gradient(double[][][] masks, int i, double[][] b, double alpha, double lambda)
+    public static double[][] Gradient(double[][][] masks, int i, double[][] b, double alpha, double lambda, IReadOnlyList<double>? omega = null)
     {
         var m = masks[i];
         double norm = Norm(m);
-        var sum = Sum(masks);
+        var sum = Sum(masks, omega);
+        double own = omega?[i] ?? 1;
         double sumNorm = Norm(sum);
         var grad = new double[b.Length][];
         for (int r = 0; r < b.Length; r++)
@@ -57,7 +60,7 @@ internal static class NoiseMaskObjective
             {
                 double g = alpha * (-UpsWeight / (l1 * l1)) * Math.Sign(b[r][k] + m[r][k]);
                 g += norm > 0 ? (1 - alpha) * NormWeight * m[r][k] / norm : 0;
-                g += sumNorm > 0 ? lambda * LagrangeWeight * sum[r][k] / sumNorm : 0;
+                g += sumNorm > 0 ? lambda * LagrangeWeight * own * sum[r][k] / sumNorm : 0;
                 grad[r][k] = g / (1 + lambda);
             }
         }
@@ -65,17 +68,19 @@ internal static class NoiseMaskObjective
         return grad;
     }
 
-    /// <summary>Σ_i masks[i].</summary>
-    public static double[][] Sum(double[][][] masks)
+    /// <summary>Σ_i ω_i·masks[i] (ω null: all 1).</summary>
+    public static double[][] Sum(double[][][] masks, IReadOnlyList<double>? omega = null)
     {
         var sum = masks[0].Select(row => new double[row.Length]).ToArray();
-        foreach (var m in masks)
+        for (int i = 0; i < masks.Length; i++)
         {
+            var m = masks[i];
+            double w = omega?[i] ?? 1;
             for (int r = 0; r < m.Length; r++)
             {
                 for (int k = 0; k < m[r].Length; k++)
                 {
-                    sum[r][k] += m[r][k];
+                    sum[r][k] += w * m[r][k];
                 }
             }
         }

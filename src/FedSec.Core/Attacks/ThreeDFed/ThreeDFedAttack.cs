@@ -118,7 +118,7 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
         // The indicators' values come from the models before their masks (the indicator layer is the output layer
         // itself in a model without another): a mask must not turn a quiet coordinate into a loud one.
         var planted = PlantIndicators(weights, g, benign, layers);
-        AddNoiseMasks(weights, backdoor.Length, g, layers, rng);
+        AddNoiseMasks(weights, sent.Select(i => updates[i].AggregationWeight).ToArray(), backdoor.Length, g, layers, rng);
         for (int j = 0; j < weights.Length; j++)
         {
             weights[j][_indicators[j]] = planted[j];
@@ -174,7 +174,7 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
         }
     }
 
-    private void AddNoiseMasks(float[][] weights, int backdoorModels, float[] g, ThreeDFedLayers layers, Random rng)
+    private void AddNoiseMasks(float[][] weights, double[] slotWeights, int backdoorModels, float[] g, ThreeDFedLayers layers, Random rng)
     {
         int groups = (backdoorModels + _options.GroupSize - 1) / _options.GroupSize;
         if (_alpha.Length < groups)
@@ -199,7 +199,7 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
 
             var rows = chosen.Select(layers.RowCoordinates).ToArray();
             var b = rows.Select(row => row.Select(p => members.Average(m => (double)weights[m][p] - g[p])).ToArray()).ToArray();
-            var masks = NoiseMaskDesign.Design(b, members.Length, _alpha[group], _options.LagrangeStep, _weakDp, rng);
+            var masks = NoiseMaskDesign.Design(b, members.Length, _alpha[group], _options.LagrangeStep, _weakDp, rng, members.Select(m => slotWeights[m]).ToArray());
             for (int i = 0; i < members.Length; i++)
             {
                 for (int r = 0; r < rows.Length; r++)

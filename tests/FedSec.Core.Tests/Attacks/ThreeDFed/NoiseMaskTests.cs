@@ -59,6 +59,56 @@ public class NoiseMaskTests
     }
 
     [Fact]
+    public void Gradient_WeightedSum_EqualsFiniteDifferencesOfTheLoss()
+    {
+        var rng = new Random(5);
+        double[] omega = [0.5, 1.5];
+        double[][] b = Enumerable.Range(0, 2).Select(_ => Enumerable.Range(0, 3).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToArray();
+        double[][][] masks = Enumerable.Range(0, 2).Select(_ => b.Select(row => row.Select(_ => 0.1 * (rng.NextDouble() - 0.5)).ToArray()).ToArray()).ToArray();
+        var grad = NoiseMaskObjective.Gradient(masks, 1, b, 0.3, 2, omega);
+        const double h = 1e-6;
+        for (int r = 0; r < b.Length; r++)
+        {
+            for (int k = 0; k < b[r].Length; k++)
+            {
+                double keep = masks[1][r][k];
+                masks[1][r][k] = keep + h;
+                double up = NoiseMaskObjective.Loss(masks, 1, b, 0.3, 2, omega);
+                masks[1][r][k] = keep - h;
+                double down = NoiseMaskObjective.Loss(masks, 1, b, 0.3, 2, omega);
+                masks[1][r][k] = keep;
+                Assert.Equal((up - down) / (2 * h), grad[r][k], 6);
+            }
+        }
+    }
+
+    [Fact]
+    public void Design_ModelsOfDifferentSampleCounts_MasksCancelInTheWeightedSum()
+    {
+        // FedAvg weighs the two models 100 : 300; (100·m0 + 300·m1) / 400 must be zero, m0 + m1 need not.
+        double[][] b = [[0.1, -0.2, 0.3, 0.02], [0.0, 0.05, -0.01, 0.2]];
+        var masks = NoiseMaskDesign.Design(b, 2, 0.5, 0.1, false, new Random(9), weights: [100, 300]);
+        for (int r = 0; r < b.Length; r++)
+        {
+            for (int k = 0; k < b[r].Length; k++)
+            {
+                Assert.Equal(0, (100 * masks[0][r][k]) + (300 * masks[1][r][k]), 10);
+            }
+        }
+
+        Assert.True(NoiseMaskObjective.Norm(NoiseMaskObjective.Sum(masks)) > 1e-3);
+    }
+
+    [Fact]
+    public void Design_EqualWeights_TheAuthorsUnweightedMasksBitForBit()
+    {
+        double[][] b = [[0.1, -0.2, 0.3], [0.0, 0.05, -0.01]];
+        var plain = NoiseMaskDesign.Design(b, 2, 0.5, 0.1, false, new Random(9));
+        var equal = NoiseMaskDesign.Design(b, 2, 0.5, 0.1, false, new Random(9), weights: [40, 40]);
+        Assert.Equal(plain.SelectMany(m => m.SelectMany(r => r)), equal.SelectMany(m => m.SelectMany(r => r)));
+    }
+
+    [Fact]
     public void Design_SameSeed_SameMasks()
     {
         double[][] b = [[0.1, -0.2, 0.3], [0.0, 0.05, -0.01]];

@@ -110,6 +110,25 @@ public class ThreeDFedAttackTests
     }
 
     [Fact]
+    public void NoiseMasks_ClientsOfDifferentSizes_CancelInTheSampleWeightedSum()
+    {
+        var attack = new ThreeDFedAttack(new ThreeDFedOptions { ClientNum = 4 });
+        var g = new float[Layout.Length];
+        var updates = Updates(g, 0).Select(u => u with { SampleCount = 10 + (10 * u.ClientId), AggregationWeight = 10 + (10 * u.ClientId) }).ToArray();
+        var sent = attack.AttackModel(updates, Context(g, updates, 0));
+        var fc = Layout["fc.weight"];
+        double changed = 0, weightedChange = 0;
+        for (int p = fc.Offset; p < fc.Offset + fc.Length; p++)
+        {
+            changed = Math.Max(changed, Malicious.Max(i => Math.Abs(sent[i].Weights[p] - updates[i].Weights[p])));
+            weightedChange = Math.Max(weightedChange, Math.Abs(Malicious.Sum(i => updates[i].AggregationWeight * ((double)sent[i].Weights[p] - updates[i].Weights[p])) / 100));
+        }
+
+        Assert.True(changed > 1e-3, $"the masks must change the models ({changed})");
+        Assert.True(weightedChange < 1e-6, $"but cancel in the weighted mean: {weightedChange} vs {changed}");
+    }
+
+    [Fact]
     public void ReadState_AfterWriteState_ContinuesWithTheSameNumbers()
     {
         var g0 = new float[Layout.Length];
