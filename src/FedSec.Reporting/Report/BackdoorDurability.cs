@@ -12,8 +12,9 @@ namespace FedSec.Reporting.Report;
 /// <param name="AtEnd">The ASR at the run's last evaluated round after it.</param>
 /// <param name="RoundsAfter">Rounds between the two.</param>
 /// <param name="Lifespan">
-/// Rounds after the stop until the first evaluated ASR below the threshold; when it never fell below,
-/// <see cref="RoundsAfter"/> with <see cref="Censored"/> set (the backdoor lived at least that long).
+/// Rounds after the stop until the first evaluated ASR below the threshold; 0 when the ASR was below it already when
+/// the attack stopped (the backdoor never lived); when it never fell below, <see cref="RoundsAfter"/> with
+/// <see cref="Censored"/> set (the backdoor lived at least that long).
 /// </param>
 /// <param name="Censored">Whether the ASR stayed at or above the threshold up to the last evaluated round.</param>
 internal sealed record BackdoorDurability(double AtStop, double AtEnd, int RoundsAfter, int Lifespan, bool Censored)
@@ -48,6 +49,11 @@ internal sealed record BackdoorDurability(double AtStop, double AtEnd, int Round
 
         var end = after[^1];
         int roundsAfter = end.Round - stop.Round;
+        if (atStop < LifespanThreshold)
+        {
+            return new BackdoorDurability(atStop, end.Metrics[ResultIndex.AttackSuccessRate], roundsAfter, 0, Censored: false);
+        }
+
         var fell = after.FirstOrDefault(r => r.Metrics[ResultIndex.AttackSuccessRate] < LifespanThreshold);
         return fell is null
             ? new BackdoorDurability(atStop, end.Metrics[ResultIndex.AttackSuccessRate], roundsAfter, roundsAfter, Censored: true)

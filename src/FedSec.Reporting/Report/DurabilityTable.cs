@@ -40,7 +40,7 @@ internal static class DurabilityTable
         return new ReportTable(
             id,
             $"Backdoor durability after the attack stops{suffix}",
-            $"ASR (%) at the last round the attack was active and k rounds later (the run's last evaluated round); lifespan: rounds after the stop until the ASR first fell below {threshold} % (Neurotoxin's durability), \"≥\" when some seed's backdoor outlived the run. Mean ± std over seeds.",
+            $"ASR (%) at the last round the attack was active and k rounds later (the run's last evaluated round); lifespan: rounds after the stop until the ASR first fell below {threshold} % (Neurotoxin's durability; 0 when it was below at the stop), \"≥\" when some seed's backdoor outlived the run. Mean ± std over seeds.",
             ["defense", "attack", "ASR at stop", "ASR k rounds later", "k", "lifespan (rounds)", "runs"],
             rows,
             marks.Footnotes());

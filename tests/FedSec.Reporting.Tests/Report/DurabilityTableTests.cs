@@ -34,6 +34,17 @@ public sealed class DurabilityTableTests
     }
 
     [Fact]
+    public void Of_AsrBelowHalfAlreadyAtTheStop_LifespanZero()
+    {
+        // A backdoor at 40 % when the attack stops never lived by the 50 % measure, even though it stays at 45 % and 30 %.
+        var d = BackdoorDurability.Of(Rounds("r", 1, 0.2, 0.4, 0.45, 0.3))!;
+
+        Assert.Equal(0, d.Lifespan);
+        Assert.False(d.Censored);
+        Assert.Equal(0.3, d.AtEnd);
+    }
+
+    [Fact]
     public void Of_AsrNeverFalls_LifespanCensoredAtTheObservedRounds()
     {
         var d = BackdoorDurability.Of(Rounds("r", 1, 0.8, 0.95, 0.9, 0.85, 0.5))!;
