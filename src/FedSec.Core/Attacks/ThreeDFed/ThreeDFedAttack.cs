@@ -118,13 +118,13 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
         // The indicators' values come from the models before their masks (the indicator layer is the output layer
         // itself in a model without another): a mask must not turn a quiet coordinate into a loud one.
         var planted = PlantIndicators(weights, g, benign, layers);
-        AddNoiseMasks(weights, sent.Select(i => updates[i].AggregationWeight).ToArray(), backdoor.Length, g, layers, rng);
+        _sentWeights = sent.Select(i => updates[i].AggregationWeight).ToArray();
+        AddNoiseMasks(weights, _sentWeights, backdoor.Length, g, layers, rng);
         for (int j = 0; j < weights.Length; j++)
         {
             weights[j][_indicators[j]] = planted[j];
         }
         _sentBackdoor = backdoor.Length;
-        _sentWeights = sent.Select(i => updates[i].AggregationWeight).ToArray();
         _lastGlobal = g;
         _lastRound = context.Round;
         context.Metrics["3dfed_decoys"] = decoys;
