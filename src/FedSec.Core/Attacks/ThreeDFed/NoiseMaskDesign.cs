@@ -80,18 +80,22 @@ internal static class NoiseMaskDesign
         return weights.Select(w => w / mean).ToArray();
     }
 
-    // Subtracts Σ ω_i·m_i / Σ ω_i from every mask, so that their ω-weighted sum is zero.
+    // The orthogonal projection onto Σ ω_i·m_i = 0: m_i −= ω_i·S / Σ ω_j², the smallest change that makes the weighted
+    // sum S zero (with equal weights, the authors' centring m_i −= S / n). A uniform shift S / Σ ω would also cancel,
+    // but puts as large a correction on a client of few samples as on one of many.
     private static void Centre(double[][][] masks, double[]? omega)
     {
         var sum = NoiseMaskObjective.Sum(masks, omega);
-        double total = omega?.Sum() ?? masks.Length;
-        foreach (var m in masks)
+        double squares = omega?.Sum(w => w * w) ?? masks.Length;
+        for (int i = 0; i < masks.Length; i++)
         {
+            var m = masks[i];
+            double share = omega?[i] ?? 1;
             for (int r = 0; r < m.Length; r++)
             {
                 for (int k = 0; k < m[r].Length; k++)
                 {
-                    m[r][k] -= sum[r][k] / total;
+                    m[r][k] -= share * sum[r][k] / squares;
                 }
             }
         }
