@@ -1,4 +1,5 @@
 using FedSec.Language.Lora;
+using FedSec.Torch.Training;
 using static TorchSharp.torch;
 
 namespace FedSec.Language.Models;
@@ -41,7 +42,7 @@ internal sealed class GptNeoXAttention : nn.Module<Tensor, Tensor, Tensor, Tenso
         var q = RotaryEmbedding.Apply(qkv[.., .., .., .._headSize], cos, sin);
         var k = RotaryEmbedding.Apply(qkv[.., .., .., _headSize..(2 * _headSize)], cos, sin);
         var v = qkv[.., .., .., (2 * _headSize)..];
-        var scores = q.matmul(k.transpose(-1, -2)) / Math.Sqrt(_headSize);
+        var scores = q.matmul(k.transpose(-1, -2)).Over(Math.Sqrt(_headSize));
         var future = ones(length, length, dtype: ScalarType.Bool, device: x.device).triu(1);
         var weights = scores.masked_fill(future, float.NegativeInfinity).softmax(-1);
         var merged = weights.matmul(v).permute(0, 2, 1, 3).reshape(batch, length, _heads * _headSize);

@@ -173,7 +173,7 @@ public static class AdversarialTrainer
                 using var stepScope = NewDisposeScope();
                 benignOptimizer.ZeroGrad();
                 var loss = LocalTrainer.Loss(_model.forward(epochImages.narrow(0, first, count)), epochLabels.narrow(0, first, count), multiLabel: false);
-                var stealth = objective.Rho > 0 ? loss + (SquaredDistance(trainable, anchors) * (objective.Rho / 2)) : loss;
+                var stealth = objective.Rho > 0 ? loss + SquaredDistance(trainable, anchors).Times(objective.Rho / 2) : loss;
                 stealth.backward();
                 benignOptimizer.Step();
                 lossSum += loss.item<float>() * (double)count;
@@ -216,8 +216,8 @@ public static class AdversarialTrainer
                 var backdoor = LocalTrainer.Loss(_model.forward(batch.narrow(1, channels, channels)), batchLabels.select(1, 1), multiLabel: false);
 
                 // ‖w − G‖₂, with 1e-12 under the root so that its gradient at w = G (the first step) is 0, not NaN.
-                var distance = (SquaredDistance(trainable, anchors) + 1e-12).sqrt();
-                var total = (clean * objective.CleanWeight) + (backdoor * objective.MaliciousWeight) + (distance * objective.DistanceWeight);
+                var distance = SquaredDistance(trainable, anchors).Plus(1e-12).sqrt();
+                var total = clean.Times(objective.CleanWeight) + backdoor.Times(objective.MaliciousWeight) + distance.Times(objective.DistanceWeight);
                 total.backward();
                 optimizer.Step();
                 lossSum += total.item<float>() * (double)count;

@@ -189,6 +189,6 @@ public sealed class LocalTrainer : IDisposable
             sum = sum is null ? d : sum + d;
         }
 
-        return sum! * (mu / 2);
+        return sum!.Times(mu / 2);
     }
 }

@@ -32,16 +32,16 @@ internal static class SupervisedContrastiveLoss
         }
 
         using var scope = NewDisposeScope();
-        var similarity = features.matmul(features.t()) / temperature;
+        var similarity = features.matmul(features.t()).Over(temperature);
 
         // Subtracting each row's maximum changes no value of the loss; it keeps exp() finite.
         var logits = similarity - similarity.max(1, keepdim: true).values.detach();
         var notSelf = ones(n, n, dtype: features.dtype, device: features.device) - eye(n, dtype: features.dtype, device: features.device);
         var column = labels.view(-1, 1);
         var positives = column.eq(column.t()).to_type(features.dtype) * notSelf;
-        var anchorWeight = where(labels.eq(facilitatorLabel), tensor(facilitatorWeight, features.dtype), tensor(1.0, features.dtype)).view(-1, 1);
+        var anchorWeight = where(labels.EqualTo(facilitatorLabel), tensor(facilitatorWeight, features.dtype), tensor(1.0, features.dtype)).view(-1, 1);
         var logProb = logits - (logits.exp() * notSelf).sum(1, keepdim: true).log();
-        var perAnchor = (positives * anchorWeight * logProb).sum(1) / positives.sum(1).clamp_min(1);
-        return (perAnchor.mean() * -(temperature / baseTemperature)).MoveToOuterDisposeScope();
+        var perAnchor = (positives * anchorWeight * logProb).sum(1) / positives.sum(1).AtLeast(1);
+        return perAnchor.mean().Times(-(temperature / baseTemperature)).MoveToOuterDisposeScope();
     }
 }
