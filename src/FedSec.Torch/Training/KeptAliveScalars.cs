@@ -15,43 +15,31 @@ namespace FedSec.Torch.Training;
 internal static class KeptAliveScalars
 {
     /// <summary><paramref name="tensor"/> × <paramref name="factor"/> (<c>tensor * factor</c>).</summary>
-    public static Tensor Times(this Tensor tensor, double factor)
-    {
-        ArgumentNullException.ThrowIfNull(tensor);
-        using var s = factor.ToScalar();
-        return tensor.mul(s);
-    }
+    public static Tensor Times(this Tensor tensor, double factor) => Held(tensor, factor.ToScalar(), static (t, s) => t.mul(s));
 
     /// <summary><paramref name="tensor"/> ÷ <paramref name="divisor"/> (<c>tensor / divisor</c>).</summary>
-    public static Tensor Over(this Tensor tensor, double divisor)
-    {
-        ArgumentNullException.ThrowIfNull(tensor);
-        using var s = divisor.ToScalar();
-        return tensor.div(s);
-    }
+    public static Tensor Over(this Tensor tensor, double divisor) => Held(tensor, divisor.ToScalar(), static (t, s) => t.div(s));
 
     /// <summary><paramref name="tensor"/> + <paramref name="addend"/> (<c>tensor + addend</c>: <c>add(addend, alpha: 1)</c>).</summary>
     public static Tensor Plus(this Tensor tensor, double addend)
     {
-        ArgumentNullException.ThrowIfNull(tensor);
-        using var s = addend.ToScalar();
         using var one = 1.ToScalar();
-        return tensor.add(s, one);
+        return Held(tensor, addend.ToScalar(), (t, s) => t.add(s, one));
     }
 
     /// <summary><paramref name="tensor"/> clamped from below at <paramref name="min"/> (<c>clamp_min(min)</c>).</summary>
-    public static Tensor AtLeast(this Tensor tensor, int min)
-    {
-        ArgumentNullException.ThrowIfNull(tensor);
-        using var s = min.ToScalar();
-        return tensor.clamp_min(s);
-    }
+    public static Tensor AtLeast(this Tensor tensor, int min) => Held(tensor, min.ToScalar(), static (t, s) => t.clamp_min(s));
 
     /// <summary>Whether each element equals <paramref name="value"/> (<c>eq(value)</c>).</summary>
-    public static Tensor EqualTo(this Tensor tensor, long value)
+    public static Tensor EqualTo(this Tensor tensor, long value) => Held(tensor, value.ToScalar(), static (t, s) => t.eq(s));
+
+    // Runs the operation with the scalar referenced until it returns, then frees it.
+    private static Tensor Held(Tensor tensor, Scalar scalar, Func<Tensor, Scalar, Tensor> operation)
     {
-        ArgumentNullException.ThrowIfNull(tensor);
-        using var s = value.ToScalar();
-        return tensor.eq(s);
+        using (scalar)
+        {
+            ArgumentNullException.ThrowIfNull(tensor);
+            return operation(tensor, scalar);
+        }
     }
 }
