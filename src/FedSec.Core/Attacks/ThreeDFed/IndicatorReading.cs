@@ -16,7 +16,7 @@ public static class IndicatorReading
     /// <param name="feedbacks">f_j of each model sent, in the order sent.</param>
     /// <param name="threshold">The rejection threshold (1e-4 in the authors' MNIST runs, 1e-5 on CIFAR).</param>
     /// <param name="weakDp">Whether noise was detected in an earlier round (then nothing is read).</param>
-    /// <param name="weights">The aggregation weight of the slot each model was sent in (all equal when null).</param>
+    /// <param name="weights">The aggregation weight of the slot each model was sent in (null, or any weight not positive: feedbacks compared as they are).</param>
     public static (IReadOnlyList<IndicatorStatus> Statuses, bool WeakDp) Classify(IReadOnlyList<double> feedbacks, double threshold, bool weakDp, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(feedbacks);
@@ -31,7 +31,9 @@ public static class IndicatorReading
             return (statuses, weakDp);
         }
 
-        var perWeight = feedbacks.Select((f, j) => weights is null || weights[j] <= 0 ? f : f / weights[j]).ToArray();
+        // Per sample only when every weight is positive: dividing some feedbacks and not others would compare across scales.
+        bool perSample = weights is not null && weights.All(w => w > 0 && !double.IsInfinity(w));
+        var perWeight = feedbacks.Select((f, j) => perSample ? f / weights![j] : f).ToArray();
         double max = perWeight.Max();
         for (int j = 0; j < feedbacks.Count; j++)
         {

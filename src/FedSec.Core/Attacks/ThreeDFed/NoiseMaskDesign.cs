@@ -63,17 +63,24 @@ internal static class NoiseMaskDesign
         return masks;
     }
 
-    // ω_i = w_i / mean(w), null for equal weights (the authors' case, bit for bit).
+    // ω_i = w_i / mean(w); null for equal weights (the authors' case, bit for bit) and when some weight is not positive
+    // and finite (a client without samples enters the mean with weight 0, so no mask can cancel against it: the
+    // authors' plain sum is kept).
     private static double[]? Omega(IReadOnlyList<double>? weights, int groupSize)
     {
-        if (weights is null || weights.All(w => w == weights[0]))
+        if (weights is null)
         {
             return null;
         }
 
-        if (weights.Count != groupSize || weights.Any(w => !(w > 0) || double.IsInfinity(w)))
+        if (weights.Count != groupSize)
         {
-            throw new ArgumentException($"a group of {groupSize} models needs {groupSize} positive finite weights.", nameof(weights));
+            throw new ArgumentException($"a group of {groupSize} models needs {groupSize} weights, not {weights.Count}.", nameof(weights));
+        }
+
+        if (weights.All(w => w == weights[0]) || weights.Any(w => !(w > 0) || double.IsInfinity(w)))
+        {
+            return null;
         }
 
         double mean = weights.Average();

@@ -24,6 +24,14 @@ public class IndicatorReadingTests
         Assert.Equal(IndicatorStatus.Clipped, IndicatorReading.Classify([0.05, 0.1, 0.04], 1e-4, weakDp: false).Statuses[0]);
     }
 
+    [Fact]
+    public void Classify_AWeightOfZero_ComparesEveryFeedbackAsItIs()
+    {
+        // With the weights 0 and 100, dividing only the second (0.1 / 100 = 0.001) would rank it below 0.05.
+        var (statuses, _) = IndicatorReading.Classify([0.05, 0.1], 1e-4, weakDp: false, weights: [0, 100]);
+        Assert.Equal([IndicatorStatus.Clipped, IndicatorStatus.Accepted], statuses);
+    }
+
     [Theory]
     [InlineData(1.5)]
     [InlineData(-0.01)]

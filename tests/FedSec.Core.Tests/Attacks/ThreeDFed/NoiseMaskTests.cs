@@ -109,6 +109,22 @@ public class NoiseMaskTests
     }
 
     [Fact]
+    public void Design_AModelOfNoSamples_KeepsTheAuthorsUnweightedMasks()
+    {
+        double[][] b = [[0.1, -0.2, 0.3], [0.0, 0.05, -0.01]];
+        var plain = NoiseMaskDesign.Design(b, 2, 0.5, 0.1, false, new Random(9));
+        var withEmpty = NoiseMaskDesign.Design(b, 2, 0.5, 0.1, false, new Random(9), weights: [0, 40]);
+        Assert.Equal(plain.SelectMany(m => m.SelectMany(r => r)), withEmpty.SelectMany(m => m.SelectMany(r => r)));
+    }
+
+    [Fact]
+    public void Design_WeightsOfTheWrongCount_Throws()
+    {
+        double[][] b = [[0.1, -0.2]];
+        Assert.Throws<ArgumentException>(() => NoiseMaskDesign.Design(b, 2, 0.5, 0.1, false, new Random(9), weights: [40, 40, 40]));
+    }
+
+    [Fact]
     public void Design_SameSeed_SameMasks()
     {
         double[][] b = [[0.1, -0.2, 0.3], [0.0, 0.05, -0.01]];
