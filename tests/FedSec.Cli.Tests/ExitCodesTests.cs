@@ -25,5 +25,9 @@ public sealed class ExitCodesTests
     }
 
     [Fact]
+    public void For_FetchThatFailedEverySource_Is4NotABug() =>
+        Assert.Equal(4, ExitCodes.For(new FedSec.Fetch.DataFetchException("fashion_mnist", "/data/fashion_mnist", ["train-images-idx3-ubyte"], ["mirror: unreachable"])));
+
+    [Fact]
     public void For_AnyOtherException_NullSoItIsNotCaught() => Assert.Null(ExitCodes.For(new InvalidOperationException("a bug")));
 }

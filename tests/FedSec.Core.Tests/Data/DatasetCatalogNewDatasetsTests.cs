@@ -112,7 +112,7 @@ public sealed class DatasetCatalogNewDatasetsTests : IDisposable
     [InlineData("femnist", true)]
     [InlineData("cifar100", true)]
     [InlineData("mnist", true)]
-    [InlineData("fashion_mnist", false)]
+    [InlineData("fashion_mnist", true)]
     [InlineData("cifar10", false)]
     public void FetchesImplicitly_EachDataset_OfficialSourcesOnly(string name, bool expected)
     {

@@ -81,13 +81,26 @@ public sealed class DatasetCatalogTests : IDisposable
     }
 
     [Fact]
-    public async Task LoadAsync_FashionMissing_ThrowsSayingWhereToPutFiles()
+    public async Task LoadAsync_FashionMissingAndNoFetch_ThrowsSayingWhereToPutFilesAndHowToFetch()
     {
-        var e = await Assert.ThrowsAsync<FileNotFoundException>(() => DatasetCatalog.LoadAsync("fashion_mnist", _dir.Path, new WritingFetcher(dir => WriteIdxSet(dir, gzipTrain: false))));
+        var e = await Assert.ThrowsAsync<FileNotFoundException>(() => DatasetCatalog.LoadAsync("fashion_mnist", _dir.Path));
 
         Assert.Contains(Path.Combine(_dir.Path, "fashion_mnist"), e.Message, StringComparison.Ordinal);
-        Assert.Contains("does not download the official Fashion-MNIST", e.Message, StringComparison.Ordinal);
         Assert.Contains("fedsec data fetch fashion_mnist", e.Message, StringComparison.Ordinal);
+        Assert.Contains("apt-get install dataset-fashion-mnist", e.Message, StringComparison.Ordinal);
+        Assert.Contains("--npm-split", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_FashionMissingWithFetcher_FetchesTheOfficialFilesThroughFetcherThenLoads()
+    {
+        var fetcher = new WritingFetcher(dir => WriteIdxSet(dir, gzipTrain: false));
+        string dataDir = Path.Combine(_dir.Path, "data");
+
+        var split = await DatasetCatalog.LoadAsync("fashion_mnist", dataDir, fetcher);
+
+        Assert.Equal(["fashion_mnist"], fetcher.Fetched);
+        Assert.Equal(2, split.Train.Count);
     }
 
     [Fact]

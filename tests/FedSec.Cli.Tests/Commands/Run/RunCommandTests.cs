@@ -50,10 +50,10 @@ public sealed class RunCommandTests : IDisposable
         string data = _dir.File("data");
         Directory.CreateDirectory(data);
 
-        var (code, text) = CommandLine.Run(["run", "--set", "data_args.dataset=fashion_mnist", "--data-dir", data, "--output", _dir.File("run"), .. TinyRun.Overrides]);
+        var (code, text) = CommandLine.Run(["run", "--set", "data_args.dataset=cifar10", "--set", "model_args.model=lr", "--data-dir", data, "--output", _dir.File("run"), .. TinyRun.Overrides]);
 
         Assert.Equal(ExitCodes.Data, code);
-        Assert.Contains(Path.Combine(data, "fashion_mnist"), text, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(data, "cifar10"), text, StringComparison.Ordinal);
     }
 
     [Theory]
