@@ -1,4 +1,5 @@
 using FedSec.Language.Lora;
+using FedSec.Torch.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -56,7 +57,7 @@ public sealed class GptNeoX : nn.Module<Tensor, Tensor>
             }
             else if (name.Contains("layernorm", StringComparison.Ordinal) || name.Contains("layer_norm", StringComparison.Ordinal))
             {
-                p.fill_(1);
+                p.FillInPlace(1);
             }
             else
             {

@@ -44,7 +44,7 @@ internal sealed class GptNeoXAttention : nn.Module<Tensor, Tensor, Tensor, Tenso
         var v = qkv[.., .., .., (2 * _headSize)..];
         var scores = q.matmul(k.transpose(-1, -2)).Over(Math.Sqrt(_headSize));
         var future = ones(length, length, dtype: ScalarType.Bool, device: x.device).triu(1);
-        var weights = scores.masked_fill(future, float.NegativeInfinity).softmax(-1);
+        var weights = scores.MaskedFill(future, float.NegativeInfinity).softmax(-1);
         var merged = weights.matmul(v).permute(0, 2, 1, 3).reshape(batch, length, _heads * _headSize);
         return dense.forward(merged).MoveToOuterDisposeScope();
     }

@@ -1,3 +1,4 @@
+using FedSec.Torch.Training;
 using static TorchSharp.torch;
 
 namespace FedSec.Language.Models;
@@ -14,8 +15,8 @@ internal static class RotaryEmbedding
     public static (Tensor Cos, Tensor Sin) Tables(int length, int dimensions, double rotaryBase, Device device)
     {
         using var scope = NewDisposeScope();
-        var invFreq = pow(rotaryBase, arange(0, dimensions, 2, dtype: ScalarType.Float32, device: device) / dimensions).reciprocal();
-        var positions = arange(length, dtype: ScalarType.Float32, device: device);
+        var invFreq = pow(rotaryBase, KeptAliveScalars.Range(0, dimensions, 2, ScalarType.Float32, device).Over(dimensions)).reciprocal();
+        var positions = KeptAliveScalars.Range(0, length, 1, ScalarType.Float32, device);
         var freqs = outer(positions, invFreq);
         var angles = cat([freqs, freqs], dim: -1);
         return (angles.cos().MoveToOuterDisposeScope(), angles.sin().MoveToOuterDisposeScope());

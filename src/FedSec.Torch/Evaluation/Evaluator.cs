@@ -3,6 +3,7 @@ using FedSec.Data;
 using FedSec.Parameters;
 using FedSec.Torch.Data;
 using FedSec.Torch.Parameters;
+using FedSec.Torch.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -120,11 +121,11 @@ public sealed class Evaluator
 
             var targets = ImageTensors.Targets(data, start, count);
             lossSum += nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.Sum).item<float>();
-            var predicted = (logits.sigmoid() > 0.5).to_type(ScalarType.Float32);
-            correct += (int)predicted.eq(targets).sum(1).eq(data.ClassCount).sum().item<long>();
-            var truePositives = ((targets * predicted) > 0.1).sum(1).to_type(ScalarType.Float64);
-            precision += (truePositives / (predicted.sum(1).to_type(ScalarType.Float64) + 1e-13)).sum().item<double>();
-            recall += (truePositives / (targets.sum(1).to_type(ScalarType.Float64) + 1e-13)).sum().item<double>();
+            var predicted = logits.sigmoid().Above(0.5).to_type(ScalarType.Float32);
+            correct += (int)predicted.eq(targets).sum(1).EqualTo(data.ClassCount).sum().item<long>();
+            var truePositives = (targets * predicted).Above(0.1).sum(1).to_type(ScalarType.Float64);
+            precision += (truePositives / predicted.sum(1).to_type(ScalarType.Float64).Plus(1e-13)).sum().item<double>();
+            recall += (truePositives / targets.sum(1).to_type(ScalarType.Float64).Plus(1e-13)).sum().item<double>();
         }
 
         int n = data.Count;

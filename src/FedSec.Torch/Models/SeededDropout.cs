@@ -1,3 +1,4 @@
+using FedSec.Torch.Training;
 using static TorchSharp.torch;
 
 namespace FedSec.Torch.Models;
@@ -36,7 +37,7 @@ internal sealed class SeededDropout : nn.Module<Tensor, Tensor>
 
         using var scope = NewDisposeScope();
         var noise = empty_like(input).bernoulli_(1 - _p, Generator);
-        noise.div_(1 - _p);
+        noise.DivideInPlace(1 - _p);
         return (input * noise).MoveToOuterDisposeScope();
     }
 }

@@ -9,8 +9,8 @@ namespace FedSec.Torch.Training;
 /// that nothing references once its handle is read, so a garbage collection on another thread may finalize it while
 /// libtorch still reads it (the crash <see cref="KeptAliveSgd"/> works around in the optimizer step; TorchSharp's own
 /// fix, holding the Scalar with <c>using</c>, is not in a released version served here). Each method runs the very
-/// same native operation as the operator it replaces, so results are bit-identical; written for the operations that
-/// run every training step or forward pass (losses, LoRA's scaling, attention's 1/√d).
+/// same native operation as the operator it replaces, so results are bit-identical. FedSec's assemblies make no implicit
+/// Scalar conversion at all: <c>ImplicitScalarTests</c> reads their IL and fails on one.
 /// </summary>
 internal static class KeptAliveScalars
 {
@@ -32,6 +32,49 @@ internal static class KeptAliveScalars
 
     /// <summary>Whether each element equals <paramref name="value"/> (<c>eq(value)</c>).</summary>
     public static Tensor EqualTo(this Tensor tensor, long value) => Held(tensor, value.ToScalar(), static (t, s) => t.eq(s));
+
+    /// <summary>Whether each element exceeds <paramref name="value"/> (<c>tensor &gt; value</c>: <c>gt(value)</c>).</summary>
+    public static Tensor Above(this Tensor tensor, double value) => Held(tensor, value.ToScalar(), static (t, s) => t.gt(s));
+
+    /// <summary><paramref name="value"/> − <paramref name="tensor"/> (<c>value - tensor</c>: <c>tensor.negative().add(value)</c>).</summary>
+    public static Tensor SubtractedFrom(this Tensor tensor, double value)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        using var negative = tensor.negative();
+        return negative.Plus(value);
+    }
+
+    /// <summary><paramref name="tensor"/> clamped to [<paramref name="min"/>, <paramref name="max"/>] (<c>clamp(min, max)</c>).</summary>
+    public static Tensor Clamped(this Tensor tensor, double min, double max)
+    {
+        using var upper = max.ToScalar();
+        return Held(tensor, min.ToScalar(), (t, s) => t.clamp(s, upper));
+    }
+
+    /// <summary>Divides <paramref name="tensor"/> by <paramref name="divisor"/> in place (<c>div_(divisor)</c>); returns it.</summary>
+    public static Tensor DivideInPlace(this Tensor tensor, double divisor) => Held(tensor, divisor.ToScalar(), static (t, s) => t.div_(s));
+
+    /// <summary>Fills <paramref name="tensor"/> with <paramref name="value"/> in place (<c>fill_(value)</c>); returns it.</summary>
+    public static Tensor FillInPlace(this Tensor tensor, double value) => Held(tensor, value.ToScalar(), static (t, s) => t.fill_(s));
+
+    /// <summary><paramref name="tensor"/> with <paramref name="value"/> where <paramref name="mask"/> is true (<c>masked_fill(mask, value)</c>).</summary>
+    public static Tensor MaskedFill(this Tensor tensor, Tensor mask, double value) => Held(tensor, value.ToScalar(), (t, s) => t.masked_fill(mask, s));
+
+    /// <summary>A tensor of <paramref name="shape"/> holding <paramref name="value"/> everywhere (<c>torch.full(shape, value, dtype)</c>).</summary>
+    public static Tensor Full(long[] shape, int value, ScalarType dtype)
+    {
+        using var held = value.ToScalar();
+        return full(shape, held, dtype);
+    }
+
+    /// <summary><paramref name="start"/>, <paramref name="start"/> + <paramref name="step"/>, ... below <paramref name="stop"/> (<c>torch.arange(start, stop, step)</c>).</summary>
+    public static Tensor Range(int start, int stop, int step, ScalarType dtype, Device device)
+    {
+        using var first = start.ToScalar();
+        using var end = stop.ToScalar();
+        using var increment = step.ToScalar();
+        return arange(first, end, increment, dtype, device);
+    }
 
     // Runs the operation with the scalar referenced until it returns, then frees it.
     private static Tensor Held(Tensor tensor, Scalar scalar, Func<Tensor, Scalar, Tensor> operation)

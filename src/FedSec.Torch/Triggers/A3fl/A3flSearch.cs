@@ -100,18 +100,18 @@ internal sealed class A3flSearch
         var x = ImageTensors.Images(batch, 0, count);
         var t = tensor(pattern, [1, c, h, w]).requires_grad_(true);
         var m = tensor(mask, [1, 1, h, w]);
-        var stamped = (t * m) + ((1 - m) * x);
-        var y = full([count], _options.TargetLabel, ScalarType.Int64);
+        var stamped = (t * m) + (m.SubtractedFrom(1) * x);
+        var y = KeptAliveScalars.Full([count], _options.TargetLabel, ScalarType.Int64);
         var loss = nn.functional.cross_entropy(_global.Logits(stamped), y);
         for (int j = 0; j < weights.Length; j++)
         {
             var adversarialLoss = nn.functional.cross_entropy(_adversarial[j].Logits(stamped), y);
-            loss = loss + (adversarialLoss * (_options.AdvLambda * weights[j] / weights.Length));
+            loss = loss + adversarialLoss.Times(_options.AdvLambda * weights[j] / weights.Length);
         }
 
         var grad = torch.autograd.grad([loss], [t])[0];
         using var noGrad = no_grad();
-        var next = (t.detach() - (grad.sign() * _options.TriggerLr)).clamp(0, 1);
+        var next = (t.detach() - grad.sign().Times(_options.TriggerLr)).Clamped(0, 1);
         return next.contiguous().data<float>().ToArray();
     }
 

@@ -58,7 +58,7 @@ internal sealed class IbaTrigger : IDisposable
     public void Load(ReadOnlySpan<float> weights) => ModuleVectors.LoadVector(_generator, Layout, weights);
 
     /// <summary>clip(x + ε·G(x), 0, 1) of an N×C×H×W batch; differentiable with respect to G's parameters.</summary>
-    public Tensor Apply(Tensor pixels) => (pixels + (_generator.forward(pixels) * Epsilon)).clamp(0, 1);
+    public Tensor Apply(Tensor pixels) => (pixels + _generator.forward(pixels).Times(Epsilon)).Clamped(0, 1);
 
     /// <summary>Replaces, in place, the images of <paramref name="set"/> at <paramref name="indices"/> by their poisoned version.</summary>
     public void Poison(ImageSet set, IReadOnlyList<int> indices, int batchSize)
@@ -111,7 +111,7 @@ internal sealed class IbaTrigger : IDisposable
                     int count = Math.Min(batchSize, n - first);
                     var rows = tensor(permutation.Skip(first).Take(count).Select(i => (long)i).ToArray());
                     var logits = classifier.Logits(Apply(images.index_select(0, rows)));
-                    var y = full([count], target, ScalarType.Int64);
+                    var y = KeptAliveScalars.Full([count], target, ScalarType.Int64);
                     var loss = nn.functional.cross_entropy(logits, y);
                     optimizer.ZeroGrad();
                     loss.backward();
