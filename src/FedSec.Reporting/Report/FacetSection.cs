@@ -33,6 +33,11 @@ internal sealed record FacetSection(Facet Facet, IReadOnlyList<ReportTable> Tabl
             }
         }
 
+        if (DurabilityMatrix.For(facet, index, id + "durability-matrix") is { } matrix)
+        {
+            tables.Add(matrix);
+        }
+
         if (DurabilityTable.For(facet, index, id + "durability") is { } durability)
         {
             tables.Add(durability);

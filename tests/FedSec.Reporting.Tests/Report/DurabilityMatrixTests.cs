@@ -1,0 +1,55 @@
+using System.Globalization;
+using FedSec.Reporting.Report;
+using FedSec.Results.Database;
+
+namespace FedSec.Reporting.Tests.Report;
+
+public sealed class DurabilityMatrixTests
+{
+    private static StoredRound[] Rounds(string key, int stop, params double?[] asr) =>
+        asr.Select((a, i) => new StoredRound(
+            key, i, 0.9, 0.3, 0.2, 1, i <= stop, [0, 1], i <= stop ? [0] : [],
+            a is { } v ? new Dictionary<string, double> { [ResultIndex.AttackSuccessRate] = v } : new Dictionary<string, double>())).ToArray();
+
+    private static StoredRun Run(string key, string attack, string defense, long seed) => new(
+        key,
+        key,
+        new Dictionary<string, string> { ["attack"] = attack, ["defense"] = defense, ["seed"] = seed.ToString(CultureInfo.InvariantCulture) },
+        seed, string.Empty, string.Empty, "mnist", "cnn", 6, 0.9, 0.9, 0.3, new Dictionary<string, double>(), 1, 1, string.Empty);
+
+    [Fact]
+    public void For_TwoDefensesTwoAttacks_DefenseRowsAttackColumnsStopArrowEndMeanStdAndADashForAMissingCell()
+    {
+        var runs = new[]
+        {
+            Run("a0", "backdoor", "none", 0), Run("a1", "backdoor", "none", 1),
+            Run("b0", "neurotoxin", "none", 0),
+            Run("c0", "backdoor", "flame", 0),
+            Run("d0", "none", "none", 0),
+        };
+        var rounds = Rounds("a0", 1, 0.5, 1.0, 0.4, 0.2)      // 100 % at the stop, 20 % two rounds later
+            .Concat(Rounds("a1", 1, 0.5, 0.8, 0.6, 0.3))       // 80 %, 30 %
+            .Concat(Rounds("b0", 1, 0.5, 0.9, 0.9, 0.75))      // 90 %, 75 %
+            .Concat(Rounds("c0", 1, 0.1, 0.05, 0.04, 0.02))    // 5 %, 2 %
+            .Concat(Rounds("d0", -1, null, null, null, null))  // no attack: not in the table
+            .ToArray();
+        var results = new StoredResults(runs, rounds, [], [], []);
+
+        var table = DurabilityMatrix.For(Facet.Split(runs).Single(), new ResultIndex(results, "."), "m")!;
+
+        Assert.Equal(["defense", "backdoor", "neurotoxin"], table.Header);
+        Assert.Equal(["none", "90.0 ± 14.1 → 25.0 ± 7.1", "90.0 → 75.0"], table.Rows[0].Select(c => c.Text));
+        Assert.Equal(["flame", "5.0 → 2.0", "–"], table.Rows[1].Select(c => c.Text));
+        Assert.Contains("→ 2 rounds later", table.Note, StringComparison.Ordinal);
+        Assert.Contains("over 1/2 seed(s)", table.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_NoRunStopsAttackingBeforeItsEnd_NoTable()
+    {
+        var runs = new[] { Run("a0", "backdoor", "none", 0) };
+        var results = new StoredResults(runs, Rounds("a0", 5, 0.5, 0.9), [], [], []);
+
+        Assert.Null(DurabilityMatrix.For(Facet.Split(runs).Single(), new ResultIndex(results, "."), "m"));
+    }
+}
