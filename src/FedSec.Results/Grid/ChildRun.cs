@@ -81,11 +81,7 @@ internal sealed class ChildRun : IRunningRun
             _log.Flush();
         }
 
-        var lines = File.ReadLines(_logPath)
-            .Where(l => l.Length > 0 && !l.Contains("NNPACK", StringComparison.Ordinal))
-            .TakeLast(5)
-            .ToArray();
-        return lines.Length == 0 ? $"no output (see {_logPath})" : string.Join(" / ", lines) + $" (log: {_logPath})";
+        return FailureSummary.Of(File.ReadLines(_logPath), _logPath);
     }
 
     public void Dispose()
