@@ -22,6 +22,18 @@ internal sealed record BackdoorDurability(double AtStop, double AtEnd, int Round
     /// <summary>The ASR under which a backdoor counts as gone: 50 %.</summary>
     public const double LifespanThreshold = 0.5;
 
+    /// <summary>Each run of <paramref name="facet"/> whose durability is measured (<see cref="Of"/> not null), with it.</summary>
+    public static (StoredRun Run, BackdoorDurability Durability)[] Measured(Facet facet, ResultIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(facet);
+        ArgumentNullException.ThrowIfNull(index);
+        return facet.Runs
+            .Select(r => (Run: r, Durability: Of(index.Rounds(r))))
+            .Where(x => x.Durability is not null)
+            .Select(x => (x.Run, Durability: x.Durability!))
+            .ToArray();
+    }
+
     /// <summary>
     /// The durability of a run whose attack stopped before its last round, or null: no ASR recorded, the attack never
     /// active, still active in the last round, ASR not evaluated in the attack's last round, or none evaluated after it.

@@ -11,11 +11,7 @@ internal static class DurabilityMatrix
 {
     public static ReportTable? For(Facet facet, ResultIndex index, string id)
     {
-        var measured = facet.Runs
-            .Select(r => (Run: r, Durability: BackdoorDurability.Of(index.Rounds(r))))
-            .Where(x => x.Durability is not null)
-            .Select(x => (x.Run, Durability: x.Durability!))
-            .ToArray();
+        var measured = BackdoorDurability.Measured(facet, index);
         if (measured.Length == 0)
         {
             return null;

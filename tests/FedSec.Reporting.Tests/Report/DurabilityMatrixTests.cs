@@ -1,22 +1,11 @@
-using System.Globalization;
 using FedSec.Reporting.Report;
 using FedSec.Results.Database;
+using static FedSec.Reporting.Tests.Report.DurabilityRuns;
 
 namespace FedSec.Reporting.Tests.Report;
 
 public sealed class DurabilityMatrixTests
 {
-    private static StoredRound[] Rounds(string key, int stop, params double?[] asr) =>
-        asr.Select((a, i) => new StoredRound(
-            key, i, 0.9, 0.3, 0.2, 1, i <= stop, [0, 1], i <= stop ? [0] : [],
-            a is { } v ? new Dictionary<string, double> { [ResultIndex.AttackSuccessRate] = v } : new Dictionary<string, double>())).ToArray();
-
-    private static StoredRun Run(string key, string attack, string defense, long seed) => new(
-        key,
-        key,
-        new Dictionary<string, string> { ["attack"] = attack, ["defense"] = defense, ["seed"] = seed.ToString(CultureInfo.InvariantCulture) },
-        seed, string.Empty, string.Empty, "mnist", "cnn", 6, 0.9, 0.9, 0.3, new Dictionary<string, double>(), 1, 1, string.Empty);
-
     [Fact]
     public void For_TwoDefensesTwoAttacks_DefenseRowsAttackColumnsStopArrowEndMeanStdAndADashForAMissingCell()
     {

@@ -1,25 +1,11 @@
-using System.Globalization;
 using FedSec.Reporting.Report;
 using FedSec.Results.Database;
+using static FedSec.Reporting.Tests.Report.DurabilityRuns;
 
 namespace FedSec.Reporting.Tests.Report;
 
 public sealed class DurabilityTableTests
 {
-    private static StoredRound Round(string key, int round, bool active, double? asr) => new(
-        key, round, 0.9, 0.3, 0.2, 1, active, [0, 1], active ? [0] : [],
-        asr is { } a ? new Dictionary<string, double> { [ResultIndex.AttackSuccessRate] = a } : new Dictionary<string, double>());
-
-    /// <summary>Rounds 0..n−1, the attack active in rounds 0..stop, ASR from <paramref name="asr"/> (null: not evaluated).</summary>
-    private static StoredRound[] Rounds(string key, int stop, params double?[] asr) =>
-        asr.Select((a, i) => Round(key, i, i <= stop, a)).ToArray();
-
-    private static StoredRun Run(string key, string attack, string defense, long seed) => new(
-        key,
-        key,
-        new Dictionary<string, string> { ["attack"] = attack, ["defense"] = defense, ["seed"] = seed.ToString(CultureInfo.InvariantCulture) },
-        seed, string.Empty, string.Empty, "mnist", "cnn", 6, 0.9, 0.9, 0.3, new Dictionary<string, double>(), 1, 1, string.Empty);
-
     [Fact]
     public void Of_AsrFallsBelowHalfTwoRoundsAfterStop_LifespanTwoAndAsrAtStopAndEnd()
     {
