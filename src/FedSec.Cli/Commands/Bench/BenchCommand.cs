@@ -1,4 +1,5 @@
 using FedSec.Cli.Console;
+using FedSec.Data;
 using FedSec.Fetch;
 using FedSec.Results.Database;
 using FedSec.Results.Grid;
@@ -61,6 +62,13 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         {
             console.MarkupLine($"Nothing to run. 'fedsec report {Markup.Escape(output)}' writes the report.");
             return ExitCodes.Ok;
+        }
+
+        if (DataPrefetch.Unavailable(pending.Select(p => plan.Configs[p.RunKey]), settings.DataDir) is [var (absent, where), ..])
+        {
+            throw new FileNotFoundException(
+                $"The grid's runs need {absent}, which is not in '{DatasetCatalog.DatasetDirectory(absent, where)}' and which fedsec does not fetch by itself; no run was started. {DatasetCatalog.Instructions(absent, where)}",
+                DatasetCatalog.DatasetDirectory(absent, where));
         }
 
         foreach (var (dataset, directory) in DataPrefetch.Missing(pending.Select(p => plan.Configs[p.RunKey]), settings.DataDir))

@@ -24,6 +24,22 @@ internal static class DataPrefetch
             .ToArray();
     }
 
+    /// <summary>
+    /// Each image data set the pending runs need that is missing and that fedsec does not fetch by itself (CIFAR-10,
+    /// Shakespeare, StackOverflow), with the data directory it is missing from: a bench refuses to start on them, since
+    /// every run would fail the same way.
+    /// </summary>
+    public static IReadOnlyList<(string Dataset, string Directory)> Unavailable(IEnumerable<ExperimentConfig> pending, string? dataDirOverride)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        return pending
+            .Where(c => DatasetCatalog.IsKnown(c.Dataset))
+            .Select(c => (Dataset: DatasetCatalog.CanonicalName(c.Dataset), Directory: DataDirectory.Resolve(dataDirOverride ?? (string.IsNullOrWhiteSpace(c.DataCacheDir) ? null : c.DataCacheDir))))
+            .Distinct()
+            .Where(d => !DatasetCatalog.IsPresent(d.Dataset, d.Directory) && !DatasetCatalog.FetchesImplicitly(d.Dataset))
+            .ToArray();
+    }
+
     /// <summary>True when <paramref name="dataset"/> is a text corpus (fetched by <c>TextCorpusFetcher</c>), not an image data set.</summary>
     public static bool IsText(string dataset) => TextCorpusCatalog.IsKnown(dataset);
 

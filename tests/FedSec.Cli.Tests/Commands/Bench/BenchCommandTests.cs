@@ -66,6 +66,23 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains("Nothing to run.", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Execute_DataSetAbsentThatFedsecDoesNotFetch_Exits4NamingItAndWhereBeforeAnyRun()
+    {
+        string grid = Grid("data_args: { dataset: cifar10 }\nmodel_args: { model: lr }\ntrain_args: { comm_round: 1 }\n");
+        string output = _dir.File("out");
+        string data = _dir.File("data");
+        Directory.CreateDirectory(data);
+
+        var (code, text) = CommandLine.Run("bench", grid, "--output", output, "--data-dir", data);
+
+        Assert.Equal(ExitCodes.Data, code);
+        Assert.Contains("need cifar10", text, StringComparison.Ordinal);
+        Assert.Contains("no run was started", text, StringComparison.Ordinal);
+        Assert.Contains("cifar-10-binary.tar.gz", text, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(output, "runs")));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -29,6 +29,22 @@ public sealed class DataPrefetchTests : IDisposable
         Assert.Empty(DataPrefetch.Missing([new ExperimentConfig { Dataset = "cifar10" }], _dir.Path));
 
     [Fact]
+    public void Unavailable_Cifar10Absent_ListedOnceWithItsDirectory()
+    {
+        var absent = DataPrefetch.Unavailable([new ExperimentConfig { Dataset = "CIFAR10", RandomSeed = 0 }, new ExperimentConfig { Dataset = "cifar10", RandomSeed = 1 }], _dir.Path);
+
+        Assert.Equal([("cifar10", _dir.Path)], absent);
+    }
+
+    [Fact]
+    public void Unavailable_FetchedOrPresentDataSets_Nothing()
+    {
+        TinyMnist.Write(_dir.Path, train: 10, test: 10);
+
+        Assert.Empty(DataPrefetch.Unavailable([new ExperimentConfig { Dataset = "mnist" }, new ExperimentConfig { Dataset = "fashion_mnist" }, new ExperimentConfig { Dataset = "femnist" }], _dir.Path));
+    }
+
+    [Fact]
     public void Missing_TextCorpusAbsent_ListedUnderItsCanonicalName()
     {
         var missing = DataPrefetch.Missing([new ExperimentConfig { Dataset = "SOTU", RandomSeed = 0 }, new ExperimentConfig { Dataset = "sotu", RandomSeed = 1 }], _dir.Path);
