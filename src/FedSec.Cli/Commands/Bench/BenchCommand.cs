@@ -64,14 +64,15 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             return ExitCodes.Ok;
         }
 
-        if (DataPrefetch.Unavailable(pending.Select(p => plan.Configs[p.RunKey]), settings.DataDir) is [var (absent, where), ..])
+        var pendingConfigs = pending.Select(p => plan.Configs[p.RunKey]).ToArray();
+        if (DataPrefetch.Unavailable(pendingConfigs, settings.DataDir) is [var (absent, where), ..])
         {
             throw new FileNotFoundException(
                 $"The grid's runs need {absent}, which is not in '{DatasetCatalog.DatasetDirectory(absent, where)}' and which fedsec does not fetch by itself; no run was started. {DatasetCatalog.Instructions(absent, where)}",
                 DatasetCatalog.DatasetDirectory(absent, where));
         }
 
-        foreach (var (dataset, directory) in DataPrefetch.Missing(pending.Select(p => plan.Configs[p.RunKey]), settings.DataDir))
+        foreach (var (dataset, directory) in DataPrefetch.Missing(pendingConfigs, settings.DataDir))
         {
             FetchProgressView.Run(console, progress => (DataPrefetch.IsText(dataset)
                 ? TextCorpusFetcher.FetchAsync(dataset, directory, progress)
