@@ -67,17 +67,19 @@ public sealed class DatasetCatalogTests : IDisposable
         Assert.Contains("train-images-idx3-ubyte", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task LoadAsync_MnistMissingWithFetcher_FetchesThroughFetcherThenLoads()
+    [Theory]
+    [InlineData("mnist")]
+    [InlineData("fashion_mnist")]
+    public async Task LoadAsync_IdxDataSetMissingWithFetcher_FetchesThroughFetcherThenLoads(string dataset)
     {
         var fetcher = new WritingFetcher(dir => WriteIdxSet(dir, gzipTrain: false));
         string dataDir = Path.Combine(_dir.Path, "data");
 
-        var split = await DatasetCatalog.LoadAsync("mnist", dataDir, fetcher);
+        var split = await DatasetCatalog.LoadAsync(dataset, dataDir, fetcher);
 
-        Assert.Equal(["mnist"], fetcher.Fetched);
+        Assert.Equal([dataset], fetcher.Fetched);
         Assert.Equal(2, split.Train.Count);
-        Assert.True(DatasetCatalog.IsPresent("mnist", dataDir));
+        Assert.True(DatasetCatalog.IsPresent(dataset, dataDir));
     }
 
     [Fact]
@@ -89,18 +91,6 @@ public sealed class DatasetCatalogTests : IDisposable
         Assert.Contains("fedsec data fetch fashion_mnist", e.Message, StringComparison.Ordinal);
         Assert.Contains("apt-get install dataset-fashion-mnist", e.Message, StringComparison.Ordinal);
         Assert.Contains("--npm-split", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task LoadAsync_FashionMissingWithFetcher_FetchesTheOfficialFilesThroughFetcherThenLoads()
-    {
-        var fetcher = new WritingFetcher(dir => WriteIdxSet(dir, gzipTrain: false));
-        string dataDir = Path.Combine(_dir.Path, "data");
-
-        var split = await DatasetCatalog.LoadAsync("fashion_mnist", dataDir, fetcher);
-
-        Assert.Equal(["fashion_mnist"], fetcher.Fetched);
-        Assert.Equal(2, split.Train.Count);
     }
 
     [Fact]
