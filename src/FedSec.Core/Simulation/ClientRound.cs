@@ -164,7 +164,7 @@ internal sealed class ClientRound
             return (data, settings);
         }
 
-        var client = new ClientContext { Round = plan.Round, ClientId = id, Seeds = _seeds, MaliciousClients = plan.AttackerIdentities, GlobalModel = plan.StartModel(id) };
+        var client = new ClientContext { Round = plan.Round, ClientId = id, Seeds = _seeds, MaliciousClients = plan.AttackerIdentities, GlobalModel = plan.StartModel(id), Layout = _backend.Layout };
         if (_stages.DataPoisoning is { } poison)
         {
             // Binding refuses data-poisoning attacks on other kinds of data (SetupDataKindCheck).

@@ -1,4 +1,5 @@
 using FedSec.Data;
+using FedSec.Parameters;
 
 namespace FedSec.Stages;
 
@@ -55,6 +56,20 @@ public sealed record AdversarialObjective
     /// <value>The default value is 5.</value>
     public double MaxScale { get; init; } = 5;
 
+    /// <summary>
+    /// 3DFed: the layer whose curvature the attacker's side needs (its indicator layer). Before training, at the global
+    /// model G, the backend computes Σ over the client's batches (in their stored order, of the configured batch size) of
+    /// H·1 for the clean loss and for the backdoor loss (the same batch, <see cref="Malicious"/>), where H is the Hessian
+    /// of the batch's mean cross-entropy with respect to this layer's weights (so H·1 is the gradient of the sum of the
+    /// layer's gradient), and hands it to <see cref="ReceiveCurvature"/>, one value per coordinate of the layer.
+    /// </summary>
+    /// <value>The default value is null (no curvature).</value>
+    public ParameterEntry? CurvatureLayer { get; init; }
+
+    /// <summary>3DFed: receives the curvature of <see cref="CurvatureLayer"/>; required with it.</summary>
+    /// <value>The default value is null.</value>
+    public Action<float[]>? ReceiveCurvature { get; init; }
+
     /// <summary>Chameleon: the two stages' settings; required for <see cref="AdversarialTrainingKind.ContrastiveBackdoor"/>.</summary>
     /// <value>The default value is null.</value>
     public ContrastiveBackdoorSettings? Contrastive { get; init; }
@@ -98,6 +113,11 @@ public sealed record AdversarialObjective
             {
                 problems.AddRange(Contrastive.Problems().Select(p => "Contrastive." + p));
             }
+        }
+
+        if ((CurvatureLayer is null) != (ReceiveCurvature is null))
+        {
+            problems.Add("CurvatureLayer and ReceiveCurvature come together; one of them is null.");
         }
 
         if (Malicious is null || Malicious.Count == 0)

@@ -1,3 +1,4 @@
+using FedSec.Parameters;
 using FedSec.Randomness;
 
 namespace FedSec.Stages;
@@ -26,6 +27,12 @@ public sealed class ClientContext
     /// clients, local stages after training).
     /// </summary>
     public ReadOnlyMemory<float> GlobalModel { get; init; }
+
+    /// <summary>
+    /// The layout of <see cref="GlobalModel"/>, for an attack that works on named layers (3DFed asks for the curvature
+    /// of its indicator layer); null where the engine gives no global model.
+    /// </summary>
+    public ParameterLayout? Layout { get; init; }
 
     /// <summary>A random stream for (purpose, this round, this client).</summary>
     public Random Random(string purpose) => Seeds.Random(purpose, Round, ClientId);

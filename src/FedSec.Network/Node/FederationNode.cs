@@ -221,8 +221,9 @@ public sealed class FederationNode
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default).ConfigureAwait(false);
         IReadOnlyList<ClientResult> results = header.ForgeOwnUpdates ? experiment.Clients.ForgeOwnUpdates(plan, trained) : trained;
-        // An attack whose trigger adapts changed it while training: its malicious clients' messages carry its state.
-        byte[]? attackState = header.AttackActive && mine.Any(plan.Malicious.Contains) ? experiment.Clients.AdaptiveAttackState() : null;
+        // An attack whose trigger adapts changed it while training, or whose clients found what its attacker's side needs:
+        // its malicious clients' messages carry that state.
+        byte[]? attackState = header.AttackActive && mine.Any(plan.Malicious.Contains) ? experiment.Clients.AttackState() : null;
         byte[]? StateOf(int client) => plan.Malicious.Contains(client) ? attackState : null;
         if (header.SecureAggregation)
         {

@@ -190,6 +190,14 @@ public static class AdversarialTrainer
 
         public LocalTrainingResult Constrained(float[] g, Random order, long seed)
         {
+            if (objective.CurvatureLayer is { } layer)
+            {
+                ModuleVectors.LoadVector(_model, _layout, g);
+                using var curvatureScope = NewDisposeScope();
+                var sets = new[] { Tensors(data), Tensors(objective.Malicious) };
+                objective.ReceiveCurvature!(LossCurvature.OnLayer(_model, layer, sets, options.BatchSize));
+            }
+
             var benign = trainer.Train(data, g, options, order, seed, normalization).Weights;
             double benignNorm = TrainableDistance(benign, g, _layout);
             using var scope = NewDisposeScope();

@@ -61,7 +61,7 @@ public sealed class AttackStateTransferTests
     {
         var byzantine = new ByzantineAttack(new ByzantineOptions { Mode = ByzantineMode.Random, ClientNum = 1 });
 
-        Assert.Equal("this run's attack has no trigger that adapts, so it takes no attack state", AttackStateTransfer.TryImport(byzantine, State(5, 5)));
+        Assert.Equal("this run's attack has no trigger that adapts and no client findings, so it takes no attack state", AttackStateTransfer.TryImport(byzantine, State(5, 5)));
         Assert.Null(AttackStateTransfer.Export(byzantine));
         Assert.Null(AttackStateTransfer.Export(null));
     }

@@ -22,19 +22,24 @@ namespace FedSec.Attacks.ThreeDFed;
 /// add noise masks that cancel within each group of backdoor models (<see cref="NoiseMaskDesign"/>); plant one
 /// indicator in every model sent (<see cref="IndicatorDesign"/>).</item>
 /// </list>
+/// The indicators' curvature filter needs the loss on the attacker's data at the global model: each malicious client
+/// computes Σ H·1 on the indicator layer while it trains (<see cref="AdversarialObjective.CurvatureLayer"/>), and the
+/// attacker's side sums them (<see cref="CurvatureFindings"/>; in a distributed run they reach the server as the clients'
+/// findings, <see cref="IReportsClientFindings"/>).
 /// The decoy models are not trained here (the authors train each from G on the attacker's data to stay accurate while
 /// one output-layer parameter moves more than 10 from the benign model): a decoy is the attacker's benign estimate (the
 /// last global update, per round) with that parameter moved by 10. The feedback, statuses, α and k are the attacker's
 /// cross-round state (<see cref="ICrossRoundState"/>), and each read is reported in the round's metrics
 /// (<c>3dfed_accepted</c>, <c>3dfed_clipped</c>, <c>3dfed_rejected</c>, <c>3dfed_weak_dp</c>, <c>3dfed_decoys</c>).
 /// </summary>
-internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAttack, IControlsClients, IBackdoorAttack, ICrossRoundState
+internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAttack, IControlsClients, IBackdoorAttack, ICrossRoundState, IReportsClientFindings
 {
     /// <summary>How far a decoy's decoy parameter is moved from the benign estimate (the authors' threshold).</summary>
     public const float DecoyShift = 10f;
 
     private readonly ThreeDFedOptions _options;
     private readonly BackdoorTrigger _trigger;
+    private readonly CurvatureFindings _curvatures = new();
     private int _lastRound = -1;
     private float[]? _lastGlobal;
     private int[] _indicators = [];
@@ -76,10 +81,13 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
         BackdoorChecks.Ensure(_trigger, TargetLabel, images);
         var triggered = _trigger.StampAll(images.Clone());
         Array.Fill(triggered.Labels, TargetLabel);
+        int round = context.Round, client = context.ClientId;
         return new AdversarialObjective
         {
             Kind = AdversarialTrainingKind.ConstrainedBackdoor,
             Malicious = triggered,
+            CurvatureLayer = context.Layout is { } layout ? ThreeDFedLayers.Of(layout).Indicator : null,
+            ReceiveCurvature = context.Layout is null ? null : curvature => _curvatures.Record(round, client, curvature),
             CleanWeight = _options.CleanWeight,
             MaliciousWeight = _options.BackdoorWeight,
             DistanceWeight = _options.DistanceWeight,
@@ -117,7 +125,14 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
 
         // The indicators' values come from the models before their masks (the indicator layer is the output layer
         // itself in a model without another): a mask must not turn a quiet coordinate into a loud one.
-        var planted = PlantIndicators(weights, g, benign, layers);
+        var (curvature, reporting) = _curvatures.Sum(context.Round, context.MaliciousClients, layers.Indicator.Length);
+        context.Metrics["3dfed_curvature_clients"] = reporting;
+        var planted = PlantIndicators(weights, g, benign, layers, curvature);
+        if (curvature is not null)
+        {
+            context.Metrics["3dfed_indicator_curvature"] = _indicators.Max(p => Math.Abs(curvature[p - layers.Indicator.Offset]));
+        }
+
         _sentWeights = sent.Select(i => updates[i].AggregationWeight).ToArray();
         AddNoiseMasks(weights, _sentWeights, backdoor.Length, g, layers, rng);
         for (int j = 0; j < weights.Length; j++)
@@ -232,9 +247,9 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
     }
 
     // Chooses the indicators and returns the weight each model is to carry at its own.
-    private float[] PlantIndicators(float[][] weights, float[] g, float[] benign, ThreeDFedLayers layers)
+    private float[] PlantIndicators(float[][] weights, float[] g, float[] benign, ThreeDFedLayers layers, float[]? curvature)
     {
-        _indicators = IndicatorDesign.Choose(weights, g, benign, layers.Indicator.Offset, layers.Indicator.Length, weights.Length);
+        _indicators = IndicatorDesign.Choose(weights, g, benign, layers.Indicator.Offset, layers.Indicator.Length, weights.Length, _options.Candidates, curvature);
         _indicatorValues = new float[weights.Length];
         var planted = new float[weights.Length];
         for (int j = 0; j < weights.Length; j++)
@@ -268,6 +283,10 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
 
         return mean;
     }
+
+    public byte[] WriteFindings() => _curvatures.Write();
+
+    public void MergeFindings(byte[] bytes) => _curvatures.Merge(bytes);
 
     public void WriteState(BinaryWriter writer)
     {

@@ -8,7 +8,7 @@ namespace FedSec.Attacks.ThreeDFed;
 /// <summary>
 /// Options of 3DFed (<c>attack_type: 3dfed</c>): the trigger and target of the backdoor, and the modules' settings with
 /// the defaults of the authors' MNIST configuration (<c>fixed_scales</c> 0.3/0.3/0.4, <c>fl_weight_scale</c> 5,
-/// <c>fl_adv_group_size</c> 2, <c>fl_num_neurons</c> 8, <c>noise_mask_alpha</c> 0, <c>lagrange_step</c> 0.1).
+/// <c>fl_adv_group_size</c> 2, <c>fl_num_neurons</c> 8, <c>noise_mask_alpha</c> 0, <c>lagrange_step</c> 0.1, <c>num_candidate</c> 512).
 /// </summary>
 public sealed class ThreeDFedOptions
 {
@@ -39,6 +39,9 @@ public sealed class ThreeDFedOptions
     /// <summary><c>three_d_fed_indicator_threshold</c>.</summary>
     public static readonly DoubleParameter ThresholdKey = new("three_d_fed_indicator_threshold", 1e-4, "Indicator feedback at or below which a model counts as rejected (the authors' 1e-4 on MNIST, 1e-5 on CIFAR-10).", min: 0, minExclusive: true);
 
+    /// <summary><c>three_d_fed_indicator_candidates</c>.</summary>
+    public static readonly IntParameter CandidatesKey = new("three_d_fed_indicator_candidates", 512, "Indicator candidates per model sent (the quietest coordinates of the indicator layer), of which the attacker keeps those where the loss on its data curves least (num_candidate: 512 on MNIST, 10 on CIFAR-10).", min: 1);
+
     /// <summary>The trigger keys 3DFed reads (its backdoor batch is the whole batch, so no poison_fraction).</summary>
     public static readonly IParameter[] TriggerKeys =
     {
@@ -48,7 +51,7 @@ public sealed class ThreeDFedOptions
     /// <summary>The keys 3DFed reads.</summary>
     public static readonly IParameter[] Keys = new IParameter[] { AttackerCount.Key }
         .Concat(TriggerKeys)
-        .Concat(new IParameter[] { CleanWeightKey, BackdoorWeightKey, DistanceWeightKey, MaxScaleKey, GroupSizeKey, MaskNeuronsKey, AlphaMinKey, LagrangeStepKey, ThresholdKey })
+        .Concat(new IParameter[] { CleanWeightKey, BackdoorWeightKey, DistanceWeightKey, MaxScaleKey, GroupSizeKey, MaskNeuronsKey, AlphaMinKey, LagrangeStepKey, ThresholdKey, CandidatesKey })
         .ToArray();
 
     /// <summary>Number of malicious clients.</summary>
@@ -95,6 +98,10 @@ public sealed class ThreeDFedOptions
     /// <value>The default value is 1e-4.</value>
     public double Threshold { get; init; } = ThresholdKey.Default;
 
+    /// <summary>Indicator candidates per model sent.</summary>
+    /// <value>The default value is 512.</value>
+    public int Candidates { get; init; } = CandidatesKey.Default;
+
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static ThreeDFedOptions Read(ComponentArgs args)
     {
@@ -112,6 +119,7 @@ public sealed class ThreeDFedOptions
             AlphaMin = args.Get(AlphaMinKey),
             LagrangeStep = args.Get(LagrangeStepKey),
             Threshold = args.Get(ThresholdKey),
+            Candidates = args.Get(CandidatesKey),
         };
     }
 }

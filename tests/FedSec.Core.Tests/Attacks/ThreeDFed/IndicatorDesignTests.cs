@@ -30,6 +30,34 @@ public class IndicatorDesignTests
     }
 
     [Fact]
+    public void Choose_WithCurvature_KeepsTheFlattestOfTheQuietestCandidates()
+    {
+        // Layer = positions 0..5, quietness (max |update| + |benign|) 0.1, 0.2, 0.3, 0.4, 0.5, 0.6. Two indicators with 2
+        // candidates each: the 4 quietest are 0-3; their |curvature| 5, 0, 3, 0 keeps 1 and 3 (tie at 0 broken by the
+        // quieter, 1). Position 4 has curvature 0 but is not a candidate; 5 neither.
+        float[][] models = [Shifted([0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f])];
+        float[] curvature = [5f, 0f, -3f, 0f, 0f, 0f];
+        var global = Global.AsSpan(0, 6);
+
+        Assert.Equal([1, 3], IndicatorDesign.Choose(models, global, new float[6], 0, 6, count: 2, candidates: 2, curvature));
+        // With 3 indicators and 1 candidate each, the candidates are 0-2: |curvature| 5, 0, 3 orders them 1, 2, 0.
+        Assert.Equal([1, 2, 0], IndicatorDesign.Choose(models, global, new float[6], 0, 6, count: 3, candidates: 1, curvature));
+    }
+
+    [Fact]
+    public void Choose_WithoutCurvature_TheQuietestWhateverTheCandidates()
+    {
+        float[][] models = [Shifted([0.3f, 0.1f, 0.2f])];
+        Assert.Equal([1, 2], IndicatorDesign.Choose(models, Global.AsSpan(0, 3), new float[3], 0, 3, count: 2, candidates: 512));
+    }
+
+    [Fact]
+    public void Choose_CurvatureOfAnotherLength_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => IndicatorDesign.Choose([new float[4]], new float[4], new float[4], 0, 4, 1, 2, new float[3]));
+    }
+
+    [Fact]
     public void Choose_MoreIndicatorsThanCoordinates_Throws()
     {
         Assert.Throws<InvalidOperationException>(() => IndicatorDesign.Choose([new float[4]], new float[4], new float[4], 0, 2, 3));

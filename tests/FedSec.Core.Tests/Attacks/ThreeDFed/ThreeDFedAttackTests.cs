@@ -5,7 +5,7 @@ using FedSec.Stages;
 
 namespace FedSec.Core.Tests.Attacks.ThreeDFed;
 
-public class ThreeDFedAttackTests
+public partial class ThreeDFedAttackTests
 {
     private static readonly int[] Malicious = [0, 1, 2, 3];
 
