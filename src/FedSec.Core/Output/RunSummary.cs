@@ -64,6 +64,13 @@ public sealed record RunSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<DefenseMemorySummary>? DefenseMemory { get; init; }
 
+    /// <summary>
+    /// The fingerprint of the data set the run was made on (SHA-256 of the whole set as loaded, <see cref="Data.DataFingerprint"/>);
+    /// absent when unknown.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DataFingerprint { get; init; }
+
     /// <summary>Total wall time in seconds.</summary>
     public double Seconds { get; init; }
 
@@ -94,6 +101,7 @@ public sealed record RunSummary
                 .Select(kv => new DefenseDetectionSummary(kv.Key, kv.Value.TruePositives, kv.Value.FalsePositives, kv.Value.FalseNegatives, kv.Value.TrueNegatives, kv.Value.Precision, kv.Value.Recall))
                 .ToArray(),
             DefenseMemory = DefenseMemorySummary.Of(result.Rounds),
+            DataFingerprint = result.DataFingerprint,
             Seconds = result.Rounds.Sum(r => r.Seconds),
         };
     }

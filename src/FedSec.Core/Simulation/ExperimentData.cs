@@ -11,6 +11,9 @@ namespace FedSec.Simulation;
 /// <param name="ServerRoot">A small clean set held out for the server (FLTrust's root set), or null.</param>
 public sealed record ExperimentData(IReadOnlyList<IClientDataset> Clients, IClientDataset Test, ImageSet? ServerRoot = null)
 {
+    /// <summary>The fingerprint of the whole data set these sets were drawn from (<see cref="DataFingerprint"/>), or null when unknown.</summary>
+    public string? SourceFingerprint { get; init; }
+
     /// <summary>What the sets hold.</summary>
     public DataKind Kind => Test.Kind;
 }

@@ -80,7 +80,7 @@ public static class ExperimentDataBuilder
             clients[holders[k]] = train.Subset(parts[k].Select(i => pool[i]).ToArray());
         }
 
-        return new ExperimentData(clients, test, root);
+        return new ExperimentData(clients, test, root) { SourceFingerprint = DataFingerprint.Of(split) };
     }
 
     /// <summary>A seeded subset of <paramref name="count"/> samples (0 or the whole count: the set itself).</summary>

@@ -15,6 +15,9 @@ public sealed record ExperimentResult(IReadOnlyList<RoundRecord> Rounds, float[]
     /// <summary>Where the run diverged, or null when it completed every round.</summary>
     public Divergence? Diverged { get; init; }
 
+    /// <summary>The fingerprint of the data set the run was made on (<see cref="Data.DataFingerprint"/>), or null when unknown.</summary>
+    public string? DataFingerprint { get; init; }
+
     /// <summary>Completed, or diverged (then the last round is the diverged one).</summary>
     public RunStatus Status => Diverged is null ? RunStatus.Completed : RunStatus.Diverged;
 

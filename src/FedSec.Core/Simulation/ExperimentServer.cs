@@ -341,7 +341,7 @@ public sealed class ExperimentServer
 
     /// <summary>What the run produced so far (the whole run once <see cref="Finished"/>).</summary>
     public ExperimentResult Result() =>
-        new(_records.ToList(), Global, _backend.Layout, _adversary.FixedIdentities.Order().ToArray()) { Diverged = Diverged };
+        new(_records.ToList(), Global, _backend.Layout, _adversary.FixedIdentities.Order().ToArray()) { Diverged = Diverged, DataFingerprint = _data.SourceFingerprint };
 
     /// <summary>
     /// Continues a run from a checkpoint: the records of the <paramref name="completed"/> rounds and the global model

@@ -60,6 +60,6 @@ internal static class NaturalClientData
         }
 
         var clients = owned.Select(o => split.Train.Subset(o)).ToArray();
-        return new ExperimentData(clients, test, root);
+        return new ExperimentData(clients, test, root) { SourceFingerprint = DataFingerprint.Of(split) };
     }
 }

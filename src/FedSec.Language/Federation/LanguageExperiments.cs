@@ -264,7 +264,7 @@ public sealed class LanguageExperiments : ILanguageExperiments
             throw new ConfigException($"{S.Data}.{P.PartitionMethod.Key}", $"The {P.PartitionMethod.Word(config.PartitionMethod)} partition of {train.Count} sequences in {train.GroupNames.Count} groups among {config.ClientNumInTotal} clients is impossible: {e.Message}");
         }
 
-        return new ExperimentData(parts.Select(p => (IClientDataset)train.Subset(p)).ToArray(), test);
+        return new ExperimentData(parts.Select(p => (IClientDataset)train.Subset(p)).ToArray(), test) { SourceFingerprint = DataFingerprint.Of(documents) };
     }
 
     private static TokenSequenceSet Sample(TokenSequenceSet set, int count, string key, Random random)

@@ -12,7 +12,7 @@ namespace FedSec.Reporting.Export;
 /// </summary>
 internal static class ExportTables
 {
-    private static readonly string[] RunColumns = ["run_key", "label", "dataset", "model", "rounds", "final_accuracy", "best_accuracy", "final_loss", "status", "diverged_round", "diverged_stage", "diverged_client", "diverged_reason", "defense_state_bytes", "defense_peak_state_bytes", "defense_peak_allocated_bytes", "run_seconds", "wall_seconds", "run_dir", "finished_at"];
+    private static readonly string[] RunColumns = ["run_key", "label", "dataset", "model", "rounds", "final_accuracy", "best_accuracy", "final_loss", "status", "diverged_round", "diverged_stage", "diverged_client", "diverged_reason", "defense_state_bytes", "defense_peak_state_bytes", "defense_peak_allocated_bytes", "data_fingerprint", "run_seconds", "wall_seconds", "run_dir", "finished_at"];
     private static readonly string[] RoundColumns = ["run_key", "label", "round", "accuracy", "loss", "train_loss", "seconds", "attack_active", "sampled", "attacked"];
     private static readonly string[] DetectionColumns = ["run_key", "label", "round", "detector", "stage", "tp", "fp", "fn", "tn", "precision", "recall"];
     private static readonly string[] ReconstructionColumns = ["run_key", "label", "round", "client", "mse", "psnr", "label_accuracy", "image_path", "original_path"];
@@ -38,7 +38,7 @@ internal static class ExportTables
         }
 
         runTable.Integer("defense_state_bytes", r => r.DefenseStateBytes).Integer("defense_peak_state_bytes", r => r.DefensePeakStateBytes)
-            .Integer("defense_peak_allocated_bytes", r => r.DefensePeakAllocatedBytes);
+            .Integer("defense_peak_allocated_bytes", r => r.DefensePeakAllocatedBytes).Text("data_fingerprint", r => r.DataFingerprint);
         runTable.Real("run_seconds", r => r.RunSeconds).Real("wall_seconds", r => r.WallSeconds).Text("run_dir", r => r.RunDirectory).Text("finished_at", r => r.FinishedAt);
 
         var axisRows = results.Runs.SelectMany(r => r.Axes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => (r.RunKey, a.Key, a.Value))).ToArray();

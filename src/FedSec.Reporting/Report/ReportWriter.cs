@@ -78,7 +78,8 @@ internal static class ReportWriter
         int diverged = runs.Count(r => r.Status == FedSec.Simulation.RunStatus.Diverged);
         string divergedText = diverged == 0 ? string.Empty : $", {diverged} of them diverged (model became non-finite; counted with their last round, marked †)";
         return $"{runs.Count} finished runs ({data}){divergedText}: {Count("attack")} attack setting(s) × {Count("defense")} defense setting(s) × {Count("seed")} seed(s)"
-            + $"{(Facet.Split(runs).Count > 1 ? $", in {Facet.Split(runs).Count} facets" : string.Empty)}. Accuracies are on the test set; ± is the sample standard deviation over seeds.";
+            + $"{(Facet.Split(runs).Count > 1 ? $", in {Facet.Split(runs).Count} facets" : string.Empty)}. Accuracies are on the test set; ± is the sample standard deviation over seeds."
+            + DataFingerprintNote.For(runs);
     }
 
     private static string WriteFile(string path, string text)

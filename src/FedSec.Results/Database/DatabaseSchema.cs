@@ -40,7 +40,8 @@ internal static class DatabaseSchema
             final_perplexity REAL,
             defense_state_bytes INTEGER,
             defense_peak_state_bytes INTEGER,
-            defense_peak_allocated_bytes INTEGER
+            defense_peak_allocated_bytes INTEGER,
+            data_fingerprint TEXT
         );
         CREATE TABLE IF NOT EXISTS meta (
             name TEXT PRIMARY KEY NOT NULL,
@@ -128,6 +129,7 @@ internal static class DatabaseSchema
         ("defense_state_bytes", "INTEGER"),
         ("defense_peak_state_bytes", "INTEGER"),
         ("defense_peak_allocated_bytes", "INTEGER"),
+        ("data_fingerprint", "TEXT"),
     ];
 
     /// <summary>Columns added to <c>rounds</c> after version 1, added to older databases when they are opened.</summary>

@@ -49,7 +49,8 @@ internal sealed class RunRowWriter
             ("final_perplexity", summary.FinalPerplexity),
             ("defense_state_bytes", summary.DefenseMemory?.Sum(m => m.FinalStateBytes)),
             ("defense_peak_state_bytes", summary.DefenseMemory?.Sum(m => m.PeakStateBytes)),
-            ("defense_peak_allocated_bytes", summary.DefenseMemory?.Sum(m => m.PeakAllocatedBytes)));
+            ("defense_peak_allocated_bytes", summary.DefenseMemory?.Sum(m => m.PeakAllocatedBytes)),
+            ("data_fingerprint", summary.DataFingerprint));
     }
 
     public void Axes(IReadOnlyDictionary<string, string> axes)

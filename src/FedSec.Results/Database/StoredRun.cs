@@ -62,6 +62,9 @@ public sealed record StoredRun(
     public double? FinalPerplexity { get; init; }
 
     /// <summary>The attack axis (<c>none</c> for no attack).</summary>
+    /// <summary>The fingerprint of the data set the run was made on (<see cref="FedSec.Data.DataFingerprint"/>); null for runs stored before it was recorded.</summary>
+    public string? DataFingerprint { get; init; }
+
     public string Attack => Axes["attack"];
 
     /// <summary>The defense axis (<c>none</c> for no defense).</summary>

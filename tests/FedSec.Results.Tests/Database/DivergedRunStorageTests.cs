@@ -97,6 +97,7 @@ public sealed class DivergedRunStorageTests
         Assert.Null(runs["00000000000000aa"].Diverged);
         Assert.Equal(0.9, runs["00000000000000aa"].FinalAccuracy);
         Assert.Null(runs["00000000000000aa"].DefenseStateBytes);
+        Assert.Null(runs["00000000000000aa"].DataFingerprint);
         Assert.Equal(RunStatus.Diverged, runs["00000000000000d1"].Status);
         Assert.Equal(InRound1, runs["00000000000000d1"].Diverged);
     }
