@@ -1,7 +1,5 @@
-using System.Text.Json;
 using FedSec.Configuration;
 using FedSec.Network.Tests.TestSupport;
-using FedSec.Output;
 using FedSec.Simulation;
 
 namespace FedSec.Network.Tests.Server;
@@ -47,8 +45,6 @@ public class AdaptiveAttackStateTests
         return experiment;
     }
 
-    private static string[] Lines(IEnumerable<RoundRecord> records) =>
-        records.Select(r => JsonSerializer.Serialize(r.WithoutTimings() with { Dropped = null, AttackRanAt = null }, JsonOptions.Lines)).ToArray();
 
     [Theory]
     [InlineData(false)]
@@ -68,7 +64,7 @@ public class AdaptiveAttackStateTests
         // Client 3 trains in rounds 0, 1, 2: the trigger goes 1 → 5 → 13 → 25, and each round is measured after it changed.
         Assert.Equal([5L, 13L, 25L], Assert.Single(simulatedAttacks).MeasuredWith);
         Assert.Equal(simulatedAttacks[0].MeasuredWith, made[0].MeasuredWith);
-        Assert.Equal(Lines(simulated.Rounds), Lines(result.Rounds));
+        Assert.Equal(ComparableRounds.Lines(simulated.Rounds), ComparableRounds.Lines(result.Rounds));
         Assert.All(federation.Completed, r => Assert.Empty(r.Dropped!));
     }
 }

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using FedSec.Configuration;
 using FedSec.Network.Tests.TestSupport;
-using FedSec.Output;
 using FedSec.Simulation;
 
 namespace FedSec.Network.Tests.Server;
@@ -29,7 +27,7 @@ public class ClientFindingsTests
         // Clients 2 (node b) and 3 (node a) attack: round r finds (r + 1)·3 + (r + 1)·4.
         Assert.Equal([7L, 14L, 21L], Assert.Single(simulatedAttacks).Applied);
         Assert.Contains(made, a => a.Applied.SequenceEqual([7L, 14L, 21L]));
-        Assert.Equal(Lines(simulated.Rounds), Lines(result.Rounds));
+        Assert.Equal(ComparableRounds.Lines(simulated.Rounds), ComparableRounds.Lines(result.Rounds));
     }
 
     private static Experiment Create(ExperimentConfig config, List<FakeFindingsAttack> made)
@@ -45,6 +43,4 @@ public class ClientFindingsTests
         return new Experiment(TestSetup.Of(config, attack), new FakeBackend(), new ExperimentData(data, test));
     }
 
-    private static string[] Lines(IEnumerable<RoundRecord> records) =>
-        records.Select(r => JsonSerializer.Serialize(r.WithoutTimings() with { Dropped = null, AttackRanAt = null }, JsonOptions.Lines)).ToArray();
 }

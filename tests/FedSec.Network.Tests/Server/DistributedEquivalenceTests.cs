@@ -1,6 +1,4 @@
-using System.Text.Json;
 using FedSec.Network.Tests.TestSupport;
-using FedSec.Output;
 using FedSec.Simulation;
 
 namespace FedSec.Network.Tests.Server;
@@ -9,8 +7,6 @@ namespace FedSec.Network.Tests.Server;
 [Collection(OneAtATime.Name)]
 public class DistributedEquivalenceTests
 {
-    private static string[] Lines(IEnumerable<RoundRecord> records) =>
-        records.Select(r => JsonSerializer.Serialize(r.WithoutTimings() with { Dropped = null, AttackRanAt = null }, JsonOptions.Lines)).ToArray();
 
     [Theory]
     [InlineData(true)]
@@ -23,7 +19,7 @@ public class DistributedEquivalenceTests
         var nodes = new[] { federation.Node("a", [0, 3]).RunAsync(), federation.Node("b", [1, 2]).RunAsync() };
         var result = await federation.Finished();
         await Task.WhenAll(nodes);
-        Assert.Equal(Lines(simulated.Rounds), Lines(result.Rounds));
+        Assert.Equal(ComparableRounds.Lines(simulated.Rounds), ComparableRounds.Lines(result.Rounds));
         Assert.Equal(simulated.FinalGlobal, result.FinalGlobal);
         Assert.All(federation.Completed, r => Assert.Empty(r.Dropped!));
         Assert.All(federation.Completed, r => Assert.Equal(forgeAtClients ? "client" : "server", r.AttackRanAt!["model_poisoning"]));
@@ -42,7 +38,7 @@ public class DistributedEquivalenceTests
         var nodes = new[] { federation.Node("a", [3, 1]).RunAsync(), federation.Node("b", [0]).RunAsync(), federation.Node("c", [2]).RunAsync() };
         var result = await federation.Finished();
         await Task.WhenAll(nodes);
-        Assert.Equal(Lines(simulated.Rounds), Lines(result.Rounds));
+        Assert.Equal(ComparableRounds.Lines(simulated.Rounds), ComparableRounds.Lines(result.Rounds));
         Assert.Equal(simulated.FinalGlobal, result.FinalGlobal);
         Assert.Contains(simulated.Rounds, r => r.Attacked.Count > 0);
         Assert.Contains(simulated.Rounds.SelectMany(r => r.Defenses).SelectMany(d => d.Verdicts), v => v.Kind == FedSec.Stages.VerdictKind.Modified);
@@ -61,7 +57,7 @@ public class DistributedEquivalenceTests
         var result = await federation.Finished();
         await Task.WhenAll(nodes);
 
-        Assert.Equal(Lines(simulated.Rounds), Lines(result.Rounds));
+        Assert.Equal(ComparableRounds.Lines(simulated.Rounds), ComparableRounds.Lines(result.Rounds));
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(federation.Logged, "node 'vm' joined"));
     }
 }

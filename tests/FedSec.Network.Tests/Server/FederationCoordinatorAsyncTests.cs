@@ -1,7 +1,5 @@
-using System.Text.Json;
 using FedSec.Configuration;
 using FedSec.Network.Tests.TestSupport;
-using FedSec.Output;
 using FedSec.Simulation;
 using FedSec.Testing;
 
@@ -14,8 +12,6 @@ namespace FedSec.Network.Tests.Server;
 [Collection(OneAtATime.Name)]
 public sealed class FederationCoordinatorAsyncTests
 {
-    private static string[] Lines(IEnumerable<RoundRecord> records) =>
-        records.Select(r => JsonSerializer.Serialize(r.WithoutTimings() with { Dropped = null, AttackRanAt = null }, JsonOptions.Lines)).ToArray();
 
     [Fact]
     public async Task Run_FedBuffWithStaleClientsOnTwoNodes_SameRecordsAndModelAsTheSimulation()
@@ -30,7 +26,7 @@ public sealed class FederationCoordinatorAsyncTests
         await Task.WhenAll(nodes);
 
         Assert.Contains(simulated.Rounds, r => r.Consumed!.Count(c => c.Staleness > 0) >= 2);
-        Assert.Equal(Lines(simulated.Rounds), Lines(result.Rounds));
+        Assert.Equal(ComparableRounds.Lines(simulated.Rounds), ComparableRounds.Lines(result.Rounds));
         Assert.Equal(simulated.FinalGlobal, result.FinalGlobal);
         Assert.All(federation.Completed, r => Assert.Equal("server", r.AttackRanAt!["model_poisoning"]));
         Assert.Contains("The own-update attack runs at the server: federated_optimizer FedBuff rescales", federation.Logged, StringComparison.Ordinal);
@@ -57,7 +53,7 @@ public sealed class FederationCoordinatorAsyncTests
         await Task.WhenAll(nodes);
 
         Assert.Contains(simulated.Rounds, r => r.Consumed![0].Staleness > 0);
-        Assert.Equal(Lines(simulated.Rounds), Lines(result.Rounds));
+        Assert.Equal(ComparableRounds.Lines(simulated.Rounds), ComparableRounds.Lines(result.Rounds));
         Assert.Equal(simulated.FinalGlobal, result.FinalGlobal);
     }
 }

@@ -5,12 +5,7 @@ namespace FedSec.Results.Tests.Database;
 /// <summary>A language model's perplexity in the results database: <c>runs.final_perplexity</c> and <c>rounds.perplexity</c>.</summary>
 public sealed class PerplexityStorageTests
 {
-    private static GridRun Run(string key) => new(
-        key,
-        "attack=none defense=none seed=0",
-        new Dictionary<string, string> { ["attack"] = "none", ["defense"] = "none", ["seed"] = "0" },
-        0,
-        "common_args:\n  random_seed: 0\n");
+    private static GridRun Run(string key) => RunDirectoryWriter.PlainRun(key);
 
     [Fact]
     public void Ingest_LanguageModelRun_StoresFinalAndPerRoundPerplexity()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FedSec.Output;
+using FedSec.Results.Database;
 using FedSec.Simulation;
 using FedSec.Stages;
 
@@ -8,6 +9,14 @@ namespace FedSec.Results.Tests.Database;
 /// <summary>Writes a run directory the way <c>fedsec run --output DIR</c> does: summary.json and rounds.jsonl.</summary>
 internal static class RunDirectoryWriter
 {
+    /// <summary>A grid run of seed 0 without attack or defense, under <paramref name="key"/>.</summary>
+    public static GridRun PlainRun(string key) => new(
+        key,
+        "attack=none defense=none seed=0",
+        new Dictionary<string, string> { ["attack"] = "none", ["defense"] = "none", ["seed"] = "0" },
+        0,
+        "common_args:\n  random_seed: 0\n");
+
     public static RunSummary Summary(int rounds, double? finalAccuracy, params DefenseDetectionSummary[] detection) => new()
     {
         Seed = 0,
