@@ -44,7 +44,7 @@ public sealed class RunFilterTests
     public void Write_UnknownAxis_ErrorListsTheAxes()
     {
         using var tmp = SmallGrid();
-        var e = Assert.Throws<RunFilterException>(() => ReportWriter.Write(tmp.Path, filter: RunFilter.Parse(["defence=krum"])));
+        var e = Assert.Throws<FedSec.Results.Grid.AxisFilterException>(() => ReportWriter.Write(tmp.Path, filter: RunFilter.Parse(["defence=krum"])));
         Assert.Contains("'defence'", e.Message, StringComparison.Ordinal);
         Assert.Contains("attack, defense, seed", e.Message, StringComparison.Ordinal);
     }
@@ -53,7 +53,7 @@ public sealed class RunFilterTests
     public void Write_ValueNoRunHas_ErrorListsTheValues()
     {
         using var tmp = SmallGrid();
-        var e = Assert.Throws<RunFilterException>(() => ReportWriter.Write(tmp.Path, filter: RunFilter.Parse(["defense=bulyan"])));
+        var e = Assert.Throws<FedSec.Results.Grid.AxisFilterException>(() => ReportWriter.Write(tmp.Path, filter: RunFilter.Parse(["defense=bulyan"])));
         Assert.Contains("defense = bulyan", e.Message, StringComparison.Ordinal);
         Assert.Contains("krum, none", e.Message, StringComparison.Ordinal);
     }
@@ -64,7 +64,7 @@ public sealed class RunFilterTests
     [InlineData("defense=")]
     public void Parse_Malformed_ErrorQuotesIt(string spec)
     {
-        var e = Assert.Throws<RunFilterException>(() => RunFilter.Parse([spec]));
+        var e = Assert.Throws<FedSec.Results.Grid.AxisFilterException>(() => RunFilter.Parse([spec]));
         Assert.Contains($"'{spec}'", e.Message, StringComparison.Ordinal);
     }
 }

@@ -26,7 +26,17 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
         var factory = Components.CreateFactory();
+        var filter = Filter(settings.Only);
         var plan = BenchPlan.Create(settings.GridFile, settings.Set, settings.Plugins, factory);
+        try
+        {
+            plan = plan.Only(filter);
+        }
+        catch (AxisFilterException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
         Warnings.Show(console, plan.Warnings);
         string output = settings.OutputDirectory;
         Directory.CreateDirectory(output);
@@ -51,7 +61,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
 
         var pending = plan.Pending(finished);
         var roundsOf = plan.RoundsOf(pending);
-        console.MarkupLine($"Grid {Markup.Escape(settings.GridFile)}: {plan.Runs.Count} runs ({plan.Runs.Count - pending.Count} already finished, {pending.Count} to run, {roundsOf.Values.Sum()} rounds); results in {Markup.Escape(Path.GetFullPath(output))}.");
+        console.MarkupLine($"Grid {Markup.Escape(settings.GridFile)}: {plan.Runs.Count} runs ({plan.Runs.Count - pending.Count} already finished, {pending.Count} to run, {roundsOf.Values.Sum()} rounds); results in {Markup.Escape(Path.GetFullPath(output))}.{(filter.IsEmpty ? string.Empty : Markup.Escape($" Only the runs with {filter}."))}");
         if (settings.DryRun)
         {
             PlanTable.Show(console, plan, finished);
@@ -88,5 +98,17 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         var conclusion = new BenchConclusion(plan.Runs.Count, plan.Runs.Count - pending.Count, outcomes, view.Adopted, interruption.Requested);
         conclusion.Show(console, output);
         return conclusion.ExitCode;
+    }
+
+    private static AxisFilter Filter(IEnumerable<string> only)
+    {
+        try
+        {
+            return AxisFilter.Parse(only);
+        }
+        catch (AxisFilterException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 }

@@ -66,6 +66,20 @@ internal sealed record BenchPlan(IReadOnlyList<GridRunPlan> Runs, IReadOnlyDicti
             : new BenchPlan(runs, configs, warnings?.ToArray() ?? []);
     }
 
+    /// <summary>The plan restricted to the runs <paramref name="filter"/> keeps (<c>--only</c>), in order.</summary>
+    /// <exception cref="AxisFilterException">The filter names an axis or a value no run of the grid has.</exception>
+    public BenchPlan Only(AxisFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.IsEmpty)
+        {
+            return this;
+        }
+
+        filter.Check(Runs.Select(r => r.Axes));
+        return this with { Runs = Runs.Where(r => filter.Matches(r.Axes)).ToArray() };
+    }
+
     /// <summary>The runs whose key is not in <paramref name="finished"/>, in order.</summary>
     public IReadOnlyList<GridRunPlan> Pending(IReadOnlySet<string> finished)
     {

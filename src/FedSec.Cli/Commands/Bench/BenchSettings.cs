@@ -37,6 +37,11 @@ internal sealed class BenchSettings : CommandSettings
     [Description("Override a key of the grid before expansion (repeatable; a list value makes an axis)")]
     public string[] Set { get; init; } = [];
 
+    /// <summary><c>--only AXIS=V1,V2</c> (repeatable): run only the runs whose grid axis holds one of the values.</summary>
+    [CommandOption("--only <AXIS=VALUES>")]
+    [Description("Run only the grid's runs whose axis holds one of the values, e.g. --only seed=0 or --only defense=krum,none (repeatable: every one must hold; the database keeps the others)")]
+    public string[] Only { get; init; } = [];
+
     /// <summary><c>--data-dir</c>: the data directory of every run.</summary>
     [CommandOption("--data-dir <DIR>")]
     [Description("Data directory for every run")]

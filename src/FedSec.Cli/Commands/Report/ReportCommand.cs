@@ -20,7 +20,7 @@ internal sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettin
         {
             files = ReportWriter.Write(settings.OutputDirectory, settings.To, RunFilter.Parse(settings.Only));
         }
-        catch (RunFilterException e)
+        catch (FedSec.Results.Grid.AxisFilterException e)
         {
             throw new UsageException(e.Message);
         }

@@ -25,6 +25,33 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public void Execute_OnlyOneSeed_PlansThatSeedsRunsAlone()
+    {
+        string grid = Grid("common_args: { random_seed: [0, 1, 2] }\ntrain_args: { comm_round: [2, 3] }\n");
+
+        var (code, text) = CommandLine.Run("bench", grid, "--output", _dir.File("out"), "--dry-run", "--only", "seed=1");
+
+        Assert.Equal(0, code);
+        Assert.Contains("2 runs (0 already finished, 2 to run, 5 rounds)", text, StringComparison.Ordinal);
+        Assert.Contains("Only the runs with seed ∈ {1}.", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Split('\n').Count(l => l.Contains("pending", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("seed=7", "no run has seed = 7; the values are 0, 1")]
+    [InlineData("defence=krum", "no run has the axis 'defence'")]
+    [InlineData("seed", "--only 'seed' is not AXIS=VALUE")]
+    public void Execute_OnlyWhatTheGridDoesNotHave_Exits2SayingWhatThereIs(string only, string expected)
+    {
+        string grid = Grid("common_args: { random_seed: [0, 1] }\ntrain_args: { comm_round: 1 }\n");
+
+        var (code, text) = CommandLine.Run("bench", grid, "--output", _dir.File("out"), "--dry-run", "--only", only);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Execute_AnotherBenchHoldsTheOutput_Exits2NamingTheLock()
     {
         string grid = Grid("train_args: { comm_round: 1 }\n");

@@ -1,21 +1,21 @@
-namespace FedSec.Reporting.Report;
+namespace FedSec.Results.Grid;
 
 /// <summary>A <c>--only</c> filter that is malformed or names an axis or value no run has; the message says what there is.</summary>
-public sealed class RunFilterException : Exception
+public sealed class AxisFilterException : Exception
 {
     /// <summary>Creates the exception with its message.</summary>
-    public RunFilterException(string message)
+    public AxisFilterException(string message)
         : base(message)
     {
     }
 
     /// <summary>Creates the exception with no message.</summary>
-    public RunFilterException()
+    public AxisFilterException()
     {
     }
 
     /// <summary>Creates the exception with its message and cause.</summary>
-    public RunFilterException(string message, Exception innerException)
+    public AxisFilterException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
