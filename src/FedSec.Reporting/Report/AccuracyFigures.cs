@@ -16,8 +16,8 @@ internal static class AccuracyFigures
     public static IEnumerable<ReportFigure> For(Facet facet, ResultIndex index)
     {
         string suffix = facet.Label.Length == 0 ? string.Empty : $" ({facet.Label})";
-        var attacks = Facet.Ordered(facet.Runs.Select(r => r.Attack));
-        var defenses = Facet.Ordered(facet.Runs.Select(r => r.Defense));
+        var attacks = Facet.Attacks(facet.Runs);
+        var defenses = Facet.Defenses(facet.Runs);
 
         var byAttack = attacks.Select(a => Series(index, Runs(facet, a, Facet.None), AttackName(a), a == Facet.None ? Palette.Benign : Style(attacks, a))).OfType<LineSeries>().ToArray();
         if (facet.Runs.Any(r => r.Attack != Facet.None && r.Defense == Facet.None))

@@ -19,8 +19,8 @@ internal static class AccuracyTable
             return null;
         }
 
-        var attacks = Facet.Ordered(runs.Select(r => r.Attack));
-        var defenses = Facet.Ordered(runs.Select(r => r.Defense));
+        var attacks = Facet.Attacks(runs);
+        var defenses = Facet.Defenses(runs);
         bool worstColumn = attacks.Any(a => a != Facet.None);
         var columns = attacks.Concat(worstColumn ? [WorstCase] : Array.Empty<string>()).ToArray();
         var cells = new HeatmapCell[defenses.Count, columns.Length];

@@ -17,9 +17,9 @@ internal static class DurabilityMatrix
             return null;
         }
 
-        var attacks = Facet.Ordered(measured.Select(m => m.Run.Attack)).ToArray();
+        var attacks = Facet.Attacks(measured.Select(m => m.Run)).ToArray();
         var rows = new List<IReadOnlyList<ReportCell>>();
-        foreach (string defense in Facet.Ordered(measured.Select(m => m.Run.Defense)))
+        foreach (string defense in Facet.Defenses(measured.Select(m => m.Run)))
         {
             var row = new List<ReportCell> { defense };
             foreach (string attack in attacks)

@@ -22,9 +22,9 @@ internal static class DurabilityTable
 
         var marks = new DivergenceMarks();
         var rows = new List<IReadOnlyList<ReportCell>>();
-        foreach (string defense in Facet.Ordered(measured.Select(m => m.Run.Defense)))
+        foreach (string defense in Facet.Defenses(measured.Select(m => m.Run)))
         {
-            foreach (string attack in Facet.Ordered(measured.Where(m => m.Run.Defense == defense).Select(m => m.Run.Attack)))
+            foreach (string attack in Facet.Attacks(measured.Where(m => m.Run.Defense == defense).Select(m => m.Run)))
             {
                 var cell = measured.Where(m => m.Run.Defense == defense && m.Run.Attack == attack).ToArray();
                 rows.Add(Row(defense, attack, cell, marks));

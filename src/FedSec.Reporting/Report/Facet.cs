@@ -55,7 +55,22 @@ internal sealed record Facet(string Label, string Slug, IReadOnlyList<StoredRun>
     private static IReadOnlyList<KeyValuePair<string, string>> OuterAxes(StoredRun run, IReadOnlyList<string> merged) =>
         run.Axes.Where(a => !InnerAxes.Contains(a.Key) && !merged.Contains(a.Key)).OrderBy(a => a.Key, StringComparer.Ordinal).ToArray();
 
-    /// <summary>Axis labels in report order: "none" first, then ordinal.</summary>
-    public static IReadOnlyList<string> Ordered(IEnumerable<string> labels) =>
-        labels.Distinct(StringComparer.Ordinal).OrderBy(l => l == None ? 0 : 1).ThenBy(l => l, StringComparer.Ordinal).ToArray();
+    /// <summary>
+    /// The values of <paramref name="key"/> over <paramref name="runs"/> in report order: "none" first, then in the grid
+    /// file's order of <paramref name="axis"/> (<see cref="StoredRun.AxisRanks"/>; a value ranks as its earliest run, so a
+    /// tuned defense's name takes its first candidate's place), then values the stored order does not know, by name.
+    /// </summary>
+    public static IReadOnlyList<string> Ordered(IEnumerable<StoredRun> runs, Func<StoredRun, string> key, string axis) =>
+        runs.GroupBy(key, StringComparer.Ordinal)
+            .OrderBy(g => g.Key == None ? 0 : 1)
+            .ThenBy(g => g.Min(r => r.AxisRanks.TryGetValue(axis, out int rank) ? rank : int.MaxValue))
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .ToArray();
+
+    /// <summary>The attacks of <paramref name="runs"/> in report order.</summary>
+    public static IReadOnlyList<string> Attacks(IEnumerable<StoredRun> runs) => Ordered(runs, r => r.Attack, FedSec.Results.Grid.GridExpander.AttackAxis);
+
+    /// <summary>The defenses of <paramref name="runs"/> in report order.</summary>
+    public static IReadOnlyList<string> Defenses(IEnumerable<StoredRun> runs) => Ordered(runs, r => r.Defense, FedSec.Results.Grid.GridExpander.DefenseAxis);
 }

@@ -14,8 +14,8 @@ internal static class FinalMetricTable
             return null;
         }
 
-        var attacks = Facet.Ordered(runs.Select(r => r.Attack));
-        var defenses = Facet.Ordered(runs.Select(r => r.Defense));
+        var attacks = Facet.Attacks(runs);
+        var defenses = Facet.Defenses(runs);
         var marks = new DivergenceMarks();
         var rows = defenses.Select(d => (IReadOnlyList<ReportCell>)new ReportCell[] { d }
             .Concat(attacks.Select(a => Cell(runs.Where(r => r.Attack == a && r.Defense == d).ToArray(), d, a, index, metric, marks)))

@@ -17,9 +17,9 @@ internal static class LanguageCells
     {
         var runs = facet.Runs.Where(r => IsText(r, index)).ToArray();
         var cells = new List<(string, string, string, string, StoredRun[])>();
-        foreach (string attack in Facet.Ordered(runs.Select(r => r.Attack)))
+        foreach (string attack in Facet.Attacks(runs))
         {
-            foreach (string defense in Facet.Ordered(runs.Select(r => r.Defense)))
+            foreach (string defense in Facet.Defenses(runs))
             {
                 var cell = runs.Where(r => r.Attack == attack && r.Defense == defense).ToArray();
                 if (cell.Length > 0)

@@ -26,13 +26,14 @@ internal static class WorstCaseSection
         }
 
         var choices = facets.Select(f => WorstCaseSelection.Select(f.Runs)).ToArray();
-        var defenses = Facet.Ordered(choices.SelectMany(c => c).Select(c => c.Defense));
+        var selected = choices.SelectMany(c => c).Select(c => c.Defense).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<string> defenses = Facet.Ordered(runs, WorstCaseSelection.DefenseOf, GridExpander.DefenseAxis).Where(selected.Contains).ToArray();
         var outer = facets.SelectMany(f => f.Runs).SelectMany(r => r.Axes.Keys)
             .Where(k => !Facet.InnerAxes.Contains(k) && !facets[0].MergedAxes.Contains(k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         string columnAxis = outer.Length == 0 ? "runs" : string.Join(", ", outer);
         var columns = facets.Select(f => f.Label.Length == 0 ? "all runs" : outer.Length == 1 ? f.Runs[0].Axes[outer[0]] : f.Label).ToArray();
 
-        var attackSets = facets.Select(f => string.Join(", ", Facet.Ordered(f.Runs.Select(r => r.Attack)).Where(a => a != Facet.None))).ToArray();
+        var attackSets = facets.Select(f => string.Join(", ", Facet.Attacks(f.Runs).Where(a => a != Facet.None))).ToArray();
         var attacksNote = new List<string>();
         if (attackSets.Distinct(StringComparer.Ordinal).Count() > 1)
         {

@@ -27,17 +27,16 @@ internal static class WorstCaseSelection
     public static IReadOnlyList<WorstCaseChoice> Select(IReadOnlyList<StoredRun> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var attacks = Facet.Ordered(runs.Select(r => r.Attack)).Where(a => a != Facet.None).ToArray();
+        var attacks = Facet.Attacks(runs).Where(a => a != Facet.None).ToArray();
         if (attacks.Length == 0)
         {
             return [];
         }
 
         var seeds = runs.Select(r => r.Seed).Distinct().Order().ToArray();
-        return runs
-            .GroupBy(DefenseOf, StringComparer.Ordinal)
-            .OrderBy(g => g.Key == Facet.None ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Choose(g.Key, g.ToArray(), attacks, seeds))
+        var byDefense = runs.GroupBy(DefenseOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        return Facet.Ordered(runs, DefenseOf, GridExpander.DefenseAxis)
+            .Select(d => Choose(d, byDefense[d], attacks, seeds))
             .ToArray();
     }
 

@@ -169,6 +169,10 @@ public sealed class ResultsDatabase : IDisposable
         }
     }
 
+    /// <summary>Adds the grid's axis values, in the order of <paramref name="runs"/>, to the stored order (<see cref="GridAxisOrder"/>).</summary>
+    public void RecordAxisOrder(IEnumerable<IReadOnlyDictionary<string, string>> runs) =>
+        SetMeta(GridAxisOrder.MetaName, GridAxisOrder.Merge(Meta(GridAxisOrder.MetaName), runs));
+
     /// <summary>Every stored run's key with the configuration it ran (<c>config_yaml</c>), for moving runs to new keys.</summary>
     public IReadOnlyList<(string RunKey, string ConfigYaml)> StoredConfigs()
     {

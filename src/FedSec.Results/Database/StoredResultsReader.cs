@@ -72,6 +72,12 @@ internal static class StoredResultsReader
             r.IsDBNull(6) ? null : r.GetString(6),
             r.IsDBNull(7) ? null : r.GetString(7),
             Json<Dictionary<string, double>>(r.GetString(8))));
+        var order = GridAxisOrder.Parse(Query(connection, $"SELECT value FROM meta WHERE name = '{GridAxisOrder.MetaName}';", r => r.GetString(0)).FirstOrDefault());
+        if (order.Count > 0)
+        {
+            runs = runs.Select(r => r with { AxisRanks = GridAxisOrder.Ranks(order, r.Axes) }).ToList();
+        }
+
         return new StoredResults(runs, rounds, detection, roundDetection, reconstructions);
     }
 

@@ -65,6 +65,12 @@ public sealed record StoredRun(
     /// <summary>The fingerprint of the data set the run was made on (<see cref="FedSec.Data.DataFingerprint"/>); null for runs stored before it was recorded.</summary>
     public string? DataFingerprint { get; init; }
 
+    /// <summary>
+    /// Each axis value's position in the grid file (<see cref="GridAxisOrder"/>), for the report's order; empty for a
+    /// database written before the order was stored.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> AxisRanks { get; init; } = new Dictionary<string, int>();
+
     public string Attack => Axes["attack"];
 
     /// <summary>The defense axis (<c>none</c> for no defense).</summary>

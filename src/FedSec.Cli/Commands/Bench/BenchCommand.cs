@@ -27,10 +27,11 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
     {
         var factory = Components.CreateFactory();
         var filter = Filter(settings.Only);
-        var plan = BenchPlan.Create(settings.GridFile, settings.Set, settings.Plugins, factory);
+        var grid = BenchPlan.Create(settings.GridFile, settings.Set, settings.Plugins, factory);
+        BenchPlan plan;
         try
         {
-            plan = plan.Only(filter);
+            plan = grid.Only(filter);
         }
         catch (AxisFilterException e)
         {
@@ -52,6 +53,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         if (!settings.DryRun)
         {
             StoredCells.Record(database, plan.Runs);
+            database.RecordAxisOrder(grid.Runs.Select(r => r.Axes)); // the whole grid's order, whatever --only runs
         }
 
         if (plan.Runs.Sum(r => r.OtherCells.Count) is > 0 and int shared)

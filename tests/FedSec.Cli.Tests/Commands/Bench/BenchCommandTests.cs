@@ -94,6 +94,24 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public void Execute_RecordsTheGridsOrderOfEveryAxis_WhateverOnlyRuns()
+    {
+        // The report shows attacks and defenses as the grid lists them: bench stores that order with the results.
+        string grid = Grid("train_args: { comm_round: 1, learning_rate: [0.3, 0.1, 0.2] }\ncommon_args: { random_seed: [1, 0] }\n");
+        string output = _dir.File("out");
+        MarkEveryRunFinished(grid, output);
+
+        var (code, _) = CommandLine.Run("bench", grid, "--output", output, "--only", "seed=0");
+
+        Assert.Equal(0, code);
+        using var db = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName));
+        var order = GridAxisOrder.Parse(db.Meta(GridAxisOrder.MetaName));
+        Assert.Equal(["1", "0"], order["seed"]);
+        Assert.Equal(3, order["learning_rate"].Count);
+        Assert.Equal(0, db.Read().Runs.Single(r => r.Seed == 1 && r.Axes["learning_rate"] == order["learning_rate"][0]).AxisRanks["seed"]);
+    }
+
+    [Fact]
     public void Execute_DataSetAbsentThatFedsecDoesNotFetch_Exits4NamingItAndWhereBeforeAnyRun()
     {
         string grid = Grid("data_args: { dataset: cifar10 }\nmodel_args: { model: lr }\ntrain_args: { comm_round: 1 }\n");
