@@ -4,20 +4,25 @@ using TorchSharp;
 namespace FedSec.Torch;
 
 /// <summary>
-/// Switches libtorch's use of oneDNN (formerly MKL-DNN) for CPU convolutions: PyTorch's
-/// <c>torch.backends.mkldnn.enabled</c>, i.e. <c>at::globalContext().setUserEnabledMkldnn</c>, which TorchSharp does not
-/// expose. Needed because libtorch 2.10's oneDNN (3.7.1) computes wrong input gradients for some float32
-/// convolutions on AVX-512 CPUs (measured on an AMD EPYC: its <c>jit:avx512_core</c> backward-data kernel, picked for
-/// 1-channel inputs and for 12 → 12 channels, 5×5, stride 1, padding 2 on 7×7; errors of 25–80 % of the gradient's
-/// largest entry, different from call to call, sometimes NaN), while the forward pass and weight gradients are right.
-/// With oneDNN off, libtorch uses its own im2col + GEMM kernels, which are right but slower on wide layers (the
-/// <c>cnn</c> trains about 1.5–2× slower), so it is switched off only where needed (see
-/// <see cref="Models.ModelDescriptor.AvoidOneDnn"/>). Linux x64 only: the entry points are found by their Itanium C++
-/// ABI names in <c>libtorch_cpu.so</c>; elsewhere nothing is switched.
+/// Keeps libtorch from using oneDNN (formerly MKL-DNN) for CPU convolutions: PyTorch's
+/// <c>torch.backends.mkldnn.enabled = False</c>, i.e. <c>at::globalContext().setUserEnabledMkldnn(false)</c>, which
+/// TorchSharp does not expose. libtorch 2.10's oneDNN (3.7.1) is wrong on AVX-512 CPUs such as this project's AMD EPYC,
+/// from call to call and in both directions: input gradients off by 25–80 % of their largest entry for 1-channel
+/// inputs and for 12 → 12 channels, 5×5 on 7×7 (its <c>jit:avx512_core</c> backward-data kernel); IBA's generator
+/// forward off by ~3 % of ε in 297 of 300 probes and NaN in 4; byzfl_cnn_mnist's forward once off by 3× its output
+/// while the same probe agreed to 4e-5 on another day; and a CI run whose byzfl_cnn_mnist training step was NaN. A
+/// per-model or per-call switch (what FedSec had before) is not enough: the setting is process-wide, so switching it
+/// while another thread is inside a convolution (concurrent client trainings, parallel tests) is a race of its own.
+/// So FedSec switches oneDNN off once, before its first convolution (<see cref="Disable"/>, called where a model is
+/// built to train or to differentiate), and never on again; libtorch then runs its im2col + GEMM kernels, which are
+/// right, at some cost in speed on wide layers (bench/FedSec.Bench's LocalTrainingBenchmark measures it). Linux x64
+/// only: the entry points are found by their Itanium C++ ABI names in <c>libtorch_cpu.so</c>; elsewhere nothing is
+/// switched.
 /// </summary>
 internal static class OneDnn
 {
     private const string Library = "libtorch_cpu.so";
+    private static readonly Lock Gate = new();
 
     /// <summary>Whether libtorch may use oneDNN for convolutions; null where the switch cannot be reached.</summary>
     public static bool? Enabled
@@ -59,8 +64,20 @@ internal static class OneDnn
         }
     }
 
-    /// <summary>Forbids oneDNN convolutions until the returned scope is disposed, which restores the previous setting.</summary>
-    public static OneDnnSuspension Suspend() => new(Enabled);
+    /// <summary>
+    /// Switches oneDNN off for the process if it is on (where the switch can be reached). Cheap: called where a model is
+    /// built, not per step. Nothing in FedSec switches it on again (<see cref="TrySetEnabled"/> is for benchmarks and tests).
+    /// </summary>
+    public static void Disable()
+    {
+        lock (Gate)
+        {
+            if (Enabled == true)
+            {
+                TrySetEnabled(false);
+            }
+        }
+    }
 
     private static bool Reachable()
     {

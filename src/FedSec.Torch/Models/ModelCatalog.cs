@@ -81,7 +81,6 @@ public sealed class ModelCatalog
             (shape, classes) => new LeNetDlg(shape, classes))
         {
             HasFeatures = true,
-            AvoidOneDnn = true,
         });
         return catalog;
     }

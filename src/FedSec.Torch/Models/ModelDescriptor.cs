@@ -13,15 +13,6 @@ namespace FedSec.Torch.Models;
 public sealed record ModelDescriptor(string Name, string Summary, Func<ImageShape, int, nn.Module<Tensor, Tensor>> Create)
 {
     /// <summary>
-    /// Train the model without libtorch's oneDNN convolutions (Linux x64): set for models with a convolution whose
-    /// input gradient oneDNN gets wrong on AVX-512 CPUs, such as <c>lenet_dlg</c>'s third one (12 → 12 channels, 5×5,
-    /// stride 1, padding 2 on 7×7); the weight gradients of every layer before it would be wrong too. Costs speed on
-    /// wide convolutions, nothing on narrow ones like <c>lenet_dlg</c>'s.
-    /// </summary>
-    /// <value>The default value is false: oneDNN is used where libtorch picks it.</value>
-    public bool AvoidOneDnn { get; init; }
-
-    /// <summary>
     /// Says why the model cannot take images of a shape (a sentence naming the model and the shape), or returns null
     /// when it can; asked before any data is loaded, so that a model that does not fit a data set is a configuration
     /// error. Null (the default) accepts every shape (<see cref="Create"/> still throws for one it cannot build).

@@ -152,9 +152,8 @@ internal sealed class GradientInversionAttack : IDataReconstructionAttack
             // matches the client's exactly for models without dropout or BatchNorm, such as lenet_dlg.
             _module.eval();
 
-            // Float64 throughout: the matching is more precise, and CPU convolutions then run on ATen's own kernels.
-            // In float32 they run on oneDNN, whose input gradient (what DLG differentiates) is wrong for 1-channel
-            // inputs on AVX-512 CPUs, sometimes NaN (see OneDnn).
+            // Float64 throughout: the matching is more precise, and CPU convolutions then run on ATen's own kernels
+            // whatever the oneDNN setting (see OneDnn).
             _module.to(ScalarType.Float64);
         }
 

@@ -42,6 +42,7 @@ public sealed class TorchModelBackend : IModelBackend, IModelProbe
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(info);
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrentTrainings, 1);
+        OneDnn.Disable();
         _model = model;
         _shape = new ImageShape(info.Channels, info.Height, info.Width);
         _classes = info.ClassCount;
@@ -53,7 +54,7 @@ public sealed class TorchModelBackend : IModelBackend, IModelProbe
         _evaluator = new Evaluator(module, Layout);
         _normalization = new ChannelNormalization(info.Mean, info.Std);
         _probe = new TorchModelProbe(() => model.Create(_shape, _classes), Layout, _shape, _classes, model.HasFeatures, _normalization);
-        MaxConcurrentTrainings = model.AvoidOneDnn || module.modules().Any(RandomModules.DrawsFromGlobalGenerator) ? 1 : concurrentTrainings;
+        MaxConcurrentTrainings = module.modules().Any(RandomModules.DrawsFromGlobalGenerator) ? 1 : concurrentTrainings;
     }
 
     /// <inheritdoc />
@@ -100,7 +101,6 @@ public sealed class TorchModelBackend : IModelBackend, IModelProbe
         var worker = Rent();
         try
         {
-            using var oneDnn = _model.AvoidOneDnn ? OneDnn.Suspend() : null;
             return settings.Objective is { } objective
                 ? AdversarialTrainer.Train(worker.Trainer, images, global, options, objective, order, seed, _normalization)
                 : worker.Trainer.Train(images, global, options, order, seed, _normalization);

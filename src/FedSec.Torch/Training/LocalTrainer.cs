@@ -29,6 +29,7 @@ public sealed class LocalTrainer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(layout);
+        OneDnn.Disable();
         _model = model;
         Layout = layout;
         var dropouts = model.modules().OfType<Models.SeededDropout>().ToArray();

@@ -13,10 +13,8 @@ namespace FedSec.Torch.Triggers;
 /// with a flat weight vector (the global model it received, or an adversarially adapted copy), evaluated in eval mode
 /// on pixels in [0, 1] with the data set's per-channel normalisation written as tensor operations, so the loss can be
 /// differentiated with respect to the input (A3FL's trigger pattern, IBA's generator output). It has its own model
-/// instance, separate from the backend's training pool, and is used on the calling thread only. Input gradients must
-/// be taken with oneDNN switched off (<see cref="OneDnn.Suspend"/>: its backward-data kernels are wrong for some
-/// convolutions); <see cref="InputGradient"/> does so, and callers differentiating <see cref="Logits"/> themselves
-/// must too.
+/// instance, separate from the backend's training pool, and is used on the calling thread only. Building one switches
+/// libtorch's oneDNN off for the process (<see cref="OneDnn"/>: its input gradients are wrong for some convolutions).
 /// </summary>
 internal sealed class InputGradientModel : IDisposable
 {
@@ -28,6 +26,7 @@ internal sealed class InputGradientModel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(info);
+        OneDnn.Disable();
         Info = info;
         _module = model.Create(new ImageShape(info.Channels, info.Height, info.Width), info.ClassCount);
         Layout = ModuleVectors.LayoutOf(_module);
@@ -72,7 +71,6 @@ internal sealed class InputGradientModel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(pixels);
         ArgumentNullException.ThrowIfNull(labels);
-        using var oneDnn = OneDnn.Suspend();
         using var scope = NewDisposeScope();
         var set = new ImageSet(pixels, labels, Info.Channels, Info.Height, Info.Width, Info.ClassCount);
         var x = ImageTensors.Images(set, 0, labels.Length).requires_grad_(true);

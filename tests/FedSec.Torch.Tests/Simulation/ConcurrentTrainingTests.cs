@@ -70,15 +70,6 @@ public class ConcurrentTrainingTests
     }
 
     [Fact]
-    public void MaxConcurrentTrainings_ModelThatTurnsOneDnnOff_IsOne()
-    {
-        var descriptor = ModelCatalog.CreateBuiltIn().Get("lenet_dlg");
-        Assert.True(descriptor.AvoidOneDnn);
-        using var backend = new TorchModelBackend(descriptor, MnistLike, concurrentTrainings: 4);
-        Assert.Equal(1, backend.MaxConcurrentTrainings);
-    }
-
-    [Fact]
     public void MaxConcurrentTrainings_DefaultIsOne()
     {
         using var backend = new TorchModelBackend(ModelCatalog.CreateBuiltIn().Get("mlp"), MnistLike);

@@ -37,7 +37,7 @@ public class ModelProbeTests
             Assert.Equal(1, outputs.Probabilities[i].Sum(), 4);
             for (int k = 0; k < 10; k++)
             {
-                Assert.Equal(expected[i, k].item<float>(), outputs.Probabilities[i][k], 5);
+                Assert.Equal(expected[i, k].item<float>(), outputs.Probabilities[i][k], 1e-6f);
             }
 
             Assert.Equal((int)features.shape[1], outputs.Features![i].Length);

@@ -3,13 +3,14 @@ using FedSec.Torch.Triggers.Iba;
 namespace FedSec.Torch.Tests.Triggers;
 
 /// <summary>
-/// IBA's poisoning runs its generator without oneDNN, whose convolutions are wrong on some AVX-512 CPUs in the forward
-/// pass too (the project's machine: outputs off by ~3 % of ε, sometimes NaN, from call to call).
+/// IBA's generator poisons the same images the same way every time and never with NaN. With libtorch's oneDNN on, on
+/// the project's AVX-512 CPU, its forward pass was off by ~3 % of ε from call to call and sometimes NaN (see OneDnn);
+/// FedSec keeps oneDNN off.
 /// </summary>
 public class IbaForwardProbeTests
 {
     [Fact]
-    public void Poison_ManyGeneratorsAndImages_EqualToTheGeneratorWithoutOneDnnAndNeverNaN()
+    public void Poison_ManyGeneratorsAndImages_RepeatableAndNeverNaN()
     {
         for (int rep = 0; rep < 60; rep++)
         {
@@ -18,14 +19,12 @@ public class IbaForwardProbeTests
             var clean = TestImages.Random(20, 1, size, size, 4, seed: 5 + rep);
             var poisoned = clean.Clone();
             trigger.Poison(poisoned, Enumerable.Range(0, 20).ToArray(), batchSize: 7);
-            var reference = clean.Clone();
-            using (OneDnn.Suspend())
-            {
-                trigger.Poison(reference, Enumerable.Range(0, 20).ToArray(), batchSize: 7);
-            }
+            var again = clean.Clone();
+            trigger.Poison(again, Enumerable.Range(0, 20).ToArray(), batchSize: 7);
 
             Assert.DoesNotContain(poisoned.Pixels, float.IsNaN);
-            Assert.Equal(reference.Pixels, poisoned.Pixels);
+            Assert.NotEqual(clean.Pixels, poisoned.Pixels);
+            Assert.Equal(poisoned.Pixels, again.Pixels);
         }
     }
 }

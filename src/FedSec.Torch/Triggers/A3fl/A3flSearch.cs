@@ -53,9 +53,6 @@ internal sealed class A3flSearch
         ArgumentNullException.ThrowIfNull(trigger);
         ArgumentNullException.ThrowIfNull(data);
 
-        // libtorch's oneDNN computes wrong input gradients for some convolutions (1-channel inputs among them, see
-        // OneDnn); the trigger's gradient is an input gradient, so the whole search runs without oneDNN.
-        using var oneDnn = OneDnn.Suspend();
         _global.Load(global);
         var globalWeights = global.ToArray();
         int n = data.Count;

@@ -28,6 +28,9 @@ internal sealed class IbaTrigger : IDisposable
     {
         Epsilon = epsilon;
 
+        // oneDNN got this generator's forward pass wrong on an AVX-512 CPU (see OneDnn).
+        OneDnn.Disable();
+
         // Seeded from the experiment's seed; torch's global generator is restored afterwards, so creating the attack
         // changes no other draw.
         var saved = torch.random.get_rng_state();
@@ -67,10 +70,6 @@ internal sealed class IbaTrigger : IDisposable
         ArgumentNullException.ThrowIfNull(indices);
         using var noGrad = no_grad();
 
-        // Not only the input gradient: on this project's AVX-512 CPU, libtorch's oneDNN also gets the generator's
-        // forward pass wrong (its output differed by ~3 % of ε from the im2col + GEMM path in 297 of 300 probes, and
-        // was NaN in 4 of them, up to every pixel), which poisoned clients with NaN images and diverged their training.
-        using var oneDnn = OneDnn.Suspend();
         for (int first = 0; first < indices.Count; first += batchSize)
         {
             using var scope = NewDisposeScope();
@@ -96,9 +95,6 @@ internal sealed class IbaTrigger : IDisposable
             return 0;
         }
 
-        // The generator learns through the classifier's input gradient, which libtorch's oneDNN gets wrong for some
-        // convolutions (see OneDnn).
-        using var oneDnn = OneDnn.Suspend();
         classifier.SetParametersTrainable(false);
         try
         {
