@@ -12,7 +12,8 @@ namespace FedSec.Bench;
 
 /// <summary>
 /// One epoch of the <c>cnn</c> over 2 000 MNIST-shaped samples, batch 32, SGD: FedSec's <see cref="LocalTrainer"/>
-/// (load the global vector, train, read the vector out) next to a plain hand-written TorchSharp loop on the same data.
+/// (load the global vector, train, read the vector out) next to a plain hand-written TorchSharp loop on the same data,
+/// at 1 tensor thread (what <c>fedsec run</c> gives each client and <c>fedsec bench</c> each run) and at 2.
 /// </summary>
 [Config(typeof(ShortInProcessConfig))]
 public class LocalTrainingBenchmark : IDisposable
@@ -28,9 +29,14 @@ public class LocalTrainingBenchmark : IDisposable
     private float[] _global = null!;
     private int _round;
 
+    /// <summary>libtorch's intra-op threads.</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
+        torch.set_num_threads(Threads);
         _data = SyntheticMnist.Create(Samples, seed: 1);
         var catalog = ModelCatalog.CreateBuiltIn();
         random.manual_seed(1);
