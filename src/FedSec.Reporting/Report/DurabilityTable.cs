@@ -12,10 +12,12 @@ namespace FedSec.Reporting.Report;
 /// </summary>
 internal static class DurabilityTable
 {
-    public static ReportTable? For(Facet facet, ResultIndex index, string id)
+    /// <summary>The table of <paramref name="facet"/>'s runs, given their <see cref="BackdoorDurability.Measured"/> durabilities.</summary>
+    public static ReportTable? For(Facet facet, IReadOnlyList<(FedSec.Results.Database.StoredRun Run, BackdoorDurability Durability)> measured, string id)
     {
-        var measured = BackdoorDurability.Measured(facet, index);
-        if (measured.Length == 0)
+        ArgumentNullException.ThrowIfNull(facet);
+        ArgumentNullException.ThrowIfNull(measured);
+        if (measured.Count == 0)
         {
             return null;
         }

@@ -33,12 +33,13 @@ internal sealed record FacetSection(Facet Facet, IReadOnlyList<ReportTable> Tabl
             }
         }
 
-        if (DurabilityMatrix.For(facet, index, id + "durability-matrix") is { } matrix)
+        var measured = BackdoorDurability.Measured(facet, index);
+        if (DurabilityMatrix.For(facet, measured, id + "durability-matrix") is { } matrix)
         {
             tables.Add(matrix);
         }
 
-        if (DurabilityTable.For(facet, index, id + "durability") is { } durability)
+        if (DurabilityTable.For(facet, measured, id + "durability") is { } durability)
         {
             tables.Add(durability);
         }

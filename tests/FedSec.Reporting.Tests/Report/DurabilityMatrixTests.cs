@@ -24,7 +24,8 @@ public sealed class DurabilityMatrixTests
             .ToArray();
         var results = new StoredResults(runs, rounds, [], [], []);
 
-        var table = DurabilityMatrix.For(Facet.Split(runs).Single(), new ResultIndex(results, "."), "m")!;
+        var (facet, measured) = Measure(runs, results);
+        var table = DurabilityMatrix.For(facet, measured, "m")!;
 
         Assert.Equal(["defense", "backdoor", "neurotoxin"], table.Header);
         Assert.Equal(["none", "90.0 ± 14.1 → 25.0 ± 7.1", "90.0 → 75.0"], table.Rows[0].Select(c => c.Text));
@@ -39,6 +40,7 @@ public sealed class DurabilityMatrixTests
         var runs = new[] { Run("a0", "backdoor", "none", 0) };
         var results = new StoredResults(runs, Rounds("a0", 5, 0.5, 0.9), [], [], []);
 
-        Assert.Null(DurabilityMatrix.For(Facet.Split(runs).Single(), new ResultIndex(results, "."), "m"));
+        var (facet, measured) = Measure(runs, results);
+        Assert.Null(DurabilityMatrix.For(facet, measured, "m"));
     }
 }

@@ -19,4 +19,11 @@ internal static class DurabilityRuns
         key,
         new Dictionary<string, string> { ["attack"] = attack, ["defense"] = defense, ["seed"] = seed.ToString(CultureInfo.InvariantCulture) },
         seed, string.Empty, string.Empty, "mnist", "cnn", 6, 0.9, 0.9, 0.3, new Dictionary<string, double>(), 1, 1, string.Empty);
+
+    /// <summary>The one facet of <paramref name="runs"/> and its runs' measured durabilities, as the report computes them.</summary>
+    public static (Facet Facet, (StoredRun Run, BackdoorDurability Durability)[] Measured) Measure(StoredRun[] runs, StoredResults results)
+    {
+        var facet = Facet.Split(runs).Single();
+        return (facet, BackdoorDurability.Measured(facet, new ResultIndex(results, ".")));
+    }
 }

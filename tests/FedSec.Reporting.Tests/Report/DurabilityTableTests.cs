@@ -75,7 +75,8 @@ public sealed class DurabilityTableTests
             .ToArray();
         var results = new StoredResults(runs, rounds, [], [], []);
 
-        var table = DurabilityTable.For(Facet.Split(runs).Single(), new ResultIndex(results, "."), "d")!;
+        var (facet, measured) = Measure(runs, results);
+        var table = DurabilityTable.For(facet, measured, "d")!;
 
         Assert.Equal(["defense", "attack", "ASR at stop", "ASR k rounds later", "k", "lifespan (rounds)", "runs"], table.Header);
         Assert.Equal(2, table.Rows.Count);
@@ -89,6 +90,7 @@ public sealed class DurabilityTableTests
         var runs = new[] { Run("a0", "backdoor", "none", 0) };
         var results = new StoredResults(runs, Rounds("a0", 5, 0.5, 0.9), [], [], []);
 
-        Assert.Null(DurabilityTable.For(Facet.Split(runs).Single(), new ResultIndex(results, "."), "d"));
+        var (facet, measured) = Measure(runs, results);
+        Assert.Null(DurabilityTable.For(facet, measured, "d"));
     }
 }
