@@ -23,14 +23,14 @@ internal sealed record BackdoorDurability(double AtStop, double AtEnd, int Round
     public const double LifespanThreshold = 0.5;
 
     /// <summary>Each run of <paramref name="facet"/> whose durability is measured (<see cref="Of"/> not null), with it.</summary>
-    public static (StoredRun Run, BackdoorDurability Durability)[] Measured(Facet facet, ResultIndex index)
+    public static MeasuredRun[] Measured(Facet facet, ResultIndex index)
     {
         ArgumentNullException.ThrowIfNull(facet);
         ArgumentNullException.ThrowIfNull(index);
         return facet.Runs
             .Select(r => (Run: r, Durability: Of(index.Rounds(r))))
             .Where(x => x.Durability is not null)
-            .Select(x => (x.Run, Durability: x.Durability!))
+            .Select(x => new MeasuredRun(x.Run, x.Durability!))
             .ToArray();
     }
 

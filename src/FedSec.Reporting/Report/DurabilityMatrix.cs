@@ -10,7 +10,7 @@ namespace FedSec.Reporting.Report;
 internal static class DurabilityMatrix
 {
     /// <summary>The table of <paramref name="facet"/>'s runs, given their <see cref="BackdoorDurability.Measured"/> durabilities.</summary>
-    public static ReportTable? For(Facet facet, IReadOnlyList<(FedSec.Results.Database.StoredRun Run, BackdoorDurability Durability)> measured, string id)
+    public static ReportTable? For(Facet facet, IReadOnlyList<MeasuredRun> measured, string id)
     {
         ArgumentNullException.ThrowIfNull(facet);
         ArgumentNullException.ThrowIfNull(measured);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FedSec.Results.Database;
 
 namespace FedSec.Reporting.Report;
 
@@ -13,7 +12,7 @@ namespace FedSec.Reporting.Report;
 internal static class DurabilityTable
 {
     /// <summary>The table of <paramref name="facet"/>'s runs, given their <see cref="BackdoorDurability.Measured"/> durabilities.</summary>
-    public static ReportTable? For(Facet facet, IReadOnlyList<(FedSec.Results.Database.StoredRun Run, BackdoorDurability Durability)> measured, string id)
+    public static ReportTable? For(Facet facet, IReadOnlyList<MeasuredRun> measured, string id)
     {
         ArgumentNullException.ThrowIfNull(facet);
         ArgumentNullException.ThrowIfNull(measured);
@@ -44,7 +43,7 @@ internal static class DurabilityTable
             marks.Footnotes());
     }
 
-    private static ReportCell[] Row(string defense, string attack, (StoredRun Run, BackdoorDurability Durability)[] cell, DivergenceMarks marks)
+    private static ReportCell[] Row(string defense, string attack, MeasuredRun[] cell, DivergenceMarks marks)
     {
         string mark = marks.Mark(defense, attack, cell.Select(c => c.Run).ToArray());
         var ks = cell.Select(c => c.Durability.RoundsAfter).Distinct().Order().Select(k => k.ToString(CultureInfo.InvariantCulture));

@@ -21,7 +21,7 @@ internal static class DurabilityRuns
         seed, string.Empty, string.Empty, "mnist", "cnn", 6, 0.9, 0.9, 0.3, new Dictionary<string, double>(), 1, 1, string.Empty);
 
     /// <summary>The one facet of <paramref name="runs"/> and its runs' measured durabilities, as the report computes them.</summary>
-    public static (Facet Facet, (StoredRun Run, BackdoorDurability Durability)[] Measured) Measure(StoredRun[] runs, StoredResults results)
+    public static (Facet Facet, MeasuredRun[] Measured) Measure(StoredRun[] runs, StoredResults results)
     {
         var facet = Facet.Split(runs).Single();
         return (facet, BackdoorDurability.Measured(facet, new ResultIndex(results, ".")));
