@@ -58,5 +58,13 @@ public static class DataFingerprint
     // Little-endian on every machine .NET runs FedSec on (x64, arm64), so the bytes and the fingerprint are the same.
     private static void Ints(IncrementalHash hash, ReadOnlySpan<int> values) => hash.AppendData(MemoryMarshal.AsBytes(values));
 
+    /// <summary>The fingerprint's prefix and its first <paramref name="digits"/> hex digits, enough to tell two apart in a message.</summary>
+    public static string Short(string fingerprint, int digits = 12)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        int colon = fingerprint.IndexOf(':', StringComparison.Ordinal);
+        return fingerprint[..Math.Min(fingerprint.Length, colon + 1 + digits)];
+    }
+
     private static string Format(IncrementalHash hash) => "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
 }

@@ -70,6 +70,9 @@ public sealed class ExperimentServer
     /// <summary>The model's layout.</summary>
     public ParameterLayout Layout => _backend.Layout;
 
+    /// <summary>The fingerprint of the data set the run trains on (<see cref="Data.DataFingerprint"/>), or null when unknown.</summary>
+    public string? DataFingerprint => _data.SourceFingerprint;
+
     /// <summary>The current global model (the last completed round's, or the initial one).</summary>
     public float[] Global { get; private set; }
 
@@ -341,7 +344,7 @@ public sealed class ExperimentServer
 
     /// <summary>What the run produced so far (the whole run once <see cref="Finished"/>).</summary>
     public ExperimentResult Result() =>
-        new(_records.ToList(), Global, _backend.Layout, _adversary.FixedIdentities.Order().ToArray()) { Diverged = Diverged, DataFingerprint = _data.SourceFingerprint };
+        new(_records.ToList(), Global, _backend.Layout, _adversary.FixedIdentities.Order().ToArray()) { Diverged = Diverged, DataFingerprint = DataFingerprint };
 
     /// <summary>
     /// Continues a run from a checkpoint: the records of the <paramref name="completed"/> rounds and the global model

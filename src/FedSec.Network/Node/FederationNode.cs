@@ -82,6 +82,7 @@ public sealed class FederationNode
                             experiment?.Dispose();
                             experiment = null;
                             experiment = _prepare(reply.ConfigYaml, Clients);
+                            CheckData(experiment, reply.DataFingerprint);
                             preparedDigest = prepareKey;
                         }
 
@@ -157,6 +158,20 @@ public sealed class FederationNode
 
             experiment?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Refuses to train on other data than the server's: the same configuration drawn from other files (another split of
+    /// Fashion-MNIST, a truncated download, an edited CSV) gives other numbers than the simulation, silently.
+    /// </summary>
+    private static void CheckData(NodeExperiment experiment, string serverFingerprint)
+    {
+        if (serverFingerprint.Length == 0 || experiment.DataFingerprint is not { } own || own == serverFingerprint)
+        {
+            return;
+        }
+
+        throw new FederationException($"This node's data set is not the server's: its fingerprint is {FedSec.Data.DataFingerprint.Short(own)}, the server's {FedSec.Data.DataFingerprint.Short(serverFingerprint)} (SHA-256 of the whole set as loaded). Give the node the same files as the server (fedsec data fetch, or copy the server's --data-dir), then start it again.");
     }
 
     private static bool IsRefusal(StatusCode code) => code is StatusCode.FailedPrecondition or StatusCode.PermissionDenied or StatusCode.Unauthenticated

@@ -83,6 +83,7 @@ public sealed partial class FederationCoordinator
             ConfigDigest = ConfigDigest,
             ModelLength = ModelLength,
             HeartbeatMs = (int)Math.Max(50, _options.HeartbeatInterval.TotalMilliseconds),
+            DataFingerprint = _server.DataFingerprint ?? string.Empty,
         };
         reply.Clients.AddRange(session.Clients);
         return reply;

@@ -38,10 +38,5 @@ internal static class DataFingerprintNote
         return text.ToString();
     }
 
-    private static string Short(string fingerprint)
-    {
-        int colon = fingerprint.IndexOf(':', StringComparison.Ordinal);
-        int end = Math.Min(fingerprint.Length, colon + 1 + ShownDigits);
-        return fingerprint[..end];
-    }
+    private static string Short(string fingerprint) => FedSec.Data.DataFingerprint.Short(fingerprint, ShownDigits);
 }

@@ -80,4 +80,32 @@ public class FederationNodeTests
         Assert.Equal(2, result.Rounds.Count);
         Assert.DoesNotContain("Lost node", federation.Logged, StringComparison.Ordinal);
     }
+    [Theory]
+    [InlineData(null)]
+    [InlineData(ServerData)]
+    public async Task RunAsync_NodeDataUnknownOrTheServers_RunCompletes(string? nodeData)
+    {
+        await using var federation = await LocalFederation.StartAsync(FakeExperiment.Config(), create: c => FakeExperiment.Create(c, ServerData));
+        var node = NodeWithData(federation.Host.Address, nodeData).RunAsync();
+        var result = await federation.Finished();
+        Assert.Equal("The run completed.", await node);
+        Assert.Equal(2, result.Rounds.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_NodeDataDiffersFromTheServers_StopsNamingBothFingerprints()
+    {
+        await using var federation = await LocalFederation.StartAsync(FakeExperiment.Config(), create: c => FakeExperiment.Create(c, ServerData));
+        var error = await Assert.ThrowsAsync<FederationException>(() => NodeWithData(federation.Host.Address, OtherData).RunAsync());
+        Assert.StartsWith("This node's data set is not the server's: its fingerprint is sha256:bbbbbbbbbbbb, the server's sha256:aaaaaaaaaaaa ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Give the node the same files as the server", error.Message, StringComparison.Ordinal);
+    }
+
+    private const string ServerData = "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    private const string OtherData = "sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+
+    private static FederationNode NodeWithData(Uri server, string? fingerprint) => new(
+        new NodeOptions { Server = server, Name = "n", Clients = [0, 1, 2, 3], ConnectTimeout = TimeSpan.FromSeconds(10) },
+        (_, _) => new NodeExperiment(FakeExperiment.Create(FakeExperiment.Config()).CreateClients(), null) { DataFingerprint = fingerprint },
+        _ => { });
 }

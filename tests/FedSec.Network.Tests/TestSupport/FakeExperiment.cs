@@ -28,13 +28,16 @@ internal static class FakeExperiment
         ExactSum = exactSum,
     };
 
-    public static Experiment Create(ExperimentConfig config) => new(
+    public static Experiment Create(ExperimentConfig config) => Create(config, fingerprint: null);
+
+    /// <summary>The experiment, its data set fingerprinted as <paramref name="fingerprint"/> (null: unknown).</summary>
+    public static Experiment Create(ExperimentConfig config, string? fingerprint) => new(
         TestSetup.Of(
             config,
             new ByzantineAttack(new ByzantineOptions { Mode = ByzantineMode.Random, ClientNum = 1 }),
             config.ExactSum ? new NormDiffClippingDefense(new NormDiffClippingOptions { NormBound = 1 }) : new KrumDefense(new KrumOptions { ByzantineClientNum = 1, M = 2 })),
         new FakeBackend(),
-        new ExperimentData(Enumerable.Range(0, config.ClientNumInTotal).Select(i => FakeBackend.Data(5 + i, i % 10)).ToArray(), FakeBackend.Data(7, 0)));
+        new ExperimentData(Enumerable.Range(0, config.ClientNumInTotal).Select(i => FakeBackend.Data(5 + i, i % 10)).ToArray(), FakeBackend.Data(7, 0)) { SourceFingerprint = fingerprint });
 
     /// <summary>The experiment without attack and defense, aggregated by secure aggregation (FedSec.Privacy's protocol) with the given shares and threshold.</summary>
     public static Experiment Secure(ExperimentConfig config, int shares, int threshold, double dropout = 0)

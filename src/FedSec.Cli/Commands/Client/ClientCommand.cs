@@ -68,7 +68,7 @@ internal sealed class ClientCommand(IAnsiConsole console) : Command<ClientSettin
 
             var prepared = factory.Prepare(setup, settings.DataDir);
             console.WriteLine(ExperimentDescription.Prepared(prepared, setup.Config));
-            return new NodeExperiment(prepared.Experiment.CreateClients(), prepared);
+            return new NodeExperiment(prepared.Experiment.CreateClients(), prepared) { DataFingerprint = prepared.Data.SourceFingerprint };
         }
 
         console.MarkupLine($"Node [bold]{Markup.Escape(options.Name)}[/] connecting to {Markup.Escape(server.ToString())}{(key is null ? string.Empty : $" with key {key.Fingerprint}")}.");
