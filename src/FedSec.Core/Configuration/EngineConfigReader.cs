@@ -77,6 +77,7 @@ internal static class EngineConfigReader
             PoisonEndRoundId = r.Get(P.PoisonEndRoundId, S.Attack),
             MaliciousClientSelection = r.Get(P.MaliciousClientSelection, S.Attack),
             MaliciousClientsWithoutData = r.Get(P.MaliciousClientsWithoutData, S.Attack),
+            TriggerOnly = r.Get(P.TriggerOnly, S.Attack),
         };
 
         CrossCheck(r, config);

@@ -232,6 +232,12 @@ public static class EngineParameters
         false,
         "The malicious identities (fixed, decided before the split) hold no training data: the training set is split among the honest clients only, as ByzFL does; attacks that train on or poison the attacker's own data are then config errors.");
 
+    /// <summary><c>attack_args.trigger_only</c> (FedSec's): the control run of a backdoor, its trigger without its updates.</summary>
+    public static readonly BoolParameter TriggerOnly = new(
+        "trigger_only",
+        false,
+        "A control run of a backdoor: the malicious clients poison their data as the attack says (an adaptive trigger, A3FL's or IBA's, is still optimised against the global model each round) but train nothing and send the model they received with weight 0, so the global model is the honest clients' alone and the attack success rate measures the trigger on a model no poisoned update reached.");
+
     /// <summary><c>defense_args.enable_defense</c>.</summary>
     public static readonly BoolParameter EnableDefense = new("enable_defense", false, "Whether defense_type is applied.");
 
@@ -296,6 +302,7 @@ public static class EngineParameters
         new(ConfigSections.Attack, PoisonEndRoundId),
         new(ConfigSections.Attack, MaliciousClientSelection),
         new(ConfigSections.Attack, MaliciousClientsWithoutData),
+        new(ConfigSections.Attack, TriggerOnly),
         new(ConfigSections.Defense, EnableDefense),
         new(ConfigSections.Defense, DefenseType),
     };

@@ -186,6 +186,13 @@ public sealed record ExperimentConfig
     /// </summary>
     public bool MaliciousClientsWithoutData { get; init; }
 
+    /// <summary>
+    /// <c>attack_args.trigger_only</c>: the malicious clients poison their data (so an adaptive trigger still adapts) but
+    /// train nothing and send the model they received with weight 0: a backdoor's control run, whose attack success
+    /// rate is its trigger's on the honest clients' model. Off by default.
+    /// </summary>
+    public bool TriggerOnly { get; init; }
+
     /// <summary><c>defense_args.enable_defense</c> and at least one <c>defense_type</c>.</summary>
     public bool EnableDefense { get; init; }
 

@@ -57,6 +57,7 @@ public static class ExperimentBinder
         if (problems.Count == 0)
         {
             DatalessAttackerCheck.Run(engine, attack.Select(d => d.Name).FirstOrDefault(), attackInstance?.Instance as IAttack, problems);
+            TriggerOnlyCheck.Run(engine, attack.Select(d => d.Name).FirstOrDefault(), attackInstance?.Instance as IAttack, problems);
             CheckCombination(attack, attackInstance, defenses, defenseInstances, extensions, problems);
         }
 

@@ -21,13 +21,15 @@ internal sealed class ClientRound
     private readonly ExperimentData _data;
     private readonly SeedStreams _seeds;
     private readonly PipelineStages _stages;
+    private readonly bool _triggerOnly;
 
-    public ClientRound(IModelBackend backend, ExperimentData data, SeedStreams seeds, PipelineStages stages)
+    public ClientRound(IModelBackend backend, ExperimentData data, SeedStreams seeds, PipelineStages stages, bool triggerOnly)
     {
         _backend = backend;
         _data = data;
         _seeds = seeds;
         _stages = stages;
+        _triggerOnly = triggerOnly;
     }
 
     public ClientResult?[] Train(RoundPlan plan, IReadOnlyList<int> sampled, LocalTrainingSettings settings, IExperimentObserver? observer, CancellationToken cancellation)
@@ -39,6 +41,9 @@ internal sealed class ClientRound
             cancellation.ThrowIfCancellationRequested();
             jobs[i] = Prepare(sampled[i], plan, settings);
         }
+
+        // Weight 0 (no samples) makes the aggregate the other clients' alone.
+        bool SendsNothing(int i) => jobs[i].Data.Count == 0 || (_triggerOnly && plan.Malicious.Contains(sampled[i]));
 
         var layout = _backend.Layout;
         var results = new LocalTrainingResult?[jobs.Length];
@@ -56,8 +61,9 @@ internal sealed class ClientRound
             int id = sampled[i];
 
             // A client without data (malicious_clients_without_data) trains nothing: it sends the model it started from,
-            // which the attack replaces; its loss is left out of the round's train loss (ClientTraining.Assemble).
-            var result = jobs[i].Data.Count == 0
+            // which the attack replaces; its loss is left out of the round's train loss (ClientTraining.Assemble). So
+            // does a malicious client of a trigger_only run, after poisoning its data (which adapts the trigger).
+            var result = SendsNothing(i)
                 ? new LocalTrainingResult(plan.StartModel(id).ToArray(), 0, 0) { Steps = 0 }
                 : _backend.Train(plan.StartModel(id), jobs[i].Data, jobs[i].Settings, _seeds.Random("batch-order", round, id), _seeds.DeriveInt("local-training", round, id));
             results[i] = result;
@@ -94,7 +100,7 @@ internal sealed class ClientRound
         for (int i = 0; i < jobs.Length && results[i] is { } result; i++)
         {
             int id = sampled[i];
-            done[i] = new ClientResult(id, jobs[i].Data.Count, result.Weights, result.MeanLoss)
+            done[i] = new ClientResult(id, SendsNothing(i) ? 0 : jobs[i].Data.Count, result.Weights, result.MeanLoss)
             {
                 DivergedReason = nonFinite[i] >= 0 ? $"client {id}'s local training produced {NonFinite.Describe(result.Weights, nonFinite[i], layout)}" : null,
                 Steps = result.Steps,

@@ -26,7 +26,7 @@ public sealed class ExperimentClients
         _backend = backend;
         _seeds = seeds;
         _stages = stages;
-        _round = new ClientRound(backend, data, seeds, stages);
+        _round = new ClientRound(backend, data, seeds, stages, setup.Config.TriggerOnly);
         _settings = ExperimentServer.LocalTrainingSettingsOf(setup.Config);
     }
 
