@@ -18,7 +18,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
     /// <summary>The command's help.</summary>
     public const string Description =
         "Runs every combination of a grid (a config in which any value may be a list of alternatives; a key whose value is a list "
-        + "varies only as a list of lists), as child runs a few at a time, into OUTPUT/results.db. Every run's config is checked first. "
+        + "varies only as a list of lists), as child runs a few at a time, into OUTPUT/results.db. Every run's config (every run --only keeps) is checked first. "
         + "Resumable: after Ctrl-C, a crash or even SIGKILL, run the same command again; finished runs are skipped, half-written ones "
         + "redone, and diverged runs are kept as results.";
 
@@ -27,7 +27,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
     {
         var factory = Components.CreateFactory();
         var filter = Filter(settings.Only);
-        var grid = BenchPlan.Create(settings.GridFile, settings.Set, settings.Plugins, factory);
+        var grid = BenchPlan.Create(settings.GridFile, settings.Set, settings.Plugins, factory, filter);
         BenchPlan plan;
         try
         {

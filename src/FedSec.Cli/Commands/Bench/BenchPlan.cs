@@ -7,10 +7,10 @@ namespace FedSec.Cli.Commands.Bench;
 
 /// <summary>
 /// A grid's runs, each checked: the grid file with its <c>--set</c> overrides, expanded into runs, every run's
-/// configuration bound before anything runs.
+/// configuration (every run <c>--only</c> keeps) bound before anything runs.
 /// </summary>
 /// <param name="Runs">The runs, in the order they run (seeds outermost).</param>
-/// <param name="Configs">Each run's validated configuration, by run key.</param>
+/// <param name="Configs">Each checked run's validated configuration, by run key.</param>
 /// <param name="Warnings">The warnings every run shares (the grid's own, such as a FedML key FedSec ignores).</param>
 internal sealed record BenchPlan(IReadOnlyList<GridRunPlan> Runs, IReadOnlyDictionary<string, ExperimentConfig> Configs, IReadOnlyList<string> Warnings)
 {
@@ -18,8 +18,16 @@ internal sealed record BenchPlan(IReadOnlyList<GridRunPlan> Runs, IReadOnlyDicti
     /// Reads, overrides, expands and checks the grid in <paramref name="gridFile"/>, after loading the plugins it names
     /// and <paramref name="plugins"/> (<c>--plugin</c>; the child runs get them through the grid's <c>plugins:</c> list).
     /// </summary>
-    /// <exception cref="ConfigException">The grid or some run's configuration is wrong; each problem is prefixed by its run's label.</exception>
-    public static BenchPlan Create(string gridFile, IReadOnlyList<string> sets, IReadOnlyList<string> plugins, ExperimentFactory factory)
+    /// <param name="gridFile">The grid.</param>
+    /// <param name="sets">The <c>--set</c> overrides, applied to the grid before it is expanded.</param>
+    /// <param name="plugins">The <c>--plugin</c> assemblies.</param>
+    /// <param name="factory">Binds each run.</param>
+    /// <param name="only">
+    /// The runs to check (<c>--only</c>); the others are listed but not bound, so that a <c>--set</c> meant for the kept
+    /// runs (<c>attack_args.trigger_only</c> for the backdoor runs) does not fail on runs it would not fit. Null: all.
+    /// </param>
+    /// <exception cref="ConfigException">The grid or some checked run's configuration is wrong; each problem is prefixed by its run's label.</exception>
+    public static BenchPlan Create(string gridFile, IReadOnlyList<string> sets, IReadOnlyList<string> plugins, ExperimentFactory factory, AxisFilter? only = null)
     {
         ArgumentNullException.ThrowIfNull(sets);
         ArgumentNullException.ThrowIfNull(plugins);
@@ -40,7 +48,7 @@ internal sealed record BenchPlan(IReadOnlyList<GridRunPlan> Runs, IReadOnlyDicti
         // variants read ("ignored: not enabled") is the normal state of a grid and is not repeated.
         SortedSet<string>? warnings = null;
         var configs = new Dictionary<string, ExperimentConfig>(StringComparer.Ordinal);
-        foreach (var run in runs)
+        foreach (var run in runs.Where(r => only is null || only.IsEmpty || only.Matches(r.Axes)))
         {
             try
             {

@@ -39,6 +39,16 @@ public sealed class BenchPlanTests : IDisposable
     }
 
     [Fact]
+    public void Create_RunInvalidOutsideOnly_TheKeptRunsAreCheckedAndPlanned()
+    {
+        var only = FedSec.Results.Grid.AxisFilter.Parse(["comm_round=1"]);
+        var plan = BenchPlan.Create(Grid("train_args: { comm_round: [1, 0] }\n"), [], [], _factory, only).Only(only);
+
+        var run = Assert.Single(plan.Runs);
+        Assert.Equal(1, plan.Configs[run.RunKey].CommRound);
+    }
+
+    [Fact]
     public void Pending_SomeFinished_TheOthersInOrder()
     {
         var plan = BenchPlan.Create(Grid("common_args: { random_seed: [0, 1, 2] }\n"), [], [], _factory);
