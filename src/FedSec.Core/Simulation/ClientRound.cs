@@ -185,6 +185,12 @@ internal sealed class ClientRound
             data = text.PoisonSequences(sequences.Clone(), client);
         }
 
+        // A trigger_only client trains nothing: its constraint and objective (IBA's mask, a gradient pass) would be unused.
+        if (_triggerOnly)
+        {
+            return (data, settings);
+        }
+
         if (_stages.LocalConstraint is { } constrains)
         {
             settings = settings with { Constraint = constrains.ConstraintFor(client) };
