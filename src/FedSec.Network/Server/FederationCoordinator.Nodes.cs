@@ -67,7 +67,7 @@ public sealed partial class FederationCoordinator
         {
             if (_finished is not null)
             {
-                throw new JoinRefusedException(StatusCode.FailedPrecondition, "The run is over; this server takes no more nodes.");
+                throw new JoinRefusedException(StatusCode.FailedPrecondition, $"The run is over ({_finished.Replace("\n", ": ", StringComparison.Ordinal)}); this server takes no more nodes.");
             }
 
             session = _nodes.Join(request.NodeName, request.Clients.ToList(), key, keyName, _time.GetTimestamp());
@@ -136,15 +136,17 @@ public sealed partial class FederationCoordinator
             Task changed;
             lock (_gate)
             {
-                var session = LiveSession(sessionId);
-                session.LastSeen = _time.GetTimestamp();
-                if (_finished is { } end)
+                // The end of the run goes to every session the server knows, lost ones too: a node lost near the end
+                // (a missed heartbeat on a busy machine) learns how the run ended rather than being refused a rejoin.
+                if (_finished is { } end && _nodes.Find(sessionId) is { } known)
                 {
-                    session.ToldFinished = true;
+                    known.ToldFinished = true;
                     var parts = end.Split('\n', 2);
                     return (null, null, new RunFinished { Status = parts[0], Message = parts[1] });
                 }
 
+                var session = LiveSession(sessionId);
+                session.LastSeen = _time.GetTimestamp();
                 if (_round is { } round && round.Round > afterRound && round.PendingOf(session.ClientSet) is { Count: > 0 } mine)
                 {
                     var header = new TaskHeader

@@ -1,4 +1,3 @@
-using FedSec.Cli.Tests.TestSupport;
 using FedSec.Network.Server;
 using FedSec.Network.Tests.TestSupport;
 
@@ -65,12 +64,29 @@ public class RoundFaultTests
     }
 
     [Fact]
+    public async Task Run_EndsAfterANodeWasLost_TheLostNodeLearnsHowItEndedAndANewOneIsRefusedWithIt()
+    {
+        await using var federation = await LocalFederation.StartAsync(FakeExperiment.Config(rounds: 2), With(nodeTimeout: TimeSpan.FromSeconds(1)));
+        var silent = await RawNode.JoinAsync(federation, "silent", [3]);
+        var node = federation.Node("a", [0, 1, 2]).RunAsync();
+        var error = await Assert.ThrowsAsync<FederationException>(federation.Finished);
+        await Assert.ThrowsAsync<FederationException>(() => node);
+
+        var end = await silent.RunEndAsync(afterRound: -1);
+        Assert.NotNull(end);
+        Assert.Equal(("failed", error.Message), (end.Status, end.Message));
+        var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => RawNode.JoinAsync(federation, "late", [3]));
+        Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Equal($"The run is over (failed: {error.Message}); this server takes no more nodes.", refused.Status.Detail);
+    }
+
+    [Fact]
     public async Task Run_RetryAndTheLostClientComesBack_RoundCompletesWithEveryClient()
     {
         await using var federation = await LocalFederation.StartAsync(FakeExperiment.Config(rounds: 1), With(nodeTimeout: TimeSpan.FromSeconds(1), policy: ShortfallPolicy.Retry, retryWait: TimeSpan.FromSeconds(30)));
         await RawNode.JoinAsync(federation, "silent", [3]);
         var node = federation.Node("a", [0, 1, 2]).RunAsync();
-        Poll.Until(() => federation.Logged.Contains("retry 1 of 2", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the round to be retried");
+        federation.WaitUntilLogged("retry 1 of 2", "the round to be retried");
         var back = federation.Node("back", [3]).RunAsync();
         await federation.Finished();
         await Task.WhenAll(node, back);

@@ -110,6 +110,17 @@ internal sealed class LocalFederation : IAsyncDisposable
         (_, _) => new NodeExperiment(_create(Config).CreateClients(), null),
         line => _log.Enqueue($"[{name}] {line}"));
 
+    /// <summary>Waits (at most a generous bound) until the log contains <paramref name="text"/>; fails with the log.</summary>
+    public void WaitUntilLogged(string text, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!Logged.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Waited 30 s for {what}. Log:\n{Logged}");
+            Thread.Sleep(20);
+        }
+    }
+
     /// <summary>Waits for the run, at most a generous bound.</summary>
     public async Task<ExperimentResult> Finished()
     {

@@ -93,6 +93,21 @@ internal sealed class RawNode
         throw new InvalidOperationException("No task came.");
     }
 
+    /// <summary>Polls once for a task after <paramref name="afterRound"/>: the end of the run if the server sends it, else null.</summary>
+    public async Task<RunFinished?> RunEndAsync(int afterRound)
+    {
+        using var call = _client.NextTask(new TaskRequest { Session = Session, AfterRound = afterRound });
+        while (await call.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            if (call.ResponseStream.Current.BodyCase == TaskMessage.BodyOneofCase.Finished)
+            {
+                return call.ResponseStream.Current.Finished;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Sends an update: <paramref name="payload"/> as its model (announced as <paramref name="announced"/> values, by
     /// default its length), signed with <paramref name="key"/> over <paramref name="signedPayload"/> (by default the payload).
