@@ -58,6 +58,10 @@ public sealed class FederationNode
         bool everJoined = false;
         long? outageSince = null;
         var backoff = new Backoff();
+
+        // False once the node stops because of the server (it ended the run, refused the node, is not trusted or gone):
+        // otherwise a node that stops on its own tells the server it leaves.
+        bool leave = true;
         using var heartbeats = new CancellationTokenSource();
         Task? heartbeat = null;
         try
@@ -96,6 +100,7 @@ public sealed class FederationNode
                     if (finished is not null)
                     {
                         _log($"The server ended the run ({finished.Status}).");
+                        leave = false;
                         return finished.Status == "failed" ? throw new FederationException($"The server stopped the run: {finished.Message}") : finished.Message;
                     }
 
@@ -117,10 +122,12 @@ public sealed class FederationNode
                 }
                 catch (RpcException e) when (IsRefusal(e.StatusCode))
                 {
+                    leave = false;
                     throw new FederationException($"The server at {_options.Server} refused this node: {e.Status.Detail}", e);
                 }
                 catch (RpcException e) when (!cancellation.IsCancellationRequested)
                 {
+                    leave = false;
                     if (Untrusted(e) is { } tls)
                     {
                         throw new FederationException($"The server at {_options.Server} presented a certificate this node does not trust ({tls}); give the CA that signed it with --ca (ca.pem of 'fedsec certs create'), and dial the name in its certificate.", e);
@@ -136,11 +143,28 @@ public sealed class FederationNode
                             : $"Cannot reach a FedSec server at {_options.Server} ({e.Status.Detail}); check the address and port, and that 'fedsec server' runs there.", e);
                     }
 
+                    leave = true;
                     var wait = backoff.Next();
                     _log($"The server at {_options.Server} is unreachable ({e.Status.StatusCode}); trying again in {wait.TotalSeconds:0.##} s.");
                     await Task.Delay(wait, _time, cancellation).ConfigureAwait(false);
                 }
             }
+        }
+        catch (Exception e) when (leave && session is not null)
+        {
+            bool stopped = cancellation.IsCancellationRequested;
+            await LeaveNotice.SendAsync(client, session, stopped ? "it was stopped" : e.Message, _log).ConfigureAwait(false);
+            if (stopped && e is not OperationCanceledException)
+            {
+                throw new OperationCanceledException("The node was stopped.", e, cancellation);
+            }
+
+            throw;
+        }
+        catch (RpcException e) when (cancellation.IsCancellationRequested)
+        {
+            // A call cut by the cancellation: the node was stopped, not failed by the server.
+            throw new OperationCanceledException("The node was stopped.", e, cancellation);
         }
         finally
         {

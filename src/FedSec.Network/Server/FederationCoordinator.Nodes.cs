@@ -20,6 +20,8 @@ public sealed partial class FederationCoordinator
     /// </summary>
     public const int ProtocolVersion = 4;
 
+    private const int MaxLeaveReason = 300;
+
     /// <summary>The length of the model every update must have.</summary>
     private int ModelLength => _server.Layout.Length;
 
@@ -119,6 +121,35 @@ public sealed partial class FederationCoordinator
             var session = LiveSession(sessionId);
             session.LastSeen = _time.GetTimestamp();
             return new HeartbeatReply { Round = _round?.Round ?? -1, Finished = _finished is not null };
+        }
+    }
+
+    /// <summary>
+    /// A node stops on its own: its session is lost at once and its clients still pending in the round are dropped with
+    /// its reason (at most 300 printable characters of it). An unknown or lost session is ignored.
+    /// </summary>
+    internal void Leave(string sessionId, string reason)
+    {
+        string why = new(reason.Where(c => !char.IsControl(c)).Take(MaxLeaveReason).ToArray());
+        why = why.Trim().Length == 0 ? "no reason given" : why.Trim();
+        lock (_gate)
+        {
+            if (_nodes.Find(sessionId) is not { Lost: false } session)
+            {
+                return;
+            }
+
+            _nodes.Leave(session);
+            _log($"{session} left ({why}); its clients {Ranges(session.Clients)} are free to rejoin.");
+            if (_round is { } round)
+            {
+                foreach (int c in round.PendingOf(session.ClientSet))
+                {
+                    _lostReasons[c] = $"its {session} left: {why}";
+                }
+            }
+
+            Changed();
         }
     }
 

@@ -26,6 +26,13 @@ internal sealed class FederationService : Federation.FederationBase
         }
     }
 
+    public override Task<LeaveReply> Leave(LeaveRequest request, ServerCallContext context)
+    {
+        _coordinator.Traffic.AddReceived(request.CalculateSize());
+        _coordinator.Leave(request.Session, request.Reason);
+        return Task.FromResult(new LeaveReply());
+    }
+
     public override Task<HeartbeatReply> Heartbeat(HeartbeatRequest request, ServerCallContext context)
     {
         var reply = _coordinator.Heartbeat(request.Session);

@@ -103,6 +103,9 @@ internal sealed class NodeRegistry
         return lost;
     }
 
+    /// <summary>Marks a session as lost (its node left) and frees its clients.</summary>
+    public void Leave(NodeSession session) => Drop(session);
+
     /// <summary>"3" or "3, 5 and 7".</summary>
     public static string Ids(IReadOnlyList<int> ids) =>
         ids.Count == 1 ? ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{string.Join(", ", ids.SkipLast(1))} and {ids[^1]}";

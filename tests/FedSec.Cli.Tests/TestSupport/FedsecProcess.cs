@@ -89,6 +89,14 @@ internal sealed class FedsecProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGTERM, as a service manager or <c>kill</c> stops a process: it may end cleanly.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.True(kill.ExitCode == 0, $"kill -TERM {Pid} failed.");
+    }
+
     /// <summary>SIGKILL of this process alone (not its children), as <c>kill -9</c> would.</summary>
     public void KillAlone()
     {

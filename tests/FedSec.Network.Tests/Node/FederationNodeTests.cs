@@ -99,6 +99,19 @@ public class FederationNodeTests
         var error = await Assert.ThrowsAsync<FederationException>(() => NodeWithData(federation.Host.Address, OtherData).RunAsync());
         Assert.StartsWith("This node's data set is not the server's: its fingerprint is sha256:bbbbbbbbbbbb, the server's sha256:aaaaaaaaaaaa ", error.Message, StringComparison.Ordinal);
         Assert.Contains("Give the node the same files as the server", error.Message, StringComparison.Ordinal);
+        Assert.Contains("node 'n' left (This node's data set is not the server's: its fingerprint is sha256:bbbbbbbbbbbb, the server's sha256:aaaaaaaaaaaa (SHA-256 of the whole set as loaded).); its clients 0-3 are free to rejoin.", federation.Logged, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_Cancelled_TellsTheServerItLeaves()
+    {
+        await using var federation = await LocalFederation.StartAsync(FakeExperiment.Config(), startRounds: false);
+        using var stop = new CancellationTokenSource();
+        var node = federation.Node("a", [0, 1, 2, 3]).RunAsync(stop.Token);
+        federation.WaitUntilLogged("[a] Joined", "the node to join");
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => node);
+        Assert.Contains("node 'a' left (it was stopped); its clients 0-3 are free to rejoin.", federation.Logged, StringComparison.Ordinal);
     }
 
     private const string ServerData = "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";

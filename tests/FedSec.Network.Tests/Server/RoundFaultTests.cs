@@ -64,6 +64,25 @@ public class RoundFaultTests
     }
 
     [Fact]
+    public async Task Run_NodeLeavesMidRound_ItsClientDroppedAtOnceWithItsReason()
+    {
+        // The node heartbeats and the round has no deadline: only its leaving lets the round close.
+        await using var federation = await LocalFederation.StartAsync(FakeExperiment.Config(rounds: 1, minClients: 3), With(nodeTimeout: TimeSpan.FromSeconds(60)));
+        var leaving = await RawNode.JoinAsync(federation, "leaving", [3]);
+        using var stop = new CancellationTokenSource();
+        var alive = leaving.KeepAliveAsync(stop.Token);
+        var node = federation.Node("a", [0, 1, 2]).RunAsync();
+        federation.WaitUntilLogged("[a] Round 1: training", "round 1 to start");
+        await leaving.LeaveAsync("its data\n differs\u0007" + new string('x', 400));
+        await federation.Finished();
+        await stop.CancelAsync();
+        await Task.WhenAll(node, alive);
+        var dropped = Assert.Single(Assert.Single(federation.Completed).Dropped!);
+        Assert.Equal(3, dropped.Client);
+        Assert.Equal("its node 'leaving' left: its data differs" + new string('x', 300 - "its data differs".Length), dropped.Reason);
+    }
+
+    [Fact]
     public async Task Run_EndsAfterANodeWasLost_TheLostNodeLearnsHowItEndedAndANewOneIsRefusedWithIt()
     {
         await using var federation = await LocalFederation.StartAsync(FakeExperiment.Config(rounds: 2), With(nodeTimeout: TimeSpan.FromSeconds(1)));

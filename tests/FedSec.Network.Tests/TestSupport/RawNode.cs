@@ -93,6 +93,9 @@ internal sealed class RawNode
         throw new InvalidOperationException("No task came.");
     }
 
+    /// <summary>Tells the server this node leaves, with <paramref name="reason"/> as it is.</summary>
+    public async Task LeaveAsync(string reason) => await _client.LeaveAsync(new LeaveRequest { Session = Session, Reason = reason });
+
     /// <summary>Polls once for a task after <paramref name="afterRound"/>: the end of the run if the server sends it, else null.</summary>
     public async Task<RunFinished?> RunEndAsync(int afterRound)
     {

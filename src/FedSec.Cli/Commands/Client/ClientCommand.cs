@@ -73,9 +73,20 @@ internal sealed class ClientCommand(IAnsiConsole console) : Command<ClientSettin
 
         console.MarkupLine($"Node [bold]{Markup.Escape(options.Name)}[/] connecting to {Markup.Escape(server.ToString())}{(key is null ? string.Empty : $" with key {key.Fingerprint}")}.");
         var node = new FederationNode(options, Prepare, line => console.WriteLine(line));
-        string end = node.RunAsync(cancellationToken).GetAwaiter().GetResult();
-        console.WriteLine(end);
-        return ExitCodes.Ok;
+
+        // Ctrl-C or SIGTERM: the node tells the server it leaves (its clients are dropped at once, not after the node timeout).
+        using var interruption = new Interruption(cancellationToken);
+        try
+        {
+            string end = node.RunAsync(interruption.Token).GetAwaiter().GetResult();
+            console.WriteLine(end);
+            return ExitCodes.Ok;
+        }
+        catch (OperationCanceledException) when (interruption.Requested)
+        {
+            console.WriteLine("Stopped. The same command joins the run again while it lasts.");
+            return ExitCodes.Interrupted;
+        }
     }
 
     /// <summary>Plaintext only with --insecure and only to a loopback address; --insecure only with http://.</summary>

@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
 
-namespace FedSec.Cli.Commands.Bench;
+namespace FedSec.Cli.Commands;
 
 /// <summary>
-/// Ctrl-C and SIGTERM as a cancellation, for as long as it is not disposed: the bench stops starting runs, kills the
-/// running ones (their directories are redone on resume) and says how to resume, instead of dying mid-sentence.
+/// Ctrl-C and SIGTERM as a cancellation, for as long as it is not disposed, instead of dying mid-sentence: the bench
+/// stops starting runs, kills the running ones (their directories are redone on resume) and says how to resume; a node
+/// tells its server it leaves.
 /// </summary>
 internal sealed class Interruption : IDisposable
 {
@@ -26,7 +27,7 @@ internal sealed class Interruption : IDisposable
     /// <summary>Cancelled on Ctrl-C, SIGTERM or the outer token.</summary>
     public CancellationToken Token => _source.Token;
 
-    /// <summary>Whether the bench was interrupted.</summary>
+    /// <summary>Whether Ctrl-C, SIGTERM or the outer token came.</summary>
     public bool Requested => _source.IsCancellationRequested;
 
     /// <summary>Stops listening.</summary>
