@@ -206,6 +206,38 @@ public sealed class ResultsDatabase : IDisposable
         }
     }
 
+    /// <summary>Every stored run's key with its label, by key.</summary>
+    public IReadOnlyDictionary<string, string> StoredLabels()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT run_key, label FROM runs;";
+            using var reader = command.ExecuteReader();
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                labels[reader.GetString(0)] = reader.GetString(1);
+            }
+
+            return labels;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the stored runs of <paramref name="runKeys"/>: their rows in every table in one transaction, then each
+    /// one's run directory when it lies inside this database's directory. Unknown keys are skipped.
+    /// </summary>
+    /// <returns>The number of runs deleted.</returns>
+    public int Delete(IReadOnlyCollection<string> runKeys)
+    {
+        ArgumentNullException.ThrowIfNull(runKeys);
+        lock (_gate)
+        {
+            return new RunDeletion(_connection, Directory).Apply(runKeys);
+        }
+    }
+
     /// <summary>Reads everything stored: runs, rounds, detection and reconstructions.</summary>
     public StoredResults Read()
     {

@@ -50,6 +50,18 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
 
         // A dry run changes nothing: against a database of an older key scheme it computes the keys the runs will have.
         var finished = settings.DryRun ? RunKeyMigration.FinishedKeys(database, factory.Bind) : database.FinishedRunKeys();
+        if (StrayRuns.Of(finished, grid.Runs) is { Count: > 0 } strays)
+        {
+            var labels = database.StoredLabels();
+            if (settings.Prune && !settings.DryRun)
+            {
+                database.Delete(strays);
+                finished = database.FinishedRunKeys();
+            }
+
+            console.MarkupLine(Markup.Escape(StrayRuns.Describe(strays, labels, settings.Prune, settings.DryRun)));
+        }
+
         if (!settings.DryRun)
         {
             StoredCells.Record(database, plan.Runs);

@@ -94,6 +94,37 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public void Execute_StoredRunsNoLongerInTheGrid_NamesThemAndDeletesThemOnlyWithPrune()
+    {
+        string output = _dir.File("out");
+        MarkEveryRunFinished(Grid("train_args: { comm_round: 1, learning_rate: [0.3, 0.1] }\n"), output);
+        string grid = Grid("train_args: { comm_round: 1, learning_rate: [0.3] }\n");
+        string stale;
+        using (var db = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName)))
+        {
+            stale = db.Read().Runs.Single(r => r.Axes["learning_rate"] == "0.1").RunKey;
+        }
+
+        var (_, told) = CommandLine.Run("bench", grid, "--output", output, "--dry-run");
+        var (_, dryPrune) = CommandLine.Run("bench", grid, "--output", output, "--dry-run", "--prune");
+        Assert.True(Directory.Exists(Path.Combine(output, "runs", stale)));
+        var (code, pruned) = CommandLine.Run("bench", grid, "--output", output, "--prune");
+        var (_, after) = CommandLine.Run("bench", grid, "--output", output, "--dry-run");
+
+        Assert.Contains("1 stored run is not a run of this grid (made by an entry or tune value since changed or removed, or another grid's): attack=none defense=none learning_rate=0.1 seed=0. 'fedsec report' shows it too; --prune deletes it.", Flat(told), StringComparison.Ordinal);
+        Assert.Contains("--prune would delete 1 stored run that is not a run of this grid: attack=none defense=none learning_rate=0.1 seed=0.", Flat(dryPrune), StringComparison.Ordinal);
+        Assert.Equal(0, code);
+        Assert.Contains("Deleted 1 stored run that is not a run of this grid, with its run directory: attack=none defense=none learning_rate=0.1 seed=0.", Flat(pruned), StringComparison.Ordinal);
+        Assert.Contains("Nothing to run.", pruned, StringComparison.Ordinal);
+        Assert.DoesNotContain("not a run of this grid", Flat(after), StringComparison.Ordinal);
+        Assert.Contains("1 runs (1 already finished, 0 to run", Flat(after), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(output, "runs", stale)));
+    }
+
+    // The console wraps long lines.
+    private static string Flat(string text) => string.Join(" ", text.Split('\n', StringSplitOptions.TrimEntries));
+
+    [Fact]
     public void Execute_RecordsTheGridsOrderOfEveryAxis_WhateverOnlyRuns()
     {
         // The report shows attacks and defenses as the grid lists them: bench stores that order with the results.
