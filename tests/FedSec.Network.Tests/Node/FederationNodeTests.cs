@@ -80,6 +80,7 @@ public class FederationNodeTests
         Assert.Equal(2, result.Rounds.Count);
         Assert.DoesNotContain("Lost node", federation.Logged, StringComparison.Ordinal);
     }
+
     [Theory]
     [InlineData(null)]
     [InlineData(ServerData)]
