@@ -50,16 +50,23 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
 
         // A dry run changes nothing: against a database of an older key scheme it computes the keys the runs will have.
         var finished = settings.DryRun ? RunKeyMigration.FinishedKeys(database, factory.Bind) : database.FinishedRunKeys();
-        if (StrayRuns.Of(finished, grid.Runs) is { Count: > 0 } strays)
+        var strays = StrayRuns.Of(finished, grid.Runs);
+        if (strays.Count > 0)
         {
             var labels = database.StoredLabels();
             if (settings.Prune && !settings.DryRun)
             {
                 database.Delete(strays);
-                finished = database.FinishedRunKeys();
             }
 
             console.MarkupLine(Markup.Escape(StrayRuns.Describe(strays, labels, settings.Prune, settings.DryRun)));
+        }
+
+        if (settings.Prune && !settings.DryRun)
+        {
+            // Pruning is upkeep: it runs nothing, so that it cannot start a long grid by surprise.
+            console.MarkupLine(strays.Count == 0 ? "Every stored run is a run of this grid; nothing to prune." : "Run the same command without --prune to go on with the grid.");
+            return ExitCodes.Ok;
         }
 
         if (!settings.DryRun)

@@ -52,9 +52,9 @@ internal sealed class BenchSettings : CommandSettings
     [Description("List the runs (and which are finished) and exit")]
     public bool DryRun { get; init; }
 
-    /// <summary><c>--prune</c>: delete the stored runs that are not runs of this grid.</summary>
+    /// <summary><c>--prune</c>: delete the stored runs that are not runs of this grid, and run nothing.</summary>
     [CommandOption("--prune")]
-    [Description("Delete the stored runs that are not runs of this grid (an entry or tune value changed or removed since they ran; another grid's runs in the same directory too): their rows and run directories. With --dry-run, list them")]
+    [Description("Delete the stored runs that are not runs of this grid (an entry or tune value changed or removed since they ran; another grid's runs in the same directory too), their rows and run directories, and run nothing. With --dry-run, list them")]
     public bool Prune { get; init; }
 
     /// <summary>Where the runs and the results database go: <c>--output</c>, else <c>results/GRID_NAME</c>.</summary>

@@ -94,11 +94,11 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
-    public void Execute_StoredRunsNoLongerInTheGrid_NamesThemAndDeletesThemOnlyWithPrune()
+    public void Execute_StoredRunsNoLongerInTheGrid_NamesThemAndDeletesThemOnlyWithPruneWhichRunsNothing()
     {
         string output = _dir.File("out");
         MarkEveryRunFinished(Grid("train_args: { comm_round: 1, learning_rate: [0.3, 0.1] }\n"), output);
-        string grid = Grid("train_args: { comm_round: 1, learning_rate: [0.3] }\n");
+        string grid = Grid("train_args: { comm_round: 1, learning_rate: [0.3, 0.2] }\n");
         string stale;
         using (var db = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName)))
         {
@@ -115,9 +115,10 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains("--prune would delete 1 stored run that is not a run of this grid: attack=none defense=none learning_rate=0.1 seed=0.", Flat(dryPrune), StringComparison.Ordinal);
         Assert.Equal(0, code);
         Assert.Contains("Deleted 1 stored run that is not a run of this grid, with its run directory: attack=none defense=none learning_rate=0.1 seed=0.", Flat(pruned), StringComparison.Ordinal);
-        Assert.Contains("Nothing to run.", pruned, StringComparison.Ordinal);
+        Assert.Contains("Run the same command without --prune to go on with the grid.", Flat(pruned), StringComparison.Ordinal);
         Assert.DoesNotContain("not a run of this grid", Flat(after), StringComparison.Ordinal);
-        Assert.Contains("1 runs (1 already finished, 0 to run", Flat(after), StringComparison.Ordinal);
+        Assert.Contains("2 runs (1 already finished, 1 to run", Flat(after), StringComparison.Ordinal);
+        Assert.Single(Directory.GetDirectories(Path.Combine(output, "runs")));
         Assert.False(Directory.Exists(Path.Combine(output, "runs", stale)));
     }
 
