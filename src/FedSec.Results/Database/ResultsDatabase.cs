@@ -20,10 +20,13 @@ public sealed class ResultsDatabase : IDisposable
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
 
-    private ResultsDatabase(SqliteConnection connection, string directory, TimeProvider clock)
+    private readonly string _path;
+
+    private ResultsDatabase(SqliteConnection connection, string path, TimeProvider clock)
     {
         _connection = connection;
-        Directory = directory;
+        _path = path;
+        Directory = Path.GetDirectoryName(path)!;
         _clock = clock;
     }
 
@@ -68,7 +71,7 @@ public sealed class ResultsDatabase : IDisposable
             throw;
         }
 
-        return new ResultsDatabase(connection, directory, clock);
+        return new ResultsDatabase(connection, full, clock);
     }
 
     /// <summary>The keys of the runs whose results are stored (fully: a run is stored in one transaction).</summary>
@@ -235,6 +238,40 @@ public sealed class ResultsDatabase : IDisposable
         lock (_gate)
         {
             return new RunDeletion(_connection, Directory).Apply(runKeys);
+        }
+    }
+
+    /// <summary>
+    /// Brings in the runs of the results database at <paramref name="sourcePath"/> (another machine's share of a grid)
+    /// that this one lacks: every row in one transaction, after their run directories were copied to the same place
+    /// relative to this database (a run directory outside the source's directory stays where it is, and its stored path
+    /// is rewritten to reach it from here). A run both hold is kept as it is here (the same key is the same settings).
+    /// </summary>
+    /// <returns>The number of runs brought in, and of the source's runs this database held already.</returns>
+    /// <exception cref="FileNotFoundException">There is no database at <paramref name="sourcePath"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="sourcePath"/> is this database.</exception>
+    public (int Merged, int AlreadyHere) Merge(string sourcePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourcePath);
+        string full = Path.GetFullPath(sourcePath);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"There is no results database at {full}: give the output directory of a 'fedsec bench' (it holds {FileName}).", full);
+        }
+
+        if (full == _path)
+        {
+            throw new ArgumentException($"{full} is the database merged into; give another bench's output directory.", nameof(sourcePath));
+        }
+
+        // Opening brings the source to this schema version (its missing columns added) before its rows are read.
+        using (Open(full))
+        {
+        }
+
+        lock (_gate)
+        {
+            return new RunMerge(_connection, Directory).Apply(full);
         }
     }
 

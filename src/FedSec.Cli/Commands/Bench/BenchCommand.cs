@@ -31,7 +31,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         BenchPlan plan;
         try
         {
-            plan = grid.Only(filter);
+            plan = grid.Only(filter).Shard(settings.Shard);
         }
         catch (AxisFilterException e)
         {
@@ -48,6 +48,11 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             console.MarkupLine(Markup.Escape(StoredCells.Describe(migration)));
         }
 
+        foreach (string share in settings.Merge)
+        {
+            ShareMerge.Into(console, database, share, factory);
+        }
+
         // A dry run changes nothing: against a database of an older key scheme it computes the keys the runs will have.
         var finished = settings.DryRun ? RunKeyMigration.FinishedKeys(database, factory.Bind) : database.FinishedRunKeys();
         var strays = StrayRuns.Of(finished, grid.Runs);
@@ -62,11 +67,11 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             console.MarkupLine(Markup.Escape(StrayRuns.Describe(strays, labels, settings.Prune, settings.DryRun)));
         }
 
-        if (settings.Prune && !settings.DryRun)
+        // Pruning and merging are upkeep: they run nothing, so that they cannot start a long grid by surprise.
+        bool upkeep = settings.Merge.Length > 0 || (settings.Prune && !settings.DryRun);
+        if (settings.Prune && !settings.DryRun && strays.Count == 0)
         {
-            // Pruning is upkeep: it runs nothing, so that it cannot start a long grid by surprise.
-            console.MarkupLine(strays.Count == 0 ? "Every stored run is a run of this grid; nothing to prune." : "Run the same command without --prune to go on with the grid.");
-            return ExitCodes.Ok;
+            console.MarkupLine("Every stored run is a run of this grid; nothing to prune.");
         }
 
         if (!settings.DryRun)
@@ -82,10 +87,16 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
 
         var pending = plan.Pending(finished);
         var roundsOf = plan.RoundsOf(pending);
-        console.MarkupLine($"Grid {Markup.Escape(settings.GridFile)}: {plan.Runs.Count} runs ({plan.Runs.Count - pending.Count} already finished, {pending.Count} to run, {roundsOf.Values.Sum()} rounds); results in {Markup.Escape(Path.GetFullPath(output))}.{(filter.IsEmpty ? string.Empty : Markup.Escape($" Only the runs with {filter}."))}");
+        console.MarkupLine($"Grid {Markup.Escape(settings.GridFile)}: {plan.Runs.Count} runs ({plan.Runs.Count - pending.Count} already finished, {pending.Count} to run, {roundsOf.Values.Sum()} rounds); results in {Markup.Escape(Path.GetFullPath(output))}.{(filter.IsEmpty ? string.Empty : Markup.Escape($" Only the runs with {filter}."))}{(settings.Shard is { } shard ? $" Share {shard} of the grid's runs." : string.Empty)}");
         if (settings.DryRun)
         {
             PlanTable.Show(console, plan, finished);
+            return ExitCodes.Ok;
+        }
+
+        if (upkeep)
+        {
+            console.MarkupLine($"Run the same command without {(settings.Merge.Length > 0 ? "--merge" : "--prune")} to go on with the grid, or 'fedsec report {Markup.Escape(output)}'.");
             return ExitCodes.Ok;
         }
 

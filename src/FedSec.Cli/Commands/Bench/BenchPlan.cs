@@ -88,6 +88,9 @@ internal sealed record BenchPlan(IReadOnlyList<GridRunPlan> Runs, IReadOnlyDicti
         return this with { Runs = Runs.Where(r => filter.Matches(r.Axes)).ToArray() };
     }
 
+    /// <summary>The plan restricted to the runs of <paramref name="shard"/> (<c>--shard</c>), in order; the whole plan for null.</summary>
+    public BenchPlan Shard(GridShard? shard) => shard is null ? this : this with { Runs = Runs.Where(r => shard.Contains(r.RunKey)).ToArray() };
+
     /// <summary>The runs whose key is not in <paramref name="finished"/>, in order.</summary>
     public IReadOnlyList<GridRunPlan> Pending(IReadOnlySet<string> finished)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using FedSec.Results.Grid;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -57,6 +58,19 @@ internal sealed class BenchSettings : CommandSettings
     [Description("Delete the stored runs that are not runs of this grid (an entry or tune value changed or removed since they ran; another grid's runs in the same directory too), their rows and run directories, and run nothing. With --dry-run, list them")]
     public bool Prune { get; init; }
 
+    /// <summary><c>--shard K/N</c> as typed; see <see cref="Shard"/>.</summary>
+    [CommandOption("--shard <K/N>")]
+    [Description("Run only this machine's share of the grid: share K of N (e.g. --shard 2/3 on the second of three machines), by run key, whatever --only keeps; --merge brings the shares' output directories together")]
+    public string? ShardText { get; init; }
+
+    /// <summary><c>--merge DIR</c> (repeatable): other benches' output directories to bring in.</summary>
+    [CommandOption("--merge <DIR>")]
+    [Description("Bring in the finished runs of another bench's output directory (another machine's --shard), rows and run directories, and run nothing (repeatable)")]
+    public string[] Merge { get; init; } = [];
+
+    /// <summary>The share of <c>--shard</c>, or null for the whole grid.</summary>
+    public GridShard? Shard => ShardText is null ? null : GridShard.Parse(ShardText, out _);
+
     /// <summary>Where the runs and the results database go: <c>--output</c>, else <c>results/GRID_NAME</c>.</summary>
     public string OutputDirectory => Output ?? Path.Combine("results", Path.GetFileNameWithoutExtension(GridFile));
 
@@ -67,7 +81,18 @@ internal sealed class BenchSettings : CommandSettings
     public int Threads => OptionChecks.Parse<int>(ThreadsText) ?? 1;
 
     /// <inheritdoc/>
-    public override ValidationResult Validate() => OptionChecks.Result(
-        OptionChecks.WholeNumber<int>("--parallel", ParallelText, 1),
-        OptionChecks.WholeNumber<int>("--threads", ThreadsText, 1));
+    public override ValidationResult Validate()
+    {
+        string? shard = null;
+        if (ShardText is not null)
+        {
+            GridShard.Parse(ShardText, out shard);
+        }
+
+        return OptionChecks.Result(
+            OptionChecks.WholeNumber<int>("--parallel", ParallelText, 1),
+            OptionChecks.WholeNumber<int>("--threads", ThreadsText, 1),
+            shard,
+            Merge.Length > 0 && DryRun ? "--merge writes into the output directory, and --dry-run changes nothing: give one of them." : null);
+    }
 }

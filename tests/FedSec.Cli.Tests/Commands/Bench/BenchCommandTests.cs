@@ -115,11 +115,65 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains("--prune would delete 1 stored run that is not a run of this grid: attack=none defense=none learning_rate=0.1 seed=0.", Flat(dryPrune), StringComparison.Ordinal);
         Assert.Equal(0, code);
         Assert.Contains("Deleted 1 stored run that is not a run of this grid, with its run directory: attack=none defense=none learning_rate=0.1 seed=0.", Flat(pruned), StringComparison.Ordinal);
-        Assert.Contains("Run the same command without --prune to go on with the grid.", Flat(pruned), StringComparison.Ordinal);
+        Assert.Contains("Run the same command without --prune to go on with the grid", Flat(pruned), StringComparison.Ordinal);
         Assert.DoesNotContain("not a run of this grid", Flat(after), StringComparison.Ordinal);
         Assert.Contains("2 runs (1 already finished, 1 to run", Flat(after), StringComparison.Ordinal);
         Assert.Single(Directory.GetDirectories(Path.Combine(output, "runs")));
         Assert.False(Directory.Exists(Path.Combine(output, "runs", stale)));
+    }
+
+    [Fact]
+    public void Execute_ThreeShares_SplitTheGridsRunsBetweenThem()
+    {
+        string grid = Grid("common_args: { random_seed: [0, 1, 2, 3, 4, 5, 6, 7, 8] }\ntrain_args: { comm_round: 1 }\n");
+
+        var shares = Enumerable.Range(1, 3).Select(k => CommandLine.Run("bench", grid, "--output", _dir.File($"out{k}"), "--dry-run", "--shard", $"{k}/3")).ToArray();
+
+        Assert.All(shares, s => Assert.Equal(0, s.ExitCode));
+        var pending = shares.Select(s => s.Output.Split('\n').Where(l => l.Contains("pending", StringComparison.Ordinal)).ToArray()).ToArray();
+        Assert.Equal(9, pending.Sum(p => p.Length));
+        Assert.Equal(9, pending.SelectMany(p => p).Select(l => l.Split('│', StringSplitOptions.TrimEntries)[2]).Distinct().Count());
+        Assert.All(shares.Select((s, i) => (s, i)), x => Assert.Contains($"Share {x.i + 1}/3 of the grid's runs.", Flat(x.s.Output), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Execute_MergeAnotherShare_BringsItsRunsInAndRunsNothing()
+    {
+        string here = _dir.File("here");
+        string there = _dir.File("there");
+        MarkEveryRunFinished(Grid("train_args: { comm_round: 1, learning_rate: [0.3] }\n"), here);
+        MarkEveryRunFinished(Grid("train_args: { comm_round: 1, learning_rate: [0.1] }\n"), there);
+        string grid = Grid("train_args: { comm_round: 1, learning_rate: [0.3, 0.1, 0.2] }\n");
+
+        var (code, text) = CommandLine.Run("bench", grid, "--output", here, "--merge", there);
+        var (_, again) = CommandLine.Run("bench", grid, "--output", here, "--merge", there);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"Brought in 1 run from {there} (0 of its runs were here already).", Flat(text), StringComparison.Ordinal);
+        Assert.Contains("3 runs (2 already finished, 1 to run", Flat(text), StringComparison.Ordinal);
+        Assert.Contains("Run the same command without --merge to go on with the grid", Flat(text), StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(here, "runs")).Length);
+        Assert.Contains($"Brought in 0 runs from {there} (1 of its runs were here already).", Flat(again), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--dry-run", "--merge writes into the output directory, and --dry-run changes nothing: give one of them")]
+    [InlineData("--shard", "--shard expects K/N with 1 <= K <= N (share K of N machines, e.g. --shard 2/3), not '3/2'")]
+    [InlineData("", "there is no results.db there; give the output directory of a 'fedsec bench'")]
+    public void Execute_BadShareOptions_UsageErrorSayingWhatIsAllowed(string option, string message)
+    {
+        string grid = Grid("train_args: { comm_round: 1 }\n");
+        string[] extra = option switch
+        {
+            "--dry-run" => ["--merge", _dir.File("there"), "--dry-run"],
+            "--shard" => ["--shard", "3/2"],
+            _ => ["--merge", _dir.File("there")],
+        };
+
+        var (code, text) = CommandLine.Run(["bench", grid, "--output", _dir.File("out"), .. extra]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(message, Flat(text), StringComparison.Ordinal);
     }
 
     // The console wraps long lines.
