@@ -73,7 +73,8 @@ internal static class FedSecApp
         config.AddCommand<BenchCommand>("bench")
             .WithDescription(BenchCommand.Description)
             .WithExample("bench", "examples/paper/mnist.yaml", "--dry-run")
-            .WithExample("bench", "examples/paper/mnist.yaml", "--parallel", "2", "--output", "results/suite");
+            .WithExample("bench", "examples/paper/mnist.yaml", "--parallel", "2", "--output", "results/suite")
+            .WithExample("bench", "examples/paper/worst-case.yaml", "--shard", "2/3", "--output", "results/wc-2");
         config.AddCommand<ReportCommand>("report")
             .WithDescription(ReportCommand.Description)
             .WithExample("report", "results/mnist", "--only", "defense=none,krum", "--only", "attack=none,alie");
