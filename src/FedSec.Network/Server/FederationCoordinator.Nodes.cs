@@ -139,6 +139,7 @@ public sealed partial class FederationCoordinator
                 return;
             }
 
+            session.LeftReason = why;
             _nodes.Leave(session);
             _log($"{session} left ({why}); its clients {Ranges(session.Clients)} are free to rejoin.");
             if (_round is { } round)

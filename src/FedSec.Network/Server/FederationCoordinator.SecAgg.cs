@@ -142,7 +142,10 @@ public sealed partial class FederationCoordinator : ISecAggExchange
                 {
                     if (_nodes.HostOf(c) is not { } host)
                     {
-                        DropFromSecAgg(relay, c, $"its node stopped answering in secure aggregation's {step} step");
+                        string? left = relay.ReportedBy.TryGetValue(c, out var id) ? _nodes.Find(id)?.LeftReason : null;
+                        DropFromSecAgg(relay, c, left is null
+                            ? $"its node stopped answering in secure aggregation's {step} step"
+                            : $"its node left in secure aggregation's {step} step: {left}");
                     }
                     else if (relay.ReportedBy.GetValueOrDefault(c) != host.Id)
                     {

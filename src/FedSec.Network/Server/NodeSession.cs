@@ -35,8 +35,11 @@ internal sealed class NodeSession
     /// <summary>When it was last heard from (a <see cref="TimeProvider"/> timestamp).</summary>
     public long LastSeen { get; set; }
 
-    /// <summary>True once it missed its heartbeats (or another node with its name and key replaced it).</summary>
+    /// <summary>True once it missed its heartbeats, left (<see cref="LeftReason"/>), or another node with its name and key replaced it.</summary>
     public bool Lost { get; set; }
+
+    /// <summary>Why the node said it left (the Leave call, cleaned); null when it did not.</summary>
+    public string? LeftReason { get; set; }
 
     /// <summary>True once the node was told the run is over.</summary>
     public bool ToldFinished { get; set; }

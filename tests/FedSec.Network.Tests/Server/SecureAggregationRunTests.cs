@@ -81,13 +81,13 @@ public class SecureAggregationRunTests
         }).RunAsync(stopB.Token);
         var result = await federation.Finished();
         await a;
-        // The stopped node's calls end cancelled (an RpcException with status Cancelled, or the cancellation itself).
-        await Assert.ThrowsAnyAsync<Exception>(() => b);
+        // The stopped node tells the server it leaves, and ends cancelled.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => b);
         Assert.True(stopB.IsCancellationRequested);
 
         var record = Assert.Single(federation.Completed);
         Assert.Equal([2, 3], record.Dropped!.Select(d => d.Client));
-        Assert.All(record.Dropped!, d => Assert.Contains("stopped answering in secure aggregation's unmasking step", d.Reason));
+        Assert.All(record.Dropped!, d => Assert.Equal("its node left in secure aggregation's unmasking step: it was stopped", d.Reason));
         if (threshold == 2)
         {
             Assert.Null(record.Failure);
