@@ -71,6 +71,13 @@ public sealed record RunSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? DataFingerprint { get; init; }
 
+    /// <summary>
+    /// The tensor threads the run's training ran on (<c>fedsec run --threads</c>): its numbers depend on it. Absent when
+    /// unknown (a distributed server's nodes choose their own).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? TensorThreads { get; init; }
+
     /// <summary>Total wall time in seconds.</summary>
     public double Seconds { get; init; }
 

@@ -41,7 +41,8 @@ internal static class DatabaseSchema
             defense_state_bytes INTEGER,
             defense_peak_state_bytes INTEGER,
             defense_peak_allocated_bytes INTEGER,
-            data_fingerprint TEXT
+            data_fingerprint TEXT,
+            tensor_threads INTEGER
         );
         CREATE TABLE IF NOT EXISTS meta (
             name TEXT PRIMARY KEY NOT NULL,
@@ -130,6 +131,7 @@ internal static class DatabaseSchema
         ("defense_peak_state_bytes", "INTEGER"),
         ("defense_peak_allocated_bytes", "INTEGER"),
         ("data_fingerprint", "TEXT"),
+        ("tensor_threads", "INTEGER"),
     ];
 
     /// <summary>Columns added to <c>rounds</c> after version 1, added to older databases when they are opened.</summary>

@@ -209,6 +209,24 @@ public sealed class ResultsDatabase : IDisposable
         }
     }
 
+    /// <summary>How many stored runs ran on each tensor thread count (runs that did not record it left out).</summary>
+    public IReadOnlyDictionary<int, int> TensorThreadCounts()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT tensor_threads, COUNT(*) FROM runs WHERE tensor_threads IS NOT NULL GROUP BY tensor_threads;";
+            using var reader = command.ExecuteReader();
+            var counts = new Dictionary<int, int>();
+            while (reader.Read())
+            {
+                counts[reader.GetInt32(0)] = reader.GetInt32(1);
+            }
+
+            return counts;
+        }
+    }
+
     /// <summary>Every stored run's key with its label, by key.</summary>
     public IReadOnlyDictionary<string, string> StoredLabels()
     {

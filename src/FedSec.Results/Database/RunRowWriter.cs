@@ -50,7 +50,8 @@ internal sealed class RunRowWriter
             ("defense_state_bytes", summary.DefenseMemory?.Sum(m => m.FinalStateBytes)),
             ("defense_peak_state_bytes", summary.DefenseMemory?.Sum(m => m.PeakStateBytes)),
             ("defense_peak_allocated_bytes", summary.DefenseMemory?.Sum(m => m.PeakAllocatedBytes)),
-            ("data_fingerprint", summary.DataFingerprint));
+            ("data_fingerprint", summary.DataFingerprint),
+            ("tensor_threads", summary.TensorThreads));
     }
 
     public void Axes(IReadOnlyDictionary<string, string> axes)

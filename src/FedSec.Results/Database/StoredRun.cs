@@ -61,9 +61,11 @@ public sealed record StoredRun(
     /// <summary>The last evaluated test perplexity of a language model (<c>runs.final_perplexity</c>); null for image runs.</summary>
     public double? FinalPerplexity { get; init; }
 
-    /// <summary>The attack axis (<c>none</c> for no attack).</summary>
     /// <summary>The fingerprint of the data set the run was made on (<see cref="FedSec.Data.DataFingerprint"/>); null for runs stored before it was recorded.</summary>
     public string? DataFingerprint { get; init; }
+
+    /// <summary>The tensor threads its training ran on (<c>--threads</c>; the numbers depend on it); null when unknown or not recorded.</summary>
+    public int? TensorThreads { get; init; }
 
     /// <summary>
     /// Each axis value's position in the grid file (<see cref="GridAxisOrder"/>), for the report's order; empty for a
@@ -71,6 +73,7 @@ public sealed record StoredRun(
     /// </summary>
     public IReadOnlyDictionary<string, int> AxisRanks { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>The attack axis (<c>none</c> for no attack).</summary>
     public string Attack => Axes["attack"];
 
     /// <summary>The defense axis (<c>none</c> for no defense).</summary>

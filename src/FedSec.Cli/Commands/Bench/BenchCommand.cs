@@ -53,6 +53,11 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             ShareMerge.Into(console, database, share, factory);
         }
 
+        if (ThreadMix.Warning(database.TensorThreadCounts(), settings.Threads) is { } mixed)
+        {
+            Warnings.Show(console, [mixed]);
+        }
+
         // A dry run changes nothing: against a database of an older key scheme it computes the keys the runs will have.
         var finished = settings.DryRun ? RunKeyMigration.FinishedKeys(database, factory.Bind) : database.FinishedRunKeys();
         var strays = StrayRuns.Of(finished, grid.Runs);

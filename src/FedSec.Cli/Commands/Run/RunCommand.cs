@@ -58,7 +58,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             result = ExperimentProgress.Run(console, prepared.Experiment, config.CommRound, log);
         }
 
-        var summary = output.WriteSummary(config, result);
+        var summary = output.WriteSummary(config, result, factory.TensorThreads);
         if (settings.SaveModel)
         {
             output.WriteModel(result.FinalGlobal);

@@ -48,9 +48,12 @@ internal sealed class RunOutput
     public RoundLogWriter OpenRoundLog(bool append = false) => new(PathOf(RoundsFile), append);
 
     /// <summary>Writes <c>summary.json</c> of <paramref name="result"/>, whole, and returns the summary.</summary>
-    public RunSummary WriteSummary(ExperimentConfig config, ExperimentResult result)
+    /// <param name="config">The run's configuration.</param>
+    /// <param name="result">Its result.</param>
+    /// <param name="tensorThreads">The tensor threads its training ran on, when this process trained.</param>
+    public RunSummary WriteSummary(ExperimentConfig config, ExperimentResult result, int? tensorThreads = null)
     {
-        var summary = RunSummary.From(config, result);
+        var summary = RunSummary.From(config, result) with { TensorThreads = tensorThreads };
         string path = PathOf(SummaryFile);
         string partial = path + ".partial";
         File.WriteAllText(partial, JsonSerializer.Serialize(summary, JsonOptions.Indented));

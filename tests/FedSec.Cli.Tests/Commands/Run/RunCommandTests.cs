@@ -27,6 +27,7 @@ public sealed class RunCommandTests : IDisposable
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, RunOutput.SummaryFile)));
         Assert.Equal(1, summary.RootElement.GetProperty("rounds").GetInt32());
         Assert.Equal("completed", summary.RootElement.GetProperty("status").GetString());
+        Assert.Equal(1, summary.RootElement.GetProperty("tensor_threads").GetInt32());
         Assert.NotEmpty(NpyFile.ReadFloat32Vector(Path.Combine(output, RunOutput.ModelFile)));
         Assert.Contains("comm_round: 1", File.ReadAllText(Path.Combine(output, RunOutput.ConfigFile)), StringComparison.Ordinal);
         Assert.Contains($"Results in {Path.GetFullPath(output)} (rounds.jsonl, summary.json, config.yaml, final_model.npy).", text, StringComparison.Ordinal);
