@@ -104,13 +104,7 @@ public sealed class ResultsDatabase : IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            foreach (string table in DatabaseSchema.RunTables)
-            {
-                using var delete = _connection.CreateCommand();
-                delete.CommandText = $"DELETE FROM {table} WHERE run_key = $key;";
-                delete.Parameters.AddWithValue("$key", run.RunKey);
-                delete.ExecuteNonQuery();
-            }
+            RunRows.Delete(_connection, run.RunKey);
 
             var writer = new RunRowWriter(_connection, run.RunKey);
             writer.Run(run, files.Summary, relativeRunDir, wallSeconds, finishedAt);

@@ -22,22 +22,12 @@ internal sealed class RunDeletion
         {
             foreach (string key in keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
-                using var dir = _connection.CreateCommand();
-                dir.CommandText = "SELECT run_dir FROM runs WHERE run_key = $key;";
-                dir.Parameters.AddWithValue("$key", key);
-                if (dir.ExecuteScalar() is not string runDir)
+                if (RunRows.Directory(_connection, key) is not { } runDir)
                 {
                     continue;
                 }
 
-                foreach (string table in DatabaseSchema.RunTables)
-                {
-                    using var delete = _connection.CreateCommand();
-                    delete.CommandText = $"DELETE FROM {table} WHERE run_key = $key;";
-                    delete.Parameters.AddWithValue("$key", key);
-                    delete.ExecuteNonQuery();
-                }
-
+                RunRows.Delete(_connection, key);
                 directories.Add(runDir);
                 deleted++;
             }
@@ -49,7 +39,7 @@ internal sealed class RunDeletion
         {
             // Only a directory inside the database's own: a stored path is data, and data is not trusted to name what to delete.
             string full = Path.GetFullPath(Path.Combine(_directory, runDir));
-            if (runDir.Length > 0 && full.StartsWith(_directory + Path.DirectorySeparatorChar, StringComparison.Ordinal) && System.IO.Directory.Exists(full))
+            if (runDir.Length > 0 && RunRows.IsInside(full, _directory) && System.IO.Directory.Exists(full))
             {
                 System.IO.Directory.Delete(full, recursive: true);
             }

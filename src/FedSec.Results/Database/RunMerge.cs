@@ -67,8 +67,8 @@ internal sealed class RunMerge
     private Move Plan(string key, string runDir, string sourceDirectory)
     {
         string full = Path.GetFullPath(Path.Combine(sourceDirectory, runDir));
-        bool inside = runDir.Length > 0 && Inside(full, sourceDirectory) && Directory.Exists(full)
-            && Inside(Path.GetFullPath(Path.Combine(_directory, runDir)), _directory);
+        bool inside = runDir.Length > 0 && RunRows.IsInside(full, sourceDirectory) && Directory.Exists(full)
+            && RunRows.IsInside(Path.GetFullPath(Path.Combine(_directory, runDir)), _directory);
         return inside ? new Move(key, runDir, full, runDir) : new Move(key, runDir, null, Relative(full));
     }
 
@@ -85,7 +85,7 @@ internal sealed class RunMerge
             foreach (var (rowId, path) in Paths(column, move.Key))
             {
                 string full = Path.GetFullPath(Path.Combine(sourceDirectory, path));
-                if (move.CopyFrom is null || !Inside(full, copiedRoot))
+                if (move.CopyFrom is null || !RunRows.IsInside(full, copiedRoot))
                 {
                     Execute($"UPDATE main.reconstructions SET {column} = $path WHERE rowid = $row;", ("$path", Relative(full)), ("$row", rowId));
                 }
@@ -156,8 +156,6 @@ internal sealed class RunMerge
     }
 
     private string Relative(string fullPath) => Path.GetRelativePath(_directory, fullPath).Replace('\\', '/');
-
-    private static bool Inside(string path, string directory) => path.StartsWith(directory + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     // A directory already there (a half-written run of this directory's own bench) is replaced: the stored run's files win.
     private static void CopyDirectory(string from, string to)

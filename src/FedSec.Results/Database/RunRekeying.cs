@@ -134,22 +134,7 @@ internal sealed class RunRekeying
         command.ExecuteNonQuery();
     }
 
-    private string RunDirectory(string key)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT run_dir FROM runs WHERE run_key = $key;";
-        command.Parameters.AddWithValue("$key", key);
-        return command.ExecuteScalar() as string ?? string.Empty;
-    }
+    private string RunDirectory(string key) => RunRows.Directory(_connection, key) ?? string.Empty;
 
-    private void DeleteRun(string key)
-    {
-        foreach (string table in DatabaseSchema.RunTables)
-        {
-            using var delete = _connection.CreateCommand();
-            delete.CommandText = $"DELETE FROM {table} WHERE run_key = $key;";
-            delete.Parameters.AddWithValue("$key", key);
-            delete.ExecuteNonQuery();
-        }
-    }
+    private void DeleteRun(string key) => RunRows.Delete(_connection, key);
 }
