@@ -1,6 +1,4 @@
 using FedSec.Cli.Console;
-using FedSec.Data;
-using FedSec.Fetch;
 using FedSec.Results.Database;
 using FedSec.Results.Grid;
 using FedSec.Torch.Simulation;
@@ -43,41 +41,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         Directory.CreateDirectory(output);
         using var outputLock = settings.DryRun ? null : OutputLock.Acquire(output);
         using var database = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName));
-        if (!settings.DryRun && RunKeyMigration.Apply(database, factory.Bind) is { } migration)
-        {
-            console.MarkupLine(Markup.Escape(StoredCells.Describe(migration)));
-        }
-
-        foreach (string share in settings.Merge)
-        {
-            ShareMerge.Into(console, database, share, factory);
-        }
-
-        if (ThreadMix.Warning(database.TensorThreadCounts(), settings.Threads) is { } mixed)
-        {
-            Warnings.Show(console, [mixed]);
-        }
-
-        // A dry run changes nothing: against a database of an older key scheme it computes the keys the runs will have.
-        var finished = settings.DryRun ? RunKeyMigration.FinishedKeys(database, factory.Bind) : database.FinishedRunKeys();
-        var strays = StrayRuns.Of(finished, grid.Runs);
-        if (strays.Count > 0)
-        {
-            var labels = database.StoredLabels();
-            if (settings.Prune && !settings.DryRun)
-            {
-                database.Delete(strays);
-            }
-
-            console.MarkupLine(Markup.Escape(StrayRuns.Describe(strays, labels, settings.Prune, settings.DryRun)));
-        }
-
-        // Pruning and merging are upkeep: they run nothing, so that they cannot start a long grid by surprise.
-        bool upkeep = settings.Merge.Length > 0 || (settings.Prune && !settings.DryRun);
-        if (settings.Prune && !settings.DryRun && strays.Count == 0)
-        {
-            console.MarkupLine("Every stored run is a run of this grid; nothing to prune.");
-        }
+        var finished = BenchUpkeep.Apply(console, database, settings, factory, grid);
 
         if (!settings.DryRun)
         {
@@ -99,7 +63,8 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             return ExitCodes.Ok;
         }
 
-        if (upkeep)
+        // Pruning and merging are upkeep: they run nothing, so that they cannot start a long grid by surprise.
+        if (settings.Merge.Length > 0 || settings.Prune)
         {
             console.MarkupLine($"Run the same command without {(settings.Merge.Length > 0 ? "--merge" : "--prune")} to go on with the grid, or 'fedsec report {Markup.Escape(output)}'.");
             return ExitCodes.Ok;
@@ -112,20 +77,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         }
 
         var pendingConfigs = pending.Select(p => plan.Configs[p.RunKey]).ToArray();
-        if (DataPrefetch.Unavailable(pendingConfigs, settings.DataDir) is [var (absent, where), ..])
-        {
-            throw new FileNotFoundException(
-                $"The grid's runs need {absent}, which is not in '{DatasetCatalog.DatasetDirectory(absent, where)}' and which fedsec does not fetch by itself; no run was started. {DatasetCatalog.Instructions(absent, where)}",
-                DatasetCatalog.DatasetDirectory(absent, where));
-        }
-
-        foreach (var (dataset, directory) in DataPrefetch.Missing(pendingConfigs, settings.DataDir))
-        {
-            FetchProgressView.Run(console, progress => (DataPrefetch.IsText(dataset)
-                ? TextCorpusFetcher.FetchAsync(dataset, directory, progress)
-                : new DatasetFetcher().FetchAsync(dataset, directory, progress)).GetAwaiter().GetResult());
-        }
-
+        BenchData.Ensure(console, pendingConfigs, settings.DataDir);
         int parallel = settings.Parallel(Environment.ProcessorCount);
         console.MarkupLine($"{Math.Min(parallel, pending.Count)} runs at a time, {settings.Threads} tensor thread(s) each. Ctrl-C stops; the same command resumes.");
         using var interruption = new Interruption(cancellationToken);
