@@ -13,7 +13,12 @@ internal static class ReportWriter
     /// <summary>PNG pixels per SVG unit: the PNGs are twice the SVGs' nominal size, sharp enough for print.</summary>
     public const int PngScale = 2;
 
-    public static IReadOnlyList<string> Write(string outputDirectory, string? toDirectory = null, RunFilter? filter = null)
+    /// <summary>
+    /// Writes the report of <paramref name="outputDirectory"/>'s runs (those <paramref name="filter"/> keeps) into
+    /// <paramref name="toDirectory"/> (default OUTPUT/report) and returns the files written; <paramref name="warn"/>
+    /// hears what makes the numbers misleading (cells holding runs of different configurations).
+    /// </summary>
+    public static IReadOnlyList<string> Write(string outputDirectory, string? toDirectory = null, RunFilter? filter = null, Action<string>? warn = null)
     {
         filter ??= RunFilter.All;
         string dbPath = Path.Combine(outputDirectory, ResultsDatabase.FileName);
@@ -33,6 +38,11 @@ internal static class ReportWriter
         if (results.Runs.Count == 0)
         {
             throw new InvalidDataException($"{dbPath} holds no finished run yet; there is nothing to report.");
+        }
+
+        if (SharedCellNote.Warning(results.Runs) is { } shared)
+        {
+            warn?.Invoke(shared);
         }
 
         string to = toDirectory ?? Path.Combine(outputDirectory, "report");
@@ -79,7 +89,8 @@ internal static class ReportWriter
         string divergedText = diverged == 0 ? string.Empty : $", {diverged} of them diverged (model became non-finite; counted with their last round, marked †)";
         return $"{runs.Count} finished runs ({data}){divergedText}: {Count("attack")} attack setting(s) × {Count("defense")} defense setting(s) × {Count("seed")} seed(s)"
             + $"{(Facet.Split(runs).Count > 1 ? $", in {Facet.Split(runs).Count} facets" : string.Empty)}. Accuracies are on the test set; ± is the sample standard deviation over seeds."
-            + DataFingerprintNote.For(runs);
+            + DataFingerprintNote.For(runs)
+            + SharedCellNote.For(runs);
     }
 
     private static string WriteFile(string path, string text)

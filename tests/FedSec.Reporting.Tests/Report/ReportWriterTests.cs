@@ -247,4 +247,34 @@ public sealed class ReportWriterTests
 
         Assert.Contains(Path.Combine(tmp.Path, "results.db"), e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Write_TwoRunsInOneCell_WarnsInTheSummaryAndToTheCaller()
+    {
+        using var tmp = new TempDirectory();
+        using (SyntheticGrid.Build(tmp.Path, ["none"], ["none", "krum"], 1))
+        using (SyntheticGrid.Build(tmp.Path, ["none"], ["none"], 1, keyOffset: 100))
+        {
+        }
+
+        var heard = new List<string>();
+        ReportWriter.Write(tmp.Path, warn: heard.Add);
+
+        string warning = Assert.Single(heard);
+        Assert.StartsWith("1 cell(s) hold more than one run", warning, StringComparison.Ordinal);
+        Assert.Contains("attack=none defense=none seed=0: runs 0000000000000000, 0000000000000064, with the same configuration text", warning, StringComparison.Ordinal);
+        Assert.Contains("WARNING: " + warning, File.ReadAllText(Path.Combine(tmp.Path, "report", "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_OneRunPerCell_WarnsNothing()
+    {
+        using var tmp = SmallGrid();
+        var heard = new List<string>();
+
+        ReportWriter.Write(tmp.Path, warn: heard.Add);
+
+        Assert.Empty(heard);
+        Assert.DoesNotContain("WARNING", File.ReadAllText(Path.Combine(tmp.Path, "report", "report.md")), StringComparison.Ordinal);
+    }
 }

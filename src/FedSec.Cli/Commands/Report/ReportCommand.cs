@@ -1,3 +1,4 @@
+using FedSec.Cli.Console;
 using FedSec.Reporting.Report;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -18,7 +19,7 @@ internal sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettin
         IReadOnlyList<string> files;
         try
         {
-            files = ReportWriter.Write(settings.OutputDirectory, settings.To, RunFilter.Parse(settings.Only));
+            files = ReportWriter.Write(settings.OutputDirectory, settings.To, RunFilter.Parse(settings.Only), warning => Warnings.Show(console, [warning]));
         }
         catch (FedSec.Results.Grid.AxisFilterException e)
         {

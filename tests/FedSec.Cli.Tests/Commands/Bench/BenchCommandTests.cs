@@ -85,7 +85,7 @@ public sealed class BenchCommandTests : IDisposable
         string output = _dir.File("out");
         var (_, dryRun) = CommandLine.Run("bench", grid, "--output", output, "--dry-run");
         Assert.Contains("1 to run", dryRun, StringComparison.Ordinal);
-        MarkEveryRunFinished(grid, output);
+        FinishedGrid.Mark(grid, output);
 
         var (code, text) = CommandLine.Run("bench", grid, "--output", output);
 
@@ -97,7 +97,7 @@ public sealed class BenchCommandTests : IDisposable
     public void Execute_StoredRunsNoLongerInTheGrid_NamesThemAndDeletesThemOnlyWithPruneWhichRunsNothing()
     {
         string output = _dir.File("out");
-        MarkEveryRunFinished(Grid("train_args: { comm_round: 1, learning_rate: [0.3, 0.1] }\n"), output);
+        FinishedGrid.Mark(Grid("train_args: { comm_round: 1, learning_rate: [0.3, 0.1] }\n"), output);
         string grid = Grid("train_args: { comm_round: 1, learning_rate: [0.3, 0.2] }\n");
         string stale;
         using (var db = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName)))
@@ -141,8 +141,8 @@ public sealed class BenchCommandTests : IDisposable
     {
         string here = _dir.File("here");
         string there = _dir.File("there");
-        MarkEveryRunFinished(Grid("train_args: { comm_round: 1, learning_rate: [0.3] }\n"), here);
-        MarkEveryRunFinished(Grid("train_args: { comm_round: 1, learning_rate: [0.1] }\n"), there);
+        FinishedGrid.Mark(Grid("train_args: { comm_round: 1, learning_rate: [0.3] }\n"), here);
+        FinishedGrid.Mark(Grid("train_args: { comm_round: 1, learning_rate: [0.1] }\n"), there);
         string grid = Grid("train_args: { comm_round: 1, learning_rate: [0.3, 0.1, 0.2] }\n");
 
         var (code, text) = CommandLine.Run("bench", grid, "--output", here, "--merge", there);
@@ -185,7 +185,7 @@ public sealed class BenchCommandTests : IDisposable
         // The report shows attacks and defenses as the grid lists them: bench stores that order with the results.
         string grid = Grid("train_args: { comm_round: 1, learning_rate: [0.3, 0.1, 0.2] }\ncommon_args: { random_seed: [1, 0] }\n");
         string output = _dir.File("out");
-        MarkEveryRunFinished(grid, output);
+        FinishedGrid.Mark(grid, output);
 
         var (code, _) = CommandLine.Run("bench", grid, "--output", output, "--only", "seed=0");
 
@@ -218,18 +218,6 @@ public sealed class BenchCommandTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         _dir.Dispose();
-    }
-
-    private static void MarkEveryRunFinished(string grid, string output)
-    {
-        var plan = BenchPlan.Create(grid, [], [], FedSec.Torch.Simulation.ExperimentFactory.CreateDefault());
-        using var db = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName));
-        foreach (var run in plan.Runs)
-        {
-            string dir = Path.Combine(output, "runs", run.RunKey);
-            FinishedRunFiles.Write(dir);
-            db.Ingest(new GridRun(run.RunKey, run.Label, run.Axes, run.Seed, FedSec.Configuration.ConfigYamlWriter.Write(run.Config)), dir, 1);
-        }
     }
 
     private string Grid(string yaml)
