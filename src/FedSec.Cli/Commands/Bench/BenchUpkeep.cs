@@ -33,11 +33,11 @@ internal static class BenchUpkeep
 
         // A dry run changes nothing: against a database of an older key scheme it computes the keys the runs will have.
         var finished = settings.DryRun ? RunKeyMigration.FinishedKeys(database, factory.Bind) : database.FinishedRunKeys();
-        Strays(console, database, settings, StrayRuns.Of(finished, grid.Runs));
+        Strays(console, database, settings, StrayRuns.Of(finished, grid.Runs), grid.Runs);
         return finished;
     }
 
-    private static void Strays(IAnsiConsole console, ResultsDatabase database, BenchSettings settings, IReadOnlyList<string> strays)
+    private static void Strays(IAnsiConsole console, ResultsDatabase database, BenchSettings settings, IReadOnlyList<string> strays, IReadOnlyList<GridRunPlan> grid)
     {
         bool delete = settings.Prune && !settings.DryRun;
         if (strays.Count == 0)
@@ -56,6 +56,6 @@ internal static class BenchUpkeep
             database.Delete(strays);
         }
 
-        console.MarkupLine(Markup.Escape(StrayRuns.Describe(strays, labels, settings.Prune, settings.DryRun)));
+        console.MarkupLine(Markup.Escape(StrayRuns.Describe(strays, labels, grid, settings.Prune, settings.DryRun)));
     }
 }

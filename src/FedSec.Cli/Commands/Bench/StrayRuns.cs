@@ -18,9 +18,13 @@ internal static class StrayRuns
         return stored.Where(k => !keys.Contains(k)).Order(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>One sentence: what the stray runs are and what was (or would be) done with them.</summary>
-    public static string Describe(IReadOnlyList<string> strays, IReadOnlyDictionary<string, string> labels, bool prune, bool dryRun)
+    /// <summary>
+    /// What the stray runs are and what was (or would be) done with them; kept, a second sentence counts those that
+    /// stand in a cell of <paramref name="grid"/> (same axes and seed), which the report would average with its run.
+    /// </summary>
+    public static string Describe(IReadOnlyList<string> strays, IReadOnlyDictionary<string, string> labels, IReadOnlyList<GridRunPlan> grid, bool prune, bool dryRun)
     {
+        ArgumentNullException.ThrowIfNull(grid);
         string runs = strays.Count == 1 ? "1 stored run" : $"{strays.Count} stored runs";
         var names = strays.Select(k => labels.TryGetValue(k, out var label) ? label : k).Order(StringComparer.Ordinal).ToArray();
         string list = string.Join("; ", names.Take(Named)) + (names.Length > Named ? $"; and {names.Length - Named} more" : string.Empty);
@@ -29,7 +33,16 @@ internal static class StrayRuns
         {
             (true, false) => $"Deleted {runs} that {notRuns} of this grid, with {(strays.Count == 1 ? "its run directory" : "their run directories")}: {list}.",
             (true, true) => $"--prune would delete {runs} that {notRuns} of this grid: {list}.",
-            _ => $"{runs} {notRuns} of this grid (made by an entry or tune value since changed or removed, or another grid's): {list}. 'fedsec report' shows {(strays.Count == 1 ? "it" : "them")} too; --prune deletes {(strays.Count == 1 ? "it" : "them")}.",
+            _ => $"{runs} {notRuns} of this grid (made by an entry or tune value since changed or removed, or another grid's): {list}. 'fedsec report' shows {(strays.Count == 1 ? "it" : "them")} too; --prune deletes {(strays.Count == 1 ? "it" : "them")}." + SharingCells(strays, labels, grid),
         };
+    }
+
+    private static string SharingCells(IReadOnlyList<string> strays, IReadOnlyDictionary<string, string> labels, IReadOnlyList<GridRunPlan> grid)
+    {
+        var cells = grid.Select(r => r.Label).ToHashSet(StringComparer.Ordinal);
+        int sharing = strays.Count(k => labels.TryGetValue(k, out var label) && cells.Contains(label));
+        return sharing == 0
+            ? string.Empty
+            : $" {(sharing == 1 ? "1 of them has" : $"{sharing} of them have")} the axes and seed of a run of this grid, with another configuration: the report would average {(sharing == 1 ? "it" : "them")} with the grid's run as if they were seeds; give this grid its own --output, or --prune.";
     }
 }

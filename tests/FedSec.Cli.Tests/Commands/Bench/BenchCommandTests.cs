@@ -116,6 +116,7 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("Deleted 1 stored run that is not a run of this grid, with its run directory: attack=none defense=none learning_rate=0.1 seed=0.", Flat(pruned), StringComparison.Ordinal);
         Assert.Contains("Run the same command without --prune to go on with the grid", Flat(pruned), StringComparison.Ordinal);
+        Assert.DoesNotContain("of them ha", Flat(told), StringComparison.Ordinal);
         Assert.DoesNotContain("not a run of this grid", Flat(after), StringComparison.Ordinal);
         Assert.Contains("2 runs (1 already finished, 1 to run", Flat(after), StringComparison.Ordinal);
         Assert.Single(Directory.GetDirectories(Path.Combine(output, "runs")));
@@ -178,6 +179,19 @@ public sealed class BenchCommandTests : IDisposable
 
     // The console wraps long lines.
     private static string Flat(string text) => string.Join(" ", text.Split('\n', StringSplitOptions.TrimEntries));
+
+    [Fact]
+    public void Execute_StoredRunOfAnotherConfigInACellOfTheGrid_SaysTheReportWouldAverageThem()
+    {
+        string output = _dir.File("out");
+        FinishedGrid.Mark(Grid("train_args: { comm_round: 1, learning_rate: 0.1 }\n"), output);
+        string grid = Grid("train_args: { comm_round: 1, learning_rate: 0.2 }\n"); // as a bench with --set into the same directory
+
+        var (_, told) = CommandLine.Run("bench", grid, "--output", output, "--dry-run");
+
+        Assert.Contains("1 stored run is not a run of this grid (made by an entry or tune value since changed or removed, or another grid's): attack=none defense=none seed=0.", Flat(told), StringComparison.Ordinal);
+        Assert.Contains("1 of them has the axes and seed of a run of this grid, with another configuration: the report would average it with the grid's run as if they were seeds; give this grid its own --output, or --prune.", Flat(told), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Execute_RecordsTheGridsOrderOfEveryAxis_WhateverOnlyRuns()
