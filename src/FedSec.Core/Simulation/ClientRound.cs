@@ -12,8 +12,9 @@ namespace FedSec.Simulation;
 /// backend's <see cref="IModelBackend.MaxConcurrentTrainings"/> clients at a time on dedicated threads. Each client's
 /// training depends only on (global model, its data, its seeds), so the results are the same at any parallelism and
 /// whichever process trains them. A client whose local model comes back with the right length but a non-finite value
-/// diverged (its result says so; a wrongly sized model is left to the server's check); the clients after it, which the
-/// round will not use, are not trained (their result is null).
+/// diverged (its result says so; a wrongly sized model is left to the server's check); after an honest client's
+/// divergence, the clients after it, which the round will not use, are not trained (their result is null). A malicious
+/// client's divergence stops nothing: the server leaves its update out.
 /// </summary>
 internal sealed class ClientRound
 {
@@ -68,7 +69,7 @@ internal sealed class ClientRound
                 : _backend.Train(plan.StartModel(id), jobs[i].Data, jobs[i].Settings, _seeds.Random("batch-order", round, id), _seeds.DeriveInt("local-training", round, id));
             results[i] = result;
             nonFinite[i] = result.Weights.Length == layout.Length ? NonFinite.FirstIndex(result.Weights) : -1;
-            if (nonFinite[i] >= 0)
+            if (nonFinite[i] >= 0 && !plan.Malicious.Contains(id))
             {
                 int seen;
                 while (i < (seen = Volatile.Read(ref firstDiverged)) && Interlocked.CompareExchange(ref firstDiverged, i, seen) != seen)
@@ -107,6 +108,12 @@ internal sealed class ClientRound
             };
             if (nonFinite[i] >= 0)
             {
+                // An honest divergence ends the round; a malicious client's is left out of it (ClientTraining.Assemble).
+                if (plan.Malicious.Contains(id))
+                {
+                    continue;
+                }
+
                 break;
             }
 

@@ -2,7 +2,7 @@ using FedSec.Parameters;
 
 namespace FedSec.Simulation;
 
-/// <summary>What the clients of one round produced, up to the first whose local training diverged.</summary>
+/// <summary>What the clients of one round produced, up to the first honest one whose local training diverged.</summary>
 /// <param name="Updates">The trained clients' updates, in sampling order.</param>
 /// <param name="LossSum">The sum of their mean training losses.</param>
 /// <param name="Diverged">The divergence that stopped the round, or null.</param>
@@ -15,19 +15,29 @@ public sealed record ClientTraining(IReadOnlyList<ClientUpdate> Updates, double 
     /// <summary>How many of <see cref="Updates"/> come from clients without data (sample count 0), whose loss is not in <see cref="LossSum"/>.</summary>
     public int DatalessCount { get; init; }
 
+    /// <summary>
+    /// The malicious clients whose own local training diverged, left out of the round with why (empty when none): the
+    /// attacker's non-finite update is its failure, which a server drops as it drops any non-finite update, not a
+    /// divergence of the federation.
+    /// </summary>
+    public IReadOnlyList<DroppedClient> Discarded { get; init; } = [];
+
     /// <summary>The round's train loss: the mean of the clients' mean losses over those that trained on data; NaN when none did.</summary>
     public double TrainLoss => Updates.Count - DatalessCount == 0 ? double.NaN : LossSum / (Updates.Count - DatalessCount);
 
     /// <summary>
     /// Assembles the round's results in sampling order, whatever order they were made or arrived in: the same updates
     /// and the same loss sum (added in that order) as when every client trains in one process. Clients with no result
-    /// (left out of the round) are skipped; the round stops at the first client, in sampling order, whose local training
-    /// diverged (<see cref="ClientResult.DivergedReason"/>), and the clients after it are not used.
+    /// (left out of the round) are skipped; the round stops at the first honest client, in sampling order, whose local
+    /// training diverged (<see cref="ClientResult.DivergedReason"/>), and the clients after it are not used. A malicious
+    /// client whose training diverged is left out (<see cref="Discarded"/>) and the round goes on, unless no update
+    /// would be left: then it stops at the first of them, as before there was this rule.
     /// </summary>
     /// <param name="round">The round.</param>
     /// <param name="sampled">The round's clients in sampling order.</param>
     /// <param name="results">The results that arrived, by client identity.</param>
-    public static ClientTraining Assemble(int round, IReadOnlyList<int> sampled, IReadOnlyDictionary<int, ClientResult> results)
+    /// <param name="malicious">The round's malicious clients (none when null).</param>
+    public static ClientTraining Assemble(int round, IReadOnlyList<int> sampled, IReadOnlyDictionary<int, ClientResult> results, IReadOnlySet<int>? malicious = null)
     {
         ArgumentNullException.ThrowIfNull(sampled);
         ArgumentNullException.ThrowIfNull(results);
@@ -35,10 +45,19 @@ public sealed record ClientTraining(IReadOnlyList<ClientUpdate> Updates, double 
         var steps = new Dictionary<int, int>();
         double lossSum = 0;
         int dataless = 0;
+        var discarded = new List<DroppedClient>();
+        ClientResult? firstDiscarded = null;
         foreach (int id in sampled)
         {
             if (!results.TryGetValue(id, out var result))
             {
+                continue;
+            }
+
+            if (result.DivergedReason is { } own && malicious is not null && malicious.Contains(id))
+            {
+                firstDiscarded ??= result;
+                discarded.Add(new DroppedClient(id, $"{own} (a malicious client: its non-finite update is left out and the round goes on)"));
                 continue;
             }
 
@@ -59,10 +78,15 @@ public sealed record ClientTraining(IReadOnlyList<ClientUpdate> Updates, double 
 
             if (result.DivergedReason is { } reason)
             {
-                return new ClientTraining(updates, lossSum, new Divergence(round, DivergenceStage.LocalTraining, id, reason), result.Weights) { LocalSteps = steps, DatalessCount = dataless };
+                return new ClientTraining(updates, lossSum, new Divergence(round, DivergenceStage.LocalTraining, id, reason), result.Weights) { LocalSteps = steps, DatalessCount = dataless, Discarded = discarded };
             }
         }
 
-        return new ClientTraining(updates, lossSum, null, null) { LocalSteps = steps, DatalessCount = dataless };
+        if (updates.Count == 0 && firstDiscarded is { } only)
+        {
+            return new ClientTraining([new ClientUpdate(only.ClientId, only.SampleCount, only.Weights)], only.SampleCount > 0 ? only.MeanLoss : 0, new Divergence(round, DivergenceStage.LocalTraining, only.ClientId, only.DivergedReason!), only.Weights) { DatalessCount = only.SampleCount > 0 ? 0 : 1 };
+        }
+
+        return new ClientTraining(updates, lossSum, null, null) { LocalSteps = steps, DatalessCount = dataless, Discarded = discarded };
     }
 }

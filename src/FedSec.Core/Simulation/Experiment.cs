@@ -108,7 +108,8 @@ public sealed class Experiment
 
     /// <summary>
     /// Runs every round; returns the round records and the final global model. When honest computation makes the model
-    /// non-finite (a client's local training, or the aggregation of finite updates overflowing), the run diverges: that
+    /// non-finite (an honest client's local training, or the aggregation of finite updates overflowing), the run diverges
+    /// (a malicious client's non-finite local model is left out of its round instead, <see cref="ClientTraining.Discarded"/>): that
     /// round is evaluated on the non-finite model, recorded with <see cref="RoundRecord.Diverged"/>, and the run stops
     /// there (<see cref="ExperimentResult.Diverged"/>). A non-finite output of an attack or a defense still throws
     /// <see cref="InvalidUpdateException"/> naming the component.
@@ -124,7 +125,7 @@ public sealed class Experiment
             observer?.RoundStarted(plan.Round, plan.Sampled);
             var results = clients.Train(plan, plan.Sampled, observer, cancellation);
             var byId = results.OfType<ClientResult>().ToDictionary(r => r.ClientId);
-            var record = server.Complete(plan, ClientTraining.Assemble(plan.Round, plan.Sampled, byId));
+            var record = server.Complete(plan, ClientTraining.Assemble(plan.Round, plan.Sampled, byId, plan.Malicious));
             observer?.RoundFinished(record);
         }
 

@@ -82,6 +82,9 @@ public sealed class ExperimentServer
     /// <summary>Where the run diverged, or null.</summary>
     public Divergence? Diverged { get; private set; }
 
+    /// <summary>The round metric counting the malicious clients whose own training diverged and whose updates were left out.</summary>
+    public const string MaliciousDivergedMetric = "malicious_diverged";
+
     /// <summary>True when every round ran or the run diverged.</summary>
     public bool Finished => Diverged is not null || NextRound >= _setup.Config.CommRound;
 
@@ -295,6 +298,10 @@ public sealed class ExperimentServer
         Global = divergedModel ?? outcome!.Global;
         double? accuracy = null, loss = null, perplexity = null;
         var metrics = new Dictionary<string, double>(context.Metrics);
+        if (training.Discarded.Count > 0)
+        {
+            metrics[MaliciousDivergedMetric] = training.Discarded.Count;
+        }
         if ((round + 1) % c.FrequencyOfTheTest == 0 || round == c.CommRound - 1 || diverged is not null)
         {
             var eval = _backend.Evaluate(Global, _data.Test);
@@ -328,6 +335,7 @@ public sealed class ExperimentServer
             Reconstructions = outcome?.Reconstructions ?? Array.Empty<ReconstructionReport>(),
             Metrics = metrics,
             Failure = outcome?.Failure,
+            Dropped = training.Discarded.Count > 0 ? training.Discarded : null,
             Diverged = diverged,
             Consumed = plan.Staleness is { } stale ? training.Updates.Select(u => new ConsumedUpdate(u.ClientId, stale[u.ClientId], round - stale[u.ClientId])).ToArray() : null,
         };

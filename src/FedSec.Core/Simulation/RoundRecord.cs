@@ -65,8 +65,9 @@ public sealed record RoundRecord
     public string? Failure { get; init; }
 
     /// <summary>
-    /// A distributed run's sampled clients left out of this round and why (empty when every one reported); absent (null)
-    /// in a simulation, where no client can go missing.
+    /// The sampled clients left out of this round and why: in a distributed run those that did not report or were
+    /// rejected, and in any run a malicious client whose own local training diverged; absent (null) when there is none
+    /// in a simulation.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<DroppedClient>? Dropped { get; init; }

@@ -223,7 +223,7 @@ public sealed partial class FederationCoordinator : IDisposable
         lock (_gate)
         {
             dropped = Dropped(round);
-            training = ClientTraining.Assemble(plan.Round, plan.Sampled, round.Results);
+            training = ClientTraining.Assemble(plan.Round, plan.Sampled, round.Results, plan.Malicious);
         }
 
         foreach (var d in dropped)
@@ -232,7 +232,7 @@ public sealed partial class FederationCoordinator : IDisposable
         }
 
         var record = _server.Complete(plan, training, forge, round.Stream);
-        record = record with { Dropped = [.. dropped, .. SecAggDropped(plan.Round)], AttackRanAt = _server.AttackRanAt(forge) };
+        record = record with { Dropped = [.. dropped, .. record.Dropped ?? [], .. SecAggDropped(plan.Round)], AttackRanAt = _server.AttackRanAt(forge) };
         lock (_gate)
         {
             _history.Add(StatusOf(record));

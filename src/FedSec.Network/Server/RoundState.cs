@@ -4,8 +4,8 @@ namespace FedSec.Network.Server;
 
 /// <summary>
 /// One round on the server while nodes train: the plan, the results that arrived and the clients rejected. The round
-/// needs every sampled client up to the first whose training diverged (in sampling order; the ones after it are not
-/// used). Not thread-safe: the coordinator calls it under its lock.
+/// needs every sampled client up to the first honest one whose training diverged (in sampling order; the ones after it
+/// are not used). Not thread-safe: the coordinator calls it under its lock.
 /// </summary>
 internal sealed class RoundState
 {
@@ -69,7 +69,8 @@ internal sealed class RoundState
     public void Accept(ClientResult result)
     {
         _results[result.ClientId] = result;
-        if (result.DivergedReason is not null)
+        // A malicious client's divergence is left out of the round (ClientTraining.Assemble); the round still needs the rest.
+        if (result.DivergedReason is not null && !Plan.Malicious.Contains(result.ClientId))
         {
             _firstDiverged = Math.Min(_firstDiverged, _position[result.ClientId]);
         }
