@@ -1,6 +1,4 @@
-using FedSec.Attacks.Byzantine;
 using FedSec.Configuration;
-using FedSec.Defenses.Krum;
 using FedSec.Network.Tests.TestSupport;
 using FedSec.Simulation;
 
@@ -15,10 +13,7 @@ public sealed class MaliciousDivergenceRunTests
     {
         var config = FakeExperiment.Config(rounds: 3);
         int attacker = FakeExperiment.Create(config).Run().Rounds[0].Attacked.Single();
-        Experiment Create(ExperimentConfig c) => new(
-            TestSetup.Of(c, new ByzantineAttack(new ByzantineOptions { Mode = ByzantineMode.Random, ClientNum = 1 }), new KrumDefense(new KrumOptions { ByzantineClientNum = 1, M = 2 })),
-            new NaNClientBackend(samples: 5 + attacker),
-            new ExperimentData(Enumerable.Range(0, c.ClientNumInTotal).Select(i => FakeBackend.Data(5 + i, i % 10)).ToArray(), FakeBackend.Data(7, 0)));
+        Experiment Create(ExperimentConfig c) => FakeExperiment.Create(c, fingerprint: null, new NaNClientBackend(samples: 5 + attacker));
 
         var simulated = Create(config).Run();
         await using var federation = await LocalFederation.StartAsync(config, create: Create);

@@ -30,13 +30,13 @@ internal static class FakeExperiment
 
     public static Experiment Create(ExperimentConfig config) => Create(config, fingerprint: null);
 
-    /// <summary>The experiment, its data set fingerprinted as <paramref name="fingerprint"/> (null: unknown).</summary>
-    public static Experiment Create(ExperimentConfig config, string? fingerprint) => new(
+    /// <summary>The experiment, its data set fingerprinted as <paramref name="fingerprint"/> (null: unknown), trained by <paramref name="backend"/> (a <see cref="FakeBackend"/> by default).</summary>
+    public static Experiment Create(ExperimentConfig config, string? fingerprint, IModelBackend? backend = null) => new(
         TestSetup.Of(
             config,
             new ByzantineAttack(new ByzantineOptions { Mode = ByzantineMode.Random, ClientNum = 1 }),
             config.ExactSum ? new NormDiffClippingDefense(new NormDiffClippingOptions { NormBound = 1 }) : new KrumDefense(new KrumOptions { ByzantineClientNum = 1, M = 2 })),
-        new FakeBackend(),
+        backend ?? new FakeBackend(),
         new ExperimentData(Enumerable.Range(0, config.ClientNumInTotal).Select(i => FakeBackend.Data(5 + i, i % 10)).ToArray(), FakeBackend.Data(7, 0)) { SourceFingerprint = fingerprint });
 
     /// <summary>The experiment without attack and defense, aggregated by secure aggregation (FedSec.Privacy's protocol) with the given shares and threshold.</summary>
