@@ -69,7 +69,7 @@ internal sealed class ClientRound
                 : _backend.Train(plan.StartModel(id), jobs[i].Data, jobs[i].Settings, _seeds.Random("batch-order", round, id), _seeds.DeriveInt("local-training", round, id));
             results[i] = result;
             nonFinite[i] = result.Weights.Length == layout.Length ? NonFinite.FirstIndex(result.Weights) : -1;
-            if (nonFinite[i] >= 0 && !plan.Malicious.Contains(id))
+            if (nonFinite[i] >= 0 && plan.DivergenceEndsRound(id))
             {
                 int seen;
                 while (i < (seen = Volatile.Read(ref firstDiverged)) && Interlocked.CompareExchange(ref firstDiverged, i, seen) != seen)
@@ -108,13 +108,12 @@ internal sealed class ClientRound
             };
             if (nonFinite[i] >= 0)
             {
-                // An honest divergence ends the round; a malicious client's is left out of it (ClientTraining.Assemble).
-                if (plan.Malicious.Contains(id))
+                if (plan.DivergenceEndsRound(id))
                 {
-                    continue;
+                    break;
                 }
 
-                break;
+                continue;
             }
 
             if (_stages.ClientStages.Count > 0 && result.Weights.Length == layout.Length)

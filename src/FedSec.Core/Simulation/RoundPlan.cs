@@ -22,6 +22,13 @@ public sealed record RoundPlan(
     IReadOnlySet<int> AttackerIdentities,
     float[] Global)
 {
+    /// <summary>
+    /// Whether <paramref name="client"/>'s local training turning non-finite ends the round (and the run): an honest
+    /// client's does, the global model is broken; a malicious client's does not, its update is left out
+    /// (<see cref="ClientTraining.Assemble"/>, given <see cref="Malicious"/>).
+    /// </summary>
+    public bool DivergenceEndsRound(int client) => !Malicious.Contains(client);
+
     /// <summary>When the round started (<see cref="TimeProvider.GetTimestamp"/> of the server's clock), for its duration.</summary>
     public long StartedAt { get; init; }
 

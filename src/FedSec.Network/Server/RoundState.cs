@@ -69,8 +69,7 @@ internal sealed class RoundState
     public void Accept(ClientResult result)
     {
         _results[result.ClientId] = result;
-        // A malicious client's divergence is left out of the round (ClientTraining.Assemble); the round still needs the rest.
-        if (result.DivergedReason is not null && !Plan.Malicious.Contains(result.ClientId))
+        if (result.DivergedReason is not null && Plan.DivergenceEndsRound(result.ClientId))
         {
             _firstDiverged = Math.Min(_firstDiverged, _position[result.ClientId]);
         }

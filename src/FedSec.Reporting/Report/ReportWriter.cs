@@ -40,7 +40,8 @@ internal static class ReportWriter
             throw new InvalidDataException($"{dbPath} holds no finished run yet; there is nothing to report.");
         }
 
-        if (SharedCellNote.Warning(results.Runs) is { } shared)
+        string? shared = SharedCellNote.Warning(results.Runs);
+        if (shared is not null)
         {
             warn?.Invoke(shared);
         }
@@ -74,13 +75,13 @@ internal static class ReportWriter
         }
 
         string title = $"FedSec results: {Path.GetFileName(Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar))}";
-        string summary = Summary(results) + (filter.IsEmpty ? string.Empty : $" Only the runs with {filter}.");
+        string summary = Summary(results, facets.Count, shared) + (filter.IsEmpty ? string.Empty : $" Only the runs with {filter}.");
         written.Add(WriteFile(Path.Combine(to, "report.html"), HtmlReport.Write(title, summary, sections, svgs)));
         written.Add(WriteFile(Path.Combine(to, "report.md"), MarkdownReport.Write(title, summary, sections)));
         return written;
     }
 
-    private static string Summary(StoredResults results)
+    private static string Summary(StoredResults results, int facets, string? shared)
     {
         var runs = results.Runs;
         string Count(string axis) => runs.Select(r => r.Axes[axis]).Distinct(StringComparer.Ordinal).Count().ToString(CultureInfo.InvariantCulture);
@@ -88,9 +89,9 @@ internal static class ReportWriter
         int diverged = runs.Count(r => r.Status == FedSec.Simulation.RunStatus.Diverged);
         string divergedText = diverged == 0 ? string.Empty : $", {diverged} of them diverged (model became non-finite; counted with their last round, marked †)";
         return $"{runs.Count} finished runs ({data}){divergedText}: {Count("attack")} attack setting(s) × {Count("defense")} defense setting(s) × {Count("seed")} seed(s)"
-            + $"{(Facet.Split(runs).Count > 1 ? $", in {Facet.Split(runs).Count} facets" : string.Empty)}. Accuracies are on the test set; ± is the sample standard deviation over seeds."
+            + $"{(facets > 1 ? $", in {facets} facets" : string.Empty)}. Accuracies are on the test set; ± is the sample standard deviation over seeds."
             + DataFingerprintNote.For(runs)
-            + SharedCellNote.For(runs);
+            + (shared is null ? string.Empty : " WARNING: " + shared);
     }
 
     private static string WriteFile(string path, string text)

@@ -14,9 +14,6 @@ internal static class SharedCellNote
     private const int NamedCells = 3;
     private const int NamedKeys = 3;
 
-    /// <summary>The report's sentence: " WARNING: " and <see cref="Warning"/>; empty when there is none.</summary>
-    public static string For(IReadOnlyList<StoredRun> runs) => Warning(runs) is { } warning ? " WARNING: " + warning : string.Empty;
-
     /// <summary>The warning, or null when every cell holds one run (a run standing in several cells counts in each once).</summary>
     public static string? Warning(IReadOnlyList<StoredRun> runs)
     {

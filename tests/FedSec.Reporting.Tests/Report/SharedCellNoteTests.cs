@@ -33,7 +33,7 @@ public sealed class SharedCellNoteTests
         var standIn = run with { Label = "attack=none defense=none seed=0 malicious=2", Axes = new Dictionary<string, string>(run.Axes) { ["malicious"] = "2" } };
 
         Assert.Null(SharedCellNote.Warning([run, standIn, Run("bbbb", "iba", "0", Attack), Run("cccc", "iba", "1", Attack)]));
-        Assert.Equal(string.Empty, SharedCellNote.For([run, standIn]));
+        Assert.Null(SharedCellNote.Warning([run, standIn]));
     }
 
     [Fact]
@@ -49,13 +49,13 @@ public sealed class SharedCellNoteTests
     }
 
     [Fact]
-    public void For_ManyCells_NamesThreeAndCountsTheRest()
+    public void Warning_ManyCells_NamesThreeAndCountsTheRest()
     {
         var runs = Enumerable.Range(0, 5).SelectMany(s => new[] { Run($"a{s}", "iba", $"{s}", Attack), Run($"b{s}", "iba", $"{s}", Control) }).ToArray();
 
-        string note = SharedCellNote.For(runs);
+        string? note = SharedCellNote.Warning(runs);
 
-        Assert.StartsWith(" WARNING: 5 cell(s)", note, StringComparison.Ordinal);
+        Assert.StartsWith("5 cell(s)", note, StringComparison.Ordinal);
         Assert.Contains("; and 2 more.", note, StringComparison.Ordinal);
     }
 }
