@@ -37,7 +37,28 @@ public sealed record ClientTraining(IReadOnlyList<ClientUpdate> Updates, double 
     /// <param name="sampled">The round's clients in sampling order.</param>
     /// <param name="results">The results that arrived, by client identity.</param>
     /// <param name="malicious">The round's malicious clients (none when null).</param>
-    public static ClientTraining Assemble(int round, IReadOnlyList<int> sampled, IReadOnlyDictionary<int, ClientResult> results, IReadOnlySet<int>? malicious = null)
+    public static ClientTraining Assemble(int round, IReadOnlyList<int> sampled, IReadOnlyDictionary<int, ClientResult> results, IReadOnlySet<int>? malicious = null) =>
+        Assemble(round, sampled, results, id => malicious is not null && malicious.Contains(id) ? MaliciousNote : null);
+
+    /// <summary>
+    /// Assembles <paramref name="plan"/>'s round as <see cref="Assemble(int, IReadOnlyList{int}, IReadOnlyDictionary{int, ClientResult}, IReadOnlySet{int}?)"/>
+    /// does for its malicious clients; with <see cref="RoundPlan.DropEveryDivergence"/>, an honest client whose training
+    /// diverged is left out too.
+    /// </summary>
+    /// <param name="plan">The round's plan.</param>
+    /// <param name="results">The results that arrived, by client identity.</param>
+    public static ClientTraining Assemble(RoundPlan plan, IReadOnlyDictionary<int, ClientResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Assemble(plan.Round, plan.Sampled, results, id => plan.DivergenceEndsRound(id) ? null : plan.Malicious.Contains(id) ? MaliciousNote : DroppedNote);
+    }
+
+    private const string MaliciousNote = "a malicious client: its non-finite update is left out and the round goes on";
+
+    private const string DroppedNote = "left out: this server drops every client whose training diverged and goes on";
+
+    // leftOut(id): how a diverged client's drop is explained, or null when its divergence stops the round.
+    private static ClientTraining Assemble(int round, IReadOnlyList<int> sampled, IReadOnlyDictionary<int, ClientResult> results, Func<int, string?> leftOut)
     {
         ArgumentNullException.ThrowIfNull(sampled);
         ArgumentNullException.ThrowIfNull(results);
@@ -54,10 +75,10 @@ public sealed record ClientTraining(IReadOnlyList<ClientUpdate> Updates, double 
                 continue;
             }
 
-            if (result.DivergedReason is { } own && malicious is not null && malicious.Contains(id))
+            if (result.DivergedReason is { } own && leftOut(id) is { } note)
             {
                 firstDiscarded ??= result;
-                discarded.Add(new DroppedClient(id, $"{own} (a malicious client: its non-finite update is left out and the round goes on)"));
+                discarded.Add(new DroppedClient(id, $"{own} ({note})"));
                 continue;
             }
 

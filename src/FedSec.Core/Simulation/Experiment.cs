@@ -125,7 +125,7 @@ public sealed class Experiment
             observer?.RoundStarted(plan.Round, plan.Sampled);
             var results = clients.Train(plan, plan.Sampled, observer, cancellation);
             var byId = results.OfType<ClientResult>().ToDictionary(r => r.ClientId);
-            var record = server.Complete(plan, ClientTraining.Assemble(plan.Round, plan.Sampled, byId, plan.Malicious));
+            var record = server.Complete(plan, ClientTraining.Assemble(plan, byId));
             observer?.RoundFinished(record);
         }
 

@@ -85,6 +85,12 @@ public sealed class ExperimentServer
     /// <summary>The round metric counting the malicious clients whose own training diverged and whose updates were left out.</summary>
     public const string MaliciousDivergedMetric = "malicious_diverged";
 
+    /// <summary>
+    /// The round metric counting the honest clients whose training diverged and whose updates were left out (only under
+    /// <see cref="RoundPlan.DropEveryDivergence"/>; otherwise such a divergence ends the run).
+    /// </summary>
+    public const string HonestDivergedMetric = "honest_diverged_dropped";
+
     /// <summary>True when every round ran or the run diverged.</summary>
     public bool Finished => Diverged is not null || NextRound >= _setup.Config.CommRound;
 
@@ -234,7 +240,7 @@ public sealed class ExperimentServer
 
     /// <summary>
     /// Completes the planned round with the clients' results (assembled in sampling order by
-    /// <see cref="ClientTraining.Assemble"/>): runs the server's pipeline unless a client's training diverged, checks
+    /// <see cref="ClientTraining.Assemble(RoundPlan, IReadOnlyDictionary{int, ClientResult})"/>): runs the server's pipeline unless a client's training diverged, checks
     /// the new global model, evaluates it when due, and returns the round's record.
     /// </summary>
     /// <param name="plan">The plan <see cref="Plan"/> returned for this round.</param>
@@ -298,10 +304,17 @@ public sealed class ExperimentServer
         Global = divergedModel ?? outcome!.Global;
         double? accuracy = null, loss = null, perplexity = null;
         var metrics = new Dictionary<string, double>(context.Metrics);
-        if (training.Discarded.Count > 0)
+        int maliciousDiverged = training.Discarded.Count(d => plan.Malicious.Contains(d.Client));
+        if (maliciousDiverged > 0)
         {
-            metrics[MaliciousDivergedMetric] = training.Discarded.Count;
+            metrics[MaliciousDivergedMetric] = maliciousDiverged;
         }
+
+        if (training.Discarded.Count > maliciousDiverged)
+        {
+            metrics[HonestDivergedMetric] = training.Discarded.Count - maliciousDiverged;
+        }
+
         if ((round + 1) % c.FrequencyOfTheTest == 0 || round == c.CommRound - 1 || diverged is not null)
         {
             var eval = _backend.Evaluate(Global, _data.Test);

@@ -25,9 +25,17 @@ public sealed record RoundPlan(
     /// <summary>
     /// Whether <paramref name="client"/>'s local training turning non-finite ends the round (and the run): an honest
     /// client's does, the global model is broken; a malicious client's does not, its update is left out
-    /// (<see cref="ClientTraining.Assemble"/>, given <see cref="Malicious"/>).
+    /// (<see cref="ClientTraining.Assemble(RoundPlan, IReadOnlyDictionary{int, ClientResult})"/>). With
+    /// <see cref="DropEveryDivergence"/> none does.
     /// </summary>
-    public bool DivergenceEndsRound(int client) => !Malicious.Contains(client);
+    public bool DivergenceEndsRound(int client) => !DropEveryDivergence && !Malicious.Contains(client);
+
+    /// <summary>
+    /// True when every client whose local training diverged is left out of the round like a malicious one, so that the
+    /// round ends only when no update is left: a distributed server that does not trust its nodes' reports of an honest
+    /// divergence (a compromised node could otherwise end the run with one) sets it. False in the simulation.
+    /// </summary>
+    public bool DropEveryDivergence { get; init; }
 
     /// <summary>When the round started (<see cref="TimeProvider.GetTimestamp"/> of the server's clock), for its duration.</summary>
     public long StartedAt { get; init; }

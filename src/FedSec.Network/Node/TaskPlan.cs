@@ -20,7 +20,10 @@ internal static class TaskPlan
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(models);
         var global = header.ModelStaleness.Count == 0 ? models : models[..modelLength];
-        var plan = new RoundPlan(header.Round, header.Sampled.ToList(), header.AttackActive, header.Malicious.ToHashSet(), header.AttackerIdentities.ToHashSet(), global);
+        var plan = new RoundPlan(header.Round, header.Sampled.ToList(), header.AttackActive, header.Malicious.ToHashSet(), header.AttackerIdentities.ToHashSet(), global)
+        {
+            DropEveryDivergence = header.DropEveryDivergence,
+        };
         if (header.ModelStaleness.Count == 0)
         {
             return plan;

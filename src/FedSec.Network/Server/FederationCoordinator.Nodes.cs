@@ -16,11 +16,16 @@ public sealed partial class FederationCoordinator
 
     /// <summary>
     /// The version of the protocol this server speaks (3: updates carry and sign an attack state; 4: asynchronous tasks
-    /// carry each client's staleness and the older models they start from).
+    /// carry each client's staleness and the older models they start from; 5: a task says whether the server drops
+    /// every diverged client, so the node trains the clients after one).
     /// </summary>
-    public const int ProtocolVersion = 4;
+    public const int ProtocolVersion = 5;
 
-    private const int MaxLeaveReason = 300;
+    /// <summary>The most characters of a node's text (why it leaves, why a client diverged) that the server keeps.</summary>
+    private const int MaxNodeText = 300;
+
+    /// <summary>The longest node name the server admits.</summary>
+    private const int MaxNodeName = 100;
 
     /// <summary>The length of the model every update must have.</summary>
     private int ModelLength => _server.Layout.Length;
@@ -31,6 +36,11 @@ public sealed partial class FederationCoordinator
         if (request.ProtocolVersion != ProtocolVersion)
         {
             throw new JoinRefusedException(StatusCode.FailedPrecondition, $"This server speaks protocol {ProtocolVersion}; the node speaks {request.ProtocolVersion}: run the same fedsec version on both.");
+        }
+
+        if (request.NodeName.Length is 0 or > MaxNodeName || request.NodeName.Any(char.IsControl))
+        {
+            throw new JoinRefusedException(StatusCode.InvalidArgument, $"A node's name must be 1-{MaxNodeName} printable characters (--name), not {request.NodeName.Length} characters{(request.NodeName.Any(char.IsControl) ? " with control characters" : string.Empty)}.");
         }
 
         if (request.ExpectConfigDigest.Length > 0 && !string.Equals(request.ExpectConfigDigest, ConfigDigest, StringComparison.OrdinalIgnoreCase))
@@ -130,8 +140,7 @@ public sealed partial class FederationCoordinator
     /// </summary>
     internal void Leave(string sessionId, string reason)
     {
-        string why = new(reason.Where(c => !char.IsControl(c)).Take(MaxLeaveReason).ToArray());
-        why = why.Trim().Length == 0 ? "no reason given" : why.Trim();
+        string why = Printable(reason) ?? "no reason given";
         lock (_gate)
         {
             if (_nodes.Find(sessionId) is not { Lost: false } session)
@@ -188,6 +197,7 @@ public sealed partial class FederationCoordinator
                         ForgeOwnUpdates = round.ForgeOwnUpdates,
                         ModelLength = ModelLength,
                         SecureAggregation = _secAgg is not null,
+                        DropEveryDivergence = round.Plan.DropEveryDivergence,
                     };
                     header.Clients.AddRange(mine);
                     header.Sampled.AddRange(round.Plan.Sampled);
@@ -323,9 +333,15 @@ public sealed partial class FederationCoordinator
             }
         }
 
-        if (header.DivergedReason.Length == 0 && Array.FindIndex(weights, w => !float.IsFinite(w)) is int bad and >= 0)
+        int bad = Array.FindIndex(weights, w => !float.IsFinite(w));
+        if (header.DivergedReason.Length == 0 && bad >= 0)
         {
             return Reply(Rejected(intake.Session, header, $"it holds {weights[bad]} at index {bad}; every value must be finite", drop: true));
+        }
+
+        if (header.DivergedReason.Length > 0 && bad < 0)
+        {
+            return Reply(Rejected(intake.Session, header, "it reports that the client's training diverged, but every value is finite", drop: true));
         }
 
         if (header.SampleCount < 0 || !double.IsFinite(header.MeanLoss) && header.DivergedReason.Length == 0)
@@ -350,7 +366,7 @@ public sealed partial class FederationCoordinator
 
             streaming = round;
 
-            var result = new ClientResult(header.Client, header.SampleCount, weights, header.MeanLoss) { DivergedReason = header.DivergedReason.Length > 0 ? header.DivergedReason : null };
+            var result = new ClientResult(header.Client, header.SampleCount, weights, header.MeanLoss) { DivergedReason = DivergedReason(header.Client, header.DivergedReason) };
             if (round.Stream is not null && result.DivergedReason is null)
             {
                 // Streamed: the round keeps the result without its vector, which goes into the sum below (outside the lock,
@@ -419,4 +435,18 @@ public sealed partial class FederationCoordinator
 
         return session;
     }
+
+    /// <summary>
+    /// A node's text as the server keeps it: its printable characters (no control characters, which would reach the
+    /// console and the round log), at most <see cref="MaxNodeText"/> of them, trimmed; null when nothing is left.
+    /// </summary>
+    internal static string? Printable(string text)
+    {
+        string kept = new string(text.Where(c => !char.IsControl(c)).Take(MaxNodeText).ToArray()).Trim();
+        return kept.Length == 0 ? null : kept;
+    }
+
+    /// <summary>A node's report that <paramref name="client"/>'s training diverged, printable; null when it reports none.</summary>
+    internal static string? DivergedReason(int client, string reported) =>
+        reported.Length == 0 ? null : Printable(reported) ?? $"client {client}'s local training diverged (its node gave no reason)";
 }

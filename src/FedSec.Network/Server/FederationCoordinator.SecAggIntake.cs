@@ -169,7 +169,7 @@ public sealed partial class FederationCoordinator
                     // update) with the client's sample count and loss; the aggregate comes from the masked sum.
                     relay.Keys[header.Client] = SecAggWire.FromWire(header.Keys);
                     relay.ReportedBy[header.Client] = intake.Session.Id;
-                    round.Accept(new ClientResult(header.Client, header.SampleCount, (float[])round.Plan.Global.Clone(), header.MeanLoss) { DivergedReason = header.DivergedReason.Length > 0 ? header.DivergedReason : null });
+                    round.Accept(new ClientResult(header.Client, header.SampleCount, (float[])round.Plan.Global.Clone(), header.MeanLoss) { DivergedReason = DivergedReason(header.Client, header.DivergedReason) });
                     break;
                 case SecAggStep.SecaggShares:
                     if (!relay.SharedBy.Add(header.Client))

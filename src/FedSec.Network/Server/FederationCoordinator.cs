@@ -156,7 +156,7 @@ public sealed partial class FederationCoordinator : IDisposable
 
     private void RunRound(CancellationToken cancellation)
     {
-        var plan = _server.Plan();
+        var plan = _server.Plan() with { DropEveryDivergence = _options.OnDivergence == DivergencePolicy.Drop };
         bool forge = ForgesAtClients(_server, _options);
         RoundState round;
         lock (_gate)
@@ -188,10 +188,13 @@ public sealed partial class FederationCoordinator : IDisposable
             // A first wait ends early when no live node hosts what is missing (a lost node rejoins at the next round);
             // a retry waits its whole period for nodes to come back.
             WaitUntilClosable(round, opened, deadline, closeWhenOrphaned: retries == 0, cancellation);
-            int needed = _server.Config.MinClients > 0 ? Math.Min(_server.Config.MinClients, plan.Sampled.Count) : plan.Sampled.Count;
+            int configured = _server.Config.MinClients > 0 ? Math.Min(_server.Config.MinClients, plan.Sampled.Count) : plan.Sampled.Count;
+            int needed;
             int reported;
             lock (_gate)
             {
+                // A round an honest divergence ended needs no client after it (the run stops there, as in the simulation).
+                needed = Math.Min(configured, round.Usable);
                 reported = round.ReportedCount;
                 if (reported >= needed || _options.OnShortfall == ShortfallPolicy.Fail || retries >= _options.Retries)
                 {
@@ -202,7 +205,7 @@ public sealed partial class FederationCoordinator : IDisposable
             if (round.Closed && reported < needed)
             {
                 throw new FederationException(
-                    $"Round {plan.Round + 1}: {reported} of {plan.Sampled.Count} sampled clients reported, fewer than train_args.min_clients = {needed}{(retries > 0 ? $" after {retries} retries" : string.Empty)} ({Describe(Dropped(round))}); "
+                    $"Round {plan.Round + 1}: {reported} of {plan.Sampled.Count} sampled clients reported, fewer than {(needed < configured ? $"the {needed} it needs up to client {plan.Sampled[needed - 1]}, whose training diverged" : $"train_args.min_clients = {needed}")}{(retries > 0 ? $" after {retries} retries" : string.Empty)} ({Describe(Dropped(round))}); "
                     + "the rounds before it are recorded: restart the missing nodes and run 'fedsec server ... --resume', or lower train_args.min_clients.");
             }
 
@@ -223,7 +226,7 @@ public sealed partial class FederationCoordinator : IDisposable
         lock (_gate)
         {
             dropped = Dropped(round);
-            training = ClientTraining.Assemble(plan.Round, plan.Sampled, round.Results, plan.Malicious);
+            training = ClientTraining.Assemble(plan, round.Results);
         }
 
         foreach (var d in dropped)

@@ -77,6 +77,12 @@ internal sealed class RoundState
 
     public void Reject(int client, string reason) => _rejected[client] = reason;
 
+    /// <summary>
+    /// How many clients the round can use: every sampled one, or, after an honest divergence (which ends the run), those
+    /// up to it in sampling order.
+    /// </summary>
+    public int Usable => _firstDiverged == int.MaxValue ? Plan.Sampled.Count : _firstDiverged + 1;
+
     /// <summary>The clients reported that the round uses (those before the first divergence, and it).</summary>
     public int ReportedCount => _results.Keys.Count(c => _position[c] <= _firstDiverged);
 }

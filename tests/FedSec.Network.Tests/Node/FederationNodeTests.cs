@@ -39,6 +39,18 @@ public class FederationNodeTests
         Assert.EndsWith("Client 9 does not exist: this run's clients are 0 to 3 (client_num_in_total = 4); host only those.", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("node\u001b[2J")]
+    public async Task Join_NameEmptyOrWithControlCharacters_RefusedSayingWhatANameMayBe(string name)
+    {
+        await using var federation = await LocalFederation.StartAsync(FakeExperiment.Config(), startRounds: false);
+        var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => RawNode.JoinAsync(federation, name, [0]));
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("A node's name must be 1-100 printable characters (--name)", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Empty(federation.Coordinator.Status().Nodes);
+    }
+
     [Fact]
     public async Task RunAsync_ExpectedConfigDiffers_RefusedNamingBothDigests()
     {

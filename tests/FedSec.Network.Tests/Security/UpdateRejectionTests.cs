@@ -155,4 +155,36 @@ public sealed class UpdateRejectionTests : IAsyncLifetime, IDisposable
         Assert.Equal("0: its update was rejected: it holds NaN at index 3; every value must be finite", string.Join(";", round.Dropped!.Select(d => $"{d.Client}: {d.Reason}")));
         Assert.Equal(new[] { 1, 2, 3 }, round.Defenses.Single().Verdicts.Select(v => v.ClientId).Order());
     }
+
+    [Fact]
+    public async Task SendUpdate_ReportsADivergenceWithEveryValueFinite_RejectedAsInconsistent()
+    {
+        var reply = await _a.SendAsync(0, 0, Valid(), _keyA, divergedReason: "client 0's local training produced NaN at w[1]");
+
+        Assert.False(reply.Accepted);
+        Assert.EndsWith("it reports that the client's training diverged, but every value is finite.", reply.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendUpdate_DivergenceReasonWithControlCharactersAndLong_RecordedPrintableAndCut()
+    {
+        var nan = Valid();
+        nan[1] = float.NaN;
+        string reason = "client 0 \u001b[31mdiverged\r\n" + new string('x', 1000);
+
+        Assert.True((await _a.SendAsync(0, 0, nan, _keyA, divergedReason: reason)).Accepted);
+        // The round may not want the others (an honest divergence of the first client in sampling order ends it).
+        await _a.SendAsync(0, 1, Valid(), _keyA);
+        await _b.SendAsync(0, 2, Valid(), _keyB);
+        await _b.SendAsync(0, 3, Valid(), _keyB);
+        Cli.Tests.TestSupport.Poll.Until(() => _federation.Completed.Count == 1, TimeSpan.FromSeconds(30), "round 1 to complete");
+
+        // Client 0 is honest or the attacker: either way its reason is kept printable, its first 300 characters.
+        var round = _federation.Completed[0];
+        string kept = round.Diverged?.Reason ?? Assert.Single(round.Dropped!).Reason;
+        Assert.StartsWith("client 0 [31mdivergedxxx", kept, StringComparison.Ordinal);
+        Assert.DoesNotContain(kept, char.IsControl);
+        Assert.Contains(new string('x', 300 - "client 0 [31mdiverged".Length), kept, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('x', 301 - "client 0 [31mdiverged".Length), kept, StringComparison.Ordinal);
+    }
 }

@@ -6,8 +6,10 @@ namespace FedSec.Network.Tests.Server;
 /// <summary>What a round on the server still waits for after a client reports a divergence.</summary>
 public sealed class RoundStateTests
 {
-    private static RoundState Round(params int[] malicious) =>
-        new(new RoundPlan(0, [0, 1, 2], true, malicious.ToHashSet(), malicious.ToHashSet(), [0f]), forgeOwnUpdates: false);
+    private static RoundState Round(params int[] malicious) => Round(false, malicious);
+
+    private static RoundState Round(bool dropEveryDivergence, params int[] malicious) =>
+        new(new RoundPlan(0, [0, 1, 2], true, malicious.ToHashSet(), malicious.ToHashSet(), [0f]) { DropEveryDivergence = dropEveryDivergence }, forgeOwnUpdates: false);
 
     private static ClientResult Diverged(int client) => new(client, 5, [float.NaN], 0.3) { DivergedReason = $"client {client}'s local training produced NaN at w[0]" };
 
@@ -33,5 +35,16 @@ public sealed class RoundStateTests
         Assert.Equal([0, 2], round.Pending());
         Assert.Equal([0, 2], round.Missing());
         Assert.Equal(1, round.ReportedCount);
+    }
+
+    [Fact]
+    public void Accept_HonestDivergenceWhenTheServerDropsEveryDivergence_TheRoundStillWantsEveryOtherClient()
+    {
+        var round = Round(dropEveryDivergence: true, malicious: 2);
+
+        round.Accept(Diverged(1));
+
+        Assert.Equal([0, 2], round.Pending());
+        Assert.Equal([0, 2], round.Missing());
     }
 }
