@@ -1,3 +1,4 @@
+using FedSec.Configuration;
 using FedSec.Data;
 using FedSec.Parameters;
 
@@ -6,7 +7,7 @@ namespace FedSec.Stages;
 /// <summary>
 /// A malicious client's own training objective, which replaces plain local training for that client in one round
 /// (<see cref="IShapesLocalObjective"/>). The model backend trains it with the configured optimizer, batch size and
-/// learning rate; the objective adds a second set of samples (the malicious objective's), a distance term and, for some
+/// learning rate (or the objective's own <see cref="Optimizer"/> and <see cref="LearningRate"/>); the objective adds a second set of samples (the malicious objective's), a distance term and, for some
 /// kinds, a reference training on the client's clean data.
 /// </summary>
 public sealed record AdversarialObjective
@@ -36,6 +37,14 @@ public sealed record AdversarialObjective
     /// <summary>Passes over the client's data; 0 uses the configured <c>epochs</c>.</summary>
     /// <value>The default value is 0.</value>
     public int Epochs { get; init; }
+
+    /// <summary>The optimizer of this objective's training (AlterMin's <c>alter_min_optimizer</c>); null: the configured one.</summary>
+    /// <value>The default value is null.</value>
+    public ClientOptimizer? Optimizer { get; init; }
+
+    /// <summary>The learning rate of this objective's training; 0: the configured one.</summary>
+    /// <value>The default value is 0.</value>
+    public double LearningRate { get; init; }
 
     /// <summary>3DFed: weight of the clean loss.</summary>
     /// <value>The default value is 0.3 (3DFed's <c>fixed_scales['normal']</c>).</value>
@@ -96,6 +105,11 @@ public sealed record AdversarialObjective
         if (Epochs < 0)
         {
             problems.Add($"Epochs is {Epochs}; it must be 0 (the configured epochs) or more.");
+        }
+
+        if (!(LearningRate >= 0) || !double.IsFinite(LearningRate))
+        {
+            problems.Add($"LearningRate is {LearningRate}; it must be 0 (the configured learning rate) or positive and finite.");
         }
 
         if (!(MaxScale >= 1) || !double.IsFinite(MaxScale))

@@ -75,7 +75,13 @@ public static class AdversarialTrainer
             throw new ArgumentException($"3DFed's backdoor set has {objective.Malicious.Count} images; it must hold one triggered copy of each of the client's {data.Count}.", nameof(objective));
         }
 
-        var plain = options with { Constraint = null, Epochs = objective.Epochs > 0 ? objective.Epochs : options.Epochs };
+        var plain = options with
+        {
+            Constraint = null,
+            Epochs = objective.Epochs > 0 ? objective.Epochs : options.Epochs,
+            Optimizer = objective.Optimizer ?? options.Optimizer,
+            LearningRate = objective.LearningRate > 0 ? objective.LearningRate : options.LearningRate,
+        };
         var g = global.ToArray();
         return objective.Kind switch
         {

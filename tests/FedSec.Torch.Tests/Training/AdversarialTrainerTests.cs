@@ -1,5 +1,6 @@
 using FedSec.Attacks.AlterMin;
 using FedSec.Attacks.ThreeDFed;
+using FedSec.Configuration;
 using FedSec.Data;
 using FedSec.Parameters;
 using FedSec.Randomness;
@@ -97,6 +98,22 @@ public class AdversarialTrainerTests
         var second = AdversarialTrainer.Train(setup.Trainer, own, setup.Global, Options, objective, new Random(4), 4);
         Assert.Equal(first.Weights, second.Weights);
         Assert.NotEqual(setup.Global, first.Weights);
+    }
+
+    [Fact]
+    public void AlterMin_OwnOptimizer_TrainsAsTheConfiguredOptimizerWouldAndNotAsTheClients()
+    {
+        using var setup = new Setup();
+        var own = Learnable(20, seed: 91);
+        var objective = new AdversarialObjective { Kind = AdversarialTrainingKind.AlternatingMinimization, Malicious = Learnable(3, seed: 92), Boost = 2, Rho = 1e-3, Epochs = 1 };
+        var adam = Options with { Optimizer = ClientOptimizer.Adam, LearningRate = 1e-3 };
+
+        var withOwn = AdversarialTrainer.Train(setup.Trainer, own, setup.Global, Options, objective with { Optimizer = ClientOptimizer.Adam, LearningRate = 1e-3 }, new Random(4), 4);
+        var configuredAdam = AdversarialTrainer.Train(setup.Trainer, own, setup.Global, adam, objective, new Random(4), 4);
+        var clients = AdversarialTrainer.Train(setup.Trainer, own, setup.Global, Options, objective, new Random(4), 4);
+
+        Assert.Equal(configuredAdam.Weights, withOwn.Weights);
+        Assert.NotEqual(clients.Weights, withOwn.Weights);
     }
 
     [Fact]

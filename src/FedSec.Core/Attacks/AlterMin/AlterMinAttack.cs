@@ -1,3 +1,4 @@
+using FedSec.Configuration;
 using FedSec.Data;
 using FedSec.Stages;
 
@@ -48,6 +49,14 @@ internal sealed class AlterMinAttack : IShapesLocalObjective, IControlsClients, 
             Rho = _options.Rho,
             BenignStepsPerMaliciousStep = _options.LocalSteps,
             Epochs = _options.Epochs,
+            Optimizer = _options.Optimizer switch
+            {
+                AlterMinOptimizer.Sgd => ClientOptimizer.Sgd,
+                AlterMinOptimizer.Adam => ClientOptimizer.Adam,
+                AlterMinOptimizer.AdamW => ClientOptimizer.AdamW,
+                _ => null,
+            },
+            LearningRate = _options.LearningRate,
         };
     }
 }

@@ -60,8 +60,25 @@ public sealed class AlterMinOptions
         "Passes over its own data the attacker makes, for its benign estimate and for the alternating steps (the paper's mal_E).",
         min: 1);
 
+    /// <summary><c>alter_min_optimizer</c>: the attacker's own optimizer.</summary>
+    public static readonly ChoiceParameter<AlterMinOptimizer> OptimizerKey = new(
+        "alter_min_optimizer",
+        AlterMinOptimizer.Client,
+        "The optimizer of the attacker's training (benign estimate, stealth and malicious steps): client = train_args.client_optimizer; the authors trained every agent with adam and learning rate 0.001.",
+        ("client", AlterMinOptimizer.Client),
+        ("sgd", AlterMinOptimizer.Sgd),
+        ("adam", AlterMinOptimizer.Adam),
+        ("adamw", AlterMinOptimizer.AdamW));
+
+    /// <summary><c>alter_min_learning_rate</c>: the attacker's own learning rate.</summary>
+    public static readonly DoubleParameter LearningRateKey = new(
+        "alter_min_learning_rate",
+        0,
+        "The learning rate of the attacker's training; 0 = train_args.learning_rate (the authors' eta: 0.001 with adam).",
+        min: 0);
+
     /// <summary>The keys AlterMin reads.</summary>
-    public static readonly IParameter[] Keys = { ClientNumKey, TargetLabelKey, TargetsKey, StrategyKey, BoostKey, RhoKey, LocalStepsKey, EpochsKey };
+    public static readonly IParameter[] Keys = { ClientNumKey, TargetLabelKey, TargetsKey, StrategyKey, BoostKey, RhoKey, LocalStepsKey, EpochsKey, OptimizerKey, LearningRateKey };
 
     /// <summary>Number of malicious agents.</summary>
     /// <value>The default value is 1.</value>
@@ -95,6 +112,14 @@ public sealed class AlterMinOptions
     /// <value>The default value is 5.</value>
     public int Epochs { get; init; } = EpochsKey.Default;
 
+    /// <summary>The attacker's optimizer.</summary>
+    /// <value>The default value is <see cref="AlterMinOptimizer.Client"/>.</value>
+    public AlterMinOptimizer Optimizer { get; init; } = OptimizerKey.Default;
+
+    /// <summary>The attacker's learning rate; 0 = the configured one.</summary>
+    /// <value>The default value is 0.</value>
+    public double LearningRate { get; init; } = LearningRateKey.Default;
+
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static AlterMinOptions Read(ComponentArgs args)
     {
@@ -109,6 +134,8 @@ public sealed class AlterMinOptions
             Rho = args.Get(RhoKey),
             LocalSteps = args.Get(LocalStepsKey),
             Epochs = args.Get(EpochsKey),
+            Optimizer = args.Get(OptimizerKey),
+            LearningRate = args.Get(LearningRateKey),
         };
     }
 }

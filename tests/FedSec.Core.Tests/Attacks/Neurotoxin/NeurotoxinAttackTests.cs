@@ -82,8 +82,10 @@ public class NeurotoxinAttackTests
     [Fact]
     public void Read_RatioZero_IsRejectedNamingTheKey()
     {
-        var args = Fixtures.Args(new FedSec.Configuration.ExperimentShape(10, 10, 5), "attack_args", ("neurotoxin_ratio", (object?)0.0));
+        var args = Fixtures.Args(new FedSec.Configuration.ExperimentShape(10, 10, 5), "attack_args", ("neurotoxin_ratio", (object?)"0"));
         NeurotoxinOptions.Read(args);
-        Assert.Contains(args.Problems, p => p.Key.EndsWith("neurotoxin_ratio", StringComparison.Ordinal));
+        var problem = Assert.Single(args.Problems);
+        Assert.Equal("attack_args.neurotoxin_ratio", problem.Key);
+        Assert.Contains("out of range", problem.Message, StringComparison.Ordinal);
     }
 }
