@@ -59,9 +59,11 @@ public class OptimalAttackTests
     [Fact]
     public void Read_ZeroEvaluations_IsRejectedNamingTheKey()
     {
-        var args = TestSupport.Fixtures.Args(new FedSec.Configuration.ExperimentShape(10, 10, 5), "attack_args", ("optimal_evaluations", (object?)0));
+        var args = TestSupport.Fixtures.Args(new FedSec.Configuration.ExperimentShape(10, 10, 5), "attack_args", ("optimal_evaluations", (object?)"0"));
         OptimalOptions.Read(args);
-        Assert.Contains(args.Problems, p => p.Key.EndsWith("optimal_evaluations", StringComparison.Ordinal));
+        var problem = Assert.Single(args.Problems);
+        Assert.Equal("attack_args.optimal_evaluations", problem.Key);
+        Assert.Contains("out of range", problem.Message, StringComparison.Ordinal);
     }
 
     private static float[] Median(IReadOnlyList<ClientUpdate> round) =>
