@@ -240,8 +240,9 @@ public sealed class ExperimentServer
 
     /// <summary>
     /// Completes the planned round with the clients' results (assembled in sampling order by
-    /// <see cref="ClientTraining.Assemble(RoundPlan, IReadOnlyDictionary{int, ClientResult})"/>): runs the server's pipeline unless a client's training diverged, checks
-    /// the new global model, evaluates it when due, and returns the round's record.
+    /// <see cref="ClientTraining.Assemble(RoundPlan, IReadOnlyDictionary{int, ClientResult})"/>): runs the server's
+    /// pipeline unless a client's training diverged, checks the new global model, evaluates it when due, and returns the
+    /// round's record.
     /// </summary>
     /// <param name="plan">The plan <see cref="Plan"/> returned for this round.</param>
     /// <param name="training">The clients' results.</param>

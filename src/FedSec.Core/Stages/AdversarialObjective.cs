@@ -7,8 +7,9 @@ namespace FedSec.Stages;
 /// <summary>
 /// A malicious client's own training objective, which replaces plain local training for that client in one round
 /// (<see cref="IShapesLocalObjective"/>). The model backend trains it with the configured optimizer, batch size and
-/// learning rate (or the objective's own <see cref="Optimizer"/> and <see cref="LearningRate"/>); the objective adds a second set of samples (the malicious objective's), a distance term and, for some
-/// kinds, a reference training on the client's clean data.
+/// learning rate (or the objective's own <see cref="Optimizer"/> and <see cref="LearningRate"/>); the objective adds a
+/// second set of samples (the malicious objective's), a distance term and, for some kinds, a reference training on the
+/// client's clean data.
 /// </summary>
 public sealed record AdversarialObjective
 {
