@@ -97,10 +97,19 @@ public sealed partial class FederationCoordinator : IDisposable
         }
         catch (Exception e)
         {
-            Finish("failed", e is FederationException ? e.Message : "The server stopped.");
+            Finish("failed", e switch
+            {
+                FederationException => e.Message,
+                OperationCanceledException => StoppedMessage,
+                _ => "The server stopped on an error (its console names it).",
+            });
             throw;
         }
     }
+
+    /// <summary>What the nodes are told when the server is stopped (Ctrl-C, SIGTERM) before the run ended.</summary>
+    public const string StoppedMessage =
+        "The server was stopped before the run ended; 'fedsec server ... --resume' continues it after its last completed round (start the nodes again).";
 
     /// <inheritdoc />
     public void Dispose() => _wake.Dispose();

@@ -68,6 +68,20 @@ public class RoundFaultTests
     }
 
     [Fact]
+    public async Task Run_ServerStoppedBeforeTheEnd_AWaitingNodeIsToldHowToContinue()
+    {
+        await using var federation = await LocalFederation.StartAsync(FakeExperiment.Config(rounds: 2));
+        var waiting = await RawNode.JoinAsync(federation, "waiting", [0]);
+
+        federation.Stop();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => federation.Run);
+        var told = await waiting.RunEndAsync(-1);
+        Assert.Equal(("failed", FederationCoordinator.StoppedMessage), (told!.Status, told.Message));
+        Assert.Contains("--resume", told.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_NodeLeavesMidRound_ItsClientDroppedAtOnceWithItsReason()
     {
         // The node heartbeats and the round has no deadline: only its leaving lets the round close.

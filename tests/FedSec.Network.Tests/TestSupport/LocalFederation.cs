@@ -94,6 +94,9 @@ internal sealed class LocalFederation : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the coordinator's run as Ctrl-C stops the server's.</summary>
+    public void Stop() => _stop.Cancel();
+
     public void Start() => Run = Task.Factory.StartNew(() => Coordinator.Run(_stop.Token), TaskCreationOptions.LongRunning);
 
     /// <summary>A raw gRPC client of the service, for crafting messages a node would not send.</summary>
