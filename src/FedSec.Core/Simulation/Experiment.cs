@@ -114,14 +114,20 @@ public sealed class Experiment
     /// there (<see cref="ExperimentResult.Diverged"/>). A non-finite output of an attack or a defense still throws
     /// <see cref="InvalidUpdateException"/> naming the component.
     /// </summary>
-    public ExperimentResult Run(IExperimentObserver? observer = null, CancellationToken cancellation = default)
+    /// <param name="observer">Told of each round's start, each trained client and each round's end.</param>
+    /// <param name="dropEveryDivergence">
+    /// Leave out every client whose training diverged, honest ones too (<see cref="RoundPlan.DropEveryDivergence"/>): the
+    /// rounds of a distributed server started with <c>--on-divergence drop</c>.
+    /// </param>
+    /// <param name="cancellation">Stops the run between clients and rounds.</param>
+    public ExperimentResult Run(IExperimentObserver? observer = null, bool dropEveryDivergence = false, CancellationToken cancellation = default)
     {
         var server = CreateServer();
         var clients = CreateClients();
         while (!server.Finished)
         {
             cancellation.ThrowIfCancellationRequested();
-            var plan = server.Plan();
+            var plan = server.Plan() with { DropEveryDivergence = dropEveryDivergence };
             observer?.RoundStarted(plan.Round, plan.Sampled);
             var results = clients.Train(plan, plan.Sampled, observer, cancellation);
             var byId = results.OfType<ClientResult>().ToDictionary(r => r.ClientId);

@@ -20,22 +20,12 @@ public sealed class DropEveryDivergenceTests
 
     private static RoundPlan Plan(bool drop) => new(2, [0, 1, 2], false, new HashSet<int>(), new HashSet<int>(), [0f, 0f]) { DropEveryDivergence = drop };
 
-    // Drives the server round by round as a distributed server does: each plan with DropEveryDivergence.
     private static (ExperimentResult Result, DivergingBackend Backend) Run(Func<int, float[], float[]> rewrite)
     {
         var backend = new DivergingBackend(rewrite);
         var config = new ExperimentConfig { ClientNumInTotal = 3, ClientNumPerRound = 3, CommRound = 4, RandomSeed = 4 };
         var experiment = new Experiment(TestSetup.Of(config, null), backend, new ExperimentData(Enumerable.Range(0, 3).Select(i => FakeBackend.Data(5 + i, i + 1)).ToArray(), Test));
-        var server = experiment.CreateServer();
-        var clients = experiment.CreateClients();
-        while (!server.Finished)
-        {
-            var plan = server.Plan() with { DropEveryDivergence = true };
-            var results = clients.Train(plan, plan.Sampled);
-            server.Complete(plan, ClientTraining.Assemble(plan, results.OfType<ClientResult>().ToDictionary(r => r.ClientId)));
-        }
-
-        return (server.Result(), backend);
+        return (experiment.Run(dropEveryDivergence: true), backend);
     }
 
     [Fact]

@@ -12,21 +12,6 @@ namespace FedSec.Network.Tests.Server;
 [Collection(OneAtATime.Name)]
 public sealed class DivergencePolicyRunTests
 {
-    // The simulation's rounds with every plan dropping divergences, as the coordinator makes them.
-    private static ExperimentResult RunInProcess(Experiment experiment)
-    {
-        var server = experiment.CreateServer();
-        var clients = experiment.CreateClients();
-        while (!server.Finished)
-        {
-            var plan = server.Plan() with { DropEveryDivergence = true };
-            var results = clients.Train(plan, plan.Sampled);
-            server.Complete(plan, ClientTraining.Assemble(plan, results.OfType<ClientResult>().ToDictionary(r => r.ClientId)));
-        }
-
-        return server.Result();
-    }
-
     // Three rounds of the fake experiment whose first honest client's training NaNs every round.
     private static (ExperimentConfig Config, int Honest, Func<ExperimentConfig, Experiment> Create) HonestClientDiverging()
     {
@@ -41,7 +26,7 @@ public sealed class DivergencePolicyRunTests
     {
         var (config, honest, create) = HonestClientDiverging();
 
-        var inProcess = RunInProcess(create(config));
+        var inProcess = create(config).Run(dropEveryDivergence: true);
         await using var federation = await LocalFederation.StartAsync(
             config,
             o => new FederationOptions { RunId = o.RunId, ConfigYaml = o.ConfigYaml, JoinTimeout = o.JoinTimeout, HeartbeatInterval = o.HeartbeatInterval, NodeTimeout = o.NodeTimeout, OnDivergence = DivergencePolicy.Drop },
