@@ -43,9 +43,9 @@ public sealed record AdversarialObjective
     /// <value>The default value is null.</value>
     public ClientOptimizer? Optimizer { get; init; }
 
-    /// <summary>The learning rate of this objective's training; 0: the configured one.</summary>
-    /// <value>The default value is 0.</value>
-    public double LearningRate { get; init; }
+    /// <summary>The learning rate of this objective's training; null: the configured one.</summary>
+    /// <value>The default value is null.</value>
+    public double? LearningRate { get; init; }
 
     /// <summary>3DFed: weight of the clean loss.</summary>
     /// <value>The default value is 0.3 (3DFed's <c>fixed_scales['normal']</c>).</value>
@@ -108,9 +108,9 @@ public sealed record AdversarialObjective
             problems.Add($"Epochs is {Epochs}; it must be 0 (the configured epochs) or more.");
         }
 
-        if (!(LearningRate >= 0) || !double.IsFinite(LearningRate))
+        if (LearningRate is double rate && (!(rate > 0) || !double.IsFinite(rate)))
         {
-            problems.Add($"LearningRate is {LearningRate}; it must be 0 (the configured learning rate) or positive and finite.");
+            problems.Add($"LearningRate is {rate}; it must be positive and finite, or null (the configured learning rate).");
         }
 
         if (!(MaxScale >= 1) || !double.IsFinite(MaxScale))

@@ -80,7 +80,7 @@ public static class AdversarialTrainer
             Constraint = null,
             Epochs = objective.Epochs > 0 ? objective.Epochs : options.Epochs,
             Optimizer = objective.Optimizer ?? options.Optimizer,
-            LearningRate = objective.LearningRate > 0 ? objective.LearningRate : options.LearningRate,
+            LearningRate = objective.LearningRate ?? options.LearningRate,
         };
         var g = global.ToArray();
         return objective.Kind switch

@@ -1,4 +1,3 @@
-using FedSec.Configuration;
 using FedSec.Data;
 using FedSec.Stages;
 
@@ -49,13 +48,7 @@ internal sealed class AlterMinAttack : IShapesLocalObjective, IControlsClients, 
             Rho = _options.Rho,
             BenignStepsPerMaliciousStep = _options.LocalSteps,
             Epochs = _options.Epochs,
-            Optimizer = _options.Optimizer switch
-            {
-                AlterMinOptimizer.Sgd => ClientOptimizer.Sgd,
-                AlterMinOptimizer.Adam => ClientOptimizer.Adam,
-                AlterMinOptimizer.AdamW => ClientOptimizer.AdamW,
-                _ => null,
-            },
+            Optimizer = _options.Optimizer,
             LearningRate = _options.LearningRate,
         };
     }

@@ -60,22 +60,21 @@ public sealed class AlterMinOptions
         "Passes over its own data the attacker makes, for its benign estimate and for the alternating steps (the paper's mal_E).",
         min: 1);
 
-    /// <summary><c>alter_min_optimizer</c>: the attacker's own optimizer.</summary>
-    public static readonly ChoiceParameter<AlterMinOptimizer> OptimizerKey = new(
-        "alter_min_optimizer",
-        AlterMinOptimizer.Client,
-        "The optimizer of the attacker's training (benign estimate, stealth and malicious steps): client = train_args.client_optimizer; the authors trained every agent with adam and learning rate 0.001.",
-        ("client", AlterMinOptimizer.Client),
-        ("sgd", AlterMinOptimizer.Sgd),
-        ("adam", AlterMinOptimizer.Adam),
-        ("adamw", AlterMinOptimizer.AdamW));
+    /// <summary><c>alter_min_optimizer</c>: the attacker's own optimizer; unset, the run's <c>client_optimizer</c>.</summary>
+    public static readonly OptionalParameter<ClientOptimizer> OptimizerKey = new(
+        new ChoiceParameter<ClientOptimizer>(
+            "alter_min_optimizer",
+            ClientOptimizer.Sgd,
+            "The optimizer of the attacker's training (benign estimate, stealth and malicious steps); the authors trained every agent with adam and learning rate 0.001.",
+            ("sgd", ClientOptimizer.Sgd),
+            ("adam", ClientOptimizer.Adam),
+            ("adamw", ClientOptimizer.AdamW)),
+        "train_args.client_optimizer");
 
-    /// <summary><c>alter_min_learning_rate</c>: the attacker's own learning rate.</summary>
-    public static readonly DoubleParameter LearningRateKey = new(
-        "alter_min_learning_rate",
-        0,
-        "The learning rate of the attacker's training; 0 = train_args.learning_rate (the authors' eta: 0.001 with adam).",
-        min: 0);
+    /// <summary><c>alter_min_learning_rate</c>: the attacker's own learning rate; unset, the run's.</summary>
+    public static readonly OptionalParameter<double> LearningRateKey = new(
+        new DoubleParameter("alter_min_learning_rate", 0.001, "The learning rate of the attacker's training (the authors' eta: 0.001 with adam).", min: 0, minExclusive: true),
+        "train_args.learning_rate");
 
     /// <summary>The keys AlterMin reads.</summary>
     public static readonly IParameter[] Keys = { ClientNumKey, TargetLabelKey, TargetsKey, StrategyKey, BoostKey, RhoKey, LocalStepsKey, EpochsKey, OptimizerKey, LearningRateKey };
@@ -112,13 +111,13 @@ public sealed class AlterMinOptions
     /// <value>The default value is 5.</value>
     public int Epochs { get; init; } = EpochsKey.Default;
 
-    /// <summary>The attacker's optimizer.</summary>
-    /// <value>The default value is <see cref="AlterMinOptimizer.Client"/>.</value>
-    public AlterMinOptimizer Optimizer { get; init; } = OptimizerKey.Default;
+    /// <summary>The attacker's optimizer; null: the run's.</summary>
+    /// <value>The default value is null.</value>
+    public ClientOptimizer? Optimizer { get; init; } = OptimizerKey.Default;
 
-    /// <summary>The attacker's learning rate; 0 = the configured one.</summary>
-    /// <value>The default value is 0.</value>
-    public double LearningRate { get; init; } = LearningRateKey.Default;
+    /// <summary>The attacker's learning rate; null: the run's.</summary>
+    /// <value>The default value is null.</value>
+    public double? LearningRate { get; init; } = LearningRateKey.Default;
 
     /// <summary>Reads and validates the options; problems go to <paramref name="args"/>.</summary>
     public static AlterMinOptions Read(ComponentArgs args)

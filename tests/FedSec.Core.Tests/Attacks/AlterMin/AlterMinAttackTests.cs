@@ -42,19 +42,19 @@ public class AlterMinAttackTests
         Assert.Equal([7, 7], objective.Malicious.Labels);
         Assert.Equal(triggered.Pixels, objective.Malicious.Pixels);
         Assert.Equal((10.0, 1e-4, 1, 5), (objective.Boost, objective.Rho, objective.BenignStepsPerMaliciousStep, objective.Epochs));
-        Assert.Equal((null, 0.0), (objective.Optimizer, objective.LearningRate)); // the configured optimizer, as every client
+        Assert.Equal(((ClientOptimizer?)null, (double?)null), (objective.Optimizer, objective.LearningRate)); // the configured optimizer, as every client
         Assert.Empty(objective.Problems());
     }
 
     [Fact]
     public void ObjectiveFor_OwnOptimizer_TheObjectiveCarriesItAndItsLearningRate()
     {
-        var attack = new AlterMinAttack(new AlterMinOptions { Optimizer = AlterMinOptimizer.Adam, LearningRate = 1e-3 });
+        var attack = new AlterMinAttack(new AlterMinOptions { Optimizer = ClientOptimizer.Adam, LearningRate = 1e-3 });
         attack.TriggeredTestSet(AttackFixtures.Images(10));
 
         var objective = attack.ObjectiveFor(AttackFixtures.Images(3), AttackFixtures.Client(0));
 
-        Assert.Equal((ClientOptimizer.Adam, 1e-3), (objective.Optimizer, objective.LearningRate));
+        Assert.Equal(((ClientOptimizer?)ClientOptimizer.Adam, (double?)1e-3), (objective.Optimizer, objective.LearningRate));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class AlterMinAttackTests
         var options = AlterMinOptions.Read(args);
 
         Assert.Empty(args.Problems);
-        Assert.Equal((AlterMinOptimizer.Adam, 0.001), (options.Optimizer, options.LearningRate));
+        Assert.Equal(((ClientOptimizer?)ClientOptimizer.Adam, (double?)0.001), (options.Optimizer, options.LearningRate));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class AlterMinAttackTests
     [InlineData("alter_min_epochs", "0")]
     [InlineData("alter_min_targets", "0")]
     [InlineData("alter_min_optimizer", "rmsprop")]
-    [InlineData("alter_min_learning_rate", "-0.1")]
+    [InlineData("alter_min_learning_rate", "0")]
     public void Read_BadValue_IsRejectedNamingTheKey(string key, string value)
     {
         var args = Fixtures.Args(new ExperimentShape(10, 10, 5), "attack_args", (key, (object?)value));
