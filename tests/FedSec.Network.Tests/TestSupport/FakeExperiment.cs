@@ -39,8 +39,11 @@ internal static class FakeExperiment
         backend ?? new FakeBackend(),
         new ExperimentData(Enumerable.Range(0, config.ClientNumInTotal).Select(i => FakeBackend.Data(5 + i, i % 10)).ToArray(), FakeBackend.Data(7, 0)) { SourceFingerprint = fingerprint });
 
-    /// <summary>The experiment without attack and defense, aggregated by secure aggregation (FedSec.Privacy's protocol) with the given shares and threshold.</summary>
-    public static Experiment Secure(ExperimentConfig config, int shares, int threshold, double dropout = 0)
+    /// <summary>
+    /// The experiment without attack and defense, aggregated by secure aggregation (FedSec.Privacy's protocol) with the
+    /// given shares and threshold, trained by <paramref name="backend"/> (a <see cref="FakeBackend"/> by default).
+    /// </summary>
+    public static Experiment Secure(ExperimentConfig config, int shares, int threshold, double dropout = 0, IModelBackend? backend = null)
     {
         var options = new FedSec.Privacy.SecureAggregation.SecAggOptions
         {
@@ -53,7 +56,7 @@ internal static class FakeExperiment
         var setup = TestSetup.Of(config, null) with { Extensions = [new FedSec.Setup.ConfiguredExtension("secure_aggregation_args", protocol, [])] };
         return new Experiment(
             setup,
-            new FakeBackend(),
+            backend ?? new FakeBackend(),
             new ExperimentData(Enumerable.Range(0, config.ClientNumInTotal).Select(i => FakeBackend.Data(5 + i, i % 10)).ToArray(), FakeBackend.Data(7, 0)));
     }
 
