@@ -22,6 +22,12 @@ internal sealed record BackdoorDurability(double AtStop, double AtEnd, int Round
     /// <summary>The ASR under which a backdoor counts as gone: 50 %.</summary>
     public const double LifespanThreshold = 0.5;
 
+    /// <summary>The last round the attack was active (zero-based), where <see cref="AtStop"/> was evaluated.</summary>
+    public int StopRound { get; init; }
+
+    /// <summary>The round of <see cref="AtEnd"/>: <see cref="StopRound"/> + <see cref="RoundsAfter"/>.</summary>
+    public int EndRound => StopRound + RoundsAfter;
+
     /// <summary>Each run of <paramref name="facet"/> whose durability is measured (<see cref="Of"/> not null), with it.</summary>
     public static MeasuredRun[] Measured(Facet facet, ResultIndex index)
     {
@@ -63,12 +69,12 @@ internal sealed record BackdoorDurability(double AtStop, double AtEnd, int Round
         int roundsAfter = end.Round - stop.Round;
         if (atStop < LifespanThreshold)
         {
-            return new BackdoorDurability(atStop, end.Metrics[ResultIndex.AttackSuccessRate], roundsAfter, 0, Censored: false);
+            return new BackdoorDurability(atStop, end.Metrics[ResultIndex.AttackSuccessRate], roundsAfter, 0, Censored: false) { StopRound = stop.Round };
         }
 
         var fell = after.FirstOrDefault(r => r.Metrics[ResultIndex.AttackSuccessRate] < LifespanThreshold);
         return fell is null
-            ? new BackdoorDurability(atStop, end.Metrics[ResultIndex.AttackSuccessRate], roundsAfter, roundsAfter, Censored: true)
-            : new BackdoorDurability(atStop, end.Metrics[ResultIndex.AttackSuccessRate], roundsAfter, fell.Round - stop.Round, Censored: false);
+            ? new BackdoorDurability(atStop, end.Metrics[ResultIndex.AttackSuccessRate], roundsAfter, roundsAfter, Censored: true) { StopRound = stop.Round }
+            : new BackdoorDurability(atStop, end.Metrics[ResultIndex.AttackSuccessRate], roundsAfter, fell.Round - stop.Round, Censored: false) { StopRound = stop.Round };
     }
 }

@@ -3,8 +3,11 @@ namespace FedSec.Reporting.Report;
 /// <summary>The tables and figures of one facet, in the order the report shows them.</summary>
 internal sealed record FacetSection(Facet Facet, IReadOnlyList<ReportTable> Tables, IReadOnlyList<ReportFigure> Figures)
 {
-    /// <summary>Builds every table and figure the facet's data allows.</summary>
-    public static FacetSection Build(Facet facet, ResultIndex index, int number)
+    /// <summary>
+    /// Builds every table and figure the facet's data allows; with <paramref name="controls"/>, also its backdoor runs
+    /// net of their control runs.
+    /// </summary>
+    public static FacetSection Build(Facet facet, ResultIndex index, int number, ControlRuns? controls = null)
     {
         var tables = new List<ReportTable>();
         var figures = new List<ReportFigure>();
@@ -42,6 +45,20 @@ internal sealed record FacetSection(Facet Facet, IReadOnlyList<ReportTable> Tabl
         if (DurabilityTable.For(facet, measured, id + "durability") is { } durability)
         {
             tables.Add(durability);
+        }
+
+        if (controls is not null)
+        {
+            var paired = ControlledRun.Pair(measured, controls, out var unpaired);
+            if (NetDurabilityMatrix.For(facet, paired, unpaired, controls.Source, id + "net-durability") is { } net)
+            {
+                tables.Add(net);
+            }
+
+            if (ControlTriggerTable.For(facet, paired, controls.Source, id + "controls") is { } triggers)
+            {
+                tables.Add(triggers);
+            }
         }
 
         if (DetectionTable.For(facet, index, id + "detection") is { } detection)

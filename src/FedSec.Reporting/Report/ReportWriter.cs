@@ -16,9 +16,11 @@ internal static class ReportWriter
     /// <summary>
     /// Writes the report of <paramref name="outputDirectory"/>'s runs (those <paramref name="filter"/> keeps) into
     /// <paramref name="toDirectory"/> (default OUTPUT/report) and returns the files written; <paramref name="warn"/>
-    /// hears what makes the numbers misleading (cells holding runs of different configurations).
+    /// hears what makes the numbers misleading (cells holding runs of different configurations). With
+    /// <paramref name="controlDirectory"/> (the backdoors' control runs, <see cref="ControlRuns"/>), each facet also
+    /// shows its backdoor runs net of their controls, and the controls.
     /// </summary>
-    public static IReadOnlyList<string> Write(string outputDirectory, string? toDirectory = null, RunFilter? filter = null, Action<string>? warn = null)
+    public static IReadOnlyList<string> Write(string outputDirectory, string? toDirectory = null, RunFilter? filter = null, Action<string>? warn = null, string? controlDirectory = null)
     {
         filter ??= RunFilter.All;
         string dbPath = Path.Combine(outputDirectory, ResultsDatabase.FileName);
@@ -40,6 +42,7 @@ internal static class ReportWriter
             throw new InvalidDataException($"{dbPath} holds no finished run yet; there is nothing to report.");
         }
 
+        var controls = controlDirectory is null ? null : ControlRuns.Load(controlDirectory);
         string? shared = SharedCellNote.Warning(results.Runs);
         if (shared is not null)
         {
@@ -56,7 +59,12 @@ internal static class ReportWriter
 
         var index = new ResultIndex(results, outputDirectory);
         var facets = Facet.Split(results.Runs);
-        var sections = facets.Select((f, i) => FacetSection.Build(f, index, i + 1)).ToArray();
+        var sections = facets.Select((f, i) => FacetSection.Build(f, index, i + 1, controls)).ToArray();
+        if (controls is not null && !sections.SelectMany(s => s.Tables).Any(t => t.Id.EndsWith("-controls", StringComparison.Ordinal)))
+        {
+            warn?.Invoke($"--control {controls.Source}: none of its {controls.Count} run(s) pairs with a backdoor run of this report that stops attacking before its last round (a control run has the backdoor run's grid axes, its defense or none, and the ASR evaluated at the same rounds); the report has no control tables.");
+        }
+
         if (WorstCaseSection.For(facets, results.Runs) is { } worstCase)
         {
             sections = [worstCase, .. sections];
@@ -75,7 +83,8 @@ internal static class ReportWriter
         }
 
         string title = $"FedSec results: {Path.GetFileName(Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar))}";
-        string summary = Summary(results, facets.Count, shared) + (filter.IsEmpty ? string.Empty : $" Only the runs with {filter}.");
+        string summary = Summary(results, facets.Count, shared) + (filter.IsEmpty ? string.Empty : $" Only the runs with {filter}.")
+            + (controls is null ? string.Empty : $" Backdoor runs paired with the {controls.Count} control run(s) in {controls.Source}.");
         written.Add(WriteFile(Path.Combine(to, "report.html"), HtmlReport.Write(title, summary, sections, svgs)));
         written.Add(WriteFile(Path.Combine(to, "report.md"), MarkdownReport.Write(title, summary, sections)));
         return written;

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace FedSec.Cli.Commands.Report;
 
-/// <summary><c>fedsec report OUTPUT_DIR [--to DIR] [--only AXIS=V1,V2 ...]</c>: HTML and Markdown report with SVG/PNG figures.</summary>
+/// <summary><c>fedsec report OUTPUT_DIR [--to DIR] [--only AXIS=V1,V2 ...] [--control DIR]</c>: HTML and Markdown report with SVG/PNG figures.</summary>
 internal sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings>
 {
     /// <summary>The command's help.</summary>
@@ -19,7 +19,7 @@ internal sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettin
         IReadOnlyList<string> files;
         try
         {
-            files = ReportWriter.Write(settings.OutputDirectory, settings.To, RunFilter.Parse(settings.Only), warning => Warnings.Show(console, [warning]));
+            files = ReportWriter.Write(settings.OutputDirectory, settings.To, RunFilter.Parse(settings.Only), warning => Warnings.Show(console, [warning]), settings.Control);
         }
         catch (FedSec.Results.Grid.AxisFilterException e)
         {

@@ -20,4 +20,9 @@ internal sealed class ReportSettings : CommandSettings
     [CommandOption("--only <AXIS=V1,V2>")]
     [Description("Only the runs whose grid axis holds one of the values; repeatable, all must hold. E.g. --only attack=none,alie --only malicious=10%")]
     public string[] Only { get; init; } = [];
+
+    /// <summary><c>--control</c>: the output directory of the backdoors' control runs.</summary>
+    [CommandOption("--control <DIR>")]
+    [Description("The output directory of the backdoors' control runs (attack_args.trigger_only: true); each backdoor run is shown net of the control run with its grid axes")]
+    public string? Control { get; init; }
 }

@@ -41,6 +41,21 @@ public sealed class ReportCommandTests : IDisposable
         Assert.DoesNotContain("warning", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Execute_ControlDirectoryWithoutResults_DataErrorNamingTheOptionAndTheFile()
+    {
+        string output = _dir.File("out");
+        FinishedGrid.Mark(Grid("train_args: { comm_round: 1 }\n"), output);
+        string control = _dir.File("controls");
+        Directory.CreateDirectory(control);
+
+        var (code, text) = CommandLine.Run("report", output, "--control", control);
+
+        Assert.Equal(ExitCodes.Data, code);
+        Assert.Contains($"error: --control {control}: {Path.Combine(control, "results.db")} does not exist", Flat(text), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, "report", "report.html")));
+    }
+
     // The console wraps long lines.
     private static string Flat(string text) => string.Join(" ", text.Split('\n', StringSplitOptions.TrimEntries));
 
