@@ -50,6 +50,7 @@ internal static class EngineConfigReader
             ClientNumPerRound = r.Get(P.ClientNumPerRound, S.Train),
             CommRound = r.Get(P.CommRound, S.Train),
             MinClients = r.Get(P.MinClients, S.Train),
+            OnDivergence = r.Get(P.OnDivergence, S.Train),
             ExactSum = r.Get(P.ExactSum, S.Train),
             Epochs = r.Get(P.Epochs, S.Train),
             BatchSize = r.Get(P.BatchSize, S.Train),

@@ -106,6 +106,14 @@ public static class EngineParameters
     /// </summary>
     public static readonly IntParameter MinClients = new("min_clients", Defaults.MinClients, "Distributed runs (fedsec server): a round goes on when at least this many of its sampled clients reported (0: every sampled client); fewer: the round is retried or the run fails (fedsec server --on-shortfall).", min: 0, defaultText: "0 (every sampled client)");
 
+    /// <summary><c>train_args.on_divergence</c> (FedSec's): end the run or drop the client when an honest client's training diverges.</summary>
+    public static readonly ChoiceParameter<Configuration.DivergencePolicy> OnDivergence = new(
+        "on_divergence",
+        Configuration.DivergencePolicy.EndRun,
+        "When an honest client's local training diverges (non-finite model): 'end' ends the run there (the global model is broken); 'drop' leaves the client out of the round like an attacker's divergence (metric honest_diverged_dropped) and goes on, so that in a distributed run a compromised node cannot end the run with such a report; the run then diverges only when every update of a round diverged.",
+        ("end", Configuration.DivergencePolicy.EndRun),
+        ("drop", Configuration.DivergencePolicy.Drop));
+
     /// <summary>
     /// <c>train_args.exact_sum</c> (FedSec's): FedAvg's weighted mean (after per-update defenses too) summed exactly in
     /// fixed point and rounded once (<c>ExactWeightedSum</c>), so it does not depend on the order of the updates and a
@@ -271,6 +279,7 @@ public static class EngineParameters
         new(ConfigSections.Train, ClientNumPerRound),
         new(ConfigSections.Train, CommRound),
         new(ConfigSections.Train, MinClients),
+        new(ConfigSections.Train, OnDivergence),
         new(ConfigSections.Train, ExactSum),
         new(ConfigSections.Train, Epochs),
         new(ConfigSections.Train, BatchSize),

@@ -84,6 +84,9 @@ public sealed record ExperimentConfig
     /// <summary><c>train_args.min_clients</c>: in a distributed run, the fewest reports a round goes on with; 0: every sampled client.</summary>
     public int MinClients { get; init; }
 
+    /// <summary><c>train_args.on_divergence</c>: whether an honest client's diverged training ends the run (the default) or is left out of its round.</summary>
+    public DivergencePolicy OnDivergence { get; init; }
+
     /// <summary>
     /// <c>train_args.exact_sum</c>: FedAvg's mean is the exactly summed, once-rounded <c>ExactWeightedSum</c> (independent of
     /// the order of the updates; a distributed server then aggregates streamable rounds as updates arrive).

@@ -109,25 +109,22 @@ public sealed class Experiment
     /// <summary>
     /// Runs every round; returns the round records and the final global model. When honest computation makes the model
     /// non-finite (an honest client's local training, or the aggregation of finite updates overflowing), the run diverges
-    /// (a malicious client's non-finite local model is left out of its round instead, <see cref="ClientTraining.Discarded"/>): that
+    /// (a malicious client's non-finite local model is left out of its round instead, <see cref="ClientTraining.Discarded"/>,
+    /// and an honest one's too under <c>train_args.on_divergence: drop</c>): that
     /// round is evaluated on the non-finite model, recorded with <see cref="RoundRecord.Diverged"/>, and the run stops
     /// there (<see cref="ExperimentResult.Diverged"/>). A non-finite output of an attack or a defense still throws
     /// <see cref="InvalidUpdateException"/> naming the component.
     /// </summary>
     /// <param name="observer">Told of each round's start, each trained client and each round's end.</param>
-    /// <param name="dropEveryDivergence">
-    /// Leave out every client whose training diverged, honest ones too (<see cref="RoundPlan.DropEveryDivergence"/>): the
-    /// rounds of a distributed server started with <c>--on-divergence drop</c>.
-    /// </param>
     /// <param name="cancellation">Stops the run between clients and rounds.</param>
-    public ExperimentResult Run(IExperimentObserver? observer = null, bool dropEveryDivergence = false, CancellationToken cancellation = default)
+    public ExperimentResult Run(IExperimentObserver? observer = null, CancellationToken cancellation = default)
     {
         var server = CreateServer();
         var clients = CreateClients();
         while (!server.Finished)
         {
             cancellation.ThrowIfCancellationRequested();
-            var plan = server.Plan() with { DropEveryDivergence = dropEveryDivergence };
+            var plan = server.Plan();
             observer?.RoundStarted(plan.Round, plan.Sampled);
             var results = clients.Train(plan, plan.Sampled, observer, cancellation);
             var byId = results.OfType<ClientResult>().ToDictionary(r => r.ClientId);

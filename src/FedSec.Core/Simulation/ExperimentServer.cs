@@ -194,7 +194,11 @@ public sealed class ExperimentServer
         bool active = _adversary.IsActive(round);
         var malicious = _adversary.MaliciousIn(round, sampled);
         var identities = _adversary.FixedIdentities.Count > 0 ? _adversary.FixedIdentities : malicious;
-        var plan = new RoundPlan(round, sampled, active, malicious, identities, Global) { StartedAt = start };
+        var plan = new RoundPlan(round, sampled, active, malicious, identities, Global)
+        {
+            StartedAt = start,
+            DropEveryDivergence = _setup.Config.OnDivergence == DivergencePolicy.Drop,
+        };
         if (_versions is null)
         {
             return plan;

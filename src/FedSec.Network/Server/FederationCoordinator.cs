@@ -165,7 +165,7 @@ public sealed partial class FederationCoordinator : IDisposable
 
     private void RunRound(CancellationToken cancellation)
     {
-        var plan = _server.Plan() with { DropEveryDivergence = _options.OnDivergence == DivergencePolicy.Drop };
+        var plan = _server.Plan();
         bool forge = ForgesAtClients(_server, _options);
         RoundState round;
         lock (_gate)

@@ -38,10 +38,6 @@ public sealed class FederationOptions
     /// <value>The default value is <see cref="ShortfallPolicy.Fail"/>.</value>
     public ShortfallPolicy OnShortfall { get; init; } = ShortfallPolicy.Fail;
 
-    /// <summary>What a node's report that an honest client's local training diverged does.</summary>
-    /// <value>The default value is <see cref="DivergencePolicy.EndRun"/>, as in the simulation.</value>
-    public DivergencePolicy OnDivergence { get; init; } = DivergencePolicy.EndRun;
-
     /// <summary>Retries of a round that fell short, with <see cref="ShortfallPolicy.Retry"/>.</summary>
     /// <value>The default value is 3.</value>
     public int Retries { get; init; } = 3;

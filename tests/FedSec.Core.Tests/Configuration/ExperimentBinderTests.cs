@@ -94,6 +94,26 @@ public class ExperimentBinderTests
         Assert.Empty(setup.Warnings);
     }
 
+    [Theory]
+    [InlineData("end", DivergencePolicy.EndRun)]
+    [InlineData("drop", DivergencePolicy.Drop)]
+    public void Bind_OnDivergence_ReadsEndOrDrop_AndEndIsTheDefault(string text, DivergencePolicy expected)
+    {
+        Assert.Equal(expected, Bind($"train_args:\n  on_divergence: {text}\n").Config.OnDivergence);
+        Assert.Equal(DivergencePolicy.EndRun, Bind("train_args:\n").Config.OnDivergence);
+    }
+
+    [Fact]
+    public void Bind_OnDivergenceNeitherEndNorDrop_ProblemNamesTheKeyAndBothValues()
+    {
+        var p = Assert.Single(Fails("train_args:\n  on_divergence: ignore\n").Problems);
+
+        Assert.Equal("train_args.on_divergence", p.Key);
+        Assert.Contains("'ignore'", p.Message, StringComparison.Ordinal);
+        Assert.Contains("end", p.Message, StringComparison.Ordinal);
+        Assert.Contains("drop", p.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Bind_WrongType_ProblemNamesKeyAndSaysWholeNumber()
     {

@@ -6,9 +6,9 @@ using FedSec.Simulation;
 namespace FedSec.Core.Tests.Simulation;
 
 /// <summary>
-/// <see cref="RoundPlan.DropEveryDivergence"/>, as a distributed server that does not trust its nodes' divergence reports
-/// sets it: an honest client whose training diverged is left out like an attacker's, and the run diverges only when no
-/// update of the round is left.
+/// <c>train_args.on_divergence: drop</c> (<see cref="RoundPlan.DropEveryDivergence"/>), as a distributed server that
+/// does not trust its nodes' divergence reports runs: an honest client whose training diverged is left out like an
+/// attacker's, and the run diverges only when no update of the round is left.
 /// </summary>
 public sealed class DropEveryDivergenceTests
 {
@@ -23,9 +23,9 @@ public sealed class DropEveryDivergenceTests
     private static (ExperimentResult Result, DivergingBackend Backend) Run(Func<int, float[], float[]> rewrite)
     {
         var backend = new DivergingBackend(rewrite);
-        var config = new ExperimentConfig { ClientNumInTotal = 3, ClientNumPerRound = 3, CommRound = 4, RandomSeed = 4 };
+        var config = new ExperimentConfig { ClientNumInTotal = 3, ClientNumPerRound = 3, CommRound = 4, RandomSeed = 4, OnDivergence = DivergencePolicy.Drop };
         var experiment = new Experiment(TestSetup.Of(config, null), backend, new ExperimentData(Enumerable.Range(0, 3).Select(i => FakeBackend.Data(5 + i, i + 1)).ToArray(), Test));
-        return (experiment.Run(dropEveryDivergence: true), backend);
+        return (experiment.Run(), backend);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using FedSec.Simulation;
 namespace FedSec.Network.Tests.Server;
 
 /// <summary>
-/// <see cref="DivergencePolicy.Drop"/>: a server that does not trust its nodes' reports of an honest divergence leaves
+/// <c>train_args.on_divergence: drop</c>: a server that does not trust its nodes' reports of an honest divergence leaves
 /// the client out and goes on, with the numbers of the same rounds run in one process under that rule.
 /// </summary>
 [Collection(OneAtATime.Name)]
@@ -25,12 +25,10 @@ public sealed class DivergencePolicyRunTests
     public async Task Run_HonestClientDivergesEveryRound_DropPolicy_LeftOutOfEveryRound_SameRecordsAndModelAsInProcess()
     {
         var (config, honest, create) = HonestClientDiverging();
+        config = config with { OnDivergence = DivergencePolicy.Drop };
 
-        var inProcess = create(config).Run(dropEveryDivergence: true);
-        await using var federation = await LocalFederation.StartAsync(
-            config,
-            o => new FederationOptions { RunId = o.RunId, ConfigYaml = o.ConfigYaml, JoinTimeout = o.JoinTimeout, HeartbeatInterval = o.HeartbeatInterval, NodeTimeout = o.NodeTimeout, OnDivergence = DivergencePolicy.Drop },
-            create: create);
+        var inProcess = create(config).Run();
+        await using var federation = await LocalFederation.StartAsync(config, create: create);
         var nodes = new[] { federation.Node("a", [0, 3]).RunAsync(), federation.Node("b", [1, 2]).RunAsync() };
         var result = await federation.Finished();
         await Task.WhenAll(nodes);

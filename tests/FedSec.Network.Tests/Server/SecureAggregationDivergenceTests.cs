@@ -8,7 +8,7 @@ namespace FedSec.Network.Tests.Server;
 /// <summary>
 /// An honest client whose training diverges in a securely aggregated distributed run: its node reports the divergence
 /// with the client's keys instead of its update, and the server ends the run there (the default) or, under
-/// <see cref="DivergencePolicy.Drop"/>, leaves the client out before the masking, so the others' masks still cancel;
+/// <c>train_args.on_divergence: drop</c>, leaves the client out before the masking, so the others' masks still cancel;
 /// both with the numbers of the simulated secure aggregation under the same rule.
 /// </summary>
 [Collection(OneAtATime.Name)]
@@ -23,12 +23,9 @@ public sealed class SecureAggregationDivergenceTests
     [Fact]
     public async Task Run_HonestClientDivergesEveryRound_DropPolicy_LeftOutOfTheAggregation_SameRecordsAndModelAsSimulated()
     {
-        var config = FakeExperiment.SecureConfig(rounds: 3);
-        var simulated = Create(config).Run(dropEveryDivergence: true);
-        await using var federation = await LocalFederation.StartAsync(
-            config,
-            o => new FederationOptions { RunId = o.RunId, ConfigYaml = o.ConfigYaml, JoinTimeout = o.JoinTimeout, HeartbeatInterval = o.HeartbeatInterval, NodeTimeout = o.NodeTimeout, OnDivergence = DivergencePolicy.Drop },
-            create: Create);
+        var config = FakeExperiment.SecureConfig(rounds: 3) with { OnDivergence = DivergencePolicy.Drop };
+        var simulated = Create(config).Run();
+        await using var federation = await LocalFederation.StartAsync(config, create: Create);
         var nodes = new[] { federation.Node("a", [0, 3]).RunAsync(), federation.Node("b", [1, 2]).RunAsync() };
         var result = await federation.Finished();
         await Task.WhenAll(nodes);

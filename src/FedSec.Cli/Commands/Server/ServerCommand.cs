@@ -76,7 +76,6 @@ internal sealed class ServerCommand(IAnsiConsole console) : Command<ServerSettin
             RoundTimeout = settings.RoundTimeout,
             SecAggStepTimeout = settings.SecAggStepTimeout,
             OnShortfall = settings.OnShortfall == "retry" ? ShortfallPolicy.Retry : ShortfallPolicy.Fail,
-            OnDivergence = settings.OnDivergence == "drop" ? DivergencePolicy.Drop : DivergencePolicy.EndRun,
             Retries = settings.Retries,
             JoinTimeout = settings.JoinTimeout,
             NodeTimeout = settings.NodeTimeout,

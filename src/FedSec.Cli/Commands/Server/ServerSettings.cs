@@ -45,11 +45,6 @@ internal sealed class ServerSettings : CommandSettings
     [Description("When fewer than train_args.min_clients reported: 'fail' (default) stops the run, 'retry' waits again (--retries times) for nodes to come back")]
     public string OnShortfall { get; init; } = "fail";
 
-    /// <summary><c>--on-divergence end|drop</c>.</summary>
-    [CommandOption("--on-divergence <POLICY>")]
-    [Description("When a node reports that an honest client's local training diverged: 'end' (default) ends the run there, as the simulation does; 'drop' leaves the client out of the round and goes on (the run ends only when every update of a round diverged), so that a compromised node cannot end the run with such a report. An attacker's divergence is always dropped")]
-    public string OnDivergence { get; init; } = "end";
-
     /// <summary><c>--retries N</c> as typed.</summary>
     [CommandOption("--retries <N>")]
     [Description("Retries of a round that fell short, with --on-shortfall retry (default 3)")]
@@ -147,7 +142,6 @@ internal sealed class ServerSettings : CommandSettings
         OptionChecks.WholeNumber<int>("--node-timeout", NodeTimeoutText, 1),
         OptionChecks.WholeNumber<int>("--nodes", NodesText, 1),
         OnShortfall is "fail" or "retry" ? null : $"--on-shortfall expects 'fail' or 'retry', not '{OnShortfall}'.",
-        OnDivergence is "end" or "drop" ? null : $"--on-divergence expects 'end' or 'drop', not '{OnDivergence}'.",
         OwnUpdateAttacks is "client" or "server" ? null : $"--own-update-attacks expects 'client' or 'server', not '{OwnUpdateAttacks}'.",
         Resume && Output is null ? "--resume needs --output: the directory of the run to continue." : null,
         Insecure && (Certs is not null || Allow is not null) ? "--insecure runs without TLS and node keys; drop --certs and --allow, or drop --insecure." : null);

@@ -22,15 +22,4 @@ public sealed class ServerSettingsTests
         Assert.Null(new ServerSettings().SecAggStepTimeout);
         Assert.True(new ServerSettings { SecAggStepTimeoutText = "45" }.Validate().Successful);
     }
-
-    [Fact]
-    public void Validate_OnDivergenceNeitherEndNorDrop_FailsNamingTheOptionAndBothValues()
-    {
-        var result = new ServerSettings { OnDivergence = "ignore" }.Validate();
-
-        Assert.False(result.Successful);
-        Assert.Equal("--on-divergence expects 'end' or 'drop', not 'ignore'.", result.Message);
-        Assert.True(new ServerSettings { OnDivergence = "drop" }.Validate().Successful);
-        Assert.Equal("end", new ServerSettings().OnDivergence);
-    }
 }
