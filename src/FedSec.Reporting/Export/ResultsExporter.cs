@@ -13,11 +13,7 @@ internal static class ResultsExporter
             throw new FileNotFoundException($"{dbPath} does not exist; 'fedsec export' reads the results database that 'fedsec bench' writes into its output directory.", dbPath);
         }
 
-        StoredResults results;
-        using (var db = ResultsDatabase.Open(dbPath))
-        {
-            results = db.Read();
-        }
+        var results = ResultsDatabase.ReadSnapshot(dbPath);
 
         string to = toDirectory ?? outputDirectory;
         Directory.CreateDirectory(to);

@@ -61,8 +61,7 @@ internal sealed class ControlRuns
             throw new FileNotFoundException($"--control {directory}: {path} does not exist; --control takes the output directory of the backdoors' control runs ('fedsec bench ... --set {TriggerOnlyKey}=true --output DIR').", path);
         }
 
-        using var db = ResultsDatabase.Open(path);
-        return new ControlRuns(db.Read(), directory);
+        return new ControlRuns(ResultsDatabase.ReadSnapshot(path), directory);
     }
 
     /// <summary>The control run of <paramref name="run"/>: same axes and defense, else same axes and no defense; null when there is none.</summary>

@@ -29,13 +29,7 @@ internal static class ReportWriter
             throw new FileNotFoundException($"{dbPath} does not exist; 'fedsec report' reads the results database that 'fedsec bench' writes into its output directory.", dbPath);
         }
 
-        StoredResults results;
-        using (var db = ResultsDatabase.Open(dbPath))
-        {
-            results = db.Read();
-        }
-
-        results = filter.Apply(results);
+        var results = filter.Apply(ResultsDatabase.ReadSnapshot(dbPath));
 
         if (results.Runs.Count == 0)
         {

@@ -74,6 +74,48 @@ public sealed class ResultsDatabase : IDisposable
         return new ResultsDatabase(connection, full, clock);
     }
 
+    /// <summary>
+    /// Reads everything stored in the database at <paramref name="path"/> without changing it, for the commands that
+    /// only read (report, export): <see cref="Open(string)"/> switches the file to WAL mode and adds the columns and
+    /// tables of a newer schema, which changes a database committed to a repository each time it is reported. Here a
+    /// read-only connection copies a consistent snapshot into memory (SQLite's backup, safe while a grid writes), and
+    /// the copy is brought to the current schema and read.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">It is not a results database, or one of a newer schema.</exception>
+    public static StoredResults ReadSnapshot(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"{full} does not exist.", full);
+        }
+
+        try
+        {
+            using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            source.Open();
+            Execute(source, "PRAGMA busy_timeout=10000;");
+            int version = Convert.ToInt32(Scalar(source, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+            if (version > DatabaseSchema.Version)
+            {
+                throw new InvalidDataException($"{full} has results schema version {version}; this fedsec reads versions up to {DatabaseSchema.Version}. Use a newer fedsec.");
+            }
+
+            using var copy = new SqliteConnection("Data Source=:memory:");
+            copy.Open();
+            source.BackupDatabase(copy);
+            Execute(copy, DatabaseSchema.Create);
+            AddMissingColumns(copy);
+            return StoredResultsReader.Read(copy);
+        }
+        catch (SqliteException e)
+        {
+            throw new InvalidDataException($"{full} is not a FedSec results database: {e.Message}", e);
+        }
+    }
+
     /// <summary>The keys of the runs whose results are stored (fully: a run is stored in one transaction).</summary>
     public IReadOnlySet<string> FinishedRunKeys()
     {
