@@ -23,6 +23,12 @@ public sealed class FakeFindingsAttack : IDataPoisoningAttack, IModelPoisoningAt
     /// <inheritdoc />
     public MaliciousClientSpec MaliciousClients { get; }
 
+    /// <summary>
+    /// Bytes of filler each client's finding carries in <see cref="WriteFindings"/> (a stand-in for a large finding,
+    /// such as 3DFed's curvature of a million-weight layer); 0 by default.
+    /// </summary>
+    public int PaddingBytes { get; init; }
+
     /// <summary>The sum added in each round the attacker's side ran, in order.</summary>
     public IReadOnlyList<long> Applied
     {
@@ -86,6 +92,8 @@ public sealed class FakeFindingsAttack : IDataPoisoningAttack, IModelPoisoningAt
                 {
                     writer.Write(client);
                     writer.Write(found);
+                    writer.Write(PaddingBytes);
+                    writer.Write(Enumerable.Range(0, PaddingBytes).Select(i => (byte)(i + client)).ToArray());
                 }
             }
         }
@@ -101,7 +109,17 @@ public sealed class FakeFindingsAttack : IDataPoisoningAttack, IModelPoisoningAt
         try
         {
             int round = reader.ReadInt32();
-            var read = Enumerable.Range(0, reader.ReadInt32()).Select(_ => (Client: reader.ReadInt32(), Found: reader.ReadInt64())).ToList();
+            var read = Enumerable.Range(0, reader.ReadInt32()).Select(_ => (Client: reader.ReadInt32(), Found: reader.ReadInt64())).Select(r =>
+            {
+                int padding = reader.ReadInt32();
+                var filler = reader.ReadBytes(padding);
+                if (padding < 0 || filler.Length != padding || filler.Where((b, i) => b != (byte)(i + r.Client)).Any())
+                {
+                    throw new InvalidDataException($"client {r.Client}'s filler is not the {padding} bytes written");
+                }
+
+                return r;
+            }).ToList();
             if (reader.BaseStream.Position != reader.BaseStream.Length)
             {
                 throw new InvalidDataException("bytes are left after the findings");

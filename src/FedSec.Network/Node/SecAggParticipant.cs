@@ -50,12 +50,9 @@ internal sealed class SecAggParticipant : IDisposable
             header.SampleCount = result.SampleCount;
             header.MeanLoss = result.MeanLoss;
             header.DivergedReason = result.DivergedReason ?? string.Empty;
-            if (attackState(result.ClientId) is { } state)
-            {
-                header.AttackState = Google.Protobuf.ByteString.CopyFrom(state);
-            }
-
-            await Send(header, [], cancellation).ConfigureAwait(false);
+            var state = attackState(result.ClientId);
+            header.AttackStateLength = state?.Length ?? 0;
+            await Send(header, ModelChunks.Split(state).ToList(), cancellation).ConfigureAwait(false);
         }
 
         afterStep?.Invoke(SecAggStep.SecaggReport);

@@ -7,13 +7,13 @@ using Grpc.Core;
 
 namespace FedSec.Network.Node;
 
-/// <summary>Sends one client's update: a signed header, then the model in chunks.</summary>
+/// <summary>Sends one client's update: a signed header, then the model in chunks, then the attack's state in chunks.</summary>
 internal static class UpdateSender
 {
     public static async Task<UpdateReply> SendAsync(Federation.FederationClient client, string session, string runId, int round, ClientResult result, NodeKey? key, CancellationToken cancellation, byte[]? attackState = null)
     {
         var header = Header(session, runId, round, result, key, attackState);
-        return await SendAsync(client, header, ModelChunks.Split(result.Weights), cancellation).ConfigureAwait(false);
+        return await SendAsync(client, header, Payload(result.Weights, attackState), cancellation).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -42,6 +42,9 @@ internal static class UpdateSender
         return await call.ResponseAsync.ConfigureAwait(false);
     }
 
+    /// <summary>The chunks that follow an update's header: the model's, then the attack state's.</summary>
+    public static IEnumerable<ModelChunk> Payload(float[] weights, byte[]? attackState) => ModelChunks.Split(weights).Concat(ModelChunks.Split(attackState));
+
     /// <summary>The header of an update, signed over (run, round, client, digest of its fields and payload) when there is a key.</summary>
     public static UpdateHeader Header(string session, string runId, int round, ClientResult result, NodeKey? key, byte[]? attackState = null)
     {
@@ -54,12 +57,12 @@ internal static class UpdateSender
             MeanLoss = result.MeanLoss,
             DivergedReason = result.DivergedReason ?? string.Empty,
             ModelLength = result.Weights.Length,
-            AttackState = attackState is null ? ByteString.Empty : ByteString.CopyFrom(attackState),
+            AttackStateLength = attackState?.Length ?? 0,
         };
         if (key is not null)
         {
             using var digest = SignedBytes.UpdateDigest(header);
-            foreach (var chunk in ModelChunks.Split(result.Weights))
+            foreach (var chunk in Payload(result.Weights, attackState))
             {
                 digest.AppendData(chunk.Data.Span);
             }

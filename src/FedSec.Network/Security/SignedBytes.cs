@@ -24,7 +24,10 @@ internal static class SignedBytes
     public static byte[] Update(string runId, int round, int client, byte[] digest) =>
         Encoding.UTF8.GetBytes($"fedsec-update-v1\n{runId}\n{round}\n{client}\n{Convert.ToHexStringLower(digest)}");
 
-    /// <summary>An incremental SHA-256 over an update's sample count, loss, divergence, length, attack state and payload bytes.</summary>
+    /// <summary>
+    /// An incremental SHA-256 over an update's sample count, loss, divergence, model length and attack state length; the
+    /// payload's bytes (the model's, then the attack state's) are appended to it.
+    /// </summary>
     public static IncrementalHash UpdateDigest(UpdateHeader header)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -36,9 +39,8 @@ internal static class SignedBytes
         hash.AppendData(fixedPart);
         hash.AppendData(Encoding.UTF8.GetBytes(header.DivergedReason + "\n"));
         Span<byte> stateLength = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(stateLength, header.AttackState.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(stateLength, header.AttackStateLength);
         hash.AppendData(stateLength);
-        hash.AppendData(header.AttackState.Span);
         return hash;
     }
 }

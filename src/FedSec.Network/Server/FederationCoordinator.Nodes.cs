@@ -17,9 +17,10 @@ public sealed partial class FederationCoordinator
     /// <summary>
     /// The version of the protocol this server speaks (3: updates carry and sign an attack state; 4: asynchronous tasks
     /// carry each client's staleness and the older models they start from; 5: a task says whether the server drops
-    /// every diverged client, so the node trains the clients after one).
+    /// every diverged client, so the node trains the clients after one; 6: the attack state travels in chunks after the
+    /// model's, since 3DFed's curvature of a million-weight layer exceeds a message).
     /// </summary>
-    public const int ProtocolVersion = 5;
+    public const int ProtocolVersion = 6;
 
     /// <summary>The most characters of a node's text (why it leaves, why a client diverged) that the server keeps.</summary>
     private const int MaxNodeText = 300;
@@ -282,8 +283,9 @@ public sealed partial class FederationCoordinator
             try
             {
                 var receiver = ModelReceiver.Create(header.ModelLength, ModelLength);
+                var state = StateReceiver.Create(header.AttackStateLength);
                 PlainUpdatesOpened++;
-                return new UpdateIntake(session, header, receiver);
+                return new UpdateIntake(session, header, receiver, state);
             }
             catch (ModelStreamException e)
             {
@@ -296,14 +298,14 @@ public sealed partial class FederationCoordinator
     /// Takes in the attack state an attacker's update carries (<see cref="AttackStateTransfer"/>), under the lock: only
     /// from a malicious client of an active round; returns why it was refused, or null.
     /// </summary>
-    private string? TakeAttackState(RoundState round, int client, Google.Protobuf.ByteString state)
+    private string? TakeAttackState(RoundState round, int client, byte[] state)
     {
         if (!round.Plan.AttackActive || !round.Plan.Malicious.Contains(client))
         {
             return $"it carries an attack state, and client {client} is not an attacker of round {round.Round + 1}";
         }
 
-        return _server.ImportAttackState(state.ToByteArray());
+        return _server.ImportAttackState(state);
     }
 
     /// <summary>
@@ -359,7 +361,7 @@ public sealed partial class FederationCoordinator
                 return Reply(Rejected(intake.Session, header, $"round {header.Round + 1} no longer wants client {header.Client}'s update (it closed, or the update arrived twice)"));
             }
 
-            if (!header.AttackState.IsEmpty && TakeAttackState(round, header.Client, header.AttackState) is { } stateProblem)
+            if (intake.AttackState is { } attackState && TakeAttackState(round, header.Client, attackState) is { } stateProblem)
             {
                 return Reply(Rejected(intake.Session, header, stateProblem, drop: true));
             }

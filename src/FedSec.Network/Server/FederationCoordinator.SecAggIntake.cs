@@ -46,6 +46,11 @@ public sealed partial class FederationCoordinator
                 throw SecAggRejected(session, header, $"client {header.Client} dropped out of this round's aggregation ({out_})");
             }
 
+            if (header.AttackStateLength != 0 && header.Step != SecAggStep.SecaggReport)
+            {
+                throw SecAggRejected(session, header, $"it announces an attack state with its {StepName(header.Step)} message; only a report carries one", drop: true);
+            }
+
             var spec = relay.Spec;
             switch (header.Step)
             {
@@ -65,7 +70,14 @@ public sealed partial class FederationCoordinator
                         throw SecAggRejected(session, header, keyProblem, drop: true);
                     }
 
-                    return new SecAggIntake(session, header, null);
+                    try
+                    {
+                        return new SecAggIntake(session, header, null, StateReceiver.Create(header.AttackStateLength));
+                    }
+                    catch (ModelStreamException e)
+                    {
+                        throw SecAggRejected(session, header, $"it {e.Message}", drop: true);
+                    }
                 case SecAggStep.SecaggShares:
                     if (!spec!.Neighbours.TryGetValue(header.Client, out var neighbours) || relay.SharedBy.Contains(header.Client))
                     {
@@ -83,7 +95,7 @@ public sealed partial class FederationCoordinator
                         throw SecAggRejected(session, header, $"it holds shares to clients {Ranges(header.Shares.Select(s => s.To))} ({header.Shares.Count} shares); client {header.Client} sends one share to each of its neighbours ({Ranges(neighbours)})", drop: true);
                     }
 
-                    return new SecAggIntake(session, header, null);
+                    return new SecAggIntake(session, header, null, null);
                 case SecAggStep.SecaggMasked:
                     if (!relay.SharedBy.Contains(header.Client) || relay.Server!.Survivors.Contains(header.Client))
                     {
@@ -100,7 +112,7 @@ public sealed partial class FederationCoordinator
                         throw SecAggRejected(session, header, $"it reports {header.Saturated} saturated values, outside 0..{spec.Length}", drop: true);
                     }
 
-                    return new SecAggIntake(session, header, ModelReceiver.Create(header.VectorLength, spec.Length));
+                    return new SecAggIntake(session, header, ModelReceiver.Create(header.VectorLength, spec.Length), null);
                 case SecAggStep.SecaggUnmask:
                     if (!relay.Survivors.Contains(header.Client) || relay.RevealedBy.Contains(header.Client))
                     {
@@ -113,7 +125,7 @@ public sealed partial class FederationCoordinator
                         throw SecAggRejected(session, header, $"it reveals a share of client {wrong.Owner}'s {(wrong.OfSelfMask ? "self-mask seed" : "mask key")}, which client {header.Client} {(holds.Contains(wrong.Owner) ? "must not reveal (a survivor's seed or a dropped client's key only)" : "does not hold")}", drop: true);
                     }
 
-                    return new SecAggIntake(session, header, null);
+                    return new SecAggIntake(session, header, null, null);
                 default:
                     throw SecAggRejected(session, header, $"{header.Step} is not a step a node sends");
             }
@@ -160,7 +172,7 @@ public sealed partial class FederationCoordinator
                         return Reply(SecAggRejected(intake.Session, header, $"round {header.Round + 1} no longer wants client {header.Client}'s report (it closed, or the report arrived twice)"));
                     }
 
-                    if (!header.AttackState.IsEmpty && TakeAttackState(round, header.Client, header.AttackState) is { } stateProblem)
+                    if (intake.AttackState is { } attackState && TakeAttackState(round, header.Client, attackState) is { } stateProblem)
                     {
                         return Reply(SecAggRejected(intake.Session, header, stateProblem, drop: true));
                     }

@@ -29,4 +29,13 @@ internal static class ModelChunks
             yield return new ModelChunk { Data = ByteString.CopyFrom(MemoryMarshal.AsBytes(model.AsSpan(at, count))) };
         }
     }
+
+    /// <summary>The chunks of <paramref name="bytes"/> (an attack's state), in order; none for none.</summary>
+    public static IEnumerable<ModelChunk> Split(byte[]? bytes)
+    {
+        for (int at = 0; bytes is not null && at < bytes.Length; at += MaxChunkBytes)
+        {
+            yield return new ModelChunk { Data = ByteString.CopyFrom(bytes.AsSpan(at, Math.Min(MaxChunkBytes, bytes.Length - at))) };
+        }
+    }
 }

@@ -18,6 +18,9 @@ internal sealed class ModelReceiver
     /// <summary>Bytes received so far.</summary>
     public int ReceivedBytes => _bytes;
 
+    /// <summary>Whether every announced byte arrived.</summary>
+    public bool Full => _bytes == _model.Length * sizeof(float);
+
     /// <summary>A receiver for a model of <paramref name="announced"/> values, or an error when that is not the layout's length.</summary>
     public static ModelReceiver Create(int announced, int layoutLength) => Create(announced, layoutLength, 1);
 

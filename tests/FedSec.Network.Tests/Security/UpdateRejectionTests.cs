@@ -82,6 +82,28 @@ public sealed class UpdateRejectionTests : IAsyncLifetime, IDisposable
         AssertLogged("Rejected the update for client 0, round 1, from node 'a': it");
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData((64 << 20) + 1)]
+    public async Task SendUpdate_AnnouncingAnAttackStateOfAnImpossibleLength_RejectedBeforeAnyChunk(int announced)
+    {
+        var reply = await _a.SendAsync(0, 0, Valid(), _keyA, announcedState: announced);
+
+        Assert.False(reply.Accepted);
+        Assert.Contains($"it announces an attack state of {announced} bytes; between 0 and {64 << 20} are allowed", reply.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(10, 20, "it sent more than the 10 bytes of attack state it announced")]
+    [InlineData(10, 5, "it sent 5 of the 10 bytes of attack state it announced")]
+    public async Task SendUpdate_AttackStateChunksOtherThanAnnounced_RejectedNamingBoth(int announced, int sent, string reason)
+    {
+        var reply = await _a.SendAsync(0, 0, Valid(), _keyA, attackState: new byte[sent], announcedState: announced);
+
+        Assert.False(reply.Accepted);
+        Assert.Contains(reason, reply.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SendUpdate_SameUpdateTwice_SecondRejectedAsReplay()
     {

@@ -30,9 +30,28 @@ public class ClientFindingsTests
         Assert.Equal(ComparableRounds.Lines(simulated.Rounds), ComparableRounds.Lines(result.Rounds));
     }
 
-    private static Experiment Create(ExperimentConfig config, List<FakeFindingsAttack> made)
+    [Fact]
+    public async Task Run_FindingsLargerThanAMessage_TravelInChunks_AsTheSimulation()
     {
-        var attack = new FakeFindingsAttack(2, 3);
+        // 5 MB a client, over gRPC's 4 MB cap on one message: 3DFed's curvature of FedML's cnn (a 1.2M-weight layer)
+        // is 4.7 MB.
+        const int padding = 5 << 20;
+        var config = FakeExperiment.Config(rounds: 2) with { EnableAttack = true, AttackType = "fake_findings", EnableDefense = false, DefenseTypes = [] };
+        var simulated = Create(config, [], padding).Run();
+        var made = new List<FakeFindingsAttack>();
+        await using var federation = await LocalFederation.StartAsync(config, create: c => Create(c, made, padding));
+        var nodes = new[] { federation.Node("a", [0, 3]).RunAsync(), federation.Node("b", [1, 2]).RunAsync() };
+        var result = await federation.Finished();
+        await Task.WhenAll(nodes);
+
+        Assert.Contains(made, a => a.Applied.SequenceEqual([7L, 14L]));
+        Assert.Equal(ComparableRounds.Lines(simulated.Rounds), ComparableRounds.Lines(result.Rounds));
+        Assert.All(federation.Completed, r => Assert.Empty(r.Dropped!));
+    }
+
+    private static Experiment Create(ExperimentConfig config, List<FakeFindingsAttack> made, int padding = 0)
+    {
+        var attack = new FakeFindingsAttack(2, 3) { PaddingBytes = padding };
         lock (made)
         {
             made.Add(attack);

@@ -114,14 +114,16 @@ internal sealed class RawNode
     /// <summary>
     /// Sends an update: <paramref name="payload"/> as its model (announced as <paramref name="announced"/> values, by
     /// default its length), signed with <paramref name="key"/> over <paramref name="signedPayload"/> (by default the payload),
-    /// reporting <paramref name="divergedReason"/> as the client's divergence.
+    /// reporting <paramref name="divergedReason"/> as the client's divergence, with <paramref name="attackState"/> in
+    /// chunks after the model (announced as <paramref name="announcedState"/> bytes, by default its length).
     /// </summary>
-    public async Task<UpdateReply> SendAsync(int round, int client, float[] payload, NodeKey? key = null, int? announced = null, float[]? signedPayload = null, string? session = null, byte[]? attackState = null, string? divergedReason = null)
+    public async Task<UpdateReply> SendAsync(int round, int client, float[] payload, NodeKey? key = null, int? announced = null, float[]? signedPayload = null, string? session = null, byte[]? attackState = null, string? divergedReason = null, int? announcedState = null)
     {
         var result = new ClientResult(client, 5, signedPayload ?? payload, 0.5) { DivergedReason = divergedReason };
         var header = UpdateSender.Header(session ?? Session, _runId, round, result, key, attackState);
         header.ModelLength = announced ?? payload.Length;
-        return await UpdateSender.SendAsync(_client, header, ModelChunks.Split(payload), CancellationToken.None);
+        header.AttackStateLength = announcedState ?? header.AttackStateLength;
+        return await UpdateSender.SendAsync(_client, header, UpdateSender.Payload(payload, attackState), CancellationToken.None);
     }
 
     /// <summary>Sends a secure aggregation message as it is (unsigned unless a key is given).</summary>
