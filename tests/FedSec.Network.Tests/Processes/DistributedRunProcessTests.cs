@@ -66,4 +66,46 @@ public sealed class DistributedRunProcessTests : IDisposable
             }
         }
     }
+
+    // 3DFed's server side masks and plants indicators in its clients' models and reads its own feedback from the global
+    // model; its indicators' curvature filter needs the sum of what each malicious client computed where it trained,
+    // which reaches the server as the clients' findings. Two attackers, split over the nodes by parity; LeNet-5, since
+    // the curvature of the default cnn's 1.2M-weight layer takes minutes on two cores.
+    [Fact]
+    public void ServerAndNodes_3DFedWithCurvatureFromTheNodes_SameRoundsAndFinalModelAsFedsecRun()
+    {
+        string[] experiment =
+        [
+            .. Experiment,
+            "--set", "model_args.model=lenet5",
+            "--set", "attack_args.attack_type=3dfed", "--set", "attack_args.byzantine_client_num=2",
+            "--set", "defense_args.defense_type=norm_diff_clipping", "--set", "defense_args.norm_bound=5",
+        ];
+        var (simCode, simOutput) = FedsecProcess.Run(_dir.Path, Bound, ["run", .. experiment, "--data-dir", "data", "--output", "sim", "--parallel", "1"]);
+        Assert.True(simCode == 0, simOutput);
+
+        string url = $"http://127.0.0.1:{FreePort.Next()}";
+        using var server = FedsecProcess.Start(_dir.Path, ["server", .. experiment, "--data-dir", "data", "--output", "net", "--insecure", "--listen", url, "--join-timeout", "120"]);
+        var nodes = new[] { "0,2,4,6,8", "1,3,5,7,9" }.Select((ids, i) => FedsecProcess.Start(_dir.Path, "client", "--server", url, "--insecure", "--clients", ids, "--name", $"node{i}", "--data-dir", "data")).ToList();
+        try
+        {
+            Assert.True(server.WaitForExit(Bound) == 0, server.Output);
+            foreach (var node in nodes)
+            {
+                Assert.True(node.WaitForExit(Bound) == 0, node.Output);
+            }
+
+            var simulated = RunFiles.RawRounds(_dir.File("sim"));
+            Assert.All(simulated, r => Assert.True((double?)r["metrics"]!["3dfed_curvature_clients"] >= 1, "a round of the simulation had no attacker's curvature"));
+            Assert.Equal(RunFiles.Rounds(_dir.File("sim")), RunFiles.Rounds(_dir.File("net")));
+            Assert.Equal(File.ReadAllBytes(_dir.File("sim/final_model.npy")), File.ReadAllBytes(_dir.File("net/final_model.npy")));
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                node.Dispose();
+            }
+        }
+    }
 }
