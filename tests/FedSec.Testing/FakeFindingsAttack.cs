@@ -79,7 +79,7 @@ public sealed class FakeFindingsAttack : IDataPoisoningAttack, IModelPoisoningAt
     }
 
     /// <inheritdoc />
-    public byte[] WriteFindings()
+    public byte[] WriteFindings(int client)
     {
         using var memory = new MemoryStream();
         using (var writer = new BinaryWriter(memory, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -87,8 +87,8 @@ public sealed class FakeFindingsAttack : IDataPoisoningAttack, IModelPoisoningAt
             lock (_gate)
             {
                 writer.Write(_round);
-                writer.Write(_found.Count);
-                foreach (var (client, found) in _found)
+                writer.Write(_found.ContainsKey(client) ? 1 : 0);
+                foreach (var (_, found) in _found.Where(f => f.Key == client))
                 {
                     writer.Write(client);
                     writer.Write(found);

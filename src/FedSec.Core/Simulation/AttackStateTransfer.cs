@@ -13,19 +13,19 @@ namespace FedSec.Simulation;
 /// 3DFed's curvature), which are merged into the server's instance, whose own state (3DFed's indicators and tuning)
 /// stays.</item>
 /// </list>
-/// The node sends these bytes with each malicious client's update of an active round, and the server takes them in
-/// before the attack stage and before it evaluates.
+/// The node sends these bytes with each malicious client's update of an active round (the findings of that client
+/// alone), and the server takes them in before the attack stage and before it evaluates.
 /// </summary>
 public static class AttackStateTransfer
 {
     /// <summary>The largest state taken from the network.</summary>
     public const int MaxBytes = 64 << 20;
 
-    /// <summary>The attack's state (adaptive trigger) or findings, or null when it has neither.</summary>
-    public static byte[]? Export(object? attack) => attack switch
+    /// <summary>The attack's state (adaptive trigger) or <paramref name="client"/>'s findings, or null when it has neither.</summary>
+    public static byte[]? Export(object? attack, int client) => attack switch
     {
         IAdaptiveBackdoorAttack and ICrossRoundState state => Write(state.WriteState),
-        IReportsClientFindings findings => findings.WriteFindings(),
+        IReportsClientFindings findings => findings.WriteFindings(client),
         _ => null,
     };
 

@@ -37,11 +37,11 @@ public sealed class ExperimentClients
     public IOwnUpdateAttack? OwnUpdateAttack => _stages.ModelPoisoning as IOwnUpdateAttack;
 
     /// <summary>
-    /// The state of the attack after this node's training, when its trigger adapts, or its clients' findings
-    /// (<see cref="AttackStateTransfer"/>): sent with the malicious clients' updates so that the server measures the
-    /// attack with the trigger in use and its attacker's side of the round has what the clients found.
+    /// The state of the attack after this node's training, when its trigger adapts, or what <paramref name="client"/>
+    /// found (<see cref="AttackStateTransfer"/>): sent with that malicious client's update so that the server measures
+    /// the attack with the trigger in use and its attacker's side of the round has what the clients found.
     /// </summary>
-    public byte[]? AttackState() => AttackStateTransfer.Export(_setup.Attack?.Instance);
+    public byte[]? AttackState(int client) => AttackStateTransfer.Export(_setup.Attack?.Instance, client);
 
     /// <summary>
     /// Trains <paramref name="clients"/> (in this order) for the planned round. The results are in the same order; a

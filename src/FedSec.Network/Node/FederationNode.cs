@@ -262,8 +262,7 @@ public sealed class FederationNode
         IReadOnlyList<ClientResult> results = header.ForgeOwnUpdates ? experiment.Clients.ForgeOwnUpdates(plan, trained) : trained;
         // An attack whose trigger adapts changed it while training, or whose clients found what its attacker's side needs:
         // its malicious clients' messages carry that state.
-        byte[]? attackState = header.AttackActive && mine.Any(plan.Malicious.Contains) ? experiment.Clients.AttackState() : null;
-        byte[]? StateOf(int client) => plan.Malicious.Contains(client) ? attackState : null;
+        byte[]? StateOf(int client) => header.AttackActive && plan.Malicious.Contains(client) ? experiment.Clients.AttackState(client) : null;
         if (header.SecureAggregation)
         {
             using var secAgg = new SecAggParticipant(client, session, runId, header.Round, plan.Global, _options.Key, _log, new TransientRetry(_options.ReconnectTimeout, _time, _log));

@@ -27,7 +27,7 @@ public sealed class AttackStateTransferTests
         attacker.PoisonData(FakeBackend.Data(2, 3), new ClientContext { Round = 2, ClientId = 1, Seeds = new FedSec.Randomness.SeedStreams(1) });
         var server = new FakeAdaptiveBackdoor(1);
 
-        Assert.Null(AttackStateTransfer.TryImport(server, AttackStateTransfer.Export(attacker)!));
+        Assert.Null(AttackStateTransfer.TryImport(server, AttackStateTransfer.Export(attacker, 1)!));
 
         Assert.Equal((7L, 7L), (attacker.Trigger, server.Trigger)); // 1 + (2 + 1)·(1 + 1)
     }
@@ -62,8 +62,8 @@ public sealed class AttackStateTransferTests
         var byzantine = new ByzantineAttack(new ByzantineOptions { Mode = ByzantineMode.Random, ClientNum = 1 });
 
         Assert.Equal("this run's attack has no trigger that adapts and no client findings, so it takes no attack state", AttackStateTransfer.TryImport(byzantine, State(5, 5)));
-        Assert.Null(AttackStateTransfer.Export(byzantine));
-        Assert.Null(AttackStateTransfer.Export(null));
+        Assert.Null(AttackStateTransfer.Export(byzantine, 0));
+        Assert.Null(AttackStateTransfer.Export(null, 0));
     }
 
     [Fact]

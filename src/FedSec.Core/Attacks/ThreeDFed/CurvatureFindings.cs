@@ -63,8 +63,11 @@ internal sealed class CurvatureFindings
         }
     }
 
-    /// <summary>The findings as bytes: the round, the number of clients, then each client and its vector.</summary>
-    public byte[] Write()
+    /// <summary>
+    /// <paramref name="client"/>'s findings as bytes: the round, the number of clients (1, or 0 when it has none), then
+    /// the client and its vector.
+    /// </summary>
+    public byte[] Write(int client)
     {
         using var memory = new MemoryStream();
         using (var writer = new BinaryWriter(memory, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -72,11 +75,15 @@ internal sealed class CurvatureFindings
             lock (_gate)
             {
                 writer.Write(_round);
-                writer.Write(_byClient.Count);
-                foreach (var (client, curvature) in _byClient)
+                if (_byClient.TryGetValue(client, out var curvature))
                 {
+                    writer.Write(1);
                     writer.Write(client);
                     StateVectors.Write(writer, curvature);
+                }
+                else
+                {
+                    writer.Write(0);
                 }
             }
         }

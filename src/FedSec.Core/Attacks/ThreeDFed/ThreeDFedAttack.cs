@@ -284,7 +284,7 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
         return mean;
     }
 
-    public byte[] WriteFindings() => _curvatures.Write();
+    public byte[] WriteFindings(int client) => _curvatures.Write(client);
 
     public void MergeFindings(byte[] bytes) => _curvatures.Merge(bytes);
 

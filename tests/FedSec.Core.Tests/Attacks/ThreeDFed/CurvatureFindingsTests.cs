@@ -52,9 +52,26 @@ public class CurvatureFindingsTests
         server.Record(1, 2, [100f, 100f]);
         server.Record(1, 7, [10f, 20f]);
 
-        server.Merge(node.Write());
+        server.Merge(node.Write(5));
+        server.Merge(node.Write(2));
 
         AssertSum(server, 1, [14f, 25f], 3);
+    }
+
+    [Fact]
+    public void Write_OneClient_HoldsThatClientsFindingsAlone_AndNoneForAClientWithout()
+    {
+        var node = new CurvatureFindings();
+        node.Record(1, 5, [3f, 4f]);
+        node.Record(1, 2, [1f, 1f]);
+        var onlyFive = new CurvatureFindings();
+        var none = new CurvatureFindings();
+
+        onlyFive.Merge(node.Write(5));
+        none.Merge(node.Write(7));
+
+        AssertSum(onlyFive, 1, [3f, 4f], 1);
+        Assert.Equal((null, 0), none.Sum(1, Attackers, 2));
     }
 
     [Theory]
@@ -67,7 +84,7 @@ public class CurvatureFindingsTests
     {
         var node = new CurvatureFindings();
         node.Record(1, 5, [3f, kind == "not finite" ? float.NaN : 4f]);
-        var good = node.Write();
+        var good = node.Write(5);
         byte[] bad = kind switch
         {
             "truncated" => good[..^3],

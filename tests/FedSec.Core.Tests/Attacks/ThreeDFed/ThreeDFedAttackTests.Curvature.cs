@@ -65,7 +65,10 @@ public partial class ThreeDFedAttackTests
         var node = new ThreeDFedAttack(new ThreeDFedOptions { ClientNum = 4 });
         Report(node);
         var server = new ThreeDFedAttack(new ThreeDFedOptions { ClientNum = 4 });
-        Assert.Null(AttackStateTransfer.TryImport(server, AttackStateTransfer.Export(node)!));
+        foreach (int client in Malicious)
+        {
+            Assert.Null(AttackStateTransfer.TryImport(server, AttackStateTransfer.Export(node, client)!));
+        }
         var g = new float[Layout.Length];
         var updates = Updates(g, 0);
 
