@@ -223,6 +223,46 @@ public class SecureAggregationRunTests
     }
 
     [Fact]
+    public async Task ReportsWithAttackStates_AnImpossibleLengthOrOneTheRunTakesNot_RejectedNamingThem_TheRoundAggregatesTheOthers()
+    {
+        // The attack state follows a report in chunks: client 2 announces -1 bytes (refused before any chunk), client 3
+        // sends 10 bytes in full, which this run without an adaptive attack refuses once they arrived.
+        var config = FakeExperiment.SecureConfig(rounds: 1) with { MinClients = 2 };
+        await using var federation = await LocalFederation.StartAsync(config, create: c => FakeExperiment.Secure(c, 4, 2));
+        using var stop = new CancellationTokenSource();
+        var a = federation.Node("a", [0, 1]).RunAsync(stop.Token);
+        var raw = await RawNode.JoinAsync(federation, "raw", [2, 3]);
+        var alive = raw.KeepAliveAsync(stop.Token);
+        using var two = SecAggClient.Unassigned(2);
+        using var three = SecAggClient.Unassigned(3);
+        try
+        {
+            await raw.NextTaskAsync(-1);
+            var negative = await raw.SecAggAsync(new SecAggHeader { Round = 0, Client = 2, Step = SecAggStep.SecaggReport, Keys = SecAggWire.ToWire(two.Advertise()), SampleCount = 5, MeanLoss = 0.5, AttackStateLength = -1 });
+            Assert.False(negative.Accepted);
+            Assert.Contains("it announces an attack state of -1 bytes", negative.Reason);
+            byte[] state = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+            var carried = await raw.SecAggAsync(
+                new SecAggHeader { Round = 0, Client = 3, Step = SecAggStep.SecaggReport, Keys = SecAggWire.ToWire(three.Advertise()), SampleCount = 5, MeanLoss = 0.5, AttackStateLength = state.Length },
+                ModelChunks.Split(state).ToList());
+            Assert.False(carried.Accepted);
+            Assert.Contains("it carries an attack state, and client 3 is not an attacker of round 1", carried.Reason);
+
+            await federation.Finished();
+            var record = Assert.Single(federation.Completed);
+            Assert.Equal([2, 3], record.Dropped!.Select(d => d.Client).Order());
+            Assert.Null(record.Failure);
+            await a;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        await alive;
+    }
+
+    [Fact]
     public async Task NodeJoinsAgainAfterReporting_ItsClientsDropOutOfTheAggregation_TheRoundAggregatesTheOthers()
     {
         // The node that reported clients 2 and 3 restarts: the new session holds none of their secrets, so the server
