@@ -10,20 +10,6 @@ namespace FedSec.Results.Tests.Database;
 /// </summary>
 public sealed class ReadSnapshotTests
 {
-    // The runs table as fedsec wrote it before runs had a status, and no rounds table (schema version 1, first form).
-    private const string OldDatabase = """
-        CREATE TABLE runs (
-            run_key TEXT PRIMARY KEY NOT NULL, label TEXT NOT NULL, axes_json TEXT NOT NULL, attack TEXT NOT NULL,
-            defense TEXT NOT NULL, seed INTEGER NOT NULL, config_yaml TEXT NOT NULL, run_dir TEXT NOT NULL,
-            dataset TEXT NOT NULL, model TEXT NOT NULL, attack_type TEXT NOT NULL, defense_types_json TEXT NOT NULL,
-            malicious_clients_json TEXT NOT NULL, rounds INTEGER NOT NULL, final_accuracy REAL, best_accuracy REAL,
-            final_loss REAL, final_metrics_json TEXT NOT NULL, run_seconds REAL NOT NULL, wall_seconds REAL NOT NULL,
-            finished_at TEXT NOT NULL);
-        INSERT INTO runs VALUES ('00000000000000aa', 'attack=none defense=none seed=0', '{"attack":"none","defense":"none","seed":"0"}',
-            'none', 'none', 0, 'x', 'runs/old', 'mnist', 'cnn', 'none', '[]', '[]', 2, 0.9, 0.9, 0.3, '{}', 1, 1, '2025-01-01T00:00:00.000Z');
-        PRAGMA user_version=1;
-        """;
-
     [Fact]
     public void ReadSnapshot_DatabaseOfAnOlderSchemaInRollbackJournalMode_ReadsItsRuns_AndLeavesTheFileByteForByte()
     {
@@ -33,7 +19,7 @@ public sealed class ReadSnapshotTests
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = OldDatabase;
+            command.CommandText = OldSchema.RunsOnly;
             command.ExecuteNonQuery();
         }
 
