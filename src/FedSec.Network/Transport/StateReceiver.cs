@@ -20,8 +20,7 @@ internal sealed class StateReceiver
         _bytes = new ArrayBufferWriter<byte>(Math.Min(announced, ModelChunks.MaxChunkBytes));
     }
 
-    /// <summary>Whether every announced byte arrived.</summary>
-    public bool Full => _bytes.WrittenCount == _announced;
+    private bool Full => _bytes.WrittenCount == _announced;
 
     /// <summary>A receiver for <paramref name="announced"/> bytes; null for none; an error for a negative or too large length.</summary>
     public static StateReceiver? Create(int announced)

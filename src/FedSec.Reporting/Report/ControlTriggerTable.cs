@@ -34,7 +34,7 @@ internal static class ControlTriggerTable
                     row.Add(line.FirstOrDefault(c => c.Control.Seed == seed) is { } c ? $"{Percent(c.ControlAtStop)} → {Percent(c.ControlAtEnd)}" : "–");
                 }
 
-                row.Add($"{MeanStd.Of(line.Select(c => c.ControlAtStop))!.Value.Format(100, 1)} → {MeanStd.Of(line.Select(c => c.ControlAtEnd))!.Value.Format(100, 1)}");
+                row.Add(MeanStd.StopToEnd(line, c => c.ControlAtStop, c => c.ControlAtEnd));
                 rows.Add(row);
             }
         }

@@ -29,7 +29,7 @@ internal static class DurabilityMatrix
                 var cell = measured.Where(m => m.Run.Defense == defense && m.Run.Attack == attack).Select(m => m.Durability).ToArray();
                 row.Add(cell.Length == 0
                     ? "–"
-                    : $"{MeanStd.Of(cell.Select(d => d.AtStop))!.Value.Format(100, 1)} → {MeanStd.Of(cell.Select(d => d.AtEnd))!.Value.Format(100, 1)}");
+                    : MeanStd.StopToEnd(cell, d => d.AtStop, d => d.AtEnd));
             }
 
             rows.Add(row);

@@ -22,6 +22,13 @@ internal readonly record struct MeanStd(double Mean, double? Std, int Count)
         return new MeanStd(mean, std, v.Length);
     }
 
+    /// <summary>
+    /// "mean ± std → mean ± std" in percent with one decimal: a backdoor's attack success rate at the attack's last round
+    /// and k rounds later, over seeds (the durability tables' cells). Both sequences must hold values.
+    /// </summary>
+    public static string StopToEnd<T>(IReadOnlyCollection<T> cell, Func<T, double> atStop, Func<T, double> atEnd) =>
+        $"{Of(cell.Select(atStop))!.Value.Format(100, 1)} → {Of(cell.Select(atEnd))!.Value.Format(100, 1)}";
+
     /// <summary>"mean ± std" (just "mean" for one value), both multiplied by <paramref name="scale"/>, fixed decimals.</summary>
     public string Format(double scale, int decimals)
     {

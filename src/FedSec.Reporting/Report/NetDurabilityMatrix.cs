@@ -32,7 +32,7 @@ internal static class NetDurabilityMatrix
                 var cell = paired.Where(p => p.Measured.Run.Defense == defense && p.Measured.Run.Attack == attack).ToArray();
                 row.Add(cell.Length == 0
                     ? "–"
-                    : $"{MeanStd.Of(cell.Select(p => p.NetAtStop))!.Value.Format(100, 1)} → {MeanStd.Of(cell.Select(p => p.NetAtEnd))!.Value.Format(100, 1)}");
+                    : MeanStd.StopToEnd(cell, p => p.NetAtStop, p => p.NetAtEnd));
             }
 
             rows.Add(row);
