@@ -92,28 +92,55 @@ public sealed class ResultsDatabase : IDisposable
             throw new FileNotFoundException($"{full} does not exist.", full);
         }
 
+        using var copy = OpenCopy(full);
+        return copy.Read();
+    }
+
+    /// <summary>
+    /// A database in memory holding a copy of the one at <paramref name="path"/> (an empty one when there is no file),
+    /// brought to the current schema, for a command that must change nothing (<c>fedsec bench --dry-run</c>):
+    /// <see cref="Open(string)"/> would create the file, or switch it to WAL mode and add a newer schema's columns. What
+    /// is written to the copy is lost when it is disposed.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a results database, or one of a newer schema.</exception>
+    public static ResultsDatabase OpenCopy(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string full = Path.GetFullPath(path);
+        var copy = new SqliteConnection("Data Source=:memory:");
         try
         {
-            using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            source.Open();
-            Execute(source, "PRAGMA busy_timeout=10000;");
-            int version = Convert.ToInt32(Scalar(source, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
-            if (version > DatabaseSchema.Version)
+            copy.Open();
+            if (File.Exists(full))
             {
-                throw new InvalidDataException($"{full} has results schema version {version}; this fedsec reads versions up to {DatabaseSchema.Version}. Use a newer fedsec.");
+                using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+                source.Open();
+                Execute(source, "PRAGMA busy_timeout=10000;");
+                int version = Convert.ToInt32(Scalar(source, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+                if (version > DatabaseSchema.Version)
+                {
+                    throw new InvalidDataException($"{full} has results schema version {version}; this fedsec reads versions up to {DatabaseSchema.Version}. Use a newer fedsec.");
+                }
+
+                source.BackupDatabase(copy);
             }
 
-            using var copy = new SqliteConnection("Data Source=:memory:");
-            copy.Open();
-            source.BackupDatabase(copy);
             Execute(copy, DatabaseSchema.Create);
             AddMissingColumns(copy);
-            return StoredResultsReader.Read(copy);
+            Execute(copy, $"PRAGMA user_version={DatabaseSchema.Version};");
         }
         catch (SqliteException e)
         {
+            copy.Dispose();
             throw new InvalidDataException($"{full} is not a FedSec results database: {e.Message}", e);
         }
+        catch
+        {
+            copy.Dispose();
+            throw;
+        }
+
+        return new ResultsDatabase(copy, full, TimeProvider.System);
     }
 
     /// <summary>The keys of the runs whose results are stored (fully: a run is stored in one transaction).</summary>

@@ -38,9 +38,17 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
 
         Warnings.Show(console, plan.Warnings);
         string output = settings.OutputDirectory;
-        Directory.CreateDirectory(output);
+        string databasePath = Path.Combine(output, ResultsDatabase.FileName);
+
+        // A dry run changes nothing: no directory made, and the database read through a copy in memory (opening the
+        // file itself would create it, or switch a committed one to WAL mode and add a newer schema's columns).
+        if (!settings.DryRun)
+        {
+            Directory.CreateDirectory(output);
+        }
+
         using var outputLock = settings.DryRun ? null : OutputLock.Acquire(output);
-        using var database = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName));
+        using var database = settings.DryRun ? ResultsDatabase.OpenCopy(databasePath) : ResultsDatabase.Open(databasePath);
         var finished = BenchUpkeep.Apply(console, database, settings, factory, grid);
 
         if (!settings.DryRun)

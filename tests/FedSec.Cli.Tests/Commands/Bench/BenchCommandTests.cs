@@ -25,6 +25,35 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public void Execute_DryRun_MakesNoDirectoryAndLeavesAStoredDatabaseByteForByte()
+    {
+        string output = _dir.File("out");
+        FinishedGrid.Mark(Grid("train_args: { comm_round: 1 }\n"), _dir.File("other"));
+        string grid = Grid("train_args: { comm_round: [1, 2] }\n");
+        var (_, fresh) = CommandLine.Run("bench", grid, "--output", output, "--dry-run");
+        Assert.Contains("2 runs (0 already finished, 2 to run", fresh, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+
+        Directory.Move(_dir.File("other"), output);
+        string db = Path.Combine(output, ResultsDatabase.FileName);
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=DELETE;";
+            command.ExecuteNonQuery();
+        }
+
+        var before = File.ReadAllBytes(db);
+        var (code, text) = CommandLine.Run("bench", grid, "--output", output, "--dry-run");
+
+        Assert.Equal(0, code);
+        Assert.Contains("2 runs (1 already finished, 1 to run", text, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(db));
+        Assert.False(File.Exists(db + "-wal"));
+    }
+
+    [Fact]
     public void Execute_OnlyOneSeed_PlansThatSeedsRunsAlone()
     {
         string grid = Grid("common_args: { random_seed: [0, 1, 2] }\ntrain_args: { comm_round: [2, 3] }\n");
