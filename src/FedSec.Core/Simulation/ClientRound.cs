@@ -176,7 +176,7 @@ internal sealed class ClientRound
             return (data, settings);
         }
 
-        var client = new ClientContext { Round = plan.Round, ClientId = id, Seeds = _seeds, MaliciousClients = plan.AttackerIdentities, GlobalModel = plan.StartModel(id), Layout = _backend.Layout };
+        var client = new ClientContext { Round = plan.Round, ClientId = id, Seeds = _seeds, MaliciousClients = plan.AttackerIdentities, GlobalModel = plan.StartModel(id), Layout = _backend.Layout, Directive = plan.Directives.TryGetValue(id, out int directive) ? directive : null };
         if (_stages.DataPoisoning is { } poison)
         {
             // Binding refuses data-poisoning attacks on other kinds of data (SetupDataKindCheck).

@@ -198,6 +198,7 @@ public sealed class ExperimentServer
         {
             StartedAt = start,
             DropEveryDivergence = _setup.Config.OnDivergence == DivergencePolicy.Drop,
+            Directives = Directives(round, active, sampled, malicious),
         };
         if (_versions is null)
         {
@@ -206,6 +207,18 @@ public sealed class ExperimentServer
 
         var staleness = sampled.ToDictionary(id => id, id => StalenessOf(round, id));
         return plan with { Staleness = staleness, StartModels = staleness.ToDictionary(p => p.Key, p => _versions[round - p.Value]) };
+    }
+
+    // What an attack that directs its clients (IDirectsClients) tells them before they train, when it acts this round.
+    private IReadOnlyDictionary<int, int> Directives(int round, bool active, IReadOnlyList<int> sampled, IReadOnlySet<int> malicious)
+    {
+        if (!active || malicious.Count == 0 || Stages.ModelPoisoning is not IDirectsClients directs)
+        {
+            return new Dictionary<int, int>();
+        }
+
+        var start = new RoundStart { Round = round, Global = Global, Layout = _backend.Layout, Malicious = sampled.Where(malicious.Contains).ToArray(), Seeds = _seeds };
+        return directs.Direct(start);
     }
 
     /// <summary>

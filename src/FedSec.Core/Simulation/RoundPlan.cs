@@ -37,6 +37,12 @@ public sealed record RoundPlan(
     /// </summary>
     public bool DropEveryDivergence { get; init; }
 
+    /// <summary>
+    /// What the attacker's side told some of the malicious clients to train this round, by client
+    /// (<see cref="Stages.IDirectsClients"/>; <see cref="Stages.ClientContext.Directive"/>); empty for most attacks.
+    /// </summary>
+    public IReadOnlyDictionary<int, int> Directives { get; init; } = new Dictionary<int, int>();
+
     /// <summary>When the round started (<see cref="TimeProvider.GetTimestamp"/> of the server's clock), for its duration.</summary>
     public long StartedAt { get; init; }
 

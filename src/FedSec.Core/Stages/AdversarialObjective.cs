@@ -80,6 +80,13 @@ public sealed record AdversarialObjective
     /// <value>The default value is null.</value>
     public Action<float[]>? ReceiveCurvature { get; init; }
 
+    /// <summary>
+    /// 3DFed: when set, the client sends a decoy model trained after its backdoor model instead of the backdoor model
+    /// (<see cref="AdversarialTrainingKind.ConstrainedBackdoor"/> only).
+    /// </summary>
+    /// <value>The default value is null (the backdoor model is sent).</value>
+    public DecoyObjective? Decoy { get; init; }
+
     /// <summary>Chameleon: the two stages' settings; required for <see cref="AdversarialTrainingKind.ContrastiveBackdoor"/>.</summary>
     /// <value>The default value is null.</value>
     public ContrastiveBackdoorSettings? Contrastive { get; init; }
@@ -128,6 +135,16 @@ public sealed record AdversarialObjective
             {
                 problems.AddRange(Contrastive.Problems().Select(p => "Contrastive." + p));
             }
+        }
+
+        if (Decoy is not null)
+        {
+            if (Kind != AdversarialTrainingKind.ConstrainedBackdoor)
+            {
+                problems.Add($"Decoy is set for {Kind}; only 3DFed's ConstrainedBackdoor trains decoys.");
+            }
+
+            problems.AddRange(Decoy.Problems().Select(p => "Decoy." + p));
         }
 
         if ((CurvatureLayer is null) != (ReceiveCurvature is null))

@@ -34,6 +34,12 @@ public sealed class ClientContext
     /// </summary>
     public ParameterLayout? Layout { get; init; }
 
+    /// <summary>
+    /// What the attacker's side told this malicious client to do this round (<see cref="IDirectsClients"/>; 3DFed: train
+    /// the decoy of this rank), or null: train as the attack always has its clients train.
+    /// </summary>
+    public int? Directive { get; init; }
+
     /// <summary>A random stream for (purpose, this round, this client).</summary>
     public Random Random(string purpose) => Seeds.Random(purpose, Round, ClientId);
 }

@@ -8,6 +8,7 @@ namespace FedSec.Network.Node;
 /// model each of the node's clients trains from. In an asynchronous run (FedAsync, FedBuff) the task carries, after the
 /// current global model, each older model the node's clients start from (<see cref="TaskHeader.ModelStaleness"/>), and
 /// each client's staleness: the plan gets them as the simulation's plan has them (<see cref="RoundPlan.StartModels"/>).
+/// The attacker's directives (<see cref="RoundPlan.Directives"/>) are kept for the node's own clients only.
 /// </summary>
 internal static class TaskPlan
 {
@@ -23,6 +24,7 @@ internal static class TaskPlan
         var plan = new RoundPlan(header.Round, header.Sampled.ToList(), header.AttackActive, header.Malicious.ToHashSet(), header.AttackerIdentities.ToHashSet(), global)
         {
             DropEveryDivergence = header.DropEveryDivergence,
+            Directives = header.Directives.Where(d => header.Clients.Contains(d.Key)).ToDictionary(d => d.Key, d => d.Value),
         };
         if (header.ModelStaleness.Count == 0)
         {

@@ -18,9 +18,10 @@ public sealed partial class FederationCoordinator
     /// The version of the protocol this server speaks (3: updates carry and sign an attack state; 4: asynchronous tasks
     /// carry each client's staleness and the older models they start from; 5: a task says whether the server drops
     /// every diverged client, so the node trains the clients after one; 6: the attack state travels in chunks after the
-    /// model's, since 3DFed's curvature of a million-weight layer exceeds a message).
+    /// model's, since 3DFed's curvature of a million-weight layer exceeds a message; 7: a task carries what the attacker's
+    /// side told the node's malicious clients to train, 3DFed's decoys).
     /// </summary>
-    public const int ProtocolVersion = 6;
+    public const int ProtocolVersion = 7;
 
     /// <summary>The most characters of a node's text (why it leaves, why a client diverged) that the server keeps.</summary>
     private const int MaxNodeText = 300;
@@ -204,6 +205,11 @@ public sealed partial class FederationCoordinator
                     header.Sampled.AddRange(round.Plan.Sampled);
                     header.Malicious.AddRange(round.Plan.Malicious.Order());
                     header.AttackerIdentities.AddRange(round.Plan.AttackerIdentities.Order());
+                    foreach (int client in mine.Where(round.Plan.Directives.ContainsKey))
+                    {
+                        header.Directives[client] = round.Plan.Directives[client];
+                    }
+
                     return (header, TaskModels(round.Plan, mine, header), null);
                 }
 

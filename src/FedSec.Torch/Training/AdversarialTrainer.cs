@@ -25,7 +25,9 @@ namespace FedSec.Torch.Training;
 /// the authors' code.</item>
 /// <item><b>Constrained backdoor</b> (3DFed's backdoor training): a benign reference training from G, then from G the
 /// loss a·CE(clean batch) + b·CE(the same batch with the trigger) + c·‖w − G‖₂, and the update scaled by
-/// max(min(‖benign‖/‖backdoor‖, MaxScale), 1).</item>
+/// max(min(‖benign‖/‖backdoor‖, MaxScale), 1). A client told to send a decoy (<see cref="DecoyObjective"/>) then trains it
+/// from G with (CE(clean batch) + the push on its parameter) / 2, the same batches and optimizer settings, and sends it
+/// instead.</item>
 /// <item><b>Contrastive backdoor</b> (Chameleon): <see cref="ContrastiveBackdoorTrainer"/> on the client's poisoned data,
 /// with its own SGD settings and epochs (<see cref="ContrastiveBackdoorSettings"/>) and the configured batch size.</item>
 /// </list>
@@ -122,6 +124,17 @@ public static class AdversarialTrainer
         }
 
         return Math.Sqrt(sum);
+    }
+
+    /// <summary>
+    /// 3DFed's decoy parameter: of <paramref name="decoy"/>'s layer, the weight of the rank-th smallest
+    /// |backdoor − benign| (ties to the lower index; the rank wraps around the layer).
+    /// </summary>
+    internal static int DecoyParameter(float[] benign, float[] backdoor, DecoyObjective decoy)
+    {
+        var layer = decoy.Layer;
+        var order = Enumerable.Range(layer.Offset, layer.Length).OrderBy(k => Math.Abs((double)backdoor[k] - benign[k])).ThenBy(k => k).ToArray();
+        return order[decoy.Rank % order.Length];
     }
 
     private sealed class Run(LocalTrainer trainer, ImageSet data, LocalTrainingOptions options, AdversarialObjective objective, ChannelNormalization? normalization)
@@ -242,7 +255,50 @@ public static class AdversarialTrainer
             var w = ModuleVectors.ToVector(_model, _layout);
             double backdoorNorm = TrainableDistance(w, g, _layout);
             double f = backdoorNorm > 0 ? Math.Max(Math.Min(benignNorm / backdoorNorm, objective.MaxScale), 1) : 1;
-            return new LocalTrainingResult(Scaled(w, g, _layout, f), steps, lossSum / Math.Max(stepped, 1));
+            var backdoorModel = Scaled(w, g, _layout, f);
+            return objective.Decoy is { } decoy
+                ? Decoy(g, benign, backdoorModel, decoy, order, seed)
+                : new LocalTrainingResult(backdoorModel, steps, lossSum / Math.Max(stepped, 1));
+        }
+
+        // 3DFed's decoy (DecoyObjective): from G, (cross-entropy + the push on parameter p away from the benign model) / 2.
+        private LocalTrainingResult Decoy(float[] g, float[] benign, float[] backdoor, DecoyObjective decoy, Random order, long seed)
+        {
+            int p = DecoyParameter(benign, backdoor, decoy);
+            var layer = decoy.Layer;
+            using var scope = NewDisposeScope();
+            ModuleVectors.LoadVector(_model, _layout, g);
+            trainer.SeedRandomness(seed);
+            _model.train();
+            var weight = _model.named_parameters().Where(q => q.name == layer.Name && q.parameter.requires_grad).Select(q => q.parameter).FirstOrDefault()
+                ?? throw new ArgumentException($"The model has no trainable parameter named {layer.Name}, the decoy's layer.", nameof(decoy));
+            using var optimizer = LocalTrainer.CreateOptimizer(Trainable(), options);
+            var (images, labels) = Tensors(data);
+            float target = benign[p];
+            int n = data.Count, steps = 0;
+            double lossSum = 0;
+            long stepped = 0;
+            foreach (var (epochRows, epochLabels, first, count, _) in Batches(images, labels, n, order))
+            {
+                using var stepScope = NewDisposeScope();
+                optimizer.ZeroGrad();
+                var ce = LocalTrainer.Loss(_model.forward(epochRows.narrow(0, first, count)), epochLabels.narrow(0, first, count), multiLabel: false);
+                var difference = weight.view(-1)[p - layer.Offset] - target;
+
+                // |d| written as d·sign(d) with sign(0) = +1: autograd's |d| has no gradient at d = 0, where the decoy starts
+                // when training left the parameter where G has it.
+                double d = difference.item<float>();
+                var distance = difference.Times(d >= 0 ? 1 : -1);
+                var push = Math.Abs(d) > decoy.Threshold ? distance.Times(1e-10) : distance.Times(-10);
+                var total = (ce + push).Times(0.5);
+                total.backward();
+                optimizer.Step();
+                lossSum += total.item<float>() * (double)count;
+                stepped += count;
+                steps++;
+            }
+
+            return new LocalTrainingResult(ModuleVectors.ToVector(_model, _layout), steps, lossSum / Math.Max(stepped, 1));
         }
 
         // One step on the whole malicious set, its change boosted by λ.

@@ -66,6 +66,20 @@ public class TaskAssemblyTests
     }
 
     [Fact]
+    public void Plan_Directives_KeptForTheNodesOwnClientsOnly()
+    {
+        var header = new TaskHeader { Round = 1, ModelLength = 2 };
+        header.Clients.AddRange([7, 8]);
+        header.Sampled.AddRange([6, 7, 8]);
+        header.Directives[8] = 0;
+        header.Directives[6] = 1;
+
+        var plan = TaskPlan.Of(header, [1f, 2f], 2);
+
+        Assert.Equal(new Dictionary<int, int> { [8] = 0 }, plan.Directives);
+    }
+
+    [Fact]
     public void Take_AsynchronousTask_GivesEachClientTheModelOfItsStaleness()
     {
         // Clients 7 and 9 start from the model of 2 steps ago, client 8 from the current one: two models are streamed.

@@ -69,17 +69,18 @@ public sealed class DistributedRunProcessTests : IDisposable
 
     // 3DFed's server side masks and plants indicators in its clients' models and reads its own feedback from the global
     // model; its indicators' curvature filter needs the sum of what each malicious client computed where it trained,
-    // which reaches the server as the clients' findings. Two attackers, split over the nodes by parity; LeNet-5, since
-    // the curvature of the default cnn's 1.2M-weight layer takes minutes on two cores.
+    // which reaches the server as the clients' findings, and the server tells a client to train a decoy once the default
+    // m-Krum has rejected every model, which reaches that client's node in its task. Two attackers, split over the nodes by
+    // parity; LeNet-5, since the curvature of the default cnn's 1.2M-weight layer takes minutes on two cores.
     [Fact]
-    public void ServerAndNodes_3DFedWithCurvatureFromTheNodes_SameRoundsAndFinalModelAsFedsecRun()
+    public void ServerAndNodes_3DFedWithCurvatureFromTheNodesAndADecoy_SameRoundsAndFinalModelAsFedsecRun()
     {
         string[] experiment =
         [
             .. Experiment,
             "--set", "model_args.model=lenet5",
             "--set", "attack_args.attack_type=3dfed", "--set", "attack_args.byzantine_client_num=2",
-            "--set", "defense_args.defense_type=norm_diff_clipping", "--set", "defense_args.norm_bound=5",
+            "--set", "defense_args.krum_param_m=4",
         ];
         var (simCode, simOutput) = FedsecProcess.Run(_dir.Path, Bound, ["run", .. experiment, "--data-dir", "data", "--output", "sim", "--parallel", "1"]);
         Assert.True(simCode == 0, simOutput);
@@ -97,6 +98,7 @@ public sealed class DistributedRunProcessTests : IDisposable
 
             var simulated = RunFiles.RawRounds(_dir.File("sim"));
             Assert.All(simulated, r => Assert.True((double?)r["metrics"]!["3dfed_curvature_clients"] >= 1, "a round of the simulation had no attacker's curvature"));
+            Assert.Contains(simulated, r => (double?)r["metrics"]!["3dfed_decoys"] >= 1);
             Assert.Equal(RunFiles.Rounds(_dir.File("sim")), RunFiles.Rounds(_dir.File("net")));
             Assert.Equal(File.ReadAllBytes(_dir.File("sim/final_model.npy")), File.ReadAllBytes(_dir.File("net/final_model.npy")));
         }

@@ -13,7 +13,7 @@ using static TorchSharp.torch;
 
 namespace FedSec.Torch.Tests.Training;
 
-public class AdversarialTrainerTests
+public partial class AdversarialTrainerTests
 {
     private static readonly ModelCatalog Catalog = ModelCatalog.CreateBuiltIn();
     private static readonly LocalTrainingOptions Options = new() { Epochs = 1, BatchSize = 10, LearningRate = 0.1 };
@@ -198,6 +198,12 @@ public class AdversarialTrainerTests
         public LocalTrainer Trainer { get; }
 
         public float[] Global { get; }
+
+        public double Accuracy(float[] weights, ImageSet set)
+        {
+            var r = _evaluator.Evaluate(weights, set);
+            return r.Correct / (double)r.Count;
+        }
 
         public double PredictedShare(float[] weights, ImageSet set, int label)
         {

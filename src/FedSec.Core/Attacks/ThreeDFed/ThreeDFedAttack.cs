@@ -21,21 +21,26 @@ namespace FedSec.Attacks.ThreeDFed;
 /// (<see cref="AdaptiveTuning"/>); send k of its clients' slots as decoy models and the rest as backdoor models;
 /// add noise masks that cancel within each group of backdoor models (<see cref="NoiseMaskDesign"/>); plant one
 /// indicator in every model sent (<see cref="IndicatorDesign"/>).</item>
+/// <item>Decoy models (<see cref="IDirectsClients"/>): the attacker's side reads the indicators and tunes k at the start of
+/// the round, before its clients train, and tells the last k of the round's malicious clients (in sampling order, at
+/// least one backdoor model is always sent) to train a decoy of rank 0, 1, …: each trains its benign reference and its
+/// backdoor model as the others do, takes the output-layer weight of the rank-th smallest |backdoor − benign| update, and
+/// trains a fresh model from G on its clean data with (cross-entropy + a push on that weight away from the benign
+/// model's value, until it is more than 10 away) / 2, which it sends (<see cref="DecoyObjective"/>; the authors'
+/// <c>decoy_model_design</c>).</item>
 /// </list>
 /// The indicators' curvature filter needs the loss on the attacker's data at the global model: each malicious client
 /// computes Σ H·1 on the indicator layer while it trains (<see cref="AdversarialObjective.CurvatureLayer"/>), and the
 /// attacker's side sums them (<see cref="CurvatureFindings"/>; in a distributed run they reach the server as the clients'
 /// findings, <see cref="IReportsClientFindings"/>).
-/// The decoy models are not trained here (the authors train each from G on the attacker's data to stay accurate while
-/// one output-layer parameter moves more than 10 from the benign model): a decoy is the attacker's benign estimate (the
-/// last global update, per round) with that parameter moved by 10. The feedback, statuses, α and k are the attacker's
+/// The feedback, statuses, α and k are the attacker's
 /// cross-round state (<see cref="ICrossRoundState"/>), and each read is reported in the round's metrics
 /// (<c>3dfed_accepted</c>, <c>3dfed_clipped</c>, <c>3dfed_rejected</c>, <c>3dfed_weak_dp</c>, <c>3dfed_decoys</c>).
 /// </summary>
-internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAttack, IControlsClients, IBackdoorAttack, ICrossRoundState, IReportsClientFindings
+internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAttack, IControlsClients, IBackdoorAttack, ICrossRoundState, IReportsClientFindings, IDirectsClients
 {
-    /// <summary>How far a decoy's decoy parameter is moved from the benign estimate (the authors' threshold).</summary>
-    public const float DecoyShift = 10f;
+    /// <summary>How far a decoy pushes its parameter from the benign model's value (the authors' threshold).</summary>
+    public const double DecoyThreshold = 10;
 
     private readonly ThreeDFedOptions _options;
     private readonly BackdoorTrigger _trigger;
@@ -49,6 +54,7 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
     private double[] _alpha = [];
     private int _decoys;
     private bool _weakDp;
+    private RoundReading? _reading;
 
     public ThreeDFedAttack(ThreeDFedOptions options)
     {
@@ -92,7 +98,33 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
             MaliciousWeight = _options.BackdoorWeight,
             DistanceWeight = _options.DistanceWeight,
             MaxScale = _options.MaxScale,
+            Decoy = Decoy(context),
         };
+    }
+
+    // The decoy this client trains, when the attacker's side told it to (a directive is the decoy's rank).
+    private static DecoyObjective? Decoy(ClientContext context)
+    {
+        if (context.Directive is not int rank)
+        {
+            return null;
+        }
+
+        if (rank < 0 || context.Layout is null)
+        {
+            throw new InvalidOperationException($"3dfed: client {context.ClientId} was told to train decoy {rank}; a decoy's rank is 0 or more, and it needs the model's layout.");
+        }
+
+        return new DecoyObjective { Rank = rank, Layer = ThreeDFedLayers.Of(context.Layout).OutputWeight, Threshold = DecoyThreshold };
+    }
+
+    public IReadOnlyDictionary<int, int> Direct(RoundStart start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        var reading = ReadingOf(start.Round, start.Global.ToArray(), start.Random("3dfed"));
+        int decoys = Math.Max(Math.Min(reading.Decoys, start.Malicious.Count - 1), 0);
+        reading.DecoyClients = start.Malicious.Skip(start.Malicious.Count - decoys).ToArray();
+        return reading.DecoyClients.Select((client, rank) => (client, rank)).ToDictionary(p => p.client, p => p.rank);
     }
 
     public IReadOnlyList<ClientUpdate> AttackModel(IReadOnlyList<ClientUpdate> updates, RoundContext context)
@@ -107,21 +139,17 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
 
         var layers = ThreeDFedLayers.Of(context.Layout);
         var g = context.Global.ToArray();
-        var rng = context.Random("3dfed");
         var benign = BenignEstimate(g, context.Round);
-        ReadIndicators(g, context, rng);
+        var reading = ReadingOf(context.Round, g, context.Random("3dfed")); // the planned round's, or read now (no decoys)
+        Commit(reading, context);
+        var rng = reading.Random;
 
-        int decoys = Math.Min(_decoys, malicious.Length - 1);
-        var backdoor = malicious.Take(malicious.Length - decoys).ToArray();
+        // The decoys are the trained models of the clients told to train them (in rank order); the rest send backdoor models.
+        var decoySlots = reading.DecoyClients.Select(c => Array.FindIndex(malicious, i => updates[i].ClientId == c)).Where(j => j >= 0).Select(j => malicious[j]).ToArray();
+        var backdoor = malicious.Where(i => !decoySlots.Contains(i)).ToArray();
         rng.Shuffle(backdoor.AsSpan());
-        var sent = backdoor.Concat(malicious.Skip(malicious.Length - decoys)).ToArray();
+        var sent = backdoor.Concat(decoySlots).ToArray();
         var weights = sent.Select(i => (float[])updates[i].Weights.Clone()).ToArray();
-        var meanBackdoor = MeanDelta(weights.Take(backdoor.Length).ToArray(), g);
-
-        for (int j = backdoor.Length; j < sent.Length; j++)
-        {
-            weights[j] = Decoy(weights[j], g, benign, meanBackdoor, layers, j - backdoor.Length);
-        }
 
         // The indicators' values come from the models before their masks (the indicator layer is the output layer
         // itself in a model without another): a mask must not turn a quiet coordinate into a loud one.
@@ -142,7 +170,7 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
         _sentBackdoor = backdoor.Length;
         _lastGlobal = g;
         _lastRound = context.Round;
-        context.Metrics["3dfed_decoys"] = decoys;
+        context.Metrics["3dfed_decoys"] = decoySlots.Length;
 
         var result = updates.ToArray();
         for (int j = 0; j < sent.Length; j++)
@@ -169,23 +197,46 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
         return estimate;
     }
 
-    private void ReadIndicators(float[] g, RoundContext context, Random rng)
+    // Reads the indicators planted in the last attack round and tunes α and k from them, without changing the state:
+    // the round's reading, kept until the model-poisoning stage commits it (the same round asked twice reads once).
+    private RoundReading ReadingOf(int round, float[] g, Random rng)
     {
+        if (_reading is { } planned && planned.Round == round)
+        {
+            return planned;
+        }
+
+        var reading = new RoundReading { Round = round, Random = rng, Alpha = (double[])_alpha.Clone(), Decoys = _decoys, WasWeakDp = _weakDp, WeakDp = _weakDp };
         if (_lastGlobal is { } last && last.Length == g.Length && _indicators.Length > 0)
         {
             var feedbacks = _indicators.Select((p, j) => (g[p] - (double)last[p]) / _indicatorValues[j]).ToArray();
-            bool wasWeak = _weakDp;
             var (statuses, weak) = IndicatorReading.Classify(feedbacks, _options.Threshold, _weakDp, _sentWeights.Length == feedbacks.Length ? _sentWeights : null);
-            _weakDp = weak;
-            LastStatuses = statuses;
-            if (!wasWeak)
-            {
-                context.Metrics["3dfed_accepted"] = statuses.Count(s => s == IndicatorStatus.Accepted);
-                context.Metrics["3dfed_clipped"] = statuses.Count(s => s == IndicatorStatus.Clipped);
-                context.Metrics["3dfed_rejected"] = statuses.Count(s => s == IndicatorStatus.Rejected);
-                context.Metrics["3dfed_weak_dp"] = weak ? 1 : 0;
-                (_alpha, _decoys) = AdaptiveTuning.Update(_alpha, _decoys, statuses, _sentBackdoor, _options.GroupSize, weak, _options.AlphaMin, rng);
-            }
+            var (alpha, decoys) = _weakDp ? (reading.Alpha, _decoys) : AdaptiveTuning.Update(reading.Alpha, _decoys, statuses, _sentBackdoor, _options.GroupSize, weak, _options.AlphaMin, rng);
+            reading = new RoundReading { Round = round, Random = rng, Statuses = statuses, WasWeakDp = _weakDp, WeakDp = weak, Alpha = alpha, Decoys = decoys };
+        }
+
+        _reading = reading;
+        return reading;
+    }
+
+    // Makes the round's reading the attack's state and reports it in the round's metrics.
+    private void Commit(RoundReading reading, RoundContext context)
+    {
+        _reading = null;
+        if (reading.Statuses is not { } statuses)
+        {
+            return;
+        }
+
+        _weakDp = reading.WeakDp;
+        LastStatuses = statuses;
+        if (!reading.WasWeakDp)
+        {
+            context.Metrics["3dfed_accepted"] = statuses.Count(s => s == IndicatorStatus.Accepted);
+            context.Metrics["3dfed_clipped"] = statuses.Count(s => s == IndicatorStatus.Clipped);
+            context.Metrics["3dfed_rejected"] = statuses.Count(s => s == IndicatorStatus.Rejected);
+            context.Metrics["3dfed_weak_dp"] = reading.WeakDp ? 1 : 0;
+            (_alpha, _decoys) = (reading.Alpha, reading.Decoys);
         }
     }
 
@@ -228,24 +279,6 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
         }
     }
 
-    // A decoy: the benign estimate with the decoy-th output weight of smallest |backdoor − benign| moved by 10.
-    private static float[] Decoy(float[] own, float[] g, float[] benign, float[] meanBackdoor, ThreeDFedLayers layers, int decoy)
-    {
-        var w = (float[])own.Clone();
-        var output = layers.OutputWeight;
-        var order = Enumerable.Range(output.Offset, output.Length).OrderBy(p => Math.Abs(meanBackdoor[p] - benign[p])).ThenBy(p => p).ToArray();
-        foreach (var e in layers.AllTrainable)
-        {
-            for (int k = e.Offset; k < e.Offset + e.Length; k++)
-            {
-                w[k] = g[k] + benign[k];
-            }
-        }
-
-        w[order[decoy % order.Length]] += DecoyShift;
-        return w;
-    }
-
     // Chooses the indicators and returns the weight each model is to carry at its own.
     private float[] PlantIndicators(float[][] weights, float[] g, float[] benign, ThreeDFedLayers layers, float[]? curvature)
     {
@@ -260,28 +293,6 @@ internal sealed class ThreeDFedAttack : IShapesLocalObjective, IModelPoisoningAt
         }
 
         return planted;
-    }
-
-    private static float[] MeanDelta(float[][] models, float[] g)
-    {
-        var mean = new float[g.Length];
-        if (models.Length == 0)
-        {
-            return mean;
-        }
-
-        for (int k = 0; k < g.Length; k++)
-        {
-            double sum = 0;
-            foreach (var m in models)
-            {
-                sum += m[k] - (double)g[k];
-            }
-
-            mean[k] = (float)(sum / models.Length);
-        }
-
-        return mean;
     }
 
     public byte[] WriteFindings(int client) => _curvatures.Write(client);
