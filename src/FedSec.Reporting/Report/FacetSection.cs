@@ -3,6 +3,9 @@ namespace FedSec.Reporting.Report;
 /// <summary>The tables and figures of one facet, in the order the report shows them.</summary>
 internal sealed record FacetSection(Facet Facet, IReadOnlyList<ReportTable> Tables, IReadOnlyList<ReportFigure> Figures)
 {
+    /// <summary>How many of the facet's backdoor runs paired with a control run (0 without <c>--control</c>).</summary>
+    public int PairedWithControls { get; init; }
+
     /// <summary>
     /// Builds every table and figure the facet's data allows; with <paramref name="controls"/>, also its backdoor runs
     /// net of their control runs.
@@ -47,9 +50,11 @@ internal sealed record FacetSection(Facet Facet, IReadOnlyList<ReportTable> Tabl
             tables.Add(durability);
         }
 
+        int pairedCount = 0;
         if (controls is not null)
         {
             var paired = ControlledRun.Pair(measured, controls, out var unpaired);
+            pairedCount = paired.Count;
             if (NetDurabilityMatrix.For(facet, paired, unpaired, controls.Source, id + "net-durability") is { } net)
             {
                 tables.Add(net);
@@ -80,6 +85,6 @@ internal sealed record FacetSection(Facet Facet, IReadOnlyList<ReportTable> Tabl
             }
         }
 
-        return new FacetSection(facet, tables, figures);
+        return new FacetSection(facet, tables, figures) { PairedWithControls = pairedCount };
     }
 }

@@ -54,7 +54,7 @@ internal static class ReportWriter
         var index = new ResultIndex(results, outputDirectory);
         var facets = Facet.Split(results.Runs);
         var sections = facets.Select((f, i) => FacetSection.Build(f, index, i + 1, controls)).ToArray();
-        if (controls is not null && !sections.SelectMany(s => s.Tables).Any(t => t.Id.EndsWith("-controls", StringComparison.Ordinal)))
+        if (controls is not null && sections.Sum(s => s.PairedWithControls) == 0)
         {
             warn?.Invoke($"--control {controls.Source}: none of its {controls.Count} run(s) pairs with a backdoor run of this report that stops attacking before its last round (a control run has the backdoor run's grid axes, its defense or none, and the ASR evaluated at the same rounds); the report has no control tables.");
         }

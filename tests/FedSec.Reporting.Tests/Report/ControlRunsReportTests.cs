@@ -21,8 +21,10 @@ public sealed class ControlRunsReportTests
         Add(control.Path, "backdoor", "none", 0, ControlYaml, 0.05, 0.1, 0.1, 0.05); // 10 %, 5 %
         Add(control.Path, "backdoor", "none", 1, ControlYaml, 0.1, 0.3, 0.2, 0.2);   // 30 %, 20 %
 
-        ReportWriter.Write(main.Path, controlDirectory: control.Path);
+        var warnings = new List<string>();
+        ReportWriter.Write(main.Path, warn: warnings.Add, controlDirectory: control.Path);
         string md = File.ReadAllText(Path.Combine(main.Path, "report", "report.md"));
+        Assert.DoesNotContain(warnings, w => w.Contains("pairs with a backdoor run", StringComparison.Ordinal));
 
         // none: seed 0 80 → 25, seed 1 40 → 20 points; flame pairs with the control without a defense: 30 → 5.
         Assert.Contains("| defense | backdoor |", md, StringComparison.Ordinal);
