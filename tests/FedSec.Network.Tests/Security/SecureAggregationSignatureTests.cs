@@ -41,7 +41,7 @@ public sealed class SecureAggregationSignatureTests : IDisposable
     }
 
     [Fact]
-    public async Task OtherKeysSignature_Replay_AndAnEarlierStep_RejectedNamingTheClient()
+    public async Task OtherKeysSignature_Replay_AnEarlierStep_AndAStateOutsideAReport_RejectedNamingTheClient()
     {
         using var keyA = _certs.NodeKey(0);
         using var keyB = _certs.NodeKey(1);
@@ -78,6 +78,11 @@ public sealed class SecureAggregationSignatureTests : IDisposable
             var late = await raw.SecAggAsync(Report(three), key: keyB);
             Assert.Contains("secure aggregation is at its share step, not the report step", late.Reason, StringComparison.Ordinal);
             Assert.Contains("Rejected client 2's secure-aggregation report message", federation.Logged, StringComparison.Ordinal);
+
+            // A message of another step that announces an attack state: only a report carries one.
+            var withState = await raw.SecAggAsync(new SecAggHeader { Round = 0, Client = 3, Step = SecAggStep.SecaggShares, AttackStateLength = 5 }, key: keyB);
+            Assert.False(withState.Accepted);
+            Assert.Contains("it announces an attack state with its share message; only a report carries one", withState.Reason, StringComparison.Ordinal);
         }
         finally
         {
