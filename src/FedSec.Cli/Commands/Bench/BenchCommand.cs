@@ -50,6 +50,10 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         using var outputLock = settings.DryRun ? null : OutputLock.Acquire(output);
         using var database = settings.DryRun ? ResultsDatabase.OpenCopy(databasePath) : ResultsDatabase.Open(databasePath);
         var finished = BenchUpkeep.Apply(console, database, settings, factory, grid);
+        if (settings.Rerun)
+        {
+            finished = BenchRerun.Forget(console, database, output, plan.Runs, finished, settings.DryRun);
+        }
 
         if (!settings.DryRun)
         {

@@ -58,6 +58,11 @@ internal sealed class BenchSettings : CommandSettings
     [Description("Delete the stored runs that are not runs of this grid (an entry or tune value changed or removed since they ran; another grid's runs in the same directory too), their rows and run directories, and run nothing. With --dry-run, list them")]
     public bool Prune { get; init; }
 
+    /// <summary><c>--rerun</c>: forget the selected runs' results and run them again.</summary>
+    [CommandOption("--rerun")]
+    [Description("Forget the stored results of the runs this command selects (--only, --shard), rows and run directories, and run them again, e.g. after a fix to an attack or a defense (a run's key is its settings, not the code). With --dry-run, list them as to run")]
+    public bool Rerun { get; init; }
+
     /// <summary><c>--shard K/N</c> as typed; see <see cref="Shard"/>.</summary>
     [CommandOption("--shard <K/N>")]
     [Description("Run only this machine's share of the grid: share K of N (e.g. --shard 2/3 on the second of three machines), by run key, whatever --only keeps; --merge brings the shares' output directories together")]
@@ -93,6 +98,7 @@ internal sealed class BenchSettings : CommandSettings
             OptionChecks.WholeNumber<int>("--parallel", ParallelText, 1),
             OptionChecks.WholeNumber<int>("--threads", ThreadsText, 1),
             shard,
-            Merge.Length > 0 && DryRun ? "--merge writes into the output directory, and --dry-run changes nothing: give one of them." : null);
+            Merge.Length > 0 && DryRun ? "--merge writes into the output directory, and --dry-run changes nothing: give one of them." : null,
+            Rerun && (Merge.Length > 0 || Prune) ? $"--rerun runs the selected runs again, and {(Prune ? "--prune" : "--merge")} runs nothing: give one of them." : null);
     }
 }

@@ -54,6 +54,53 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public void Execute_RerunDryRun_ListsTheSelectedFinishedRunAsToRun_AndForgetsNothing()
+    {
+        string grid = Grid("train_args: { comm_round: [1, 2] }\n");
+        string output = _dir.File("out");
+        FinishedGrid.Mark(grid, output);
+
+        var (code, text) = CommandLine.Run("bench", grid, "--output", output, "--dry-run", "--rerun", "--only", "comm_round=1");
+
+        Assert.Equal(0, code);
+        Assert.Contains("--rerun: 1 finished run(s) of the 1 selected would be forgotten", text, StringComparison.Ordinal);
+        Assert.Contains("1 runs (0 already finished, 1 to run", text, StringComparison.Ordinal);
+        using var db = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName));
+        Assert.Equal(2, db.FinishedRunKeys().Count);
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(output, "runs")).Length);
+    }
+
+    [Fact]
+    public void Forget_SelectedRuns_RowsAndDirectoriesGone_AnOrphanDirectoryToo_OthersKept()
+    {
+        string grid = Grid("train_args: { comm_round: [1, 2, 3] }\n");
+        string output = _dir.File("out");
+        FinishedGrid.Mark(grid, output);
+        var plan = BenchPlan.Create(grid, [], [], FedSec.Torch.Simulation.ExperimentFactory.CreateDefault());
+        using var db = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName));
+
+        // The run of 3 rounds lost its row but kept its finished directory: a bench would store it as finished.
+        db.Delete([plan.Runs[2].RunKey]);
+        FinishedRunFiles.Write(Path.Combine(output, "runs", plan.Runs[2].RunKey));
+        var console = new Spectre.Console.Testing.TestConsole();
+        var left = BenchRerun.Forget(console, db, output, [plan.Runs[0], plan.Runs[2]], db.FinishedRunKeys(), dryRun: false);
+
+        Assert.Equal([plan.Runs[1].RunKey], left);
+        Assert.Equal([plan.Runs[1].RunKey], db.FinishedRunKeys());
+        Assert.Equal([plan.Runs[1].RunKey], Directory.GetDirectories(Path.Combine(output, "runs")).Select(Path.GetFileName));
+        Assert.Contains("1 finished run(s) of the 2 selected were forgotten", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_RerunWithPrune_AsksForOne()
+    {
+        var (code, text) = CommandLine.Run("bench", Grid("train_args: { comm_round: 1 }\n"), "--rerun", "--prune", "--output", _dir.File("out"));
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--rerun runs the selected runs again, and --prune runs nothing: give one of them", System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Execute_OnlyOneSeed_PlansThatSeedsRunsAlone()
     {
         string grid = Grid("common_args: { random_seed: [0, 1, 2] }\ntrain_args: { comm_round: [2, 3] }\n");
