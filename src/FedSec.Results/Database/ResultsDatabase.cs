@@ -49,16 +49,11 @@ public sealed class ResultsDatabase : IDisposable
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
-            int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
-            if (version > DatabaseSchema.Version)
-            {
-                throw new InvalidDataException($"{full} has results schema version {version}; this fedsec reads versions up to {DatabaseSchema.Version}. Use a newer fedsec.");
-            }
-
-            Execute(connection, DatabaseSchema.Create);
-            AddMissingColumns(connection);
-            Execute(connection, $"PRAGMA user_version={DatabaseSchema.Version};");
+            // The version is read before anything is written: a newer fedsec's database is left as it was.
+            Execute(connection, "PRAGMA busy_timeout=10000;");
+            RefuseNewerSchema(connection, full);
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+            BringToCurrentSchema(connection);
         }
         catch (SqliteException e)
         {
@@ -116,18 +111,11 @@ public sealed class ResultsDatabase : IDisposable
                 using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
                 source.Open();
                 Execute(source, "PRAGMA busy_timeout=10000;");
-                int version = Convert.ToInt32(Scalar(source, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
-                if (version > DatabaseSchema.Version)
-                {
-                    throw new InvalidDataException($"{full} has results schema version {version}; this fedsec reads versions up to {DatabaseSchema.Version}. Use a newer fedsec.");
-                }
-
+                RefuseNewerSchema(source, full);
                 source.BackupDatabase(copy);
             }
 
-            Execute(copy, DatabaseSchema.Create);
-            AddMissingColumns(copy);
-            Execute(copy, $"PRAGMA user_version={DatabaseSchema.Version};");
+            BringToCurrentSchema(copy);
         }
         catch (SqliteException e)
         {
@@ -141,6 +129,24 @@ public sealed class ResultsDatabase : IDisposable
         }
 
         return new ResultsDatabase(copy, full, TimeProvider.System);
+    }
+
+    /// <summary>Throws when the database on <paramref name="connection"/> (the file <paramref name="full"/>) was written by a newer schema than this fedsec reads.</summary>
+    private static void RefuseNewerSchema(SqliteConnection connection, string full)
+    {
+        int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+        if (version > DatabaseSchema.Version)
+        {
+            throw new InvalidDataException($"{full} has results schema version {version}; this fedsec reads versions up to {DatabaseSchema.Version}. Use a newer fedsec.");
+        }
+    }
+
+    /// <summary>Creates the tables that are missing, adds the columns an older schema lacks and stamps the current version.</summary>
+    private static void BringToCurrentSchema(SqliteConnection connection)
+    {
+        Execute(connection, DatabaseSchema.Create);
+        AddMissingColumns(connection);
+        Execute(connection, $"PRAGMA user_version={DatabaseSchema.Version};");
     }
 
     /// <summary>The keys of the runs whose results are stored (fully: a run is stored in one transaction).</summary>
