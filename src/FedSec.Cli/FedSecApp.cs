@@ -11,6 +11,7 @@ using FedSec.Cli.Commands.Privacy;
 using FedSec.Cli.Commands.Report;
 using FedSec.Cli.Commands.Run;
 using FedSec.Cli.Commands.Server;
+using FedSec.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -60,7 +61,7 @@ internal static class FedSecApp
     {
         ArgumentNullException.ThrowIfNull(config);
         config.SetApplicationName("fedsec");
-        config.SetApplicationVersion($"fedsec {typeof(FedSecApp).Assembly.GetName().Version}");
+        config.SetApplicationVersion($"fedsec {FedSecBuild.Current}");
         config.ConfigureConsole(console);
         config.PropagateExceptions();
         config.Settings.Registrar.RegisterInstance<ICommandInterceptor>(new UnknownOptionGuard());

@@ -49,12 +49,13 @@ public sealed class FedSecAppTests : IDisposable
     }
 
     [Fact]
-    public void Run_Version_PrintsTheVersionAndExitsZero()
+    public void Run_Version_PrintsTheVersionWithItsCommitAndExitsZero()
     {
         var (code, output) = CommandLine.Run("--version");
 
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.StartsWith($"fedsec {typeof(FedSecApp).Assembly.GetName().Version}", output, StringComparison.Ordinal);
+        Assert.Equal($"fedsec {FedSec.Output.FedSecBuild.Current}", output.Trim());
+        Assert.Matches("^fedsec [0-9.]+\\+[0-9a-f]{40}$", output.Trim());
     }
 
     [Fact]

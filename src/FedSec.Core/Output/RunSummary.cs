@@ -78,6 +78,13 @@ public sealed record RunSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? TensorThreads { get; init; }
 
+    /// <summary>
+    /// The FedSec build that made the run (<see cref="FedSecBuild.Current"/>: version and commit). Absent in summaries
+    /// written before builds were recorded.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Build { get; init; }
+
     /// <summary>Total wall time in seconds.</summary>
     public double Seconds { get; init; }
 
@@ -109,6 +116,7 @@ public sealed record RunSummary
                 .ToArray(),
             DefenseMemory = DefenseMemorySummary.Of(result.Rounds),
             DataFingerprint = result.DataFingerprint,
+            Build = FedSecBuild.Current,
             Seconds = result.Rounds.Sum(r => r.Seconds),
         };
     }

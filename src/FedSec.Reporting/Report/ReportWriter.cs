@@ -94,6 +94,7 @@ internal static class ReportWriter
         return $"{runs.Count} finished runs ({data}){divergedText}: {Count("attack")} attack setting(s) × {Count("defense")} defense setting(s) × {Count("seed")} seed(s)"
             + $"{(facets > 1 ? $", in {facets} facets" : string.Empty)}. Accuracies are on the test set; ± is the sample standard deviation over seeds."
             + DataFingerprintNote.For(runs)
+            + BuildNote.For(runs)
             + (shared is null ? string.Empty : " WARNING: " + shared);
     }
 

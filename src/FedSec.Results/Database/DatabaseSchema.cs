@@ -42,7 +42,8 @@ internal static class DatabaseSchema
             defense_peak_state_bytes INTEGER,
             defense_peak_allocated_bytes INTEGER,
             data_fingerprint TEXT,
-            tensor_threads INTEGER
+            tensor_threads INTEGER,
+            build TEXT
         );
         CREATE TABLE IF NOT EXISTS meta (
             name TEXT PRIMARY KEY NOT NULL,
@@ -132,6 +133,7 @@ internal static class DatabaseSchema
         ("defense_peak_allocated_bytes", "INTEGER"),
         ("data_fingerprint", "TEXT"),
         ("tensor_threads", "INTEGER"),
+        ("build", "TEXT"),
     ];
 
     /// <summary>Columns added to <c>rounds</c> after version 1, added to older databases when they are opened.</summary>

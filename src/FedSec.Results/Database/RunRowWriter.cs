@@ -51,7 +51,8 @@ internal sealed class RunRowWriter
             ("defense_peak_state_bytes", summary.DefenseMemory?.Sum(m => m.PeakStateBytes)),
             ("defense_peak_allocated_bytes", summary.DefenseMemory?.Sum(m => m.PeakAllocatedBytes)),
             ("data_fingerprint", summary.DataFingerprint),
-            ("tensor_threads", summary.TensorThreads));
+            ("tensor_threads", summary.TensorThreads),
+            ("build", summary.Build));
     }
 
     public void Axes(IReadOnlyDictionary<string, string> axes)

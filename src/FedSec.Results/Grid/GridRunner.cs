@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FedSec.Configuration;
+using FedSec.Output;
 using FedSec.Results.Database;
 
 namespace FedSec.Results.Grid;
@@ -170,10 +171,20 @@ public sealed class GridRunner
         return (new ActiveRun(plan, dir, process, clock), null);
     }
 
-    /// <summary>Stores a run that a run of an earlier bench completed (its history says so) but that bench did not store; null when there is none.</summary>
+    /// <summary>
+    /// Stores a run that a run of an earlier bench completed (its history says so) but that bench did not store; null
+    /// when there is none. Only a run this build made is stored: a run's key is its settings, not the code, and a
+    /// directory another build completed (or one that did not record its build) may hold numbers the code no longer
+    /// gives, so such a run is made again.
+    /// </summary>
     private GridRunOutcome? Adopt(GridRunPlan plan, string dir)
     {
         if (RunHistory.LastCompletedRun(RunHistory.Read(dir)) is not { } completed || !File.Exists(Path.Combine(dir, RunFiles.SummaryFile)))
+        {
+            return null;
+        }
+
+        if (BuildOf(dir) != FedSecBuild.Current)
         {
             return null;
         }
@@ -188,6 +199,19 @@ public sealed class GridRunner
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             // Its files are not a complete run after all: it is redone.
+            return null;
+        }
+    }
+
+    /// <summary>The build recorded in the run directory's summary; null when it records none or cannot be read.</summary>
+    private static string? BuildOf(string dir)
+    {
+        try
+        {
+            return RunFiles.Read(dir).Summary.Build;
+        }
+        catch (RunFilesException)
+        {
             return null;
         }
     }

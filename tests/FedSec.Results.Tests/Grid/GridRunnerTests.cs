@@ -1,3 +1,4 @@
+using FedSec.Output;
 using FedSec.Setup;
 using FedSec.Configuration;
 using FedSec.Results.Grid;
@@ -115,10 +116,7 @@ public sealed class GridRunnerTests : IDisposable
     {
         var plans = Plans();
         string dir = GridRunner.RunDirectory(_dir, plans[0].RunKey);
-        RunDirectoryWriter.Write(dir, RunDirectoryWriter.Summary(2, 0.5), [RunDirectoryWriter.Round(0, 0.4), RunDirectoryWriter.Round(1, 0.5)]);
-        var started = DateTime.UtcNow.AddSeconds(-30);
-        RunHistory.Append(dir, new RunHistoryEntry(started, 4242, RunEvent.Started));
-        RunHistory.Append(dir, new RunHistoryEntry(started.AddSeconds(12), 4242, RunEvent.Completed));
+        WriteCompletedRun(dir, FedSecBuild.Current);
         var launcher = new FakeLauncher();
         var observer = new RecordingObserver();
         using var db = ResultsDatabase.Open(Path.Combine(_dir, ResultsDatabase.FileName));
@@ -130,6 +128,36 @@ public sealed class GridRunnerTests : IDisposable
         Assert.Equal(12, outcomes.Single(o => o.Plan.RunKey == plans[0].RunKey).Seconds, precision: 3);
         Assert.Equal(plans.Select(p => p.RunKey).Order(), db.FinishedRunKeys().Order());
         Assert.Equal(RunEvent.Adopted, RunHistory.Read(dir)[^1].Event);
+    }
+
+    [Theory]
+    [InlineData("1.0.0+0000000000000000000000000000000000000000")]
+    [InlineData(null)]
+    public void Run_RunCompletedButNotStoredByAnotherBuild_IsMadeAgainNotAdopted(string? build)
+    {
+        // A run's key is its settings, not the code: a directory another build completed may hold numbers this build
+        // no longer gives (one without a build was made before builds were recorded, so by another build too).
+        var plans = Plans();
+        string dir = GridRunner.RunDirectory(_dir, plans[0].RunKey);
+        WriteCompletedRun(dir, build);
+        var launcher = new FakeLauncher();
+        var observer = new RecordingObserver();
+        using var db = ResultsDatabase.Open(Path.Combine(_dir, ResultsDatabase.FileName));
+
+        new GridRunner(db, launcher, _dir, parallel: 2) { PollInterval = TimeSpan.Zero }.Run(plans, observer);
+
+        Assert.Contains(plans[0].RunKey, launcher.Started);
+        Assert.Empty(observer.Adopted);
+        Assert.Equal(plans.Select(p => p.RunKey).Order(), db.FinishedRunKeys().Order());
+        Assert.Contains(RunEvent.Wiped, RunHistory.Read(dir).Select(e => e.Event));
+    }
+
+    private static void WriteCompletedRun(string dir, string? build)
+    {
+        RunDirectoryWriter.Write(dir, RunDirectoryWriter.Summary(2, 0.5) with { Build = build }, [RunDirectoryWriter.Round(0, 0.4), RunDirectoryWriter.Round(1, 0.5)]);
+        var started = DateTime.UtcNow.AddSeconds(-30);
+        RunHistory.Append(dir, new RunHistoryEntry(started, 4242, RunEvent.Started));
+        RunHistory.Append(dir, new RunHistoryEntry(started.AddSeconds(12), 4242, RunEvent.Completed));
     }
 
     [Fact]

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FedSec.Configuration;
+using FedSec.Output;
+using FedSec.Parameters;
+using FedSec.Simulation;
+
+namespace FedSec.Core.Tests.Output;
+
+public sealed class FedSecBuildTests
+{
+    [Fact]
+    public void Current_BuiltFromAGitCheckout_IsTheVersionAndTheFullCommit()
+    {
+        // Tests are built from a git checkout (CI clones the repository), and the SDK appends the commit it was built at.
+        Assert.Matches(new Regex("^[0-9]+\\.[0-9]+\\.[0-9]+\\+[0-9a-f]{40}$"), FedSecBuild.Current);
+    }
+
+    [Theory]
+    [InlineData("1.0.0+ea0c7851d908339046d10973b63a278e9932f5fb", 12, "1.0.0+ea0c7851d908")]
+    [InlineData("1.0.0+ea0c7851d908339046d10973b63a278e9932f5fb", 7, "1.0.0+ea0c785")]
+    [InlineData("1.0.0+ea0c7851d908", 12, "1.0.0+ea0c7851d908")]
+    [InlineData("1.0.0", 12, "1.0.0")]
+    public void Short_CutsTheCommitOnly(string build, int digits, string expected)
+    {
+        Assert.Equal(expected, FedSecBuild.Short(build, digits));
+    }
+
+    [Fact]
+    public void RunSummaryFrom_RecordsThisBuildInSummaryJson()
+    {
+        var layout = new ParameterLayout([("w", (IReadOnlyList<long>)[1], ParameterKind.Trainable)]);
+        var result = new ExperimentResult([], [0f], layout, []);
+
+        string json = JsonSerializer.Serialize(RunSummary.From(new ExperimentConfig(), result), JsonOptions.Indented);
+
+        Assert.Equal(FedSecBuild.Current, JsonDocument.Parse(json).RootElement.GetProperty("build").GetString());
+    }
+}
