@@ -59,7 +59,7 @@ internal static class ReportWriter
             warn?.Invoke($"--control {controls.Source}: none of its {controls.Count} run(s) pairs with a backdoor run of this report that stops attacking before its last round (a control run has the backdoor run's grid axes, its defense or none, and the ASR evaluated at the same rounds); the report has no control tables.");
         }
 
-        if (WorstCaseSection.For(facets, results.Runs) is { } worstCase)
+        if (WorstCaseSection.For(facets, results.Runs, index.RoundsByRun()) is { } worstCase)
         {
             sections = [worstCase, .. sections];
         }

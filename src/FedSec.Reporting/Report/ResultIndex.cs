@@ -29,6 +29,10 @@ internal sealed class ResultIndex
 
     public IEnumerable<StoredRound> Rounds(StoredRun run) => _rounds[run.RunKey];
 
+    /// <summary>Every run's rounds by run key.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<StoredRound>> RoundsByRun() =>
+        _rounds.ToDictionary(g => g.Key, g => (IReadOnlyList<StoredRound>)g.ToArray(), StringComparer.Ordinal);
+
     public IEnumerable<StoredDetection> Detection(StoredRun run) => _detection[run.RunKey];
 
     public IEnumerable<StoredReconstruction> Reconstructions(StoredRun run) => _reconstructions[run.RunKey];

@@ -17,4 +17,10 @@ internal sealed record WorstCaseCandidate(string? Setting, IReadOnlyList<string>
 {
     /// <summary>Whether every (attack, seed) of the facet has a run, so the worst case is known.</summary>
     public bool Eligible => Missing.Count == 0 && Worst is not null;
+
+    /// <summary>
+    /// With <see cref="WorstCaseMeasure.BestRound"/>, the round (zero-based) of the highest point of the worst attack's
+    /// seed-mean curve; null for the final-round measure.
+    /// </summary>
+    public int? Round { get; init; }
 }

@@ -18,7 +18,7 @@ internal static class WorstCaseSection
 
     public const string Title = "Worst case over attacks";
 
-    public static FacetSection? For(IReadOnlyList<Facet> facets, IReadOnlyList<StoredRun> runs)
+    public static FacetSection? For(IReadOnlyList<Facet> facets, IReadOnlyList<StoredRun> runs, IReadOnlyDictionary<string, IReadOnlyList<StoredRound>> roundsOf)
     {
         if (!runs.Any(r => r.Axes.ContainsKey(GridExpander.TuneAxis)) || runs.All(r => r.Attack == Facet.None))
         {
@@ -40,13 +40,44 @@ internal static class WorstCaseSection
             attacksNote.Add($"The attacks differ between the columns, and each worst case is over its own column's: {string.Join("; ", columns.Select((c, i) => $"{c}: {(attackSets[i].Length == 0 ? "none" : attackSets[i])}"))}.");
         }
 
+        var (rows, footnotes, cells) = Tabulate(choices, defenses, columns, attackSets);
+        var table = new ReportTable(
+            "worst-case",
+            $"{Title}: final test accuracy (%) with tuned hyper-parameters",
+            $"Per defense and {columnAxis}: for each of its settings, the lowest seed-mean final accuracy over the attacks other than none; the chosen setting is the one whose lowest is highest. "
+            + "Shown: mean ± standard deviation over seeds under the chosen setting's worst attack. A setting lacking a run for some attack and seed is not eligible; ties name the first in order and list the others.",
+            ["defense", columnAxis, "worst-case accuracy", "worst attack", "chosen setting", "complete settings"],
+            rows,
+            attacksNote.Concat(footnotes).ToArray());
+
+        var byzflChoices = facets.Select(f => WorstCaseSelection.Select(f.Runs, WorstCaseMeasure.BestRound, roundsOf)).ToArray();
+        var (byzflRows, byzflFootnotes, _) = Tabulate(byzflChoices, defenses, columns, attackSets);
+        var byzfl = new ReportTable(
+            "worst-case-best-round",
+            $"{Title}, as ByzFL measures it: best round of the seed-mean test accuracy (%)",
+            $"As above, but each attack is scored by the highest point of its seed-mean accuracy curve over the rounds, as ByzFL's benchmark does (the maximum over its evaluation steps), not by the final round: a defense that loses the model late scores what it held before. "
+            + "Shown: mean ± standard deviation over seeds at that round, and the round (1-based). A run that diverged holds its last value in the later rounds.",
+            ["defense", columnAxis, "worst-case accuracy", "at round", "worst attack", "chosen setting", "complete settings"],
+            byzflRows,
+            attacksNote.Concat(byzflFootnotes).ToArray());
+
+        var figure = new ReportFigure(
+            FigureName,
+            $"Worst-case final test accuracy (%) over attacks with the best tuned setting, defense × {columnAxis}.",
+            new Heatmap("Worst case (%)", "defense", columnAxis, defenses, columns, cells, 0));
+        return new FacetSection(new Facet(Title, string.Empty, runs), [table, byzfl], [figure]);
+    }
+
+    /// <summary>The table's rows (with the round column when the choices were made on the best round), its footnotes and the heatmap's cells.</summary>
+    private static (List<IReadOnlyList<ReportCell>> Rows, IReadOnlyList<string> Footnotes, HeatmapCell[,] Cells) Tabulate(IReadOnlyList<WorstCaseChoice>[] choices, IReadOnlyList<string> defenses, IReadOnlyList<string> columns, IReadOnlyList<string> attackSets)
+    {
         var marks = new DivergenceMarks();
         var rows = new List<IReadOnlyList<ReportCell>>();
         var notes = new List<string>();
-        var cells = new HeatmapCell[defenses.Count, columns.Length];
+        var cells = new HeatmapCell[defenses.Count, columns.Count];
         for (int d = 0; d < defenses.Count; d++)
         {
-            for (int f = 0; f < facets.Count; f++)
+            for (int f = 0; f < choices.Length; f++)
             {
                 var choice = choices[f].FirstOrDefault(c => c.Defense == defenses[d]);
                 if (choice is null)
@@ -59,32 +90,24 @@ internal static class WorstCaseSection
                 string mark = chosen is null ? string.Empty : marks.Mark(Describe(choice.Defense, chosen.Setting), chosen.WorstAttacks[0], chosen.WorstRuns);
                 string value = chosen?.Worst is { } w ? w.Format(100, 2) + mark : "–";
                 cells[d, f] = chosen?.Worst is { } v ? new HeatmapCell(v.Mean, $"{value}\n{chosen.WorstAttacks[0]}") : new HeatmapCell(null, "incomplete");
-                rows.Add([
-                    choice.Defense,
-                    columns[f],
-                    value,
+                var row = new List<ReportCell> { choice.Defense, columns[f], value };
+                if (choices[f].Any(c => c.Candidates.Any(k => k.Round is not null)))
+                {
+                    row.Add(chosen?.Round is { } round ? (round + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "–");
+                }
+
+                row.AddRange([
                     chosen is null ? "–" : Tied(chosen.WorstAttacks[0], chosen.WorstAttacks.Skip(1)),
                     chosen is null ? "–" : Tied(chosen.Setting ?? "(not tuned)", choice.Tied.Select(t => t.Setting ?? "(not tuned)")),
                     $"{choice.Candidates.Count(c => c.Eligible)} of {choice.Candidates.Count}",
                 ]);
+                rows.Add(row);
                 notes.AddRange(choice.Candidates.Where(c => !c.Eligible).Select(c =>
                     $"{Describe(choice.Defense, c.Setting)}, {columns[f]}: no finished run for {Listed(c.Missing)}; not eligible."));
             }
         }
 
-        var table = new ReportTable(
-            "worst-case",
-            $"{Title}: final test accuracy (%) with tuned hyper-parameters",
-            $"Per defense and {columnAxis}: for each of its settings, the lowest seed-mean final accuracy over the attacks other than none; the chosen setting is the one whose lowest is highest. "
-            + "Shown: mean ± standard deviation over seeds under the chosen setting's worst attack. A setting lacking a run for some attack and seed is not eligible; ties name the first in order and list the others.",
-            ["defense", columnAxis, "worst-case accuracy", "worst attack", "chosen setting", "complete settings"],
-            rows,
-            attacksNote.Concat(marks.Footnotes()).Concat(notes).ToArray());
-        var figure = new ReportFigure(
-            FigureName,
-            $"Worst-case final test accuracy (%) over attacks with the best tuned setting, defense × {columnAxis}.",
-            new Heatmap("Worst case (%)", "defense", columnAxis, defenses, columns, cells, 0));
-        return new FacetSection(new Facet(Title, string.Empty, runs), [table], [figure]);
+        return (rows, marks.Footnotes().Concat(notes).ToArray(), cells);
     }
 
     private static string Describe(string defense, string? setting) => setting is null ? defense : GridTuning.Label(defense, setting);

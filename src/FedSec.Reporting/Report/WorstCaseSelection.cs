@@ -7,8 +7,10 @@ namespace FedSec.Reporting.Report;
 /// <summary>
 /// Worst-case robustness with tuned hyper-parameters, as ByzFL's benchmark scores an aggregator (its
 /// <c>find_best_hyperparameters</c> keeps the setting that maximises the minimum over attacks of the seed-mean
-/// accuracy). For each defense of a facet and each of its settings (the runs' <c>tune</c> axis): the seed-mean final
-/// accuracy under each attack of the facet other than <c>none</c>; the setting's worst case is the lowest of them; the
+/// accuracy). For each defense of a facet and each of its settings (the runs' <c>tune</c> axis): the seed-mean
+/// accuracy under each attack of the facet other than <c>none</c> — the final one, or with <see
+/// cref="WorstCaseMeasure.BestRound"/> the highest point of the seed-mean curve, which is what ByzFL reads (the maximum
+/// over its evaluation steps) —; the setting's worst case is the lowest of them; the
 /// chosen setting is the one whose worst case is highest. Reported: mean ± std over seeds under the chosen setting's
 /// worst attack. Pure.
 /// <list type="bullet">
@@ -24,9 +26,21 @@ internal static class WorstCaseSelection
 {
     /// <summary>The choices for every defense of <paramref name="runs"/> (one facet), in report order; empty when the
     /// facet has no attack other than none.</summary>
-    public static IReadOnlyList<WorstCaseChoice> Select(IReadOnlyList<StoredRun> runs)
+    public static IReadOnlyList<WorstCaseChoice> Select(IReadOnlyList<StoredRun> runs) => Select(runs, WorstCaseMeasure.FinalRound, null);
+
+    /// <summary>
+    /// As <see cref="Select(IReadOnlyList{StoredRun})"/>, reading each cell by <paramref name="measure"/>; <see
+    /// cref="WorstCaseMeasure.BestRound"/> needs every run's rounds (<paramref name="roundsOf"/>, by run key).
+    /// </summary>
+    public static IReadOnlyList<WorstCaseChoice> Select(IReadOnlyList<StoredRun> runs, WorstCaseMeasure measure, IReadOnlyDictionary<string, IReadOnlyList<StoredRound>>? roundsOf)
     {
         ArgumentNullException.ThrowIfNull(runs);
+        var rounds = roundsOf ?? new Dictionary<string, IReadOnlyList<StoredRound>>();
+        if (measure == WorstCaseMeasure.BestRound && roundsOf is null)
+        {
+            throw new ArgumentNullException(nameof(roundsOf), "The best-round measure reads every run's rounds.");
+        }
+
         var attacks = Facet.Attacks(runs).Where(a => a != Facet.None).ToArray();
         if (attacks.Length == 0)
         {
@@ -36,7 +50,7 @@ internal static class WorstCaseSelection
         var seeds = runs.Select(r => r.Seed).Distinct().Order().ToArray();
         var byDefense = runs.GroupBy(DefenseOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         return Facet.Ordered(runs, DefenseOf, GridExpander.DefenseAxis)
-            .Select(d => Choose(d, byDefense[d], attacks, seeds))
+            .Select(d => Choose(d, byDefense[d], attacks, seeds, new CellMeasure(measure, rounds)))
             .ToArray();
     }
 
@@ -46,12 +60,12 @@ internal static class WorstCaseSelection
     /// <summary>A run's tuned values (its <c>tune</c> axis); null when its defense was not tuned.</summary>
     public static string? SettingOf(StoredRun run) => run.Axes.GetValueOrDefault(GridExpander.TuneAxis);
 
-    private static WorstCaseChoice Choose(string defense, StoredRun[] runs, string[] attacks, long[] seeds)
+    private static WorstCaseChoice Choose(string defense, StoredRun[] runs, string[] attacks, long[] seeds, CellMeasure measure)
     {
         var candidates = runs
             .GroupBy(SettingOf)
             .OrderBy(g => g.Key is null ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Score(g.Key, g.ToArray(), attacks, seeds))
+            .Select(g => Score(g.Key, g.ToArray(), attacks, seeds, measure))
             .ToArray();
         var eligible = candidates.Where(c => c.Eligible).ToArray();
         if (eligible.Length == 0)
@@ -64,9 +78,9 @@ internal static class WorstCaseSelection
         return new WorstCaseChoice(defense, candidates, top[0], top[1..]);
     }
 
-    private static WorstCaseCandidate Score(string? setting, StoredRun[] runs, string[] attacks, long[] seeds)
+    private static WorstCaseCandidate Score(string? setting, StoredRun[] runs, string[] attacks, long[] seeds, CellMeasure measure)
     {
-        var valid = runs.Where(r => r.FinalAccuracy is { } a && double.IsFinite(a)).ToArray();
+        var valid = runs.Where(measure.Readable).ToArray();
         var missing = attacks
             .SelectMany(a => seeds.Where(s => !valid.Any(r => r.Attack == a && r.Seed == s)).Select(s => string.Create(CultureInfo.InvariantCulture, $"{a} (seed {s})")))
             .ToArray();
@@ -76,9 +90,12 @@ internal static class WorstCaseSelection
         }
 
         var cells = attacks.Select(a => valid.Where(r => r.Attack == a).ToArray()).ToArray();
-        var stats = cells.Select(c => MeanStd.Of(c.Select(r => r.FinalAccuracy!.Value))!.Value).ToArray();
-        double worst = stats.Min(s => s.Mean);
-        var worstIndices = Enumerable.Range(0, attacks.Length).Where(i => stats[i].Mean == worst).ToArray();
-        return new WorstCaseCandidate(setting, [], worstIndices.Select(i => attacks[i]).ToArray(), stats[worstIndices[0]], cells[worstIndices[0]]);
+        var stats = cells.Select(measure.Of).ToArray();
+        double worst = stats.Min(s => s.Stats.Mean);
+        var worstIndices = Enumerable.Range(0, attacks.Length).Where(i => stats[i].Stats.Mean == worst).ToArray();
+        return new WorstCaseCandidate(setting, [], worstIndices.Select(i => attacks[i]).ToArray(), stats[worstIndices[0]].Stats, cells[worstIndices[0]])
+        {
+            Round = stats[worstIndices[0]].Round,
+        };
     }
 }

@@ -34,6 +34,19 @@ public sealed class WorstCaseReportTests
     }
 
     [Fact]
+    public void Write_TunedGrid_ByzFLsBestRoundTable_SameChoicesOnOneRoundRuns_WithTheRound()
+    {
+        // One-round runs: the curve's highest point is the final round, so ByzFL's table has the same numbers, at round 1.
+        using var tmp = Report();
+
+        var rows = HtmlTables.Rows(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "worst-case-best-round");
+
+        Assert.Equal(["defense", "malicious", "worst-case accuracy", "at round", "worst attack", "chosen setting", "complete settings"], rows[0]);
+        Assert.Equal(["none", "10%", "–", "–", "–", "–", "0 of 1"], rows[1]);
+        Assert.Equal(["trimmed", "20%", "50.00 ± 14.14 †", "1", "ipm", "beta=0.1", "2 of 2"], rows[^1]);
+    }
+
+    [Fact]
     public void Write_TunedGrid_FootnotesNameDivergedAndIneligibleSettings()
     {
         using var tmp = Report();
