@@ -7,7 +7,8 @@ namespace FedSec.Reporting.Report;
 /// <summary>
 /// The report's worst-case section (<see cref="WorstCaseSelection"/>): a table with one row per defense and facet
 /// (worst-case accuracy, the attack that achieves it, the chosen setting, how many settings were complete) and a
-/// heatmap, defense × facet. The facets are the report's (the runs sharing every axis other than attack, defense, tune
+/// heatmap, defense × facet, on the final accuracy; and the same table on ByzFL's measure, the highest point of the
+/// seed-mean curve (<see cref="WorstCaseMeasure.BestRound"/>), with the round it was read at. The facets are the report's (the runs sharing every axis other than attack, defense, tune
 /// and seed): in a grid over the attackers' share, e.g. <c>malicious</c>, they are the fraction of attackers. Shown when
 /// some defense was tuned (a run has the <c>tune</c> axis) and some run has an attack, so the reports of grids without
 /// <c>tune:</c> stay as they were.
@@ -40,7 +41,7 @@ internal static class WorstCaseSection
             attacksNote.Add($"The attacks differ between the columns, and each worst case is over its own column's: {string.Join("; ", columns.Select((c, i) => $"{c}: {(attackSets[i].Length == 0 ? "none" : attackSets[i])}"))}.");
         }
 
-        var (rows, footnotes, cells) = Tabulate(choices, defenses, columns, attackSets);
+        var (rows, footnotes, cells) = Tabulate(choices, defenses, columns, attackSets, withRound: false);
         var table = new ReportTable(
             "worst-case",
             $"{Title}: final test accuracy (%) with tuned hyper-parameters",
@@ -51,7 +52,7 @@ internal static class WorstCaseSection
             attacksNote.Concat(footnotes).ToArray());
 
         var byzflChoices = facets.Select(f => WorstCaseSelection.Select(f.Runs, WorstCaseMeasure.BestRound, roundsOf)).ToArray();
-        var (byzflRows, byzflFootnotes, _) = Tabulate(byzflChoices, defenses, columns, attackSets);
+        var (byzflRows, byzflFootnotes, _) = Tabulate(byzflChoices, defenses, columns, attackSets, withRound: true);
         var byzfl = new ReportTable(
             "worst-case-best-round",
             $"{Title}, as ByzFL measures it: best round of the seed-mean test accuracy (%)",
@@ -68,8 +69,8 @@ internal static class WorstCaseSection
         return new FacetSection(new Facet(Title, string.Empty, runs), [table, byzfl], [figure]);
     }
 
-    /// <summary>The table's rows (with the round column when the choices were made on the best round), its footnotes and the heatmap's cells.</summary>
-    private static (List<IReadOnlyList<ReportCell>> Rows, IReadOnlyList<string> Footnotes, HeatmapCell[,] Cells) Tabulate(IReadOnlyList<WorstCaseChoice>[] choices, IReadOnlyList<string> defenses, IReadOnlyList<string> columns, IReadOnlyList<string> attackSets)
+    /// <summary>The table's rows (with the round column when <paramref name="withRound"/>: choices made on the best round), its footnotes and the heatmap's cells.</summary>
+    private static (List<IReadOnlyList<ReportCell>> Rows, IReadOnlyList<string> Footnotes, HeatmapCell[,] Cells) Tabulate(IReadOnlyList<WorstCaseChoice>[] choices, IReadOnlyList<string> defenses, IReadOnlyList<string> columns, IReadOnlyList<string> attackSets, bool withRound)
     {
         var marks = new DivergenceMarks();
         var rows = new List<IReadOnlyList<ReportCell>>();
@@ -91,7 +92,7 @@ internal static class WorstCaseSection
                 string value = chosen?.Worst is { } w ? w.Format(100, 2) + mark : "–";
                 cells[d, f] = chosen?.Worst is { } v ? new HeatmapCell(v.Mean, $"{value}\n{chosen.WorstAttacks[0]}") : new HeatmapCell(null, "incomplete");
                 var row = new List<ReportCell> { choice.Defense, columns[f], value };
-                if (choices[f].Any(c => c.Candidates.Any(k => k.Round is not null)))
+                if (withRound)
                 {
                     row.Add(chosen?.Round is { } round ? (round + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "–");
                 }

@@ -47,6 +47,24 @@ public sealed class WorstCaseReportTests
     }
 
     [Fact]
+    public void Write_AFacetWithNoEligibleSetting_ByzFLsTableKeepsItsRoundColumn()
+    {
+        using var tmp = new TempDirectory();
+        TunedGrid.Run[] lacking =
+        [
+            new("alie", "trimmed", "beta=0.1", 0, 0.8, "30%"),
+            new("ipm", "trimmed", "beta=0.1", 1, 0.8, "30%"),
+        ];
+        TunedGrid.Build(tmp.Path, WorstCaseSelectionTests.Grid().Concat(lacking));
+        ReportWriter.Write(tmp.Path);
+
+        var rows = HtmlTables.Rows(File.ReadAllText(Path.Combine(tmp.Path, "report", "report.html")), "worst-case-best-round");
+
+        Assert.All(rows, r => Assert.Equal(7, r.Length));
+        Assert.Contains(["trimmed", "30%", "–", "–", "–", "–", "0 of 1"], rows);
+    }
+
+    [Fact]
     public void Write_TunedGrid_FootnotesNameDivergedAndIneligibleSettings()
     {
         using var tmp = Report();
