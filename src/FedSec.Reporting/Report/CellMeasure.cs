@@ -10,7 +10,7 @@ internal sealed record CellMeasure(WorstCaseMeasure Measure, IReadOnlyDictionary
     /// <summary>Whether the run has what the measure reads: a finite final accuracy, or a finite evaluated round.</summary>
     public bool Readable(StoredRun run) => Measure == WorstCaseMeasure.FinalRound
         ? run.FinalAccuracy is { } a && double.IsFinite(a)
-        : SeedMeanCurve.Best([run], RoundsOf) is not null;
+        : SeedMeanCurve.Evaluated(RoundsOf.GetValueOrDefault(run.RunKey)).Length > 0;
 
     /// <summary>The cell's mean ± std over its runs, and for the best-round measure the round it was read at.</summary>
     public (MeanStd Stats, int? Round) Of(StoredRun[] cell)

@@ -27,11 +27,21 @@ internal static class SeedMeanCurve
             return null;
         }
 
+        // One pass over the rounds in order: each run's position is its latest evaluated round so far.
         int first = curves.Max(c => c[0].Round);
+        var at = new int[curves.Length];
         (MeanStd Stats, int Round)? best = null;
         foreach (int round in curves.SelectMany(c => c.Select(p => p.Round)).Where(r => r >= first).Distinct().Order())
         {
-            var stats = MeanStd.Of(curves.Select(c => c.Last(p => p.Round <= round).Accuracy))!.Value;
+            for (int i = 0; i < curves.Length; i++)
+            {
+                while (at[i] + 1 < curves[i].Length && curves[i][at[i] + 1].Round <= round)
+                {
+                    at[i]++;
+                }
+            }
+
+            var stats = MeanStd.Of(curves.Select((c, i) => c[at[i]].Accuracy))!.Value;
             if (best is null || stats.Mean > best.Value.Stats.Mean)
             {
                 best = (stats, round);
@@ -42,7 +52,7 @@ internal static class SeedMeanCurve
     }
 
     /// <summary>A run's evaluated rounds with a finite accuracy, in round order.</summary>
-    private static (int Round, double Accuracy)[] Evaluated(IReadOnlyList<StoredRound>? rounds) =>
+    internal static (int Round, double Accuracy)[] Evaluated(IReadOnlyList<StoredRound>? rounds) =>
         rounds is null
             ? []
             : rounds.Where(r => r.Accuracy is { } a && double.IsFinite(a)).OrderBy(r => r.Round).Select(r => (r.Round, r.Accuracy!.Value)).ToArray();
