@@ -316,7 +316,8 @@ public sealed class ResultsDatabase : IDisposable
 
     /// <summary>
     /// Deletes the stored runs of <paramref name="runKeys"/>: their rows in every table in one transaction, then each
-    /// one's run directory when it lies inside this database's directory. Unknown keys are skipped.
+    /// one's run directory when it lies inside this database's directory and no process holds its lock (a run of an
+    /// earlier bench still ending in it keeps its directory). Unknown keys are skipped.
     /// </summary>
     /// <returns>The number of runs deleted.</returns>
     public int Delete(IReadOnlyCollection<string> runKeys)
@@ -324,7 +325,21 @@ public sealed class ResultsDatabase : IDisposable
         ArgumentNullException.ThrowIfNull(runKeys);
         lock (_gate)
         {
-            return new RunDeletion(_connection, Directory).Apply(runKeys);
+            return new RunDeletion(_connection, Directory, withDirectories: true).Apply(runKeys);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the rows of the stored runs of <paramref name="runKeys"/> in every table, in one transaction, and leaves
+    /// their run directories to the caller (which wipes them under their locks). Unknown keys are skipped.
+    /// </summary>
+    /// <returns>The number of runs deleted.</returns>
+    public int DeleteRows(IReadOnlyCollection<string> runKeys)
+    {
+        ArgumentNullException.ThrowIfNull(runKeys);
+        lock (_gate)
+        {
+            return new RunDeletion(_connection, Directory, withDirectories: false).Apply(runKeys);
         }
     }
 

@@ -1,4 +1,5 @@
 using FedSec.Results.Database;
+using FedSec.Results.Grid;
 
 namespace FedSec.Results.Tests.Database;
 
@@ -43,6 +44,38 @@ public sealed class DeleteTests : IDisposable
 
         Assert.Empty(db.FinishedRunKeys());
         Assert.True(File.Exists(Path.Combine(_elsewhere.Path, "000000000000000a", "marker")));
+    }
+
+    [Fact]
+    public void Delete_RunDirectoryHeldByAnotherProcess_DeletesTheRowsAndLeavesTheDirectoryToItsHolder()
+    {
+        using var db = ResultsDatabase.Open(_dir.File(ResultsDatabase.FileName));
+        string runs = Path.Combine(_dir.Path, "runs");
+        Store(db, runs, "000000000000000a", "held");
+        Store(db, runs, "000000000000000b", "free");
+        string held = Path.Combine(runs, "000000000000000a");
+
+        using (var holder = RunDirectoryLock.TryAcquire(held)!) // a run of an earlier bench, still ending in it
+        {
+            Assert.Equal(2, db.Delete(["000000000000000a", "000000000000000b"]));
+        }
+
+        Assert.Empty(db.FinishedRunKeys());
+        Assert.True(File.Exists(Path.Combine(held, "marker")));
+        Assert.True(File.Exists(Path.Combine(held, RunDirectoryLock.FileName)));
+        Assert.False(Directory.Exists(Path.Combine(runs, "000000000000000b")));
+    }
+
+    [Fact]
+    public void DeleteRows_DeletesTheRowsAndLeavesTheRunDirectory()
+    {
+        using var db = ResultsDatabase.Open(_dir.File(ResultsDatabase.FileName));
+        Store(db, Path.Combine(_dir.Path, "runs"), "000000000000000a", "rows only");
+
+        Assert.Equal(1, db.DeleteRows(["000000000000000a", "00000000000000ff"]));
+
+        Assert.Empty(db.FinishedRunKeys());
+        Assert.True(File.Exists(Path.Combine(_dir.Path, "runs", "000000000000000a", "marker")));
     }
 
     private static void Store(ResultsDatabase db, string parent, string key, string label)

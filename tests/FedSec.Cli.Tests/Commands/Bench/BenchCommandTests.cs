@@ -71,27 +71,6 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
-    public void Forget_SelectedRuns_RowsAndDirectoriesGone_AnOrphanDirectoryToo_OthersKept()
-    {
-        string grid = Grid("train_args: { comm_round: [1, 2, 3] }\n");
-        string output = _dir.File("out");
-        FinishedGrid.Mark(grid, output);
-        var plan = BenchPlan.Create(grid, [], [], FedSec.Torch.Simulation.ExperimentFactory.CreateDefault());
-        using var db = ResultsDatabase.Open(Path.Combine(output, ResultsDatabase.FileName));
-
-        // The run of 3 rounds lost its row but kept its finished directory: a bench would store it as finished.
-        db.Delete([plan.Runs[2].RunKey]);
-        FinishedRunFiles.Write(Path.Combine(output, "runs", plan.Runs[2].RunKey));
-        var console = new Spectre.Console.Testing.TestConsole();
-        var left = BenchRerun.Forget(console, db, output, [plan.Runs[0], plan.Runs[2]], db.FinishedRunKeys(), dryRun: false);
-
-        Assert.Equal([plan.Runs[1].RunKey], left);
-        Assert.Equal([plan.Runs[1].RunKey], db.FinishedRunKeys());
-        Assert.Equal([plan.Runs[1].RunKey], Directory.GetDirectories(Path.Combine(output, "runs")).Select(Path.GetFileName));
-        Assert.Contains("1 finished run(s) of the 2 selected were forgotten", console.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Validate_RerunWithPrune_AsksForOne()
     {
         var (code, text) = CommandLine.Run("bench", Grid("train_args: { comm_round: 1 }\n"), "--rerun", "--prune", "--output", _dir.File("out"));
