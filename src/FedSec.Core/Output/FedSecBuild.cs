@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Reflection;
 
 namespace FedSec.Output;
@@ -10,11 +11,23 @@ namespace FedSec.Output;
 /// </summary>
 public static class FedSecBuild
 {
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+
     /// <summary>This build's version and commit, e.g. <c>1.0.0+ea0c7851d908339046d10973b63a278e9932f5fb</c>.</summary>
     public static string Current { get; } =
         typeof(FedSecBuild).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(FedSecBuild).Assembly.GetName().Version?.ToString()
         ?? "unknown";
+
+    /// <summary>
+    /// Whether <paramref name="build"/> names its commit (<c>+</c> and 40 hex digits): only then do two equal builds
+    /// hold the same code. A build outside a git checkout has the version alone, which every such build shares.
+    /// </summary>
+    public static bool HasCommit(string? build)
+    {
+        int plus = build?.IndexOf('+', StringComparison.Ordinal) ?? -1;
+        return plus >= 0 && build!.Length - plus - 1 == 40 && !build.AsSpan(plus + 1).ContainsAnyExcept(HexDigits);
+    }
 
     /// <summary>
     /// <paramref name="build"/> with its commit cut to <paramref name="digits"/> hex digits (<c>1.0.0+ea0c7851d908</c>),

@@ -52,6 +52,13 @@ public sealed class GridRunner
     /// <value>The default value is one minute.</value>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The build this runner's runs are made by; a completed run directory without a row is adopted only when this build
+    /// made it and names its commit (builds outside a git checkout all look alike).
+    /// </summary>
+    /// <value>The default value is <see cref="FedSecBuild.Current"/>.</value>
+    public string Build { get; init; } = FedSecBuild.Current;
+
     /// <summary>The directory of a run.</summary>
     public static string RunDirectory(string outputDirectory, string runKey) => Path.Combine(outputDirectory, "runs", runKey);
 
@@ -175,7 +182,8 @@ public sealed class GridRunner
     /// Stores a run that a run of an earlier bench completed (its history says so) but that bench did not store; null
     /// when there is none. Only a run this build made is stored: a run's key is its settings, not the code, and a
     /// directory another build completed (or one that did not record its build) may hold numbers the code no longer
-    /// gives, so such a run is made again.
+    /// gives, so such a run is made again. A build without its commit cannot tell another build from itself, so it
+    /// adopts nothing.
     /// </summary>
     private GridRunOutcome? Adopt(GridRunPlan plan, string dir)
     {
@@ -184,7 +192,7 @@ public sealed class GridRunner
             return null;
         }
 
-        if (BuildOf(dir) != FedSecBuild.Current)
+        if (!FedSecBuild.HasCommit(Build) || BuildOf(dir) != Build)
         {
             return null;
         }

@@ -40,6 +40,17 @@ public sealed class FedSecBuildTests
         Assert.Equal(expected, FedSecBuild.Short(build, digits));
     }
 
+    [Theory]
+    [InlineData("1.0.0+ea0c7851d908339046d10973b63a278e9932f5fb", true)]
+    [InlineData("1.0.0", false)]
+    [InlineData("1.0.0+ea0c7851d908", false)]
+    [InlineData("1.0.0+ea0c7851d908339046d10973b63a278e9932f5fz", false)]
+    [InlineData(null, false)]
+    public void HasCommit_OnlyAVersionWithItsFullCommit(string? build, bool expected)
+    {
+        Assert.Equal(expected, FedSecBuild.HasCommit(build));
+    }
+
     [Fact]
     public void RunSummaryFrom_RecordsThisBuildInSummaryJson()
     {

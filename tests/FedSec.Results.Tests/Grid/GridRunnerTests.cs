@@ -152,6 +152,24 @@ public sealed class GridRunnerTests : IDisposable
         Assert.Contains(RunEvent.Wiped, RunHistory.Read(dir).Select(e => e.Event));
     }
 
+    [Fact]
+    public void Run_BuildWithoutACommit_AdoptsNothing_EvenARunOfTheSameVersion()
+    {
+        // Every build outside a git checkout is "1.0.0": equal strings, not the same code.
+        var plans = Plans();
+        string dir = GridRunner.RunDirectory(_dir, plans[0].RunKey);
+        WriteCompletedRun(dir, "1.0.0");
+        var launcher = new FakeLauncher();
+        var observer = new RecordingObserver();
+        using var db = ResultsDatabase.Open(Path.Combine(_dir, ResultsDatabase.FileName));
+
+        new GridRunner(db, launcher, _dir, parallel: 2) { PollInterval = TimeSpan.Zero, Build = "1.0.0" }.Run(plans, observer);
+
+        Assert.Contains(plans[0].RunKey, launcher.Started);
+        Assert.Empty(observer.Adopted);
+        Assert.Contains(RunEvent.Wiped, RunHistory.Read(dir).Select(e => e.Event));
+    }
+
     private static void WriteCompletedRun(string dir, string? build)
     {
         RunDirectoryWriter.Write(dir, RunDirectoryWriter.Summary(2, 0.5) with { Build = build }, [RunDirectoryWriter.Round(0, 0.4), RunDirectoryWriter.Round(1, 0.5)]);
