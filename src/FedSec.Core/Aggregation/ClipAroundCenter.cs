@@ -32,8 +32,7 @@ internal static class ClipAroundCenter
             var c = center.AsSpan(start, len);
             for (int i = 0; i < n; i++)
             {
-                float dist = TensorPrimitives.Distance(vectors[i].AsSpan(start, len), c);
-                partial[(b * n) + i] = (double)dist * dist;
+                partial[(b * n) + i] = WideBlock.SquaredDistance(vectors[i].AsSpan(start, len), c);
             }
         });
         return Roots(partial, blocks, n);

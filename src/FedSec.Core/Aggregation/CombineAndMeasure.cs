@@ -49,8 +49,7 @@ internal static class CombineAndMeasure
 
             for (int i = 0; i < n; i++)
             {
-                float dist = TensorPrimitives.Distance(points[i].AsSpan(start, len), zb);
-                partial[(b * n) + i] = (double)dist * dist;
+                partial[(b * n) + i] = WideBlock.SquaredDistance(points[i].AsSpan(start, len), zb);
             }
         });
 

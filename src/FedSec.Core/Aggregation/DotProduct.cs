@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace FedSec.Aggregation;
 
 /// <summary>
@@ -24,7 +22,7 @@ public static class DotProduct
         for (int start = 0; start < x.Length; start += Block)
         {
             int len = Math.Min(Block, x.Length - start);
-            sum += TensorPrimitives.Dot(x.Slice(start, len), y.Slice(start, len));
+            sum += WideBlock.Dot(x.Slice(start, len), y.Slice(start, len));
         }
 
         return sum;

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace FedSec.Aggregation;
 
 /// <summary>
@@ -44,6 +42,12 @@ public static class PairwiseDistances
         }
 
         var gram = GramMatrix.Centered(vectors, out int stride);
+        if (!Array.TrueForAll(gram, double.IsFinite))
+        {
+            // A block's float products overflowed (entries beyond ~1e17): every pair from differences, exact in double.
+            return SquaredDirect(vectors);
+        }
+
         var direct = new List<(int I, int J)>();
         for (int i = 0; i < n; i++)
         {
@@ -86,8 +90,7 @@ public static class PairwiseDistances
         for (int start = 0; start < x.Length; start += DistanceBlock)
         {
             int len = Math.Min(DistanceBlock, x.Length - start);
-            float dist = TensorPrimitives.Distance(x.Slice(start, len), y.Slice(start, len));
-            sum += (double)dist * dist;
+            sum += WideBlock.SquaredDistance(x.Slice(start, len), y.Slice(start, len));
         }
 
         return sum;

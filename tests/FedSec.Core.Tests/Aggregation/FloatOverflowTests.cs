@@ -1,0 +1,90 @@
+using FedSec.Aggregation;
+
+namespace FedSec.Core.Tests.Aggregation;
+
+/// <summary>
+/// Finite vectors whose entries are past ~1e17, where a float sum of squares overflows (an attacker's boosted or
+/// diverging update): distances, dot products, clips and the geometric median stay exact, as in double.
+/// </summary>
+public sealed class FloatOverflowTests
+{
+    private const float Huge = 1e20f;
+
+    [Fact]
+    public void SquaredDistance_EntriesOf1e20_IsTheExactDoubleValue()
+    {
+        float[] x = [Huge, 0, 3];
+        float[] y = [-Huge, 0, -1];
+
+        double d = PairwiseDistances.SquaredDistance(x, y);
+
+        double expected = (2.0 * Huge * 2.0 * Huge) + 16; // (2·10²⁰)² + 4²
+        Assert.Equal(expected, d, expected * 1e-12);
+    }
+
+    [Fact]
+    public void DotProduct_EntriesOf1e20_IsTheExactDoubleValue()
+    {
+        float[] x = [Huge, Huge, 1];
+
+        double dot = DotProduct.Of(x, x);
+
+        Assert.Equal(2.0 * Huge * Huge, dot, 2.0 * Huge * Huge * 1e-12);
+    }
+
+    [Fact]
+    public void PairwiseDistances_LongVectorsOneHuge_FiniteAndEqualToTheDirectOnes()
+    {
+        // Long enough for the Gram path, whose float tiles overflow on the huge vector.
+        const int d = PairwiseDistances.DirectBelow * 2;
+        var vectors = new List<float[]> { Filled(d, 0.01f), Filled(d, -0.02f), Filled(d, Huge) };
+
+        var squared = PairwiseDistances.Squared(vectors);
+
+        double far = (double)d * (Huge - 0.01) * (Huge - 0.01);
+        Assert.Equal(far, squared[0, 2], far * 1e-6);
+        Assert.Equal(d * 0.03 * 0.03, squared[0, 1], d * 0.03 * 0.03 * 1e-5);
+        Assert.Equal(PairwiseDistances.SquaredDirect(vectors)[1, 2], squared[1, 2]);
+    }
+
+    [Fact]
+    public void GeometricMedian_FourHonestPointsAndOneAt1e20_StaysWithTheHonestPoints()
+    {
+        // The weighted mean starts 2·10¹⁹ from every point: each float distance overflowed, every Weiszfeld weight
+        // became 1/∞ = 0, and the median threw "The weights sum to zero" (an RFA run under AlterMin, 2026-12-05).
+        const int d = 8;
+        var points = new List<float[]> { Filled(d, 1), Filled(d, 2), Filled(d, 3), Filled(d, 4), Filled(d, Huge) };
+
+        var result = GeometricMedian.Compute(points, [1, 1, 1, 1, 1], 1e-6, 100, 1e-6);
+
+        // Exactly, the median of 1, 2, 3, 4 and a far point lies between 2 and 3. The iterations shrink the outlier's
+        // pull from 2·10¹⁹ by about 4 a step, but the objective is the outlier's distance, ~2.8·10²⁰, and stops
+        // resolving progress in double (a step of 10³ is below its rounding) near 10³, where the best point seen stays.
+        Assert.All(result.Median, v => Assert.InRange(v, 1f, 1e4f));
+        Assert.All(result.Distances, v => Assert.True(double.IsFinite(v)));
+    }
+
+    [Fact]
+    public void ClipAround_DistanceOf1e20_ScalesTheUpdateToTheBoundNotToZero()
+    {
+        float[] x = [Huge, -Huge, 0, 0];
+        float[] center = [0, 0, 0, 0];
+
+        var clipped = VectorNorms.ClipAround(x, center, 1.0, out double distance);
+
+        Assert.Equal(Math.Sqrt(2) * Huge, distance, Huge * 1e-6);
+        Assert.InRange(VectorNorms.L2(clipped), 1 - 1e-5, 1.0);
+        Assert.True(clipped[0] > 0.7f && clipped[1] < -0.7f);
+    }
+
+    [Fact]
+    public void ClipAroundCenter_Distances_FiniteFor1e20()
+    {
+        var distances = ClipAroundCenter.Distances([Filled(16, Huge), Filled(16, 1)], Filled(16, 0));
+
+        Assert.Equal(4.0 * Huge, distances[0], Huge * 1e-6);
+        Assert.Equal(4.0, distances[1], 1e-9);
+    }
+
+    private static float[] Filled(int d, float value) => Enumerable.Repeat(value, d).ToArray();
+}
