@@ -50,7 +50,10 @@ public sealed class GridRunner
 
     /// <summary>How long to wait for another process to release a run directory before reporting the run as failed.</summary>
     /// <value>The default value is one minute.</value>
-    public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(1);
+    public TimeSpan LockWait { get; init; } = DefaultLockWait;
+
+    /// <summary>The default <see cref="LockWait"/>, one minute: a killed bench's child ends itself within moments.</summary>
+    public static readonly TimeSpan DefaultLockWait = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// The build this runner's runs are made by; a completed run directory without a row is adopted only when this build
@@ -163,12 +166,7 @@ public sealed class GridRunner
 
             // Left by an interrupted earlier invocation (its run ended, the lock says so): nothing in it counts, so it is
             // redone from scratch. The lock file and the history stay.
-            if (RunHistory.Read(dir).Count > 0)
-            {
-                RunHistory.Append(dir, RunEvent.Wiped);
-            }
-
-            held.Wipe();
+            held.WipeForAnotherRun();
             File.WriteAllText(configPath, ConfigYamlWriter.Write(plan.Config));
         }
 
@@ -226,7 +224,7 @@ public sealed class GridRunner
 
     private GridRunOutcome InUse(GridRunPlan plan, string dir)
     {
-        string holder = RunHistory.LastUnendedRun(RunHistory.Read(dir)) is { } pid ? $"process {pid}" : "another process";
+        string holder = RunHistory.Holder(dir);
         return new GridRunOutcome(
             plan,
             false,

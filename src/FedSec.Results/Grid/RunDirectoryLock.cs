@@ -68,6 +68,20 @@ internal sealed class RunDirectoryLock : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="Wipe"/>, first recording it (<see cref="RunEvent.Wiped"/>) when the directory has a history, so that a
+    /// run an earlier child completed in it is no longer taken for one to adopt.
+    /// </summary>
+    public void WipeForAnotherRun()
+    {
+        if (RunHistory.Read(Directory).Count > 0)
+        {
+            RunHistory.Append(Directory, RunEvent.Wiped);
+        }
+
+        Wipe();
+    }
+
     /// <summary>Deletes everything in the directory except the lock and the history, so a run can start afresh in it.</summary>
     public void Wipe()
     {

@@ -13,6 +13,10 @@ internal static class RunHistory
     /// <summary>The file name, in the run directory.</summary>
     public const string FileName = "run.history";
 
+    /// <summary>Who holds the directory, for messages: <c>process 4242</c> (its last unended run), or <c>another process</c>.</summary>
+    public static string Holder(string runDirectory) =>
+        LastUnendedRun(Read(runDirectory)) is { } pid ? $"process {pid}" : "another process";
+
     /// <summary>Appends an event of this process, now.</summary>
     public static void Append(string runDirectory, RunEvent e) =>
         Append(runDirectory, new RunHistoryEntry(DateTime.UtcNow, Environment.ProcessId, e));

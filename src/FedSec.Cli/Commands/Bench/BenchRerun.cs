@@ -18,9 +18,6 @@ namespace FedSec.Cli.Commands.Bench;
 /// </remarks>
 internal static class BenchRerun
 {
-    /// <summary>How long to wait for a run of an earlier bench to release its directory, as a bench does before it runs one.</summary>
-    public static readonly TimeSpan LockWait = TimeSpan.FromMinutes(1);
-
     /// <summary>Forgets the selected runs (with <paramref name="dryRun"/>, only says so) and returns the finished keys left.</summary>
     public static IReadOnlySet<string> Forget(IAnsiConsole console, ResultsDatabase database, string output, IReadOnlyList<GridRunPlan> selected, IReadOnlySet<string> finished, bool dryRun, TimeSpan? lockWait = null)
     {
@@ -34,7 +31,7 @@ internal static class BenchRerun
         {
             foreach (var run in selected)
             {
-                if (!ForgetOne(console, database, GridRunner.RunDirectory(output, run.RunKey), run, again.Contains(run.RunKey), lockWait ?? LockWait))
+                if (!ForgetOne(console, database, GridRunner.RunDirectory(output, run.RunKey), run, again.Contains(run.RunKey), lockWait ?? GridRunner.DefaultLockWait))
                 {
                     leftAlone.Add(run.RunKey);
                     again.Remove(run.RunKey);
@@ -65,7 +62,7 @@ internal static class BenchRerun
         }
 
         using var held = RunDirectoryLock.Acquire(directory, lockWait, CancellationToken.None, () =>
-            console.MarkupLine(Markup.Escape($"--rerun: {run.Label}: waiting up to {lockWait.TotalSeconds:F0} s for {Holder(directory)} to release its run directory (a run of an earlier bench, ending now).")));
+            console.MarkupLine(Markup.Escape($"--rerun: {run.Label}: waiting up to {lockWait.TotalSeconds:F0} s for {RunHistory.Holder(directory)} to release its run directory (a run of an earlier bench, ending now).")));
         if (held is null)
         {
             return false;
@@ -76,15 +73,7 @@ internal static class BenchRerun
             database.DeleteRows([run.RunKey]);
         }
 
-        if (RunHistory.Read(directory).Count > 0)
-        {
-            RunHistory.Append(directory, RunEvent.Wiped);
-        }
-
-        held.Wipe();
+        held.WipeForAnotherRun();
         return true;
     }
-
-    private static string Holder(string directory) =>
-        RunHistory.LastUnendedRun(RunHistory.Read(directory)) is { } pid ? $"process {pid}" : "another process";
 }
