@@ -92,6 +92,37 @@ public class GeometricMedianTests
     }
 
     [Fact]
+    public void Compute_TwoOfFiveAt1e17_IsTheHandComputedMedian()
+    {
+        // Honest points (-1, 0), (0, 0), (1, 0) and two at (0, 10¹⁷), equal weights. On the axis x = 0 the median
+        // (0, y) balances unit vectors: 2 up from the far pair, 1 + 2y/√(1 + y²) down from the honest three, so
+        // y = 1/√3. From the weighted mean, 4·10¹⁶ up, Weiszfeld keeps about 2/3 of the distance a step and 100 steps
+        // leave it near 10⁰ to 10¹ above; the coordinate-wise median (0, 0) starts it at the honest points.
+        const float far = 1e17f;
+        var points = new[] { new[] { -1f, 0f }, new[] { 0f, 0f }, new[] { 1f, 0f }, new[] { 0f, far }, new[] { 0f, far } };
+
+        var usual = GeometricMedian.Compute(points, [1, 1, 1, 1, 1], 1e-6, 100, 1e-5);
+        var tight = GeometricMedian.Compute(points, [1, 1, 1, 1, 1], 1e-9, 2000, 1e-12);
+
+        // RFA's defaults stop once the gradient is below √ftol ≈ 0.003: within 0.01 here.
+        Assert.Equal(0.0, usual.Median[0], 1e-4);
+        Assert.Equal(1 / Math.Sqrt(3), usual.Median[1], 1e-2);
+        Assert.Equal(0.0, tight.Median[0], 1e-5);
+        Assert.Equal(1 / Math.Sqrt(3), tight.Median[1], 1e-4);
+    }
+
+    [Fact]
+    public void Compute_WithoutOutliers_StartsAtTheMeanAndFindsTheSameMedianAsFromTheCoordinateMedian()
+    {
+        // The start changes the path, not the limit: to the tolerance, the median is the brute-force minimiser's.
+        var points = AggregationTestData.Random(7, 50, seed: 11);
+        var weights = Enumerable.Repeat(1.0, 7).ToArray();
+        var tight = GeometricMedian.Compute(points, weights, 1e-9, 5000, 1e-14);
+        var usual = GeometricMedian.Compute(points, weights, 1e-6, 100, 1e-5);
+        Assert.True(VectorNorms.Distance(tight.Median, usual.Median) <= 1e-2 * VectorNorms.L2(tight.Median) + 1e-3);
+    }
+
+    [Fact]
     public void Compute_PermutedInputs_SameMedian()
     {
         var points = AggregationTestData.Random(8, 500, seed: 5);
