@@ -85,6 +85,13 @@ public sealed record RunSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Build { get; init; }
 
+    /// <summary>
+    /// The machine the run's training ran on (<see cref="FedSecMachine.Current"/>: processor, vector level, pinning
+    /// settings): the last digits depend on it. Absent when unknown (a distributed run's clients train elsewhere).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Machine { get; init; }
+
     /// <summary>Total wall time in seconds.</summary>
     public double Seconds { get; init; }
 

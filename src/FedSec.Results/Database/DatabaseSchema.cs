@@ -43,7 +43,8 @@ internal static class DatabaseSchema
             defense_peak_allocated_bytes INTEGER,
             data_fingerprint TEXT,
             tensor_threads INTEGER,
-            build TEXT
+            build TEXT,
+            machine TEXT
         );
         CREATE TABLE IF NOT EXISTS meta (
             name TEXT PRIMARY KEY NOT NULL,
@@ -134,6 +135,7 @@ internal static class DatabaseSchema
         ("data_fingerprint", "TEXT"),
         ("tensor_threads", "INTEGER"),
         ("build", "TEXT"),
+        ("machine", "TEXT"),
     ];
 
     /// <summary>Columns added to <c>rounds</c> after version 1, added to older databases when they are opened.</summary>

@@ -296,6 +296,24 @@ public sealed class ResultsDatabase : IDisposable
         }
     }
 
+    /// <summary>How many stored runs trained on each machine (<see cref="FedSecMachine"/>; runs that did not record it left out).</summary>
+    public IReadOnlyDictionary<string, int> MachineCounts()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT machine, COUNT(*) FROM runs WHERE machine IS NOT NULL GROUP BY machine;";
+            using var reader = command.ExecuteReader();
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                counts[reader.GetString(0)] = reader.GetInt32(1);
+            }
+
+            return counts;
+        }
+    }
+
     /// <summary>Every stored run's key with its label, by key.</summary>
     public IReadOnlyDictionary<string, string> StoredLabels()
     {

@@ -52,7 +52,8 @@ internal sealed class RunRowWriter
             ("defense_peak_allocated_bytes", summary.DefenseMemory?.Sum(m => m.PeakAllocatedBytes)),
             ("data_fingerprint", summary.DataFingerprint),
             ("tensor_threads", summary.TensorThreads),
-            ("build", summary.Build));
+            ("build", summary.Build),
+            ("machine", summary.Machine));
     }
 
     public void Axes(IReadOnlyDictionary<string, string> axes)

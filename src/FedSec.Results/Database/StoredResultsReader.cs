@@ -10,7 +10,7 @@ internal static class StoredResultsReader
 {
     public static StoredResults Read(SqliteConnection connection)
     {
-        var runs = Query(connection, "SELECT run_key, label, axes_json, seed, config_yaml, run_dir, dataset, model, rounds, final_accuracy, best_accuracy, final_loss, final_metrics_json, run_seconds, wall_seconds, finished_at, status, diverged_round, diverged_stage, diverged_client, diverged_reason, defense_state_bytes, defense_peak_state_bytes, defense_peak_allocated_bytes, final_perplexity, data_fingerprint, tensor_threads, build FROM runs ORDER BY label, run_key;", r => new StoredRun(
+        var runs = Query(connection, "SELECT run_key, label, axes_json, seed, config_yaml, run_dir, dataset, model, rounds, final_accuracy, best_accuracy, final_loss, final_metrics_json, run_seconds, wall_seconds, finished_at, status, diverged_round, diverged_stage, diverged_client, diverged_reason, defense_state_bytes, defense_peak_state_bytes, defense_peak_allocated_bytes, final_perplexity, data_fingerprint, tensor_threads, build, machine FROM runs ORDER BY label, run_key;", r => new StoredRun(
             r.GetString(0),
             r.GetString(1),
             Json<Dictionary<string, string>>(r.GetString(2)),
@@ -37,6 +37,7 @@ internal static class StoredResultsReader
             DataFingerprint = r.IsDBNull(25) ? null : r.GetString(25),
             TensorThreads = r.IsDBNull(26) ? null : r.GetInt32(26),
             Build = r.IsDBNull(27) ? null : r.GetString(27),
+            Machine = r.IsDBNull(28) ? null : r.GetString(28),
         });
         // A run that also stands in other cells of the grid appears once per cell, with that cell's label and axes.
         var cells = Query(connection, "SELECT run_key, label, axes_json FROM run_cells ORDER BY run_key, label;", r => (Key: r.GetString(0), Label: r.GetString(1), Axes: r.GetString(2)));

@@ -70,6 +70,9 @@ public sealed record StoredRun(
     /// <summary>The FedSec build (version and commit, <see cref="FedSec.Output.FedSecBuild"/>) that made the run; null for runs stored before it was recorded.</summary>
     public string? Build { get; init; }
 
+    /// <summary>The machine its training ran on (<see cref="FedSec.Output.FedSecMachine"/>); null when unknown or not recorded.</summary>
+    public string? Machine { get; init; }
+
     /// <summary>
     /// Each axis value's position in the grid file (<see cref="GridAxisOrder"/>), for the report's order; empty for a
     /// database written before the order was stored.

@@ -1,4 +1,5 @@
 using FedSec.Cli.Console;
+using FedSec.Output;
 using FedSec.Results.Database;
 using FedSec.Results.Grid;
 using FedSec.Torch.Simulation;
@@ -8,7 +9,7 @@ namespace FedSec.Cli.Commands.Bench;
 
 /// <summary>
 /// What <c>fedsec bench</c> does to its output directory's database before it plans: re-keys runs of an older key
-/// scheme, brings in other shares (<c>--merge</c>), warns about a mix of tensor thread counts, and names (or, with
+/// scheme, brings in other shares (<c>--merge</c>), warns about a mix of tensor thread counts or machines, and names (or, with
 /// <c>--prune</c>, deletes) the stored runs that are not runs of the grid. A dry run changes nothing.
 /// </summary>
 internal static class BenchUpkeep
@@ -29,6 +30,11 @@ internal static class BenchUpkeep
         if (ThreadMix.Warning(database.TensorThreadCounts(), settings.Threads) is { } mixed)
         {
             Warnings.Show(console, [mixed]);
+        }
+
+        if (MachineMix.Warning(database.MachineCounts(), FedSecMachine.Current) is { } elsewhere)
+        {
+            Warnings.Show(console, [elsewhere]);
         }
 
         // A dry run changes nothing: against a database of an older key scheme it computes the keys the runs will have.

@@ -50,10 +50,10 @@ internal sealed class RunOutput
     /// <summary>Writes <c>summary.json</c> of <paramref name="result"/>, whole, and returns the summary.</summary>
     /// <param name="config">The run's configuration.</param>
     /// <param name="result">Its result.</param>
-    /// <param name="tensorThreads">The tensor threads its training ran on, when this process trained.</param>
+    /// <param name="tensorThreads">The tensor threads its training ran on, when this process trained (then this machine is recorded too).</param>
     public RunSummary WriteSummary(ExperimentConfig config, ExperimentResult result, int? tensorThreads = null)
     {
-        var summary = RunSummary.From(config, result) with { TensorThreads = tensorThreads };
+        var summary = RunSummary.From(config, result) with { TensorThreads = tensorThreads, Machine = tensorThreads is null ? null : FedSecMachine.Current };
         string path = PathOf(SummaryFile);
         string partial = path + ".partial";
         File.WriteAllText(partial, JsonSerializer.Serialize(summary, JsonOptions.Indented));
