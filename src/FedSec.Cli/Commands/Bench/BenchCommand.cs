@@ -91,12 +91,12 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         var pendingConfigs = pending.Select(p => plan.Configs[p.RunKey]).ToArray();
         BenchData.Ensure(console, pendingConfigs, settings.DataDir);
         int parallel = settings.Parallel(Environment.ProcessorCount);
-        console.MarkupLine($"{Math.Min(parallel, pending.Count)} runs at a time, {settings.Threads} tensor thread(s) each. Ctrl-C stops; the same command resumes.");
+        console.MarkupLine($"{Math.Min(parallel, pending.Count)} runs at a time, {settings.Threads} tensor thread(s) each. Ctrl-C stops; {(settings.Rerun ? "the same command without --rerun" : "the same command")} resumes.");
         using var interruption = new Interruption(cancellationToken);
         var runner = new GridRunner(database, new ChildProcessLauncher(settings.Threads, settings.DataDir), output, parallel);
         var (outcomes, view) = GridProgress.Run(console, runner, pending, roundsOf, interruption.Token);
         StoredCells.Record(database, plan.Runs);
-        var conclusion = new BenchConclusion(plan.Runs.Count, plan.Runs.Count - pending.Count, outcomes, view.Adopted, interruption.Requested);
+        var conclusion = new BenchConclusion(plan.Runs.Count, plan.Runs.Count - pending.Count, outcomes, view.Adopted, interruption.Requested) { Rerun = settings.Rerun };
         conclusion.Show(console, output);
         return conclusion.ExitCode;
     }

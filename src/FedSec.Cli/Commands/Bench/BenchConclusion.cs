@@ -11,6 +11,15 @@ namespace FedSec.Cli.Commands.Bench;
 /// <param name="Interrupted">Whether Ctrl-C or SIGTERM stopped the bench.</param>
 internal sealed record BenchConclusion(int Planned, int AlreadyFinished, IReadOnlyList<GridRunOutcome> Outcomes, int Adopted, bool Interrupted)
 {
+    /// <summary>
+    /// Whether this bench ran with <c>--rerun</c>: then the command to resume or retry is the same one without it, which
+    /// would forget again the runs finished now.
+    /// </summary>
+    public bool Rerun { get; init; }
+
+    /// <summary>The command that goes on where this bench stopped.</summary>
+    public string Resume => Rerun ? "the same command without --rerun (with it, the runs finished now would be forgotten again)" : "the same command";
+
     /// <summary>Runs stored by this bench.</summary>
     public int Stored => Outcomes.Count(o => o.Succeeded);
 
@@ -34,7 +43,7 @@ internal sealed record BenchConclusion(int Planned, int AlreadyFinished, IReadOn
 
         if (Interrupted)
         {
-            console.MarkupLine($"[yellow]Interrupted.[/] {Done} of {Planned} runs are finished and kept; run the same command to resume.");
+            console.MarkupLine($"[yellow]Interrupted.[/] {Done} of {Planned} runs are finished and kept; run {Resume} to resume.");
             return;
         }
 
@@ -45,7 +54,7 @@ internal sealed record BenchConclusion(int Planned, int AlreadyFinished, IReadOn
         }
 
         string adopted = Adopted > 0 ? $" ({Adopted} of them completed by the runs of an earlier, interrupted bench and stored now)" : string.Empty;
-        string failed = Failures.Count > 0 ? $", [red]{Failures.Count} failed[/] (run the same command to retry them)" : string.Empty;
+        string failed = Failures.Count > 0 ? $", [red]{Failures.Count} failed[/] (run {Resume} to retry them)" : string.Empty;
         console.MarkupLine($"{Stored} runs finished now{adopted}, {Done} of {Planned} in all{failed}. 'fedsec report {Markup.Escape(output)}' writes the report.");
     }
 }

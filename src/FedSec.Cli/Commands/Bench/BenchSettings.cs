@@ -60,7 +60,7 @@ internal sealed class BenchSettings : CommandSettings
 
     /// <summary><c>--rerun</c>: forget the selected runs' results and run them again.</summary>
     [CommandOption("--rerun")]
-    [Description("Forget the stored results of the runs this command selects (--only, --shard), rows and run directories (a directory a run of an earlier bench still holds is left alone, and named), and run them again, e.g. after a fix to an attack or a defense (a run's key is its settings, not the code). With --dry-run, list them as to run")]
+    [Description("Forget the stored results of the runs this command selects (--only, --shard), rows and run directories (a directory a run of an earlier bench still holds is left alone, and named), and run them again, e.g. after a fix to an attack or a defense (a run's key is its settings, not the code). An interrupted rerun resumes without --rerun (with it, the runs it finished would be forgotten again). With --dry-run, list them as to run")]
     public bool Rerun { get; init; }
 
     /// <summary><c>--shard K/N</c> as typed; see <see cref="Shard"/>.</summary>

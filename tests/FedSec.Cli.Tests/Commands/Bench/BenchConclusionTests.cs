@@ -50,6 +50,16 @@ public sealed class BenchConclusionTests
         Assert.Contains("Interrupted. 2 of 3 runs are finished and kept; run the same command to resume.", console.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Show_InterruptedRerun_SaysToResumeWithoutRerun()
+    {
+        var console = new TestConsole().Width(int.MaxValue);
+
+        new BenchConclusion(3, 1, [Stored("a")], 0, Interrupted: true) { Rerun = true }.Show(console, "out");
+
+        Assert.Contains("Interrupted. 2 of 3 runs are finished and kept; run the same command without --rerun (with it, the runs finished now would be forgotten again) to resume.", console.Output, StringComparison.Ordinal);
+    }
+
     private static GridRunOutcome Stored(string key) => new(Plan(key), true, null, 1);
 
     private static GridRunOutcome Failed(string key) => new(Plan(key), false, "exit code 4: boom", 1);
