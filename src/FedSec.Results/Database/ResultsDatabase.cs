@@ -279,35 +279,23 @@ public sealed class ResultsDatabase : IDisposable
     }
 
     /// <summary>How many stored runs ran on each tensor thread count (runs that did not record it left out).</summary>
-    public IReadOnlyDictionary<int, int> TensorThreadCounts()
-    {
-        lock (_gate)
-        {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT tensor_threads, COUNT(*) FROM runs WHERE tensor_threads IS NOT NULL GROUP BY tensor_threads;";
-            using var reader = command.ExecuteReader();
-            var counts = new Dictionary<int, int>();
-            while (reader.Read())
-            {
-                counts[reader.GetInt32(0)] = reader.GetInt32(1);
-            }
-
-            return counts;
-        }
-    }
+    public IReadOnlyDictionary<int, int> TensorThreadCounts() => CountsBy("tensor_threads", r => r.GetInt32(0), EqualityComparer<int>.Default);
 
     /// <summary>How many stored runs trained on each machine (<see cref="FedSecMachine"/>; runs that did not record it left out).</summary>
-    public IReadOnlyDictionary<string, int> MachineCounts()
+    public IReadOnlyDictionary<string, int> MachineCounts() => CountsBy("machine", r => r.GetString(0), StringComparer.Ordinal);
+
+    private Dictionary<TKey, int> CountsBy<TKey>(string column, Func<SqliteDataReader, TKey> key, IEqualityComparer<TKey> comparer)
+        where TKey : notnull
     {
         lock (_gate)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT machine, COUNT(*) FROM runs WHERE machine IS NOT NULL GROUP BY machine;";
+            command.CommandText = $"SELECT {column}, COUNT(*) FROM runs WHERE {column} IS NOT NULL GROUP BY {column};";
             using var reader = command.ExecuteReader();
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var counts = new Dictionary<TKey, int>(comparer);
             while (reader.Read())
             {
-                counts[reader.GetString(0)] = reader.GetInt32(1);
+                counts[key(reader)] = reader.GetInt32(1);
             }
 
             return counts;
