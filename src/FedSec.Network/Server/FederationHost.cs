@@ -47,7 +47,11 @@ public sealed class FederationHost : IAsyncDisposable
     /// is plaintext (HTTP/2 without TLS needs prior knowledge, which browsers lack); with TLS they are served on
     /// <paramref name="listen"/> itself and this may be null.
     /// </param>
-    public static async Task<FederationHost> StartAsync(FederationCoordinator coordinator, ListenAddress listen, X509Certificate2? certificate, ListenAddress? status = null)
+    /// <param name="statusPortPreferred">
+    /// True when <paramref name="status"/> is a default the user did not choose (the server command's next port): if
+    /// that port is taken, the status is served on a free port instead of the server failing to start.
+    /// </param>
+    public static async Task<FederationHost> StartAsync(FederationCoordinator coordinator, ListenAddress listen, X509Certificate2? certificate, ListenAddress? status = null, bool statusPortPreferred = false)
     {
         ArgumentNullException.ThrowIfNull(coordinator);
         ArgumentNullException.ThrowIfNull(listen);
@@ -66,6 +70,37 @@ public sealed class FederationHost : IAsyncDisposable
             throw new FederationException($"The status address {status} must be http:// on a loopback address (with TLS the status is served on --listen itself).");
         }
 
+        WebApplication app;
+        try
+        {
+            try
+            {
+                app = await Start(coordinator, listen, certificate, status).ConfigureAwait(false);
+            }
+            catch (IOException) when (statusPortPreferred && status is { Port: not 0 })
+            {
+                // The default status port is taken (any outgoing connection may hold it): let the system choose one.
+                // If the listen port was the one taken, this fails again and says so below.
+                status = status with { Port = 0 };
+                app = await Start(coordinator, listen, certificate, status).ConfigureAwait(false);
+            }
+        }
+        catch (IOException e)
+        {
+            throw new FederationException(status is { Port: not 0 } && !statusPortPreferred
+                ? $"Cannot listen on {listen} and {status}: {FirstLine(e.Message)} Is another server using one of them? Choose others with --listen and --status."
+                : $"Cannot listen on {listen}: {FirstLine(e.Message)} Is another server using port {listen.Port}? Choose another with --listen.", e);
+        }
+
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal))).ToList();
+        var address = new Uri($"{(listen.Secure ? "https" : "http")}://{(listen.Host == "0.0.0.0" ? "localhost" : listen.Host)}:{bound[0].Port}");
+        var statusAddress = status is null ? (listen.Secure ? address : null) : new Uri($"http://{status.Host}:{bound[^1].Port}");
+        return new FederationHost(app, address, statusAddress);
+    }
+
+    // Builds the host and starts listening; a taken port throws IOException, with nothing left open.
+    private static async Task<WebApplication> Start(FederationCoordinator coordinator, ListenAddress listen, X509Certificate2? certificate, ListenAddress? status)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddGrpc(o =>
@@ -106,16 +141,13 @@ public sealed class FederationHost : IAsyncDisposable
         {
             await app.StartAsync().ConfigureAwait(false);
         }
-        catch (IOException e)
+        catch (IOException)
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            throw new FederationException($"Cannot listen on {listen}: {FirstLine(e.Message)} Is another server using port {listen.Port}? Choose another with --listen.", e);
+            throw;
         }
 
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal))).ToList();
-        var address = new Uri($"{(listen.Secure ? "https" : "http")}://{(listen.Host == "0.0.0.0" ? "localhost" : listen.Host)}:{bound[0].Port}");
-        var statusAddress = status is null ? (listen.Secure ? address : null) : new Uri($"http://{status.Host}:{bound[^1].Port}");
-        return new FederationHost(app, address, statusAddress);
+        return app;
     }
 
     private static void Listen(KestrelServerOptions kestrel, ListenAddress address, Action<ListenOptions> configure)

@@ -4,7 +4,7 @@ using FedSec.Network.Tests.TestSupport;
 
 namespace FedSec.Network.Tests.Server;
 
-/// <summary>The Kestrel host: the status endpoints, a port in use, plaintext off loopback.</summary>
+/// <summary>The Kestrel host: the status endpoints, a port in use (the server's, a chosen or a default status port), plaintext off loopback.</summary>
 [Collection(OneAtATime.Name)]
 public class FederationHostTests
 {
@@ -51,6 +51,33 @@ public class FederationHostTests
         var error = await Assert.ThrowsAsync<FederationException>(() => FederationHost.StartAsync(coordinator, new ListenAddress(false, "127.0.0.1", port), null));
         Assert.StartsWith($"Cannot listen on http://127.0.0.1:{port}: ", error.Message, StringComparison.Ordinal);
         Assert.EndsWith($"Is another server using port {port}? Choose another with --listen.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_DefaultStatusPortTaken_ServesTheStatusOnAFreePort()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int takenPort = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        using var coordinator = new FederationCoordinator(FakeExperiment.Create(FakeExperiment.Config()).CreateServer(), new FederationOptions { RunId = "r", ConfigYaml = "c" }, _ => { });
+        await using var host = await FederationHost.StartAsync(coordinator, new ListenAddress(false, "127.0.0.1", 0), null, new ListenAddress(false, "127.0.0.1", takenPort), statusPortPreferred: true);
+        Assert.NotEqual(takenPort, host.StatusAddress!.Port);
+        using var http = new HttpClient { BaseAddress = host.StatusAddress };
+        var status = JsonNode.Parse(await http.GetStringAsync("status.json"))!;
+        Assert.Equal("waiting for nodes", (string?)status["state"]);
+    }
+
+    [Fact]
+    public async Task StartAsync_ChosenStatusPortTaken_OneSentenceNamingBothPorts()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int takenPort = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        using var coordinator = new FederationCoordinator(FakeExperiment.Create(FakeExperiment.Config()).CreateServer(), new FederationOptions { RunId = "r", ConfigYaml = "c" }, _ => { });
+        var error = await Assert.ThrowsAsync<FederationException>(() => FederationHost.StartAsync(coordinator, new ListenAddress(false, "127.0.0.1", 0), null, new ListenAddress(false, "127.0.0.1", takenPort)));
+        Assert.StartsWith("Cannot listen on http://127.0.0.1:0 and http://127.0.0.1:" + takenPort + ": ", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{takenPort}: address already in use", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Is another server using one of them? Choose others with --listen and --status.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -97,7 +97,7 @@ internal sealed class ServerCommand(IAnsiConsole console) : Command<ServerSettin
                     console.WriteLine(RoundLine.Of(record, config.CommRound));
                 },
             };
-            var host = FederationHost.StartAsync(coordinator, listen, certificate, StatusAddress(settings, listen)).GetAwaiter().GetResult();
+            var host = FederationHost.StartAsync(coordinator, listen, certificate, StatusAddress(settings, listen), statusPortPreferred: settings.Status is null).GetAwaiter().GetResult();
             try
             {
                 console.MarkupLine($"Listening on [bold]{Markup.Escape(host.Address.ToString())}[/]{(settings.Insecure ? " (plaintext, --insecure)" : $" (TLS; {allow!.Count} node key(s) admitted)")}; configuration digest {coordinator.ConfigDigest}.");
@@ -170,7 +170,8 @@ internal sealed class ServerCommand(IAnsiConsole console) : Command<ServerSettin
             $"Traffic: {perRound / 1e6:F1} MB of messages per round ({perRound / floor:F3} × the floor 2·n·d·4 = {floor / 1e6:F1} MB); peak memory {peak / 1e6:F0} MB ({peak / updates:F2} × n·d·4 = {updates / 1e6:F1} MB).");
     }
 
-    // Plaintext HTTP/2 cannot serve a browser: an --insecure server shows its status on the next port (HTTP/1.1, loopback).
+    // Plaintext HTTP/2 cannot serve a browser: an --insecure server shows its status on the next port (HTTP/1.1, loopback),
+    // or on a free one when that is taken (the host falls back; the status line prints the port).
     private static ListenAddress? StatusAddress(ServerSettings settings, ListenAddress listen)
     {
         if (settings.Status is { } text)

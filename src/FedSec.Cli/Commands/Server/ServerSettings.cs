@@ -87,7 +87,7 @@ internal sealed class ServerSettings : CommandSettings
 
     /// <summary><c>--status URL</c>.</summary>
     [CommandOption("--status <URL>")]
-    [Description("Where /status.json and the status page are served without TLS (default: on the --listen address when it is https, else the next port on 127.0.0.1)")]
+    [Description("Where /status.json and the status page are served without TLS (default: on the --listen address when it is https, else the next port on 127.0.0.1, or a free one when that is taken)")]
     public string? Status { get; init; }
 
     /// <summary><c>--plugin FILE</c>.</summary>
