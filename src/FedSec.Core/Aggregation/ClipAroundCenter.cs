@@ -100,17 +100,41 @@ internal static class ClipAroundCenter
                 return current;
             }
 
+            if (!double.IsFinite(current))
+            {
+                throw new ArgumentException("The vector or the centre holds a non-finite value; clipping needs finite inputs.", nameof(x));
+            }
+
             scale *= bound / current * (1 - 1e-7);
         }
     }
 
-    /// <summary>One block of c + (x − c)·scale into <paramref name="result"/>; returns the block's ‖result − c‖² in float.</summary>
+    /// <summary>
+    /// One block of c + (x − c)·scale into <paramref name="result"/>; returns the block's ‖result − c‖², in float unless
+    /// float overflowed. x − c overflows float when x and c lie past ±1.7·10³⁸ on opposite sides, and the block's sum of
+    /// squares once its entries pass about 10¹⁷ (a large bound around a diverging update); such a block is computed
+    /// again in double (a clip by bound/∞ would zero the update, and ∞·0 would leave NaN, which never meets the
+    /// bound). Other blocks keep their float results, bit for bit.
+    /// </summary>
     private static double ScaleBlock(ReadOnlySpan<float> x, ReadOnlySpan<float> center, float scale, Span<float> result)
     {
         TensorPrimitives.Subtract(x, center, result);
         TensorPrimitives.MultiplyAdd(result, scale, center, result);
         float dist = TensorPrimitives.Distance(result, center);
-        return (double)dist * dist;
+        if (float.IsFinite(dist))
+        {
+            return (double)dist * dist;
+        }
+
+        if (!TensorPrimitives.IsFiniteAll(result))
+        {
+            for (int j = 0; j < x.Length; j++)
+            {
+                result[j] = (float)(center[j] + (((double)x[j] - center[j]) * scale));
+            }
+        }
+
+        return WideBlock.SquaredDistanceInDouble(result, center);
     }
 
     private static double[] Roots(double[] partial, int blocks, int n)

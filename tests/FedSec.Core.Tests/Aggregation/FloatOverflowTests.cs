@@ -4,7 +4,8 @@ namespace FedSec.Core.Tests.Aggregation;
 
 /// <summary>
 /// Finite vectors whose entries are past ~1e17, where a float sum of squares overflows (an attacker's boosted or
-/// diverging update): distances, dot products, clips and the geometric median stay exact, as in double.
+/// diverging update), or past ±1.7e38 on opposite sides, where their difference does: distances, dot products,
+/// clips and the geometric median stay exact, as in double.
 /// </summary>
 public sealed class FloatOverflowTests
 {
@@ -84,6 +85,30 @@ public sealed class FloatOverflowTests
 
         Assert.Equal(4.0 * Huge, distances[0], Huge * 1e-6);
         Assert.Equal(4.0, distances[1], 1e-9);
+    }
+
+    [Fact]
+    public void ClipAround_BoundPastFloatSquares_ScalesTheUpdateNotToTheCentre()
+    {
+        // ‖x‖ = 4·10²⁰, bound 2·10²⁰: the clipped vector is x/2, whose float sum of squares (4·10⁴⁰) overflows.
+        var clipped = VectorNorms.ClipAround(Filled(16, Huge), Filled(16, 0), 2.0 * Huge, out double distance);
+
+        Assert.Equal(4.0 * Huge, distance, Huge * 1e-6);
+        Assert.All(clipped, v => Assert.Equal(Huge / 2, v, Huge * 1e-6f));
+    }
+
+    [Fact]
+    public void ClipAround_OppositeSignsNearFloatMax_IsTheMidpointNotNaN()
+    {
+        // x − c = 6·10³⁸ overflows float; with the bound half the distance the clip is the midpoint, 0.
+        float[] x = [3e38f, 0];
+        float[] center = [-3e38f, 0];
+
+        var clipped = VectorNorms.ClipAround(x, center, 3e38, out double distance);
+
+        Assert.Equal(6e38, distance, 1e32);
+        Assert.InRange(clipped[0], -1e33f, 1e33f);
+        Assert.Equal(0f, clipped[1]);
     }
 
     private static float[] Filled(int d, float value) => Enumerable.Repeat(value, d).ToArray();
