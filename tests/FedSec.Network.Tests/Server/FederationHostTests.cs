@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using FedSec.Network.Server;
 using FedSec.Network.Tests.TestSupport;
@@ -46,7 +48,7 @@ public class FederationHostTests
     public async Task StartAsync_PortInUse_OneSentenceNamingThePort()
     {
         await using var first = await LocalFederation.StartAsync(FakeExperiment.Config(), startRounds: false);
-        using var coordinator = new FederationCoordinator(FakeExperiment.Create(FakeExperiment.Config()).CreateServer(), new FederationOptions { RunId = "r", ConfigYaml = "c" }, _ => { });
+        using var coordinator = IdleCoordinator();
         int port = first.Host.Address.Port;
         var error = await Assert.ThrowsAsync<FederationException>(() => FederationHost.StartAsync(coordinator, new ListenAddress(false, "127.0.0.1", port), null));
         Assert.StartsWith($"Cannot listen on http://127.0.0.1:{port}: ", error.Message, StringComparison.Ordinal);
@@ -56,10 +58,10 @@ public class FederationHostTests
     [Fact]
     public async Task StartAsync_DefaultStatusPortTaken_ServesTheStatusOnAFreePort()
     {
-        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
-        int takenPort = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
-        using var coordinator = new FederationCoordinator(FakeExperiment.Create(FakeExperiment.Config()).CreateServer(), new FederationOptions { RunId = "r", ConfigYaml = "c" }, _ => { });
+        int takenPort = ((IPEndPoint)taken.LocalEndpoint).Port;
+        using var coordinator = IdleCoordinator();
         await using var host = await FederationHost.StartAsync(coordinator, new ListenAddress(false, "127.0.0.1", 0), null, new ListenAddress(false, "127.0.0.1", takenPort), statusPortPreferred: true);
         Assert.NotEqual(takenPort, host.StatusAddress!.Port);
         using var http = new HttpClient { BaseAddress = host.StatusAddress };
@@ -70,10 +72,10 @@ public class FederationHostTests
     [Fact]
     public async Task StartAsync_ChosenStatusPortTaken_OneSentenceNamingBothPorts()
     {
-        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
-        int takenPort = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
-        using var coordinator = new FederationCoordinator(FakeExperiment.Create(FakeExperiment.Config()).CreateServer(), new FederationOptions { RunId = "r", ConfigYaml = "c" }, _ => { });
+        int takenPort = ((IPEndPoint)taken.LocalEndpoint).Port;
+        using var coordinator = IdleCoordinator();
         var error = await Assert.ThrowsAsync<FederationException>(() => FederationHost.StartAsync(coordinator, new ListenAddress(false, "127.0.0.1", 0), null, new ListenAddress(false, "127.0.0.1", takenPort)));
         Assert.StartsWith("Cannot listen on http://127.0.0.1:0 and http://127.0.0.1:" + takenPort + ": ", error.Message, StringComparison.Ordinal);
         Assert.Contains($"127.0.0.1:{takenPort}: address already in use", error.Message, StringComparison.Ordinal);
@@ -83,8 +85,11 @@ public class FederationHostTests
     [Fact]
     public async Task StartAsync_PlaintextOffLoopback_Refused()
     {
-        using var coordinator = new FederationCoordinator(FakeExperiment.Create(FakeExperiment.Config()).CreateServer(), new FederationOptions { RunId = "r", ConfigYaml = "c" }, _ => { });
+        using var coordinator = IdleCoordinator();
         var error = await Assert.ThrowsAsync<FederationException>(() => FederationHost.StartAsync(coordinator, ListenAddress.Parse("http://0.0.0.0:50051"), null));
         Assert.StartsWith("Plaintext (http://) is allowed on loopback addresses only, and http://0.0.0.0:50051 is not one", error.Message, StringComparison.Ordinal);
     }
+
+    private static FederationCoordinator IdleCoordinator() =>
+        new(FakeExperiment.Create(FakeExperiment.Config()).CreateServer(), new FederationOptions { RunId = "r", ConfigYaml = "c" }, _ => { });
 }
