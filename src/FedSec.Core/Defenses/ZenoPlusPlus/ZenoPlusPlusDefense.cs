@@ -16,9 +16,10 @@ namespace FedSec.Defenses.ZenoPlusPlus;
 /// the norm of the server's (verdict <see cref="VerdictKind.Modified"/>, or <see cref="VerdictKind.Kept"/> without
 /// normalisation); otherwise removed. When every candidate of a step is removed the global model passes on alone
 /// (client −1), so the step leaves the model unchanged, as Zeno++'s server drops a rejected gradient. Buffers pass as
-/// sent. The score of each verdict is the Zeno++ score.
+/// sent. The score of each verdict is the Zeno++ score. v and the step it was computed at are cross-round state: a run
+/// resumed from a checkpoint scores the next steps against the same v and refreshes it at the same steps.
 /// </summary>
-internal sealed class ZenoPlusPlusDefense : IBeforeAggregationDefense, INeedsServerData
+internal sealed class ZenoPlusPlusDefense : IBeforeAggregationDefense, INeedsServerData, ICrossRoundState, IReportsStateBytes
 {
     private float[]? _v;
     private int _refreshedAt;
@@ -32,6 +33,8 @@ internal sealed class ZenoPlusPlusDefense : IBeforeAggregationDefense, INeedsSer
 
     /// <summary>The step at which v was last computed (−1 before the first).</summary>
     internal int RefreshedAt => _v is null ? -1 : _refreshedAt;
+
+    public long StateBytes => (_v?.Length ?? 0) * (long)sizeof(float);
 
     public DefenseOutcome DefendBeforeAggregation(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
@@ -113,5 +116,19 @@ internal sealed class ZenoPlusPlusDefense : IBeforeAggregationDefense, INeedsSer
         }
 
         return (gamma * dot) - (rho * square);
+    }
+
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_refreshedAt);
+        StateVectors.Write(writer, _v);
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _refreshedAt = reader.ReadInt32();
+        _v = StateVectors.Read(reader);
     }
 }

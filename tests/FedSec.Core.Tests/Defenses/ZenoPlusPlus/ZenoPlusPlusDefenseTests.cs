@@ -88,6 +88,44 @@ public sealed class ZenoPlusPlusDefenseTests
     }
 
     [Fact]
+    public void ReadState_ResumedRun_ScoresAgainstTheSavedVAndRefreshesAtTheSameSteps()
+    {
+        // k = 3, v = (2, 0) from step 0. A run checkpointed after step 1 and resumed at step 2 must score step 2 with that v
+        // (the server's model now points the other way: a fresh v would be (−2, 0) and flag the update) and refresh at 3.
+        var options = new ZenoPlusPlusOptions { LearningRate = 0.5, RefreshSteps = 3 };
+        var before = new ZenoPlusPlusDefense(options);
+        var update = new[] { Fixtures.Update(0, -1, 0) };
+        before.DefendBeforeAggregation(update, Context(new float[] { 0, 0 }, () => new float[] { -1, 0 }, 0));
+        before.DefendBeforeAggregation(update, Context(new float[] { 0, 0 }, () => new float[] { 1, 0 }, 1));
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            before.WriteState(writer);
+        }
+
+        var resumed = new ZenoPlusPlusDefense(options);
+        stream.Position = 0;
+        using (var reader = new BinaryReader(stream))
+        {
+            resumed.ReadState(reader);
+        }
+
+        int trained = 0;
+        var atTwo = resumed.DefendBeforeAggregation(update, Context(new float[] { 0, 0 }, () => new float[] { 1, 0 }, 2, () => trained++));
+        Assert.Equal(0, trained);
+        Assert.Equal(0, resumed.RefreshedAt);
+        Assert.Equal(0.5 * 2 * 2 - (0.001 * 4), Assert.Single(atTwo.Verdicts).Score!.Value, 5);
+        Assert.False(atTwo.Verdicts[0].Flagged);
+
+        var fresh = new ZenoPlusPlusDefense(options).DefendBeforeAggregation(update, Context(new float[] { 0, 0 }, () => new float[] { 1, 0 }, 2));
+        Assert.True(Assert.Single(fresh.Verdicts).Flagged);
+
+        resumed.DefendBeforeAggregation(update, Context(new float[] { 0, 0 }, () => new float[] { 1, 0 }, 3, () => trained++));
+        Assert.Equal(1, trained);
+        Assert.Equal(3, resumed.RefreshedAt);
+    }
+
+    [Fact]
     public void Defend_EveryCandidateRejected_PassesTheGlobalModelOnAlone()
     {
         var defense = new ZenoPlusPlusDefense(new ZenoPlusPlusOptions { LearningRate = 0.5 });
