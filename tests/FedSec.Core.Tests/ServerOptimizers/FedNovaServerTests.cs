@@ -35,16 +35,32 @@ public sealed class FedNovaServerTests
     [Fact]
     public void Prepare_StepsNotReported_TakesEpochsTimesBatchesFromTheSampleCount()
     {
-        // E = 2, B = 10: n = 10 → τ = 2; n = 25 → τ = 2·3 = 6. p = 10/35, 25/35; τ_eff = (20 + 150)/35.
+        // E = 2, B = 10: n = 10 → τ = 2; n = 25 → τ = 2·3 = 6. p = 10/35, 25/35; τ_eff = (20 + 150)/35. Each update becomes
+        // G + (τ_eff/aᵢ)(wᵢ − G): (2, 0)·τ_eff/2 and (0, 6)·τ_eff/6, both τ_eff long.
         float[] global = { 0, 0 };
         var updates = new[] { new ClientUpdate(0, 10, new float[] { 2, 0 }), new ClientUpdate(1, 25, new float[] { 0, 6 }) };
         var server = new FedNovaServer(epochs: 2, batchSize: 10, momentum: 0);
 
         var prepared = server.Prepare(updates, new ReceivedUpdates(global, Layout, new Dictionary<int, int>(), null, null));
 
-        Assert.Equal(new float[] { 1, 0 }, prepared[0].Weights);
-        Assert.Equal(new float[] { 0, 1 }, prepared[1].Weights);
         Assert.Equal(170.0 / 35, server.EffectiveSteps, 12);
+        Assert.Equal(new float[] { (float)(170.0 / 35), 0 }, prepared[0].Weights);
+        Assert.Equal(new float[] { 0, (float)(170.0 / 35) }, prepared[1].Weights);
+    }
+
+    [Fact]
+    public void Step_ManyMomentumStepsAndASmallUpdate_KeepsTheUpdateToFloatPrecision()
+    {
+        // ρ = 0.9, τ = 110: aᵢ = τ_eff ≈ 1 010. One client: FedNova's next model is the client's own (1.0001, −1.00004).
+        // Storing G + dᵢ/aᵢ ≈ 1 + 9.9·10⁻⁸ in float rounded it to G's ulp (1.19·10⁻⁷), which τ_eff made 1.00012; and
+        // −1 − 4·10⁻⁸ rounded to −1: that update vanished.
+        float[] global = { 1, -1 };
+        float[] client = { 1.0001f, -1.00004f };
+        var server = new FedNovaServer(1, 32, momentum: 0.9);
+
+        var next = Round(server, global, new[] { new ClientUpdate(0, 10, client) }, new Dictionary<int, int> { [0] = 110 });
+
+        Assert.Equal(client, next);
     }
 
     [Theory]
@@ -83,10 +99,13 @@ public sealed class FedNovaServerTests
     [Fact]
     public void Prepare_Buffers_AreLeftAsTheClientsSentThem()
     {
+        // τ = 4 and 2, equal n: τ_eff = 3; the trainable weight scales by 3/4 and 3/2, the buffer stays.
         var layout = new ParameterLayout(new[] { ("w", (IReadOnlyList<long>)new long[] { 1 }, ParameterKind.Trainable), ("running_mean", (IReadOnlyList<long>)new long[] { 1 }, ParameterKind.Buffer) });
         var server = new FedNovaServer(1, 32, 0);
-        var prepared = server.Prepare(new[] { new ClientUpdate(0, 10, new float[] { 4, 4 }) }, new ReceivedUpdates(new float[] { 0, 0 }, layout, new Dictionary<int, int> { [0] = 4 }, null, null));
-        Assert.Equal(new float[] { 1, 4 }, prepared[0].Weights);
+        var updates = new[] { new ClientUpdate(0, 10, new float[] { 4, 4 }), new ClientUpdate(1, 10, new float[] { 2, 2 }) };
+        var prepared = server.Prepare(updates, new ReceivedUpdates(new float[] { 0, 0 }, layout, new Dictionary<int, int> { [0] = 4, [1] = 2 }, null, null));
+        Assert.Equal(new float[] { 3, 4 }, prepared[0].Weights);
+        Assert.Equal(new float[] { 3, 2 }, prepared[1].Weights);
     }
 
     [Fact]
