@@ -11,9 +11,35 @@ public class NeurotoxinAttackTests
     [Fact]
     public void Frozen_HandComputed_TopMagnitudesOfTheGlobalUpdate()
     {
-        // G − G_prev = (0.1, −5, 0.2, 3); ratio 0.5 freezes ⌈0.5 × 4⌉ = 2 coordinates: the largest, −5 and 3.
+        // G − G_prev = (0.1, −5, 0.2, 3); ratio 0.5 frees ⌊0.5 × 4⌋ = 2 and freezes the other 2: the largest, −5 and 3.
         var frozen = NeurotoxinMask.Frozen(new float[] { 1.1f, -5, 0.2f, 3 }, new float[] { 1, 0, 0, 0 }, Fixtures.FlatLayout(4), 0.5);
         Assert.Equal(new[] { false, true, false, true }, frozen);
+    }
+
+    [Fact]
+    public void Frozen_UnchangedGlobalModel_StillFreesTheRatioOfCoordinates()
+    {
+        // Every change is 0: the authors' topk frees ⌊0.5 × 4⌋ = 2 coordinates whatever the ties; FedSec freezes the
+        // first two in coordinate order (freezing every value tied with the boundary froze all four).
+        var frozen = NeurotoxinMask.Frozen(new float[] { 1, 2, 3, 4 }, new float[] { 1, 2, 3, 4 }, Fixtures.FlatLayout(4), 0.5);
+        Assert.Equal(new[] { true, true, false, false }, frozen);
+    }
+
+    [Fact]
+    public void Frozen_TiesAtTheBoundary_FreezesExactlyTheCountInCoordinateOrder()
+    {
+        // Changes (1, 2, 2, 2), ratio 0.5: 2 frozen, both from the tied 2s, the first two of them.
+        var frozen = NeurotoxinMask.Frozen(new float[] { 1, 2, 2, 2 }, new float[4], Fixtures.FlatLayout(4), 0.5);
+        Assert.Equal(new[] { false, true, true, false }, frozen);
+    }
+
+    [Fact]
+    public void Frozen_RatioPointNineFiveOfOneHundred_FreezesFive()
+    {
+        // 1 − 0.95 is 0.050000000000000044 in double: ⌈(1 − ratio)·m⌉ froze 6 of 100; m − ⌊ratio·m⌋ freezes 5, the largest.
+        var global = Enumerable.Range(1, 100).Select(i => (float)i).ToArray();
+        var frozen = NeurotoxinMask.Frozen(global, new float[100], Fixtures.FlatLayout(100), 0.95);
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => i >= 95), frozen);
     }
 
     [Fact]
