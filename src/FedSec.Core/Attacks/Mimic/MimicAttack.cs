@@ -55,10 +55,15 @@ internal sealed class MimicAttack : IModelPoisoningAttack, IControlsClients, ICr
         return null;
     }
 
+    /// <summary>
+    /// The paper's heuristic on this round's benign updates. The first choice is kept for later rounds; in a round without
+    /// that client (partial participation) the choice is for this round only, and the first is followed again when it
+    /// returns (until 2026-12-05 such a round replaced it for good).
+    /// </summary>
     private int Choose(RoundView view)
     {
         int position = view.Benign[MimicKernel.Choose(view.Benign.Select(view.Delta).ToArray())];
-        _followed = view[position].ClientId;
+        _followed ??= view[position].ClientId;
         return position;
     }
 

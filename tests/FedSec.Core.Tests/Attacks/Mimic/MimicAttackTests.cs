@@ -64,6 +64,26 @@ public class MimicAttackTests
     }
 
     [Fact]
+    public void AttackModel_FollowedClientAbsentForARound_FollowsItAgainWhenItReturns()
+    {
+        var attack = new MimicAttack(new MimicOptions());
+        var first = Round();
+        attack.AttackModel(first, AttackFixtures.Context(Global, first, new[] { 1, 5 }));
+        Assert.Equal(3, attack.LastMimicked);
+
+        // Round 1 without client 3 (partial participation): the heuristic picks among 0, 2 and 4 for this round only.
+        var absent = Round().Where(u => u.ClientId != 3).ToArray();
+        attack.AttackModel(absent, AttackFixtures.Context(Global, absent, new[] { 1, 5 }, round: 1));
+        Assert.NotEqual(3, attack.LastMimicked);
+
+        // Round 2: client 3 is back and is copied again, though client 0 is now the outlier.
+        var back = Round(lastX: 0.5f);
+        var result = attack.AttackModel(back, AttackFixtures.Context(Global, back, new[] { 1, 5 }, round: 2));
+        Assert.Equal(3, attack.LastMimicked);
+        Assert.Equal(back[3].Weights, result[1].Weights);
+    }
+
+    [Fact]
     public void AttackModel_HonestUpdates_SameInstances()
     {
         var updates = Round();
