@@ -49,7 +49,9 @@ public static class FlareScores
 
     /// <summary>
     /// cᵢ: how many clients count client i among their <paramref name="k"/> nearest others by <paramref name="distances"/>
-    /// (ties broken by the lower index).
+    /// (ties broken by the lower index). A NaN distance (a model whose representations overflowed float: finite but huge
+    /// weights) counts as infinitely far; .NET's ordering puts NaN first, which made such a model everyone's nearest
+    /// neighbour and gave it nearly all the trust.
     /// </summary>
     public static int[] NeighbourCounts(double[,] distances, int k)
     {
@@ -58,7 +60,7 @@ public static class FlareScores
         var counts = new int[n];
         for (int i = 0; i < n; i++)
         {
-            var nearest = Enumerable.Range(0, n).Where(j => j != i).OrderBy(j => distances[i, j]).ThenBy(j => j).Take(k);
+            var nearest = Enumerable.Range(0, n).Where(j => j != i).OrderBy(j => double.IsNaN(distances[i, j]) ? double.PositiveInfinity : distances[i, j]).ThenBy(j => j).Take(k);
             foreach (int j in nearest)
             {
                 counts[j]++;

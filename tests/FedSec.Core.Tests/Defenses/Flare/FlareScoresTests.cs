@@ -47,6 +47,15 @@ public class FlareScoresTests
     }
 
     [Fact]
+    public void NeighbourCounts_NaNDistance_CountsAsFarthest()
+    {
+        // Client 2's representations overflowed: its distances are NaN. 0 names 1, 1 names 0, and 2 (all others at NaN,
+        // a tie) names 0; nobody names 2. Ordered as .NET orders NaN (first), 0 and 1 both named 2: counts (1, 0, 2).
+        var d = new double[,] { { 0, 1, double.NaN }, { 1, 0, double.NaN }, { double.NaN, double.NaN, 0 } };
+        Assert.Equal(new[] { 2, 1, 0 }, FlareScores.NeighbourCounts(d, 1));
+    }
+
+    [Fact]
     public void TrustScores_HandCase_SoftmaxOfCountsOverTemperature()
     {
         var ts = FlareScores.TrustScores(new[] { 2, 3, 3, 0 }, 1);
