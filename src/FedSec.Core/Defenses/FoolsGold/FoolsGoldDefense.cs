@@ -73,7 +73,8 @@ internal sealed class FoolsGoldDefense : IBeforeAggregationDefense, ICrossRoundS
                 continue;
             }
 
-            kept.Add(u with { AggregationWeight = u.SampleCount * weights[i] });
+            // The weight it arrived with (its sample count, or what an earlier stage set: FedBuff's 1, CDP's 1) times wᵢ.
+            kept.Add(u with { AggregationWeight = u.AggregationWeight * weights[i] });
             verdicts[i] = new ClientVerdict(u.ClientId, VerdictKind.Reweighted, weights[i], weights[i]);
         }
 

@@ -41,14 +41,18 @@ public class FoolsGoldDefenseTests
     }
 
     [Fact]
-    public void DefendBeforeAggregation_KeptUpdates_WeightIsSampleCountTimesFoolsGoldWeight()
+    public void DefendBeforeAggregation_KeptUpdates_WeightIsIncomingWeightTimesFoolsGoldWeight()
     {
+        // An earlier stage's weights (FedBuff's plain mean gives every update 1; here 20 + i) are scaled, not replaced
+        // by the sample count (which made FedBuff's buffer sample-weighted again and gave offline weights below 0.5 zero).
         var global = new float[D];
         var updates = RoundUpdates(0, global).Select((u, i) => u with { AggregationWeight = 20 + i }).ToArray();
+        var incoming = updates.ToDictionary(u => u.ClientId, u => u.AggregationWeight);
         var outcome = new FoolsGoldDefense(new FoolsGoldOptions { Kappa = 0.2 })
             .DefendBeforeAggregation(updates, DefenseTestData.Context(global, Enumerable.Range(0, 8)));
         var verdicts = outcome.Verdicts.ToDictionary(v => v.ClientId);
-        Assert.All(outcome.Updates, u => Assert.Equal(u.SampleCount * verdicts[u.ClientId].Weight, u.AggregationWeight, 12));
+        Assert.All(outcome.Updates, u => Assert.NotEqual(u.SampleCount, incoming[u.ClientId]));
+        Assert.All(outcome.Updates, u => Assert.Equal(incoming[u.ClientId] * verdicts[u.ClientId].Weight, u.AggregationWeight, 12));
         Assert.All(outcome.Updates, u => Assert.Equal(VerdictKind.Reweighted, verdicts[u.ClientId].Kind));
     }
 
