@@ -16,9 +16,10 @@ public static class MeanShift
 
     /// <summary>
     /// scikit-learn's <c>estimate_bandwidth</c>: the mean over points of the distance to their k-th nearest point, the
-    /// point itself counted first, k = max(1, ⌊n·quantile⌋).
+    /// point itself counted first, k = max(<paramref name="minNeighbours"/>, ⌊n·quantile⌋) (scikit-learn's minimum is 1:
+    /// the point itself, a bandwidth of 0).
     /// </summary>
-    public static double EstimateBandwidth(IReadOnlyList<double[]> points, double quantile)
+    public static double EstimateBandwidth(IReadOnlyList<double[]> points, double quantile, int minNeighbours = 1)
     {
         ArgumentNullException.ThrowIfNull(points);
         int n = points.Count;
@@ -27,7 +28,7 @@ public static class MeanShift
             throw new ArgumentException("No points to estimate a bandwidth from.", nameof(points));
         }
 
-        int k = Math.Max(1, (int)(n * quantile));
+        int k = Math.Max(Math.Max(1, minNeighbours), (int)(n * quantile));
         double sum = 0;
         var row = new double[n];
         for (int i = 0; i < n; i++)

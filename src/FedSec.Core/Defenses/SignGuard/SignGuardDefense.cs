@@ -67,7 +67,10 @@ internal sealed class SignGuardDefense : IBeforeAggregationDefense
     {
         int n = deltas.Length;
         var features = SignFeatures.Compute(deltas, SampleCoordinates(deltas[0].Length, context));
-        double bandwidth = MeanShift.EstimateBandwidth(features, BandwidthQuantile);
+        // k = ⌊n/2⌋ counts the point itself first, so for n ≤ 3 scikit-learn's k = 1 gives a bandwidth of 0: every distinct
+        // point its own mode, and all but one update removed whatever they look like. FedSec takes at least the nearest
+        // other point (k ≥ 2), which changes nothing from n = 4 on.
+        double bandwidth = MeanShift.EstimateBandwidth(features, BandwidthQuantile, minNeighbours: 2);
         var labels = MeanShift.Cluster(features, bandwidth);
         var largest = labels.Where(l => l != MeanShift.Orphan).GroupBy(l => l)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (int?)g.Key).FirstOrDefault();

@@ -32,5 +32,6 @@ public class MeanShiftTests
         Assert.Equal(0, MeanShift.EstimateBandwidth(p, 0.5)); // k = 1: the point itself.
         Assert.Equal((1 + 1 + 2) / 3.0, MeanShift.EstimateBandwidth(p, 0.7), 12); // k = 2: nearest other point.
         Assert.Equal((3 + 2 + 3) / 3.0, MeanShift.EstimateBandwidth(p, 1.0), 12);
+        Assert.Equal((1 + 1 + 2) / 3.0, MeanShift.EstimateBandwidth(p, 0.5, minNeighbours: 2), 12); // k raised to 2.
     }
 }

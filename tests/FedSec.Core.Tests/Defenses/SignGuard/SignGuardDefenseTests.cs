@@ -31,6 +31,23 @@ public class SignGuardDefenseTests
     }
 
     [Fact]
+    public void DefendBeforeAggregation_ThreeUpdates_KeepsTheTwoAlikeAndRemovesTheSignFlipped()
+    {
+        // Equal norms (entries ±1), so the norm filter keeps all three. Signs: all positive, 7 in 8 positive, all negative.
+        // k = ⌊3/2⌋ = 1 counted the point itself: bandwidth 0, three modes of one, and only client 0 kept. With the nearest
+        // other point the bandwidth is about (0.18 + 0.18 + 1.24)/3: clients 0 and 1 share a mode, client 2 does not.
+        var deltas = new[]
+        {
+            Enumerable.Repeat(1f, D).ToArray(),
+            Enumerable.Range(0, D).Select(j => j % 8 == 0 ? -1f : 1f).ToArray(),
+            Enumerable.Repeat(-1f, D).ToArray(),
+        };
+        var outcome = Run(deltas);
+        Assert.Equal(new[] { 0, 1 }, outcome.Updates.Select(u => u.ClientId));
+        Assert.Equal(VerdictKind.Removed, outcome.Verdicts[2].Kind);
+    }
+
+    [Fact]
     public void DefendBeforeAggregation_HugeAndTinyNorms_RemovedByNormFilter()
     {
         var rng = new Random(5);
