@@ -27,12 +27,17 @@ internal sealed class AurorDefense(AurorOptions options) : IBeforeAggregationDef
         var deltas = TrainableDeltas.Of(updates, context);
         var (from, to) = Examined(context.Layout, options.Feature);
         var (suspicious, indicative) = Count(deltas.Deltas, from, to, options.Threshold);
+        var fractions = Enumerable.Range(0, n).Select(i => indicative == 0 ? 0 : suspicious[i] / (double)indicative).ToArray();
+
+        // With τ < 0.5 every client can be in some minority often enough: a verdict against everyone removes no one
+        // (an empty round would stop the run).
+        bool removesAll = indicative > 0 && fractions.All(f => f > options.Tau);
         var kept = new List<ClientUpdate>();
         var verdicts = new ClientVerdict[n];
         for (int i = 0; i < n; i++)
         {
-            double fraction = indicative == 0 ? 0 : suspicious[i] / (double)indicative;
-            if (indicative > 0 && fraction > options.Tau)
+            double fraction = fractions[i];
+            if (indicative > 0 && fraction > options.Tau && !removesAll)
             {
                 verdicts[i] = new ClientVerdict(updates[i].ClientId, VerdictKind.Removed, 0, fraction);
                 continue;

@@ -65,7 +65,9 @@ internal sealed class FLDetectorDefense : IBeforeAggregationDefense, ICrossRound
 
         var flagged = new bool[n];
         double?[] scores = distances?.Select(d => (double?)d).ToArray() ?? new double?[n];
-        if (n >= 2 && updates.All(u => _scores.TryGetValue(u.ClientId, out var w) && w.Count >= _options.Window))
+        // Two clients with different scores always make two gap-statistic clusters (W₂ = 0), so n = 2 would remove one
+        // every round, attacked or not: detection starts at three, as Auror's and RFLBAT's.
+        if (n >= 3 && updates.All(u => _scores.TryGetValue(u.ClientId, out var w) && w.Count >= _options.Window))
         {
             var suspicion = updates.Select(u => _scores[u.ClientId].Average()).ToArray();
             scores = suspicion.Select(s => (double?)s).ToArray();

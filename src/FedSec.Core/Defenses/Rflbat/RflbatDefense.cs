@@ -56,9 +56,7 @@ internal sealed class RflbatDefense(RflbatOptions options) : IBeforeAggregationD
             }
         }
 
-        var second = DistanceSums(points, chosen);
-        double secondMedian = ScalarMedian.Of(chosen.Select(i => second[i]).ToArray());
-        var final = chosen.Where(i => second[i] < options.Epsilon2 * secondMedian || secondMedian == 0).ToHashSet();
+        var final = SecondFilter(points, chosen, options.Epsilon2);
 
         var kept = new List<ClientUpdate>();
         var verdicts = new ClientVerdict[n];
@@ -88,6 +86,20 @@ internal sealed class RflbatDefense(RflbatOptions options) : IBeforeAggregationD
         var order = Enumerable.Range(0, n).OrderByDescending(c => evd.EigenValues[c].Real).ThenBy(c => c).Take(Math.Min(components, n)).ToArray();
         return Enumerable.Range(0, n).Select(i => order.Select(c =>
             evd.EigenVectors[i, c] * Math.Sqrt(Math.Max(0, evd.EigenValues[c].Real))).ToArray()).ToArray();
+    }
+
+    /// <summary>
+    /// The second filter: the members of <paramref name="chosen"/> whose distance sum among them is below ε₂ times their
+    /// median (all when that median is 0). ε₂ ≤ 1 can remove the whole cluster (two points have equal sums, none below
+    /// ε₂ × their median; 0, 1, 2 with ε₂ = 0.5): then it is kept, as the first filter keeps everyone when it would remove
+    /// everyone (an empty round would stop the run).
+    /// </summary>
+    internal static HashSet<int> SecondFilter(IReadOnlyList<double[]> points, int[] chosen, double epsilon2)
+    {
+        var second = DistanceSums(points, chosen);
+        double secondMedian = ScalarMedian.Of(chosen.Select(i => second[i]).ToArray());
+        var final = chosen.Where(i => second[i] < epsilon2 * secondMedian || secondMedian == 0).ToHashSet();
+        return final.Count == 0 ? chosen.ToHashSet() : final;
     }
 
     /// <summary>For each member i of <paramref name="members"/>, Σⱼ ‖xᵢ − xⱼ‖ over the other members (by client index; 0 for non-members).</summary>

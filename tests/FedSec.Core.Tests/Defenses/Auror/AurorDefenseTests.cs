@@ -24,10 +24,25 @@ public class AurorDefenseTests
     }
 
     [Fact]
+    public void DefendBeforeAggregation_TauBelowHalfFlagsEveryone_RemovesNoOne()
+    {
+        // Δ = e₀, e₁, e₂, α = 0.5: each coordinate is indicative (centres 0 and 1) with a minority of one client, so every
+        // client is suspicious in 1/3 of them, more than τ = 0.3. Removing all three would stop the run: all are kept.
+        var deltas = new[] { new float[] { 1, 0, 0 }, new float[] { 0, 1, 0 }, new float[] { 0, 0, 1 } };
+        var global = new float[3];
+        var outcome = new AurorDefense(new AurorOptions { Threshold = 0.5, Tau = 0.3, Feature = AurorFeature.All })
+            .DefendBeforeAggregation(DefenseTestData.FromDeltas(global, deltas), DefenseTestData.Context(global, Enumerable.Range(0, 3)));
+        Assert.Equal(new[] { 0, 1, 2 }, outcome.Updates.Select(u => u.ClientId));
+        Assert.All(outcome.Verdicts, v => Assert.Equal(VerdictKind.Kept, v.Kind));
+        Assert.All(outcome.Verdicts, v => Assert.Equal(1 / 3.0, v.Score!.Value, 12));
+    }
+
+    [Fact]
     public void Count_HandComputedIndicativeFeaturesAndMinorities()
     {
         // Coordinate 0: (0, 0, 0, 0, 1), centres 0 and 1: indicative, minority {4}. Coordinate 1: (0, 0, 0, 1, 1):
-        // indicative, minority {3, 4}. Coordinate 2: (0, 0.1, 0.2, 0.1, 0): centres 0.05 apart at most, not indicative.
+        // indicative, minority {3, 4}. Coordinate 2: (0, 0.1, 0.2, 0.1, 0): split {0, 0} | {0.1, 0.1, 0.2}, centres 0.13 apart
+        // (< α = 0.5), not indicative.
         var deltas = new[]
         {
             new float[] { 0, 0, 0 }, new float[] { 0, 0, 0.1f }, new float[] { 0, 0, 0.2f }, new float[] { 0, 1, 0.1f }, new float[] { 1, 1, 0 },

@@ -109,15 +109,31 @@ public class FLDetectorDefenseTests
         // the attacker (client 3 sends an update far from its prediction every round).
         var defense = new FLDetectorDefense(new FLDetectorOptions { Window = 2 });
         var global = new[] { 0f };
-        var removed = new List<bool>();
+        var removed = new List<int[]>();
         for (int round = 0; round < 4; round++)
         {
             var outcome = Run(defense, round, global, 0.10f, 0.11f, 0.09f, round % 2 == 0 ? 5f : -5f);
-            removed.Add(outcome.Verdicts.Any(v => v.Kind == VerdictKind.Removed));
+            removed.Add(outcome.Verdicts.Where(v => v.Kind == VerdictKind.Removed).Select(v => v.ClientId).ToArray());
             global = new[] { global[0] + 0.1f };
         }
 
-        Assert.Equal(new[] { false, false, false, true }, removed);
+        Assert.All(removed.Take(3), Assert.Empty);
+        Assert.Equal(new[] { 3 }, removed[3]);
+    }
+
+    [Fact]
+    public void DefendBeforeAggregation_TwoClients_NeverRemovesEither()
+    {
+        // Two different scores always make two gap-statistic clusters (W₂ = 0): with n = 2 FLDetector removed the client
+        // with the larger error every round from round 2 on, with no attacker. Detection needs three clients.
+        var defense = new FLDetectorDefense(new FLDetectorOptions { Window = 1 });
+        var global = new[] { 0f };
+        for (int round = 0; round < 6; round++)
+        {
+            var outcome = Run(defense, round, global, 0.10f + (0.01f * round), 0.13f - (0.02f * (round % 2)));
+            Assert.All(outcome.Verdicts, v => Assert.Equal(VerdictKind.Kept, v.Kind));
+            global = new[] { global[0] + 0.1f };
+        }
     }
 
     [Fact]

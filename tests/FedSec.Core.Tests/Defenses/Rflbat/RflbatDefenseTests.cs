@@ -16,6 +16,16 @@ public class RflbatDefenseTests
     }
 
     [Fact]
+    public void SecondFilter_HandComputed_KeepsSumsBelowEpsilonTimesMedianOrTheWholeClusterWhenNoneIs()
+    {
+        // Points 0, 1, 5: sums 6, 5, 9, median 6. ε₂ = 1.5 keeps sums below 9: 0 and 1. ε₂ = 0.5 keeps none below 3:
+        // removing the whole cluster would leave the round empty, so all three stay.
+        var points = new[] { new[] { 0.0 }, new[] { 1.0 }, new[] { 5.0 } };
+        Assert.Equal(new[] { 0, 1 }, RflbatDefense.SecondFilter(points, new[] { 0, 1, 2 }, 1.5).Order());
+        Assert.Equal(new[] { 0, 1, 2 }, RflbatDefense.SecondFilter(points, new[] { 0, 1, 2 }, 0.5).Order());
+    }
+
+    [Fact]
     public void Project_TwoComponentsOfPlanarUpdates_PreservesPairwiseDistances()
     {
         // Updates in a plane of R³ (centred already): the projection on two components is a rotation of it.
