@@ -5,6 +5,7 @@ using FedSec.Defenses.FoolsGold;
 using FedSec.Defenses.Median;
 using FedSec.Parameters;
 using FedSec.ServerOptimizers;
+using FedSec.Setup;
 using FedSec.Simulation;
 using FedSec.Stages;
 
@@ -55,6 +56,29 @@ public sealed class DefenseSimulatorTests
 
         Assert.Equal(32767.0, Scale());
         Assert.InRange(Scale(new MedianDefense()), 0, 100);
+    }
+
+    [Fact]
+    public void Run_OptimalIpmWithAServerClippingStage_SearchesAgainstTheClippedRound()
+    {
+        // A stage clipping every update to norm 1 before aggregation (central DP's place): past ε‖μ‖ = 1 a larger ε no
+        // longer moves FedAvg's aggregate, so the search stops instead of taking 2¹⁵ − 1 as it does unclipped. The stage
+        // runs once more per candidate and is restored after each: the real round counts one call.
+        var attack = new OptimalIpmAttack(new OptimalOptions { ClientNum = 2 });
+        var config = new ExperimentConfig();
+        var clip = new UnitNormClipStage();
+        var setup = TestSetup.Of(config, attack) with { Extensions = [new ConfiguredExtension("dp_args", clip, [])] };
+        var server = new ServerRound(new PipelineStages(setup), ServerOptimizerFactory.Create(config));
+        var rng = new Random(6);
+        var global = new float[12];
+        var common = DefenseTestData.Gaussian(rng, 12);
+        var updates = Enumerable.Range(0, 10).Select(i => new ClientUpdate(i, 10, DefenseTestData.Jitter(rng, common, 0.3))).ToArray();
+        var context = DefenseTestData.Context(global, Enumerable.Range(0, 10), malicious: new[] { 8, 9 });
+
+        server.Run(updates, context, attackActive: true);
+
+        Assert.InRange(context.Metrics["optimal_scale"], 0, 100);
+        Assert.Equal(1, clip.Calls);
     }
 
     private static byte[] State(ICrossRoundState state)
