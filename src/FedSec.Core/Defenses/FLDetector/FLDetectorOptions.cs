@@ -35,11 +35,11 @@ public sealed class FLDetectorOptions
     public int Window { get; init; } = WindowKey.Default;
 
     /// <summary>B, the gap statistic's reference samples.</summary>
-    /// <value>The default value is 20, as in the authors' code.</value>
+    /// <value>The default value is 20 (the authors' <c>detection1</c> draws 10).</value>
     public int GapSamples { get; init; } = GapSamplesKey.Default;
 
     /// <summary>K_max of the gap statistic.</summary>
-    /// <value>The default value is 10, as in the authors' code.</value>
+    /// <value>The default value is 10 (the authors' <c>detection1</c> tries k up to 7).</value>
     public int MaxClusters { get; init; } = MaxClustersKey.Default;
 
     /// <summary>
