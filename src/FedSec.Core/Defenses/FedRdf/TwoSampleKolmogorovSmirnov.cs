@@ -7,7 +7,7 @@ namespace FedSec.Defenses.FedRdf;
 /// continuous distribution, by counting the lattice paths from (0, 0) to (m, n) that stay inside the band (Hodges 1957).
 /// Written here because neither MathNet.Numerics nor another maintained .NET library referenced by FedSec has the
 /// two-sample exact distribution. FedRDF only needs "is p below α", which depends on the sizes alone through the
-/// smallest statistic that rejects, so <see cref="CriticalCount"/> computes that once per (m, n, α).
+/// smallest statistic that rejects, which <see cref="CriticalCount"/> finds.
 /// </summary>
 internal static class TwoSampleKolmogorovSmirnov
 {
@@ -90,18 +90,31 @@ internal static class TwoSampleKolmogorovSmirnov
 
     /// <summary>
     /// The smallest m·n·D whose p-value is below <paramref name="alpha"/> (the test rejects exactly when the scaled
-    /// statistic reaches it); <c>int.MaxValue</c> when no statistic of these sizes rejects.
+    /// statistic reaches it); <c>int.MaxValue</c> when no statistic of these sizes rejects. The p-value falls as the
+    /// statistic grows, so a binary search over 1..m·n finds it in about log₂(m·n) p-values of O(m·n) each (a scan
+    /// from 1 cost about 4·10⁹ operations a round for 700 against 300 clients).
     /// </summary>
     public static int CriticalCount(int m, int n, double alpha)
     {
-        for (int k = 1; k <= m * n; k++)
+        int lo = 1, hi = m * n;
+        if (PValue(m, n, hi) >= alpha)
         {
-            if (PValue(m, n, k) < alpha)
+            return int.MaxValue;
+        }
+
+        while (lo < hi)
+        {
+            int mid = lo + ((hi - lo) / 2);
+            if (PValue(m, n, mid) < alpha)
             {
-                return k;
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
             }
         }
 
-        return int.MaxValue;
+        return lo;
     }
 }

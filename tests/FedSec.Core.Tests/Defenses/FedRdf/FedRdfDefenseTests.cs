@@ -61,12 +61,25 @@ public class FedRdfDefenseTests
         // Ties: (1, 1) vs (1, 2): at 1, F₁ = 1 and F₂ = 0.5 → D = 0.5, m·n·D = 2.
         Assert.Equal(2, TwoSampleKolmogorovSmirnov.ScaledStatistic(new double[] { 1, 1 }, new double[] { 1, 2 }));
 
-        // 7 vs 3 (FedRDF with 10 clients): D = 1 has p = 2/120; D = 6/7 (18 of 21) has p = (2 + 8)/120... counted by hand:
-        // b's all after six a's or all before the second a: 4 + 4 = 8 paths with D ≥ 6/7 → 8/120 ≥ 0.05, so only D = 1 rejects.
+        // 7 vs 3 (FedRDF with 10 clients): D = 1 has p = 2/120; D = 6/7 (18 of 21) has p = 8/120, counted by hand: b's all
+        // after six a's or all before the second a, 4 + 4 = 8 paths with D ≥ 6/7 (the 2 with D = 1 among them) → 8/120 ≥ 0.05,
+        // so only D = 1 rejects.
         Assert.Equal(2.0 / 120, TwoSampleKolmogorovSmirnov.PValue(7, 3, 21), 12);
         Assert.Equal(8.0 / 120, TwoSampleKolmogorovSmirnov.PValue(7, 3, 18), 12);
         Assert.InRange(TwoSampleKolmogorovSmirnov.CriticalCount(7, 3, 0.05), 19, 21); // 19 and 20 are not reachable: the same test
         Assert.Equal(int.MaxValue, TwoSampleKolmogorovSmirnov.CriticalCount(6, 2, 0.05));
+    }
+
+    [Theory]
+    [InlineData(7, 3, 0.05)]
+    [InlineData(14, 6, 0.05)]
+    [InlineData(21, 9, 0.01)]
+    [InlineData(35, 15, 0.05)]
+    public void CriticalCount_BinarySearch_IsTheFirstStatisticThatRejects(int m, int n, double alpha)
+    {
+        int critical = TwoSampleKolmogorovSmirnov.CriticalCount(m, n, alpha);
+        Assert.True(TwoSampleKolmogorovSmirnov.PValue(m, n, critical) < alpha);
+        Assert.All(Enumerable.Range(1, critical - 1), k => Assert.True(TwoSampleKolmogorovSmirnov.PValue(m, n, k) >= alpha, $"k = {k}"));
     }
 
     [Fact]
