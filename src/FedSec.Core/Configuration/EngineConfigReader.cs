@@ -72,6 +72,7 @@ internal static class EngineConfigReader
             StalenessA = r.Get(P.StalenessA, S.Train),
             StalenessB = r.Get(P.StalenessB, S.Train),
             AsyncAlpha = r.Get(P.AsyncAlpha, S.Train),
+            AsyncRho = r.Get(P.AsyncRho, S.Train),
             FrequencyOfTheTest = r.Get(P.FrequencyOfTheTest, S.Validation),
             AttackProb = r.Get(P.AttackProb, S.Attack),
             PoisonStartRoundId = r.Get(P.PoisonStartRoundId, S.Attack),

@@ -208,6 +208,9 @@ public static class EngineParameters
     /// <summary><c>train_args.async_alpha</c> (FedSec's).</summary>
     public static readonly DoubleParameter AsyncAlpha = new("async_alpha", Defaults.AsyncAlpha, "FedAsync's mixing weight alpha: G <- (1 - a_t)G + a_t w with a_t = alpha * s(staleness).", min: 0, minExclusive: true, max: 1);
 
+    /// <summary><c>train_args.async_rho</c> (FedSec's).</summary>
+    public static readonly DoubleParameter AsyncRho = new("async_rho", Defaults.AsyncRho, "FedAsync's proximal weight rho: clients minimise f(x) + rho/2 ||x - x_tau||^2, x_tau the stale model they start from (Xie et al.); 0 trains the plain loss.", min: 0);
+
     /// <summary><c>validation_args.frequency_of_the_test</c>.</summary>
     public static readonly IntParameter FrequencyOfTheTest = new("frequency_of_the_test", Defaults.FrequencyOfTheTest, "Evaluate the global model every this many rounds (and after the last).", min: 1);
 
@@ -303,6 +306,7 @@ public static class EngineParameters
         new(ConfigSections.Train, StalenessA),
         new(ConfigSections.Train, StalenessB),
         new(ConfigSections.Train, AsyncAlpha),
+        new(ConfigSections.Train, AsyncRho),
         new(ConfigSections.Validation, FrequencyOfTheTest),
         new(ConfigSections.Attack, EnableAttack),
         new(ConfigSections.Attack, AttackType),

@@ -159,6 +159,12 @@ public sealed record ExperimentConfig
     /// <summary><c>train_args.async_alpha</c>: FedAsync's mixing weight α.</summary>
     public double AsyncAlpha { get; init; } = 0.6;
 
+    /// <summary>
+    /// <c>train_args.async_rho</c>: FedAsync's proximal weight ρ; its clients minimise f(x) + ρ/2·‖x − x_τ‖², x_τ the
+    /// (stale) model they start from (Xie et al.'s regularised local objective). 0 trains the plain loss.
+    /// </summary>
+    public double AsyncRho { get; init; }
+
     /// <summary>True for the asynchronous optimizers (FedAsync, FedBuff).</summary>
     public bool IsAsynchronous => FederatedOptimizer is FederatedOptimizer.FedAsync or FederatedOptimizer.FedBuff;
 

@@ -41,6 +41,11 @@ internal static class OptimizerCheck
             r.Report(P.ServerWeightDecay, S.Train, $"the server's weight decay belongs to FedSGD's server SGD step, not to {key} = {optimizer}; use federated_optimizer: FedSGD, or server_weight_decay: 0 (the clients' decay is train_args.weight_decay).");
         }
 
+        if (c.FederatedOptimizer != FederatedOptimizer.FedAsync && !r.Failed(P.AsyncRho) && c.AsyncRho != 0)
+        {
+            r.Report(P.AsyncRho, S.Train, $"async_rho is the proximal weight of FedAsync's local objective, not {key} = {optimizer}'s; use federated_optimizer: FedAsync, or fedprox_mu with FedProx.");
+        }
+
         if (r.Failed(P.StalenessModel))
         {
             return;

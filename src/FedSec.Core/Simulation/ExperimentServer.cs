@@ -174,7 +174,12 @@ public sealed class ExperimentServer
         c.LearningRate,
         c.Momentum,
         c.WeightDecay,
-        c.FederatedOptimizer == FederatedOptimizer.FedProx ? c.FedProxMu : 0)
+        c.FederatedOptimizer switch
+        {
+            FederatedOptimizer.FedProx => c.FedProxMu,
+            FederatedOptimizer.FedAsync => c.AsyncRho,
+            _ => 0,
+        })
     {
         MaxSteps = c.FederatedOptimizer == FederatedOptimizer.FedSgd ? 1 : 0,
     };

@@ -30,6 +30,27 @@ public sealed class OptimizerCheckTests
         Assert.Contains("asynchronous optimizers only", p.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("FedAvg")]
+    [InlineData("FedBuff")]
+    [InlineData("FedProx")]
+    public void Bind_AsyncRhoWithAnotherOptimizer_NamesAsyncRho(string optimizer)
+    {
+        string staleness = optimizer == "FedBuff" ? "  staleness_model: uniform\n" : string.Empty;
+        var p = FailsOn($"  federated_optimizer: {optimizer}\n{staleness}  async_rho: 0.1\n");
+        Assert.Equal("train_args.async_rho", p.Key);
+        Assert.Contains("FedAsync", p.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bind_FedAsyncWithAsyncRho_ClientsTrainWithThatProximalWeight()
+    {
+        var setup = Bind("  federated_optimizer: FedAsync\n  staleness_model: uniform\n  client_num_per_round: 1\n  async_rho: 0.1\n");
+        Assert.Equal(0.1, FedSec.Simulation.ExperimentServer.LocalTrainingSettingsOf(setup.Config).ProximalMu);
+        var plain = Bind("  federated_optimizer: FedAsync\n  staleness_model: uniform\n  client_num_per_round: 1\n");
+        Assert.Equal(0, FedSec.Simulation.ExperimentServer.LocalTrainingSettingsOf(plain.Config).ProximalMu);
+    }
+
     [Fact]
     public void Bind_FedAsyncWithSeveralClientsPerRound_NamesClientNumPerRound()
     {
