@@ -133,9 +133,27 @@ public static class GptNeoXConfigReader
         Require(Real("attention_dropout", 0, 0, 1) == 0, "attention_dropout", "is not 0; FedSec does not implement dropout inside GPT-NeoX (LoRA's dropout is lora_args.lora_dropout).");
         Require(Real("hidden_dropout", 0, 0, 1) == 0, "hidden_dropout", "is not 0; FedSec does not implement dropout inside GPT-NeoX (LoRA's dropout is lora_args.lora_dropout).");
 
-        // Newer transformers name rotary_pct partial_rotary_factor and rotary_emb_base rope_theta.
-        double rotary = Real(values.ContainsKey("partial_rotary_factor") ? "partial_rotary_factor" : "rotary_pct", 0.25, 0, 1);
-        double rotaryBase = Real(values.ContainsKey("rope_theta") ? "rope_theta" : "rotary_emb_base", 10000, 1, double.MaxValue);
+        // Newer transformers name rotary_pct partial_rotary_factor and rotary_emb_base rope_theta, and its save_pretrained
+        // writes both names: either or both are read, and both must then agree.
+        double Renamed(string newer, string older, double fallback, double min, double max)
+        {
+            if (!values.ContainsKey(newer))
+            {
+                return Real(older, fallback, min, max);
+            }
+
+            double value = Real(newer, fallback, min, max);
+            if (values.ContainsKey(older))
+            {
+                double old = Real(older, fallback, min, max);
+                Require(old == value, older, $"is {old.ToString(CultureInfo.InvariantCulture)} but {newer} is {value.ToString(CultureInfo.InvariantCulture)}; they name the same setting, so they must agree.");
+            }
+
+            return value;
+        }
+
+        double rotary = Renamed("partial_rotary_factor", "rotary_pct", 0.25, 0, 1);
+        double rotaryBase = Renamed("rope_theta", "rotary_emb_base", 10000, 1, double.MaxValue);
         var config = new GptNeoXConfig(
             Int("vocab_size"),
             Int("hidden_size"),
@@ -152,8 +170,6 @@ public static class GptNeoXConfigReader
         };
         Require(config.HiddenSize % config.HeadCount == 0, "num_attention_heads", $"is {config.HeadCount}, which does not divide hidden_size {config.HiddenSize}.");
         Require(config.RotaryDimensions % 2 == 0, "rotary_pct", $"gives {config.RotaryDimensions} rotary dimensions per head; they must be even.");
-        used.Add("partial_rotary_factor");
-        used.Add("rope_theta");
         var unknown = values.Keys.Where(k => !used.Contains(k)).Order(StringComparer.Ordinal).ToArray();
         if (unknown.Length > 0)
         {

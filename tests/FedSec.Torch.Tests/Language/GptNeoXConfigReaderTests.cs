@@ -25,6 +25,20 @@ public sealed class GptNeoXConfigReaderTests
     }
 
     [Fact]
+    public void Parse_BothRotaryNamesAsRecentTransformersSaves_ReadsThemWhenTheyAgree()
+    {
+        // transformers 4.4x's save_pretrained writes partial_rotary_factor and rope_theta next to rotary_pct and
+        // rotary_emb_base; such a config was refused as having unknown keys.
+        string both = Pythia70m.Replace("\"use_cache\": true", "\"use_cache\": true, \"partial_rotary_factor\": 0.25, \"rope_theta\": 10000", StringComparison.Ordinal);
+        Assert.Equal(GptNeoXConfigReader.Parse(Pythia70m, "config.json"), GptNeoXConfigReader.Parse(both, "config.json"));
+
+        string disagree = Pythia70m.Replace("\"use_cache\": true", "\"use_cache\": true, \"partial_rotary_factor\": 0.5", StringComparison.Ordinal);
+        var e = Assert.Throws<LanguageModelException>(() => GptNeoXConfigReader.Parse(disagree, "config.json"));
+        Assert.Contains("rotary_pct", e.Message, StringComparison.Ordinal);
+        Assert.Contains("partial_rotary_factor is 0.5", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_KeyTwice_IsAnErrorNamingTheKey()
     {
         // fuzz/ (target hf-config): a repeated key threw ArgumentException from ToDictionary.
