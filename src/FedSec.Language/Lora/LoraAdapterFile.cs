@@ -12,7 +12,8 @@ namespace FedSec.Language.Lora;
 /// <c>base_model.model.</c>, e.g. <c>base_model.model.gpt_neox.layers.0.attention.query_key_value.lora_A.weight</c>)
 /// with <c>adapter_config.json</c> beside it (<c>r</c>, <c>lora_alpha</c>, <c>lora_dropout</c>, <c>target_modules</c>).
 /// A PEFT setting that changes the computation in a way FedSec does not implement (<c>use_rslora</c>, <c>use_dora</c>,
-/// <c>fan_in_fan_out</c>, adapter biases, <c>modules_to_save</c>, <c>layers_to_transform</c>) is an error naming it.
+/// <c>fan_in_fan_out</c>, adapter biases, <c>modules_to_save</c>, <c>layers_to_transform</c>, a non-empty
+/// <c>alpha_pattern</c> or <c>rank_pattern</c>) is an error naming it.
 /// </summary>
 public static class LoraAdapterFile
 {
@@ -132,6 +133,8 @@ public static class LoraAdapterFile
             Refuse("bias", v => v.GetString() != "none", "FedSec's adapters have no biases (only \"none\").");
             Refuse("modules_to_save", v => v.ValueKind == JsonValueKind.Array && v.GetArrayLength() > 0, "FedSec does not train whole modules beside the adapters.");
             Refuse("layers_to_transform", _ => true, "FedSec adapts every layer.");
+            Refuse("alpha_pattern", v => v.ValueKind == JsonValueKind.Object && v.EnumerateObject().Any(), "FedSec scales every adapter by one lora_alpha / r (per-module alphas would be ignored).");
+            Refuse("rank_pattern", v => v.ValueKind == JsonValueKind.Object && v.EnumerateObject().Any(), "FedSec gives every adapter the one rank r.");
             var targets = Get("target_modules") is { ValueKind: JsonValueKind.Array } t ? t.EnumerateArray().Select(x => x.GetString()!).ToArray() : null;
             var options = new LoraOptions
             {

@@ -54,6 +54,26 @@ public sealed class LoraAdapterFileTests
         Assert.Contains("'use_rslora'", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"alpha_pattern\":{\"gpt_neox.layers.0.attention.query_key_value\":32}", "'alpha_pattern'")]
+    [InlineData("\"rank_pattern\":{\"gpt_neox.layers.0.attention.query_key_value\":8}", "'rank_pattern'")]
+    public void Load_PerModulePattern_NamesTheKey(string setting, string named)
+    {
+        // PEFT's alpha_pattern gives some modules their own alpha: loaded with the one lora_alpha / r they would be scaled
+        // wrongly and silently.
+        using var dir = new TempDirectory();
+        using var adapted = TinyGptNeoX.Create();
+        LoraAdapters.Attach(adapted, Options);
+        LoraAdapterFile.Save(adapted, Options, dir.Path);
+        string config = dir.File(LoraAdapterFile.ConfigFileName);
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"bias\":\"none\"", "\"bias\":\"none\"," + setting, StringComparison.Ordinal));
+
+        using var model = TinyGptNeoX.Create();
+        var e = Assert.Throws<LanguageModelException>(() => LoraAdapterFile.Load(model, dir.Path));
+
+        Assert.Contains(named, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_RankDisagreesWithTensors_NamesTheTensor()
     {
