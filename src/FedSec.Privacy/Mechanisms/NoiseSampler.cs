@@ -61,7 +61,15 @@ internal static class NoiseSampler
             {
                 for (int j = start; j < end; j++)
                 {
-                    double u = rng.NextDouble() - 0.5;
+                    // NextDouble of .NET's seeded Random can be exactly 0 (about once in 2³¹ draws): u = −0.5 would give
+                    // ln 0 = −∞. Drawing again keeps the stream as it was for every other draw.
+                    double draw = rng.NextDouble();
+                    while (draw == 0)
+                    {
+                        draw = rng.NextDouble();
+                    }
+
+                    double u = draw - 0.5;
                     noise[j] = (float)(-scale * Math.Sign(u) * Math.Log(1 - (2 * Math.Abs(u))));
                 }
             }

@@ -1,4 +1,5 @@
 using FedSec.Privacy.Mechanisms;
+using FedSec.Privacy.Tests.TestSupport;
 
 namespace FedSec.Privacy.Tests.Mechanisms;
 
@@ -18,6 +19,15 @@ public class NoiseSamplerTests
         var (mean, std) = Moments(x);
         Assert.InRange(std, 0.3 * 0.99, 0.3 * 1.01);
         Assert.InRange(mean, -0.003, 0.003);
+    }
+
+    [Fact]
+    public void AddLaplace_UniformDrawOfExactlyZero_DrawsAgainInsteadOfMinusInfinity()
+    {
+        // u = 0 − 0.5 gave −b·sign(u)·ln(1 − 2|u|) = ln 0 = −∞. The next draw, 0.75, gives u = 0.25: −b·ln(0.5) = b·ln 2.
+        var x = new float[1];
+        NoiseSampler.AddLaplace(x, 2, _ => new ScriptedRandom(0, 0.75));
+        Assert.Equal((float)(-2 * Math.Log(0.5)), x[0]);
     }
 
     [Fact]
