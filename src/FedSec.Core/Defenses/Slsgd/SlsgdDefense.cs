@@ -18,11 +18,11 @@ internal sealed class SlsgdDefense(SlsgdOptions options) : IOnAggregationDefense
     {
         var layout = context.Layout;
         float[] aggregate;
-        int b = options.TrimParamB;
+        // Fewer updates than planned may arrive (an earlier defense removed some): trim no more than leaves one. A b that
+        // comes down to 0 is the weighted mean, as b = 0 is (the trimmed mean with nothing trimmed is unweighted).
+        int b = Math.Min(options.TrimParamB, (updates.Count - 1) / 2);
         if (options.Trimmed && b > 0)
         {
-            // Fewer updates than planned may arrive (an earlier defense removed some): trim no more than leaves one.
-            b = Math.Min(b, (updates.Count - 1) / 2);
             aggregate = TrainableView.Compose(CoordinateTrimmedMean.Of(TrainableView.Of(updates, layout), b), updates, layout);
         }
         else

@@ -26,6 +26,15 @@ public class SlsgdDefenseTests
     }
 
     [Fact]
+    public void DefendOnAggregation_TrimClampedToZero_IsTheWeightedMean()
+    {
+        // b = 1 with two updates comes down to 0: weights 1 and 3 on 0 and 8 → 6 (the unweighted mean 4 was taken); α = 1.
+        var updates = new[] { new ClientUpdate(0, 1, new[] { 0f }), new ClientUpdate(1, 3, new[] { 8f }) };
+        var defense = new SlsgdDefense(new SlsgdOptions { TrimParamB = 1, Alpha = 1, Trimmed = true });
+        Assert.Equal(6f, defense.DefendOnAggregation(updates, Context(new[] { 0f }, 2)).Weights[0], 1e-6f);
+    }
+
+    [Fact]
     public void DefendOnAggregation_AlphaOne_IsTheAggregate()
     {
         var updates = Updates(new[] { 1f }, new[] { 5f }, new[] { 3f });
