@@ -45,7 +45,8 @@ public static class GradientInversionRegistration
             engine.Get(EngineParameters.LearningRate),
             engine.Get(EngineParameters.BatchSize),
             engine.Get(EngineParameters.Epochs),
-            engine.Get(EngineParameters.WeightDecay));
+            engine.Get(EngineParameters.WeightDecay),
+            engine.Get(EngineParameters.FederatedOptimizer) == FederatedOptimizer.FedSgd ? 1 : 0);
         if (engine.Get(EngineParameters.ClientOptimizer) != ClientOptimizer.Sgd)
         {
             args.Report(
