@@ -8,7 +8,8 @@ namespace FedSec.Attacks.ThreeDFed;
 /// <summary>
 /// Options of 3DFed (<c>attack_type: 3dfed</c>): the trigger and target of the backdoor, and the modules' settings with
 /// the defaults of the authors' MNIST configuration (<c>fixed_scales</c> 0.3/0.3/0.4, <c>fl_weight_scale</c> 5,
-/// <c>fl_adv_group_size</c> 2, <c>fl_num_neurons</c> 8, <c>noise_mask_alpha</c> 0, <c>lagrange_step</c> 0.1, <c>num_candidate</c> 512).
+/// <c>fl_adv_group_size</c> 2, <c>fl_num_neurons</c> 8, <c>noise_mask_alpha</c> 0, <c>lagrange_step</c> 0.1), and <c>num_candidate</c> 512: their code's default, which
+/// its MNIST branch sets to 10 (FedSec keeps 512, with which its durability grid ran).
 /// </summary>
 public sealed class ThreeDFedOptions
 {
@@ -40,7 +41,7 @@ public sealed class ThreeDFedOptions
     public static readonly DoubleParameter ThresholdKey = new("three_d_fed_indicator_threshold", 1e-4, "Indicator feedback at or below which a model counts as rejected (the authors' 1e-4 on MNIST, 1e-5 on CIFAR-10).", min: 0, minExclusive: true);
 
     /// <summary><c>three_d_fed_indicator_candidates</c>.</summary>
-    public static readonly IntParameter CandidatesKey = new("three_d_fed_indicator_candidates", 512, "Indicator candidates per model sent (the quietest coordinates of the indicator layer), of which the attacker keeps those where the loss on its data curves least (num_candidate: 512 on MNIST, 10 on CIFAR-10).", min: 1);
+    public static readonly IntParameter CandidatesKey = new("three_d_fed_indicator_candidates", 512, "Indicator candidates per model sent (the quietest coordinates of the indicator layer), of which the attacker keeps those where the loss on its data curves least (num_candidate: the authors' default 512, which their MNIST and CIFAR-10 branches set to 10).", min: 1);
 
     /// <summary>The trigger keys 3DFed reads (its backdoor batch is the whole batch, so no poison_fraction).</summary>
     public static readonly IParameter[] TriggerKeys =

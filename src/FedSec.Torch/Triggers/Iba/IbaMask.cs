@@ -10,8 +10,8 @@ namespace FedSec.Torch.Triggers.Iba;
 /// IBA's low-confidence coordinates (the gradient mask it takes from Neurotoxin's released code): the gradient g of
 /// the clean cross-entropy at the global model, summed over the attacker's mini-batches of its clean data in order;
 /// the trainable coordinates whose |g| is among the largest (1 − ratio) share matter most to the main task and stay
-/// at the global model; the attacker trains the rest. Ties with the last frozen magnitude are frozen too
-/// (<see cref="NeurotoxinMask"/>).
+/// at the global model; the attacker trains the rest. Exactly m − ⌊ratio·m⌋ are frozen, ties at the boundary in
+/// coordinate order (<see cref="NeurotoxinMask"/>).
 /// </summary>
 internal static class IbaMask
 {
