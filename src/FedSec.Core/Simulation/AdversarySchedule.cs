@@ -8,7 +8,8 @@ namespace FedSec.Simulation;
 /// Which clients are malicious and when the attack acts. Identities are fixed for the experiment (drawn once from
 /// the seed, or named explicitly); <c>malicious_client_selection: per_round</c> re-draws among each round's
 /// participants as FedML does. The attack acts in rounds inside poison_start_round_id..poison_end_round_id, each
-/// with probability attack_prob.
+/// with probability attack_prob, and, for an attack that chooses its rounds (<see cref="IChoosesAttackRounds"/>), in
+/// those it chooses. attack_prob's draw is keyed by the round, so that choice changes no other round's draws.
 /// </summary>
 internal sealed class AdversarySchedule
 {
@@ -16,12 +17,14 @@ internal sealed class AdversarySchedule
     private readonly SeedStreams _seeds;
     private readonly MaliciousClientSpec? _spec;
     private readonly IReadOnlySet<int> _fixed;
+    private readonly IChoosesAttackRounds? _rounds;
 
-    public AdversarySchedule(ExperimentConfig config, SeedStreams seeds, MaliciousClientSpec? spec)
+    public AdversarySchedule(ExperimentConfig config, SeedStreams seeds, MaliciousClientSpec? spec, IChoosesAttackRounds? rounds = null)
     {
         _config = config;
         _seeds = seeds;
         _spec = spec;
+        _rounds = rounds;
         if (spec is null)
         {
             _fixed = new HashSet<int>();
@@ -73,7 +76,8 @@ internal sealed class AdversarySchedule
             return false;
         }
 
-        return _config.AttackProb >= 1.0 || _seeds.Random("attack-prob", round).NextDouble() < _config.AttackProb;
+        bool drawn = _config.AttackProb >= 1.0 || _seeds.Random("attack-prob", round).NextDouble() < _config.AttackProb;
+        return drawn && (_rounds?.AttacksIn(round) ?? true);
     }
 
     /// <summary>The malicious clients among <paramref name="sampled"/> in an active round.</summary>

@@ -46,7 +46,7 @@ public sealed class Experiment
 
         _seeds = new SeedStreams(c.RandomSeed);
         _stages = new PipelineStages(setup);
-        _adversary = new AdversarySchedule(c, _seeds, c.EnableAttack ? _stages.Controls?.MaliciousClients : null);
+        _adversary = new AdversarySchedule(c, _seeds, c.EnableAttack ? _stages.Controls?.MaliciousClients : null, _stages.AttackRounds);
     }
 
     /// <summary>The configuration this run follows.</summary>

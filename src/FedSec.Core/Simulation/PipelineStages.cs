@@ -20,6 +20,7 @@ internal sealed class PipelineStages
         LocalObjective = attack as IShapesLocalObjective;
         Reconstruction = attack as IDataReconstructionAttack;
         Controls = attack as IControlsClients;
+        AttackRounds = attack as IChoosesAttackRounds;
         var before = new List<(string, IBeforeAggregationDefense)>();
         var after = new List<(string, IAfterAggregationDefense)>();
         var on = new List<(string, IOnAggregationDefense)>();
@@ -90,6 +91,9 @@ internal sealed class PipelineStages
     public IDataReconstructionAttack? Reconstruction { get; }
 
     public IControlsClients? Controls { get; }
+
+    /// <summary>The attack's own choice of rounds within the schedule, when it makes one.</summary>
+    public IChoosesAttackRounds? AttackRounds { get; }
 
     public IReadOnlyList<(string Name, IBeforeAggregationDefense Defense)> Before { get; }
 

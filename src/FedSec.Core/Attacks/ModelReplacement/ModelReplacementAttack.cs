@@ -16,7 +16,7 @@ namespace FedSec.Attacks.ModelReplacement;
 /// at norm S to slip under a clipping bound. Scaling acts on the trainable parameters; buffers are X's own. FedML only
 /// scaled an honest update (no backdoor training) and crashed on its round check.
 /// </summary>
-internal sealed class ModelReplacementAttack : IDataPoisoningAttack, IModelPoisoningAttack, IControlsClients, IBackdoorAttack
+internal sealed class ModelReplacementAttack : IDataPoisoningAttack, IModelPoisoningAttack, IControlsClients, IBackdoorAttack, IChoosesAttackRounds
 {
     private readonly ModelReplacementOptions _options;
     private readonly BackdoorTrigger _trigger;
