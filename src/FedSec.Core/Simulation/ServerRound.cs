@@ -64,6 +64,7 @@ internal sealed class ServerRound
             UpdateValidator.Check(u, layout, "local training");
         }
 
+        context.Arrived = updates.Count;
         var reconstructions = _stages.Reconstruction?.ReconstructData(updates, context) ?? Array.Empty<ReconstructionReport>();
 
         if (attackActive && !attackedAtClients && _stages.ModelPoisoning is { } attack && context.MaliciousClients.Count > 0)
@@ -139,6 +140,10 @@ internal sealed class ServerRound
 
             layout.CheckLength(outcome.Weights.Length);
             aggregate = outcome.Weights;
+            if (outcome.Contributors is int contributors)
+            {
+                context.Arrived -= updates.Count - contributors;
+            }
         }
         else if (_stages.On is { } on)
         {
@@ -185,6 +190,7 @@ internal sealed class ServerRound
         var reports = stream.Reports(order)
             .Select(r => new DefenseRoundReport(r.Name, DefenseStage.Before, r.Verdicts, Detect(r.Verdicts, context.MaliciousClients)))
             .ToList();
+        context.Arrived = order.Count;
         var aggregate = _aggregates.Next(context.Layout.Length);
         stream.Sum.MeanInto(aggregate);
         return Finish(aggregate, reports, Array.Empty<ReconstructionReport>(), stream.Memory(), context);

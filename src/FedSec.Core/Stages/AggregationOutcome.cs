@@ -19,6 +19,13 @@ public sealed record AggregationOutcome(float[] Weights, IReadOnlyList<ClientVer
     /// </summary>
     public string? Failure { get; init; }
 
+    /// <summary>
+    /// How many of the given updates the aggregate holds, when a protocol lost some on the way (secure aggregation's
+    /// dropouts); null (the default): all of them. Differential privacy's fixed-denominator estimator reads it through
+    /// <see cref="RoundContext.Arrived"/>.
+    /// </summary>
+    public int? Contributors { get; init; }
+
     /// <summary>An outcome for a round whose aggregation failed; <paramref name="previous"/> is the global model it keeps.</summary>
     public static AggregationOutcome FailedBecause(string reason, float[] previous)
     {

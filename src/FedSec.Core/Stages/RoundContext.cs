@@ -107,6 +107,14 @@ public sealed class RoundContext
     /// </summary>
     public Func<IReadOnlyList<ClientUpdate>, float[]>? DefendedAggregate { get; internal set; }
 
+    /// <summary>
+    /// How many of the round's clients have their update in the aggregate: those whose update reached the server, less
+    /// any an aggregation protocol lost (secure aggregation's dropouts); a defense's removals are not subtracted. Set by
+    /// the server before the aggregate's stages (<see cref="IAggregateStage"/>) run; null: every sampled client's did.
+    /// DP-FedAvg divides by the sampled count all the same (McMahan et al.'s fixed-denominator estimator).
+    /// </summary>
+    public int? Arrived { get; internal set; }
+
     /// <summary>True when this is the last round of the experiment.</summary>
     public bool IsLastRound => Round == TotalRounds - 1;
 

@@ -11,6 +11,8 @@ namespace FedSec.Privacy.DifferentialPrivacy;
 /// 2018): every update Δᵢ = wᵢ − G is clipped to L2 norm C, the m sampled clients' clipped updates are averaged with
 /// equal weights (the fixed-denominator estimator with uniform weights: sensitivity C/m under adding or removing one
 /// client), and N(0, σ²) with σ = z·C/m is added to the mean, on the aggregate itself, before the server optimizer.
+/// When only n &lt; m of the sampled clients' updates arrive (dropouts, a round timeout), the mean's change is scaled by
+/// n/m first: the estimator's denominator stays m, so the sensitivity stays C/m.
 /// Each released round is one step of the sampled Gaussian mechanism at q = clients per round / clients in total for
 /// the accountant; ε at δ goes into the round's metrics. Optionally the clip norm adapts (<see cref="AdaptiveClipNorm"/>).
 /// Where the clipping happens is the subclass's: the server (<c>cdp</c>) or the clients (<c>dp_clip</c>).
@@ -69,6 +71,11 @@ internal abstract class DpFedAvg : IServerUpdateStage, IAggregateStage, IChecksI
         int m = context.SampledClients.Count;
         double sigma = _updateNoiseMultiplier * _clip / m;
         var layout = context.Layout;
+        if (context.Arrived is int n && n < m)
+        {
+            FixDenominator(aggregate, context.Global.Span, layout, n, m);
+        }
+
         var trainable = layout.AllTrainable ? aggregate : layout.GatherTrainable(aggregate);
         NoiseSampler.AddGaussian(trainable, sigma, b => context.Random($"dp-noise#{b}"));
         if (!layout.AllTrainable)
@@ -91,6 +98,24 @@ internal abstract class DpFedAvg : IServerUpdateStage, IAggregateStage, IChecksI
             double noised = count + (_countStddev * StandardNormal(context.Random("dp-unclipped-count")));
             _clip = AdaptiveClipNorm.Next(_clip, noised / m, Options.TargetQuantile, Options.ClipLearningRate);
         }
+    }
+
+    /// <summary>
+    /// The mean of the n updates that arrived is G + ΣΔᵢ/n, whose sensitivity C/n exceeds the C/m the noise is scaled
+    /// to; McMahan et al.'s fixed-denominator estimator G + ΣΔᵢ/m counts a client that did not arrive as a zero update
+    /// and keeps the sensitivity at C/m. So the change on the trainable parameters is scaled by n/m (buffers, which get
+    /// no noise, stay the mean of what arrived).
+    /// </summary>
+    private static void FixDenominator(float[] aggregate, ReadOnlySpan<float> global, ParameterLayout layout, int n, int m)
+    {
+        var change = TrainableDelta.Of(aggregate, global, layout);
+        double scale = (double)n / m;
+        for (int i = 0; i < change.Length; i++)
+        {
+            change[i] = (float)(change[i] * scale);
+        }
+
+        TrainableDelta.Apply(aggregate, global, change, layout);
     }
 
     /// <summary>w clipped around G: G + Δ·min(1, C/‖Δ‖) on the trainable parameters; records whether it was within C.</summary>

@@ -65,7 +65,7 @@ internal sealed class SecureAggregationProtocol : IAggregationProtocol, IConstra
             aggregate[i] = global[i] + (float)(aggregate[i] / survivingWeight);
         }
 
-        return AggregationOutcome.Of(aggregate);
+        return AggregationOutcome.Of(aggregate) with { Contributors = result.Survivors.Count };
     }
 
     /// <summary>The round's setup: participants in update order, the seeded neighbourhoods, each client's scale pᵢ.</summary>

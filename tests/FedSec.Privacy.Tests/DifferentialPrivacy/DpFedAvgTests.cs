@@ -56,6 +56,48 @@ public class DpFedAvgTests
     }
 
     [Fact]
+    public void ProcessAggregate_TwoOfFourArrived_ChangeScaledByTwoQuartersBuffersKept()
+    {
+        // Fixed denominator: the mean of the 2 arrivals G + ΣΔ/2 becomes G + ΣΔ/4; the noise (z = 1e-9) is negligible.
+        var layout = new ParameterLayout(new[]
+        {
+            ("w", (IReadOnlyList<long>)new long[] { 2 }, ParameterKind.Trainable),
+            ("running_mean", (IReadOnlyList<long>)new long[] { 1 }, ParameterKind.Buffer),
+        });
+        var global = new float[] { 1, -2, 5 };
+        var context = new RoundContext
+        {
+            Round = 0,
+            TotalRounds = 1,
+            Global = global,
+            Layout = layout,
+            SampledClients = [0, 1, 2, 3],
+            MaliciousClients = new HashSet<int>(),
+            Seeds = new SeedStreams(1),
+            TotalClients = 4,
+            Arrived = 2,
+        };
+        var aggregate = new float[] { 1.4f, -2.8f, 7 };
+        Cdp(z: 1e-9, perRound: 4).ProcessAggregate(aggregate, context);
+        Assert.Equal(1.2, aggregate[0], 5);
+        Assert.Equal(-2.4, aggregate[1], 5);
+        Assert.Equal(7f, aggregate[2]);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(4)]
+    public void ProcessAggregate_EverySampledClientArrived_MeanKept(int? arrived)
+    {
+        var context = Context(new float[] { 1, -2 }, 4);
+        context.Arrived = arrived;
+        var aggregate = new float[] { 1.4f, -2.8f };
+        Cdp(z: 1e-9, perRound: 4).ProcessAggregate(aggregate, context);
+        Assert.Equal(1.4, aggregate[0], 5);
+        Assert.Equal(-2.8, aggregate[1], 5);
+    }
+
+    [Fact]
     public void ProcessAggregate_SameSeedAndRound_SameNoise_OtherRound_OtherNoise()
     {
         float[] Noise(int round, long seed)

@@ -1,3 +1,4 @@
+using FedSec.Data;
 using FedSec.Parameters;
 using FedSec.Privacy.SecureAggregation;
 using FedSec.Privacy.Tests.TestSupport;
@@ -139,6 +140,23 @@ public class SecureAggregationTests
         var problem = Assert.Single(PrivacySetup.Fails(yaml).Problems);
         Assert.Equal("dp_args.dp_solution_type", problem.Key);
         Assert.Contains("use dp_clip", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_DpClipWithDropouts_ChangeDividedByTheSampledCount()
+    {
+        // Every client steps by 0.01 on each coordinate. With s of the 4 sampled clients surviving, DP-FedAvg's
+        // fixed-denominator estimator moves the model by 0.01·s/4 (the survivors' mean would move it by 0.01, and
+        // its sensitivity C/s would exceed the C/4 the noise is scaled to); z = 1e-9 makes the noise negligible.
+        string yaml = "train_args:\n  client_num_in_total: 4\n  client_num_per_round: 4\n  comm_round: 1\nsecure_aggregation_args:\n  enable_secure_aggregation: true\n  reconstruction_threshold: 2\n  dropout_rate: 0.3\ndp_args:\n  enable_dp: true\n  dp_solution_type: dp_clip\n  noise_multiplier: 0.000000001\n";
+        var clients = Enumerable.Range(0, 4).Select(_ => new ImageSet(new float[10 * 4], Enumerable.Repeat(1, 10).ToArray(), 1, 2, 2, 10)).ToArray();
+        var data = new ExperimentData(clients, new ImageSet(new float[4], new[] { 0 }, 1, 2, 2, 10));
+        var result = new Experiment(PrivacySetup.Bind(yaml), new StepBackend(d: 8, scale: 0.01f), data).Run();
+        var round = Assert.Single(result.Rounds);
+        Assert.Null(round.Failure);
+        double dropped = round.Metrics["secagg_dropped"];
+        Assert.InRange(dropped, 1, 2); // this seed's draws drop some clients
+        Assert.All(result.FinalGlobal, w => Assert.Equal(0.01 * (4 - dropped) / 4, w, 5));
     }
 
     [Fact]
