@@ -51,6 +51,10 @@ internal static class DpOptionsReader
             case DpSolution.Ldp:
                 CheckLocal(args, o);
                 break;
+            case DpSolution.DpClip when args.Shape.Optimizer == FederatedOptimizer.FedNova:
+                args.Report(DpOptions.SolutionKey.Key,
+                    "dp_clip with train_args.federated_optimizer FedNova: the clients clip, then the server rescales each update by tau_eff/a_i (FedNova's normalised averaging), so the updates it averages are no longer within clipping_norm and the noise does not match their sensitivity. Use cdp, which clips on the server after the rescaling.");
+                return null;
             default:
                 o = CheckCentral(args, o);
                 break;

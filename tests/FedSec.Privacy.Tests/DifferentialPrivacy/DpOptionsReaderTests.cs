@@ -35,6 +35,16 @@ public class DpOptionsReaderTests
     }
 
     [Fact]
+    public void Bind_DpClipWithFedNova_RefusedSayingToUseCdp()
+    {
+        string yaml = "train_args:\n  federated_optimizer: FedNova\n  client_num_in_total: 4\n  client_num_per_round: 4\ndp_args:\n  enable_dp: true\n  dp_solution_type: dp_clip\n  noise_multiplier: 1\n";
+        string problem = Assert.Single(PrivacySetup.Fails(yaml).Problems).ToString();
+        Assert.StartsWith("dp_args.dp_solution_type: dp_clip with train_args.federated_optimizer FedNova", problem, StringComparison.Ordinal);
+        Assert.Contains("Use cdp", problem, StringComparison.Ordinal);
+        PrivacySetup.Bind(yaml.Replace("dp_clip", "cdp", StringComparison.Ordinal)); // cdp clips after the rescaling
+    }
+
+    [Fact]
     public void Bind_CdpWithLaplace_Refused() =>
         Assert.StartsWith("dp_args.mechanism_type: cdp is DP-FedAvg with Gaussian noise", OnlyProblem("noise_multiplier: 1\nmechanism_type: laplace"), StringComparison.Ordinal);
 
