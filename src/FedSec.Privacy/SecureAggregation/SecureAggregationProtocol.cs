@@ -37,6 +37,17 @@ internal sealed class SecureAggregationProtocol : IAggregationProtocol, IConstra
     public AggregationOutcome Aggregate(IReadOnlyList<ClientUpdate> updates, RoundContext context)
     {
         var global = context.Global.Span;
+        if (updates.Count < _options.Threshold!.Value)
+        {
+            // Fewer participants than the threshold cannot Shamir-share a secret t of them must rebuild; the configured
+            // clients per round are checked against t, but clients that diverged or timed out never reach the protocol.
+            context.Metrics["secagg_dropped"] = 0;
+            context.Metrics["secagg_saturated"] = 0;
+            return AggregationOutcome.FailedBecause(
+                $"only {updates.Count} of the round's {context.SampledClients.Count} clients sent an update, below reconstruction_threshold {_options.Threshold.Value}; the masks could not be shared",
+                global.ToArray());
+        }
+
         var spec = Spec(updates, context);
         var result = Exchange is { } remote ? remote.Run(spec, context) : Simulate(spec, updates, context);
         context.Metrics["secagg_dropped"] = updates.Count - result.Survivors.Count;

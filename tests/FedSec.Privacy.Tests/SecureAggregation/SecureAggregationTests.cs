@@ -87,6 +87,17 @@ public class SecureAggregationTests
     }
 
     [Fact]
+    public void Aggregate_FewerUpdatesThanTheThreshold_FailsTheRoundSayingWhy()
+    {
+        // 6 sampled, t = 4, but only 3 updates reached the server (the others diverged or timed out).
+        var global = new float[20];
+        var context = Context(global, 6);
+        var outcome = Protocol(6, threshold: 4).Aggregate(Updates(3, global), context);
+        Assert.Equal("only 3 of the round's 6 clients sent an update, below reconstruction_threshold 4; the masks could not be shared", outcome.Failure);
+        Assert.Equal(global, outcome.Weights);
+    }
+
+    [Fact]
     public void Aggregate_ValuesBeyondTheClippingRange_CountedAsSaturated()
     {
         var global = new float[4];
