@@ -4,7 +4,7 @@ namespace FedSec.Privacy.Accounting;
 /// From Rényi DP to (ε, δ)-DP with the conversion of Balle, Barthe, Gaboardi, Hsu and Sato, "Hypothesis testing
 /// interpretations and Rényi differential privacy" (AISTATS 2020, Theorem 21 of the arXiv version):
 /// ε = min over α of RDP(α) − (log δ + log α)/(α − 1) + log((α − 1)/α). Tighter than the classic
-/// RDP(α) − log δ/(α − 1) of Mironov 2017; Opacus and Google's dp_accounting use the same.
+/// RDP(α) − log δ/(α − 1) of Mironov 2017; Opacus and Google's dp_accounting use the same. ε is at least 0.
 /// </summary>
 public static class RdpConversion
 {
@@ -34,7 +34,9 @@ public static class RdpConversion
             }
         }
 
-        return new PrivacySpent(best, bestOrder);
+        // The bound can go below 0 when the RDP is near 0 and δ is large (log((α − 1)/α) < 0); ε is never negative
+        // (dp_accounting clamps the same way).
+        return new PrivacySpent(Math.Max(0, best), bestOrder);
     }
 
     /// <summary>

@@ -19,6 +19,14 @@ public class RdpAccountantTests
     }
 
     [Fact]
+    public void Epsilon_NegligibleRdpAtLargeDelta_IsZeroNotNegative()
+    {
+        // At α = 2 and δ = 0.5 the bound is RDP − (ln 0.5 + ln 2) + ln(1/2) ≈ −0.69 for RDP ≈ 0.
+        Assert.Equal(0, RdpConversion.Epsilon([2.0], [1e-12], 0.5).Epsilon);
+        Assert.Equal(0, RdpAccountant.EpsilonAfter(1000, 0.01, 1, 0.5).Epsilon);
+    }
+
+    [Fact]
     public void Epsilon_OpacusDocstringExample_MatchesPublishedValueAndOrder()
     {
         // Opacus, opacus/accountants/analysis/rdp.py, module docstring: parameters [(1e-5, 1.0, 10), (1e-4, 3.0, 4)],
