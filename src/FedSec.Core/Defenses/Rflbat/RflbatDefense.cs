@@ -81,6 +81,14 @@ internal sealed class RflbatDefense(RflbatOptions options) : IBeforeAggregationD
     {
         int n = vectors.Count;
         var upper = GramMatrix.Centered(vectors, out int stride);
+        if (!Array.TrueForAll(upper, double.IsFinite))
+        {
+            // The float kernel overflowed (an update beyond ~1e18 a coordinate, as a boosted AlterMin update can grow):
+            // the eigendecomposition of a non-finite matrix fails, so the Gram matrix is made again in double.
+            upper = GramMatrix.CenteredInDouble(vectors);
+            stride = n;
+        }
+
         var gram = Matrix<double>.Build.Dense(n, n, (i, j) => i <= j ? upper[(i * stride) + j] : upper[(j * stride) + i]);
         var evd = gram.Evd(Symmetricity.Symmetric);
         var order = Enumerable.Range(0, n).OrderByDescending(c => evd.EigenValues[c].Real).ThenBy(c => c).Take(Math.Min(components, n)).ToArray();

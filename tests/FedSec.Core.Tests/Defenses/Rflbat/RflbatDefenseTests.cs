@@ -37,6 +37,24 @@ public class RflbatDefenseTests
     }
 
     [Fact]
+    public void Project_ValuesWhoseFloatProductsOverflow_SameDistancesAsTheScaledDownUpdates()
+    {
+        // Scaled by 2^70 (1.2e21 a coordinate) the float Gram kernel overflows; PCA scores scale with the input, so
+        // the distance sums must be 2^70 times those of the unscaled vectors (d = 3000 takes the blocked kernel).
+        var rng = new Random(5);
+        var vectors = Enumerable.Range(0, 6).Select(_ => DefenseTestData.Gaussian(rng, 3000, sd: 1)).ToArray();
+        float scale = MathF.Pow(2, 70);
+        var huge = vectors.Select(v => v.Select(x => x * scale).ToArray()).ToArray();
+        var all = Enumerable.Range(0, 6).ToArray();
+        var expected = RflbatDefense.DistanceSums(RflbatDefense.Project(vectors, 2), all);
+        var actual = RflbatDefense.DistanceSums(RflbatDefense.Project(huge, 2), all);
+        for (int i = 0; i < 6; i++)
+        {
+            Assert.Equal(1, actual[i] / scale / expected[i], 4);
+        }
+    }
+
+    [Fact]
     public void DefendBeforeAggregation_FarOutlier_RemovedByTheFirstFilterHandComputed()
     {
         // Updates 0, 0, 0, 0, 100 (d = 1): distance sums 100, 100, 100, 100, 400; median 100; ε₁ = 3: 400 ≥ 300 goes.
