@@ -19,5 +19,6 @@ internal readonly struct MedianReducer : ISortedColumnReducer
 
         TensorPrimitives.Add(sorted.Slice((upper - 1) * stride, len), sorted.Slice(upper * stride, len), destination);
         TensorPrimitives.Multiply(destination, 0.5f, destination);
+        OverflowedColumns.Repair(sorted, upper - 1, 2, stride, destination);
     }
 }

@@ -41,6 +41,8 @@ internal readonly record struct TrimmedMeanReducer(int Trim) : ISortedColumnRedu
 
             destination[j] = kept > 1 ? sum / kept : sum;
         }
+
+        OverflowedColumns.Repair(sorted, Trim, kept, stride, destination);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

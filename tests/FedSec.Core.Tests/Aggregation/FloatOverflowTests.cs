@@ -5,7 +5,8 @@ namespace FedSec.Core.Tests.Aggregation;
 /// <summary>
 /// Finite vectors whose entries are past ~1e17, where a float sum of squares overflows (an attacker's boosted or
 /// diverging update), or past ±1.7e38 on opposite sides, where their difference does: distances, dot products,
-/// clips and the geometric median stay exact, as in double.
+/// clips, the geometric median, and the coordinate median and trimmed mean (whose float means of values near
+/// float's maximum overflow) stay exact, as in double.
 /// </summary>
 public sealed class FloatOverflowTests
 {
@@ -21,6 +22,39 @@ public sealed class FloatOverflowTests
 
         double expected = (2.0 * Huge * 2.0 * Huge) + 16; // (2·10²⁰)² + 4²
         Assert.Equal(expected, d, expected * 1e-12);
+    }
+
+    [Fact]
+    public void CoordinateMedian_TwoMiddleValuesNearFloatMax_TheirMeanNotInfinity()
+    {
+        // Even n: the mean of the two middle values, (3e38 + 3.2e38)/2 = 3.1e38 in double, ∞ in float (and its negative).
+        float[][] vectors = [[3e38f, 1, -3e38f], [3.2e38f, 3, -3.2e38f], [-1, 0, 0], [3.3e38f, 5, -3.3e38f]];
+
+        var median = CoordinateMedian.Of(vectors);
+
+        Assert.Equal(3.1e38f, median[0], 3.1e38f * 1e-6f);
+        Assert.Equal(2f, median[1]);
+        Assert.Equal(-3.1e38f, median[2], 3.1e38f * 1e-6f);
+    }
+
+    [Theory]
+    [InlineData(3)]   // the scalar tail
+    [InlineData(40)]  // SIMD lanes and the tail
+    public void CoordinateTrimmedMean_KeptValuesNearFloatMax_TheirMeanNotInfinity(int d)
+    {
+        // Five clients, one trimmed each side (−1 and 3.4e38): the kept 2e38, 3e38 and 3e38 average to 2.67e38; their
+        // float sum is ∞. Column 0 stays small and keeps the float kernel's value: (1 + 2 + 3)/3.
+        var values = new[] { 3e38f, 3e38f, 2e38f, 3.4e38f, -1f };
+        var vectors = values.Select(v => Enumerable.Repeat(v, d).ToArray()).ToArray();
+        for (int i = 0; i < 5; i++)
+        {
+            vectors[i][0] = i;
+        }
+
+        var mean = CoordinateTrimmedMean.Of(vectors, 1);
+
+        Assert.All(mean.Skip(1), v => Assert.Equal(8e38 / 3, v, 8e38 / 3 * 1e-6));
+        Assert.Equal(2f, mean[0]);
     }
 
     [Fact]
