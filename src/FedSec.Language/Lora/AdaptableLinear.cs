@@ -98,7 +98,7 @@ internal sealed class AdaptableLinear : nn.Module<Tensor, Tensor>
     public Tensor MergedWeight()
     {
         using var noGrad = no_grad();
-        return lora_A is null ? weight.detach().clone() : (weight + lora_B!.weight!.matmul(lora_A.weight!).Times(_scale)).detach();
+        return lora_A is null ? weight.detach().clone() : weight.Plus(lora_B!.weight!.matmul(lora_A.weight!).Times(_scale)).detach();
     }
 
     public override Tensor forward(Tensor input)
@@ -107,7 +107,7 @@ internal sealed class AdaptableLinear : nn.Module<Tensor, Tensor>
         var output = nn.functional.linear(input, weight, bias);
         if (lora_A is not null)
         {
-            output = output + lora_B!.forward(lora_A.forward(lora_dropout!.forward(input))).Times(_scale);
+            output = output.Plus(lora_B!.forward(lora_A.forward(lora_dropout!.forward(input))).Times(_scale));
         }
 
         return output.MoveToOuterDisposeScope();

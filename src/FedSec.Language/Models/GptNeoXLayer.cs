@@ -1,3 +1,4 @@
+using FedSec.Torch.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -38,10 +39,10 @@ internal sealed class GptNeoXLayer : nn.Module<Tensor, Tensor, Tensor, Tensor>
         var attended = attention.forward(input_layernorm.forward(x), cos, sin);
         if (_parallel)
         {
-            return (x + attended + mlp.forward(post_attention_layernorm.forward(x))).MoveToOuterDisposeScope();
+            return x.Plus(attended).Plus(mlp.forward(post_attention_layernorm.forward(x))).MoveToOuterDisposeScope();
         }
 
-        var h = x + attended;
-        return (h + mlp.forward(post_attention_layernorm.forward(h))).MoveToOuterDisposeScope();
+        var h = x.Plus(attended);
+        return h.Plus(mlp.forward(post_attention_layernorm.forward(h))).MoveToOuterDisposeScope();
     }
 }

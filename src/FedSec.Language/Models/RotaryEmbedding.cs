@@ -37,7 +37,7 @@ internal static class RotaryEmbedding
         var x1 = rotated[.., .., .., ..(int)half];
         var x2 = rotated[.., .., .., (int)half..];
         var turned = cat([-x2, x1], dim: -1);
-        var result = (rotated * cos) + (turned * sin);
+        var result = (rotated * cos).Plus(turned * sin);
         if (rotary < x.shape[^1])
         {
             result = cat([result, x[.., .., .., (int)rotary..]], dim: -1);

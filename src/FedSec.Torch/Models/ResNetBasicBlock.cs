@@ -1,3 +1,4 @@
+using FedSec.Torch.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -37,7 +38,7 @@ internal sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
         x = bn2.forward(conv2.forward(x));
-        x = x.add_(shortcut is null ? input : shortcut.forward(input));
+        x = x.AddInPlace(shortcut is null ? input : shortcut.forward(input));
         return nn.functional.relu(x).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using FedSec.Torch.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -47,7 +48,7 @@ internal sealed class ResNetBottleneck : nn.Module<Tensor, Tensor>
         var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
         x = nn.functional.relu(bn2.forward(conv2.forward(x)));
         x = bn3.forward(conv3.forward(x));
-        x = x.add_(downsample is null ? input : downsample.forward(input));
+        x = x.AddInPlace(downsample is null ? input : downsample.forward(input));
         return nn.functional.relu(x).MoveToOuterDisposeScope();
     }
 }

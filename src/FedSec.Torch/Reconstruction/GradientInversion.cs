@@ -1,3 +1,4 @@
+using FedSec.Torch.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -147,7 +148,7 @@ internal static class GradientInversion
             // d * d rather than square(): square() goes through pow with a temporary Scalar, which libtorch
             // intermittently rejected as "Unknown scalar type" in Debug test runs.
             var diff = grads[i] - targets[i];
-            sum = sum + (diff * diff).sum();
+            sum = sum.Plus((diff * diff).sum());
         }
 
         var inputs = y is null ? new[] { x } : new[] { x, y };

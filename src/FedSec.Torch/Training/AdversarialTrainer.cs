@@ -192,7 +192,7 @@ public static class AdversarialTrainer
                 using var stepScope = NewDisposeScope();
                 benignOptimizer.ZeroGrad();
                 var loss = LocalTrainer.Loss(_model.forward(epochImages.narrow(0, first, count)), epochLabels.narrow(0, first, count), multiLabel: false);
-                var stealth = objective.Rho > 0 ? loss + SquaredDistance(trainable, anchors).Times(objective.Rho / 2) : loss;
+                var stealth = objective.Rho > 0 ? loss.Plus(SquaredDistance(trainable, anchors).Times(objective.Rho / 2)) : loss;
                 stealth.backward();
                 benignOptimizer.Step();
                 lossSum += loss.item<float>() * (double)count;
@@ -244,7 +244,7 @@ public static class AdversarialTrainer
 
                 // ‖w − G‖₂, with 1e-12 under the root so that its gradient at w = G (the first step) is 0, not NaN.
                 var distance = SquaredDistance(trainable, anchors).Plus(1e-12).sqrt();
-                var total = clean.Times(objective.CleanWeight) + backdoor.Times(objective.MaliciousWeight) + distance.Times(objective.DistanceWeight);
+                var total = clean.Times(objective.CleanWeight).Plus(backdoor.Times(objective.MaliciousWeight)).Plus(distance.Times(objective.DistanceWeight));
                 total.backward();
                 optimizer.Step();
                 lossSum += total.item<float>() * (double)count;
@@ -283,14 +283,14 @@ public static class AdversarialTrainer
                 using var stepScope = NewDisposeScope();
                 optimizer.ZeroGrad();
                 var ce = LocalTrainer.Loss(_model.forward(epochRows.narrow(0, first, count)), epochLabels.narrow(0, first, count), multiLabel: false);
-                var difference = weight.view(-1)[p - layer.Offset] - target;
+                var difference = weight.view(-1)[p - layer.Offset].Minus(target);
 
                 // |d| written as d·sign(d) with sign(0) = +1: autograd's |d| has no gradient at d = 0, where the decoy starts
                 // when training left the parameter where G has it.
                 double d = difference.item<float>();
                 var distance = difference.Times(d >= 0 ? 1 : -1);
                 var push = Math.Abs(d) > decoy.Threshold ? distance.Times(1e-10) : distance.Times(-10);
-                var total = (ce + push).Times(0.5);
+                var total = ce.Plus(push).Times(0.5);
                 total.backward();
                 optimizer.Step();
                 lossSum += total.item<float>() * (double)count;
@@ -365,7 +365,7 @@ public static class AdversarialTrainer
             {
                 var diff = trainable[i] - anchors[i];
                 var d = (diff * diff).sum();
-                sum = sum is null ? d : sum + d;
+                sum = sum is null ? d : sum.Plus(d);
             }
 
             return sum!;

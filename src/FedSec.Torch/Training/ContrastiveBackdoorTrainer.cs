@@ -177,7 +177,7 @@ internal static class ContrastiveBackdoorTrainer
         for (int i = 0; i < parameters.Count; i++)
         {
             using var delta = parameters[i] - anchors[i];
-            parameters[i].copy_(anchors[i] + (delta * factor));
+            parameters[i].copy_(anchors[i].Plus(delta.Times(factor)));
         }
     }
 

@@ -101,11 +101,11 @@ internal sealed class KeptAliveAdam : ILocalOptimizer
             {
                 _maxExpAvgSq[i] = maximum(max, _expAvgSq[i]).DetachFromDisposeScope();
                 max.Dispose();
-                denominator = _maxExpAvgSq[i]!.sqrt().div(rootCorrection2).add_(_eps);
+                denominator = _maxExpAvgSq[i]!.sqrt().div(rootCorrection2).AddInPlace(_eps);
             }
             else
             {
-                denominator = _expAvgSq[i].sqrt().div(rootCorrection2).add_(_eps);
+                denominator = _expAvgSq[i].sqrt().div(rootCorrection2).AddInPlace(_eps);
             }
 
             p.addcdiv_(_expAvg[i], denominator, negativeStepSize);

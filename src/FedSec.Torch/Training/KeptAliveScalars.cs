@@ -27,6 +27,21 @@ internal static class KeptAliveScalars
         return Held(tensor, addend.ToScalar(), (t, s) => t.add(s, one));
     }
 
+    /// <summary>
+    /// <paramref name="tensor"/> + <paramref name="other"/> (<c>tensor + other</c>, which TorchSharp runs as
+    /// <c>add(other, alpha: 1)</c> with an alpha Scalar it holds no longer than reading its handle).
+    /// </summary>
+    public static Tensor Plus(this Tensor tensor, Tensor other) => Held(tensor, 1.ToScalar(), (t, s) => t.add(other, s));
+
+    /// <summary><paramref name="tensor"/> − <paramref name="value"/> (<c>tensor - value</c>: <c>sub(value)</c>).</summary>
+    public static Tensor Minus(this Tensor tensor, double value) => Held(tensor, value.ToScalar(), static (t, s) => t.sub(s));
+
+    /// <summary>Adds <paramref name="other"/> to <paramref name="tensor"/> in place (<c>add_(other)</c>); returns it.</summary>
+    public static Tensor AddInPlace(this Tensor tensor, Tensor other) => Held(tensor, 1.ToScalar(), (t, s) => t.add_(other, s));
+
+    /// <summary>Adds <paramref name="other"/> to <paramref name="tensor"/> in place (<c>add_(other)</c>, alpha 1 held); returns it.</summary>
+    public static Tensor AddInPlace(this Tensor tensor, Scalar other) => Held(tensor, 1.ToScalar(), (t, s) => t.add_(other, s));
+
     /// <summary><paramref name="tensor"/> clamped from below at <paramref name="min"/> (<c>clamp_min(min)</c>).</summary>
     public static Tensor AtLeast(this Tensor tensor, int min) => Held(tensor, min.ToScalar(), static (t, s) => t.clamp_min(s));
 

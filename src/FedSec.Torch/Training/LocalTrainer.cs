@@ -138,7 +138,7 @@ public sealed class LocalTrainer : IDisposable
                 optimizer.ZeroGrad();
                 var logits = _model.forward(epochImages.narrow(0, first, count));
                 var loss = Loss(logits, epochLabels.narrow(0, first, count), data.Targets is not null);
-                var objective = anchors is null ? loss : loss + ProximalTerm(trainable, anchors, options.ProximalMu);
+                var objective = anchors is null ? loss : loss.Plus(ProximalTerm(trainable, anchors, options.ProximalMu));
                 objective.backward();
                 optimizer.Step();
                 lossSum += data.Targets is null ? loss.item<float>() * (double)count : loss.item<float>();
@@ -187,7 +187,7 @@ public sealed class LocalTrainer : IDisposable
         {
             var diff = trainable[i] - anchors[i];
             var d = (diff * diff).sum();
-            sum = sum is null ? d : sum + d;
+            sum = sum is null ? d : sum.Plus(d);
         }
 
         return sum!.Times(mu / 2);

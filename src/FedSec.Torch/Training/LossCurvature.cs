@@ -44,7 +44,7 @@ internal static class LossCurvature
                     var loss = nn.functional.cross_entropy(model.forward(images.narrow(0, first, count)), labels.narrow(0, first, count));
                     var gradient = autograd.grad([loss], [weight], retain_graph: true, create_graph: true)[0];
                     var curvature = autograd.grad([gradient.sum()], [weight])[0];
-                    sum.add_(curvature.detach());
+                    sum.AddInPlace(curvature.detach());
                 }
             }
 

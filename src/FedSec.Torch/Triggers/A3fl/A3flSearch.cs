@@ -97,13 +97,13 @@ internal sealed class A3flSearch
         var x = ImageTensors.Images(batch, 0, count);
         var t = tensor(pattern, [1, c, h, w]).requires_grad_(true);
         var m = tensor(mask, [1, 1, h, w]);
-        var stamped = (t * m) + (m.SubtractedFrom(1) * x);
+        var stamped = (t * m).Plus(m.SubtractedFrom(1) * x);
         var y = KeptAliveScalars.Full([count], _options.TargetLabel, ScalarType.Int64);
         var loss = nn.functional.cross_entropy(_global.Logits(stamped), y);
         for (int j = 0; j < weights.Length; j++)
         {
             var adversarialLoss = nn.functional.cross_entropy(_adversarial[j].Logits(stamped), y);
-            loss = loss + adversarialLoss.Times(_options.AdvLambda * weights[j] / weights.Length);
+            loss = loss.Plus(adversarialLoss.Times(_options.AdvLambda * weights[j] / weights.Length));
         }
 
         var grad = torch.autograd.grad([loss], [t])[0];

@@ -61,7 +61,7 @@ internal sealed class IbaTrigger : IDisposable
     public void Load(ReadOnlySpan<float> weights) => ModuleVectors.LoadVector(_generator, Layout, weights);
 
     /// <summary>clip(x + ε·G(x), 0, 1) of an N×C×H×W batch; differentiable with respect to G's parameters.</summary>
-    public Tensor Apply(Tensor pixels) => (pixels + _generator.forward(pixels).Times(Epsilon)).Clamped(0, 1);
+    public Tensor Apply(Tensor pixels) => pixels.Plus(_generator.forward(pixels).Times(Epsilon)).Clamped(0, 1);
 
     /// <summary>Replaces, in place, the images of <paramref name="set"/> at <paramref name="indices"/> by their poisoned version.</summary>
     public void Poison(ImageSet set, IReadOnlyList<int> indices, int batchSize)
