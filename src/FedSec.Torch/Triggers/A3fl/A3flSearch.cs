@@ -47,6 +47,9 @@ internal sealed class A3flSearch
     /// <summary>The weights wⱼ of the adversarial models in the last pass that had them (for tests).</summary>
     public IReadOnlyList<double> LastWeights { get; private set; } = Array.Empty<double>();
 
+    /// <summary>The adversarially adapted models θ'ⱼ of the last pass that had them (for tests).</summary>
+    internal IReadOnlyList<InputGradientModel> AdversarialModels => _adversarial;
+
     /// <summary>The optimised pattern, starting from <paramref name="trigger"/>'s, against <paramref name="global"/>.</summary>
     public float[] Search(A3flTrigger trigger, ReadOnlySpan<float> global, ImageSet data, Random order, int torchSeed)
     {
