@@ -22,6 +22,31 @@ public sealed class RotaryEmbeddingTests
     }
 
     [Fact]
+    public void Apply_FourRotaryDimensionsOverThreeTokens_PairsTheHalvesAsNeoXsRotateHalf()
+    {
+        // Rotary 4 of head size 5, base 10 000: frequencies 1 and 10000^(−2/4) = 0.01. NeoX pairs dimension i with
+        // i + 2 (rotate_half), not with i + 1 (interleaved, GPT-J's): at position p, (x0, x2) turn by p radians and
+        // (x1, x3) by 0.01·p; the fifth dimension passes. Every token is (1, 2, 3, 4, 9).
+        float[] token = [1, 2, 3, 4, 9];
+        using var x = tensor(token.Concat(token).Concat(token).ToArray(), [1, 1, 3, 5]);
+        var (cos, sin) = RotaryEmbedding.Tables(3, 4, 10000, CPU);
+
+        using var y = RotaryEmbedding.Apply(x, cos, sin);
+
+        var v = y.data<float>().ToArray();
+        for (int p = 0; p < 3; p++)
+        {
+            double a = p, b = 0.01 * p;
+            var row = v[(5 * p)..(5 * (p + 1))];
+            Assert.Equal((1 * Math.Cos(a)) - (3 * Math.Sin(a)), row[0], 5);
+            Assert.Equal((2 * Math.Cos(b)) - (4 * Math.Sin(b)), row[1], 5);
+            Assert.Equal((3 * Math.Cos(a)) + (1 * Math.Sin(a)), row[2], 5);
+            Assert.Equal((4 * Math.Cos(b)) + (2 * Math.Sin(b)), row[3], 5);
+            Assert.Equal(9f, row[4]);
+        }
+    }
+
+    [Fact]
     public void Apply_QueryKeyProduct_DependsOnlyOnTheirDistance()
     {
         using var g = new Generator(3);
