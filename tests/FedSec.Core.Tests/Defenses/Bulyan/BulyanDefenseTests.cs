@@ -40,14 +40,16 @@ public class BulyanDefenseTests
         Assert.Equal(new[] { 0, 2 }, outcome.Verdicts.Select((v, i) => (v, i)).Where(p => p.v.Kind == VerdictKind.Removed).Select(p => p.i));
     }
 
-    [Fact]
-    public void DefendOnAggregation_PermutedUpdates_SameModel()
+    [Theory]
+    [InlineData(200)]   // distances compared directly
+    [InlineData(4096)]  // distances from the blocked Gram kernel (d ≥ PairwiseDistances.DirectBelow)
+    public void DefendOnAggregation_PermutedUpdates_SameModel(int d)
     {
         var rng = new Random(2);
-        var updates = Enumerable.Range(0, 9).Select(i => new ClientUpdate(i, 10, Enumerable.Range(0, 200).Select(_ => (float)rng.NextDouble()).ToArray())).ToArray();
+        var updates = Enumerable.Range(0, 9).Select(i => new ClientUpdate(i, 10, Enumerable.Range(0, d).Select(_ => (float)rng.NextDouble()).ToArray())).ToArray();
         var defense = new BulyanDefense(new BulyanOptions { ByzantineClientNum = 1 });
-        var a = defense.DefendOnAggregation(updates, Context(new float[200], 9)).Weights;
-        var b = defense.DefendOnAggregation(updates.Reverse().ToArray(), Context(new float[200], 9)).Weights;
+        var a = defense.DefendOnAggregation(updates, Context(new float[d], 9)).Weights;
+        var b = defense.DefendOnAggregation(updates.Reverse().ToArray(), Context(new float[d], 9)).Weights;
         Assert.Equal(a, b);
     }
 
