@@ -33,9 +33,24 @@ public class OptimalAttackTests
     {
         // Against the coordinate-wise median a huge ε only pushes the attackers to one extreme: the damage saturates and
         // the search settles on a modest ε, unlike against FedAvg.
-        var (updates, context, _) = Round(seed: 2, defended: Median);
-        new OptimalIpmAttack(new OptimalOptions { ClientNum = 2 }).AttackModel(updates, context);
-        Assert.InRange(context.Metrics["optimal_scale"], 0, 100);
+        // Its damage is checked against a fine grid of ε: the search's pick is within 5 % of the grid's best.
+        var (updates, context, global) = Round(seed: 2, defended: Median);
+        var attacked = new OptimalIpmAttack(new OptimalOptions { ClientNum = 2 }).AttackModel(updates, context);
+        double chosen = context.Metrics["optimal_scale"];
+        Assert.InRange(chosen, 0, 100);
+
+        var mu = Enumerable.Range(0, D).Select(j => updates.Take(8).Average(u => (double)u.Weights[j] - global[j])).ToArray();
+        double Damage(IReadOnlyList<ClientUpdate> round)
+        {
+            var agg = Median(round);
+            return Math.Sqrt(Enumerable.Range(0, D).Sum(j => Math.Pow(agg[j] - global[j] - mu[j], 2)));
+        }
+
+        double DamageAt(double epsilon) => Damage(updates.Select((u, i) => i < 8 ? u
+            : AttackFixtures.FromDelta(i, global, mu.Select(m => (float)(-epsilon * m)).ToArray())).ToArray());
+        double best = Enumerable.Range(0, 2001).Select(k => DamageAt(k * 0.05)).Max();
+        Assert.True(Damage(attacked) >= 0.95 * best, $"ε = {chosen}: damage {Damage(attacked)}, the grid's best {best}");
+        Assert.True(Damage(attacked) > DamageAt(0) * 1.01, "the search should beat sending the zero update");
     }
 
     [Fact]
