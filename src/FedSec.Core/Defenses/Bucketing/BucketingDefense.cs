@@ -8,7 +8,8 @@ namespace FedSec.Defenses.Bucketing;
 
 /// <summary>
 /// Bucketing (Karimireddy, He and Jaggi, "Byzantine-robust learning on heterogeneous datasets via bucketing", ICLR
-/// 2022): the round's updates are shuffled by the round's seeded stream and averaged in consecutive buckets of s
+/// 2022): the round's updates, in client-identity order, are shuffled by the round's seeded stream and averaged in
+/// consecutive buckets of s
 /// (plain means, as in the paper; the last bucket may be smaller). The ⌈n/s⌉ bucket means replace the updates, so a
 /// robust aggregation chained after it sees less heterogeneity. Bucket b carries identity
 /// <see cref="BucketClientId.For"/>(b), the summed sample counts and the summed aggregation weights of its members
@@ -25,7 +26,11 @@ internal sealed class BucketingDefense(BucketingOptions options) : IBeforeAggreg
             return DefenseOutcome.KeepAll(updates);
         }
 
-        var order = context.Random("bucketing").Permutation(n);
+        // The shuffle permutes the clients in identity order, so the buckets do not depend on the order the updates
+        // are listed in (a distributed server's arrival order, a preceding defense's), as cclip's and the geometric
+        // median's orderings do not. In sampling order already when the sample is sorted (full participation).
+        var byIdentity = Enumerable.Range(0, n).OrderBy(i => updates[i].ClientId).ToArray();
+        var order = context.Random("bucketing").Permutation(n).Select(p => byIdentity[p]).ToArray();
         int buckets = (n + s - 1) / s;
         var result = new ClientUpdate[buckets];
         var verdicts = new ClientVerdict[n];

@@ -35,6 +35,20 @@ public class BucketingDefenseTests
     }
 
     [Fact]
+    public void DefendBeforeAggregation_UpdatesListedInAnotherOrder_SameBucketsAndVerdictsPerClient()
+    {
+        // The permutation applies to the clients in identity order: listing the updates reversed changes nothing.
+        var updates = Updates();
+        var context = DefenseTestData.Context(new float[2], updates.Select(u => u.ClientId), round: 3, seed: 7);
+        var defense = new BucketingDefense(new BucketingOptions { BucketSize = 2 });
+        var sorted = defense.DefendBeforeAggregation(updates, context);
+        var reversed = defense.DefendBeforeAggregation(updates.Reverse().ToArray(), context);
+
+        Assert.Equal(sorted.Updates.Select(u => u.Weights), reversed.Updates.Select(u => u.Weights));
+        Assert.Equal(sorted.Verdicts.OrderBy(v => v.ClientId), reversed.Verdicts.OrderBy(v => v.ClientId));
+    }
+
+    [Fact]
     public void DefendBeforeAggregation_AnySeed_EveryClientInExactlyOneBucket()
     {
         var updates = Updates();
