@@ -45,6 +45,47 @@ internal readonly record struct NearestToMedianReducer(int Count) : ISortedColum
         }
 
         block[..destination.Length].CopyTo(destination);
+        RepairOverflowed(sorted, n, stride, destination);
+    }
+
+    // A column whose float median, costs or sum overflowed (values near float's maximum; inputs are checked finite, so a
+    // non-finite output can only be that) is made again in double: the same window rule, every other column untouched.
+    private void RepairOverflowed(ReadOnlySpan<float> sorted, int n, int stride, Span<float> destination)
+    {
+        for (int j = 0; j < destination.Length; j++)
+        {
+            if (float.IsFinite(destination[j]))
+            {
+                continue;
+            }
+
+            var column = new double[n];
+            for (int r = 0; r < n; r++)
+            {
+                column[r] = sorted[(r * stride) + j];
+            }
+
+            double median = n % 2 == 1 ? column[n / 2] : (column[(n / 2) - 1] + column[n / 2]) / 2;
+            int start = 0;
+            double bestCost = double.PositiveInfinity;
+            for (int s = 0; s + Count <= n; s++)
+            {
+                double cost = Math.Max(median - column[s], column[s + Count - 1] - median);
+                if (cost < bestCost)
+                {
+                    bestCost = cost;
+                    start = s;
+                }
+            }
+
+            double sum = 0;
+            for (int r = start; r < start + Count; r++)
+            {
+                sum += column[r];
+            }
+
+            destination[j] = (float)(sum / Count);
+        }
     }
 
     private static Vector<float> Row(ReadOnlySpan<float> rows, int stride, int r) => new(rows.Slice(r * stride, Vector<float>.Count));

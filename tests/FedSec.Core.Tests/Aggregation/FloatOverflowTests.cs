@@ -58,6 +58,19 @@ public sealed class FloatOverflowTests
     }
 
     [Fact]
+    public void NearestToMedianMean_ValuesNearFloatMax_TheWindowsMeanNotInfinity()
+    {
+        // Bulyan's step with β = 3 of five values 1, 2.9e38, 3e38, 3.1e38, 3.3e38: the median 3e38 and its nearest three
+        // (2.9e38, 3e38, 3.1e38) average to 3e38; their float sum is ∞. Column 1 is small and keeps the float result.
+        float[][] vectors = [[1, 1], [2.9e38f, 2], [3e38f, 3], [3.1e38f, 4], [3.3e38f, 50]];
+
+        var mean = NearestToMedianMean.Of(vectors, 3);
+
+        Assert.Equal(3e38f, mean[0], 3e38f * 1e-6f);
+        Assert.Equal(3f, mean[1]);
+    }
+
+    [Fact]
     public void DotProduct_EntriesOf1e20_IsTheExactDoubleValue()
     {
         float[] x = [Huge, Huge, 1];
