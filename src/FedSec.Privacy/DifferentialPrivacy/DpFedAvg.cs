@@ -77,7 +77,7 @@ internal abstract class DpFedAvg : IServerUpdateStage, IAggregateStage, IChecksI
         }
 
         var trainable = layout.AllTrainable ? aggregate : layout.GatherTrainable(aggregate);
-        NoiseSampler.AddGaussian(trainable, sigma, b => context.Random($"dp-noise#{b}"));
+        NoiseSampler.AddGaussian(trainable, sigma, b => Options.NoiseStream(() => context.Random($"dp-noise#{b}")));
         if (!layout.AllTrainable)
         {
             layout.ScatterTrainable(trainable, aggregate);
@@ -95,7 +95,7 @@ internal abstract class DpFedAvg : IServerUpdateStage, IAggregateStage, IChecksI
         if (Options.Adaptive)
         {
             int count = _bitsRound == context.Round ? _unclipped.Values.Count(b => b) : 0;
-            double noised = count + (_countStddev * StandardNormal(context.Random("dp-unclipped-count")));
+            double noised = count + (_countStddev * StandardNormal(Options.NoiseStream(() => context.Random("dp-unclipped-count"))));
             _clip = AdaptiveClipNorm.Next(_clip, noised / m, Options.TargetQuantile, Options.ClipLearningRate);
         }
     }
@@ -138,6 +138,11 @@ internal abstract class DpFedAvg : IServerUpdateStage, IAggregateStage, IChecksI
     public IEnumerable<string> CheckInitialModel(ReadOnlySpan<float> initialGlobal, ParameterLayout layout, int totalRounds)
     {
         var found = new List<string>(_caveats);
+        if (Options.SecureNoise)
+        {
+            found.Add(DpOptions.SecureNoiseWarning);
+        }
+
         if (!layout.AllTrainable)
         {
             found.Add($"dp_args: the model has {layout.Length - layout.TrainableLength} buffer values (BatchNorm statistics); they are averaged as sent, without clipping or noise, so the reported epsilon does not cover them.");

@@ -79,11 +79,16 @@ public sealed record DpOptions
         new DoubleParameter("clipped_count_stddev", 1, "sigma_b: the noise on the count of unclipped updates.", min: 0, minExclusive: true),
         "clients per round / 20");
 
+    /// <summary><c>secure_noise</c>.</summary>
+    public static readonly BoolParameter SecureNoiseKey = new(
+        "secure_noise", false, "Draw the DP noise from the operating system's cryptographic generator instead of streams seeded by random_seed: nobody who knows the seed (the server, in a distributed run with ldp) can recompute and subtract it. Runs then do not repeat bit for bit.");
+
     /// <summary>The keys <c>dp_args</c> reads.</summary>
     public static readonly IParameter[] Keys =
     {
         EnableKey, SolutionKey, MechanismKey, EpsilonKey, DeltaKey, SensitivityKey, ClippingNormKey, NoiseMultiplierKey,
         RdpAccountantKey, RdpAlphaKey, AdaptiveKey, TargetQuantileKey, ClipLearningRateKey, ClippedCountStddevKey,
+        SecureNoiseKey,
     };
 
     /// <summary>Where clipping and noise happen.</summary>
@@ -137,4 +142,14 @@ public sealed record DpOptions
     /// <summary>σ_b, or null for clients per round / 20.</summary>
     /// <value>The default value is null.</value>
     public double? ClippedCountStddev { get; init; } = ClippedCountStddevKey.Default;
+
+    /// <summary>Whether the noise comes from the cryptographic generator rather than the seeded streams.</summary>
+    /// <value>The default value is false.</value>
+    public bool SecureNoise { get; init; } = SecureNoiseKey.Default;
+
+    /// <summary>A stream for one block of noise: the cryptographic generator, or <paramref name="seeded"/>'s.</summary>
+    internal Random NoiseStream(Func<Random> seeded) => SecureNoise ? new Mechanisms.CryptoRandom() : seeded();
+
+    /// <summary>The warning a run with <see cref="SecureNoise"/> gets: its numbers do not repeat.</summary>
+    internal const string SecureNoiseWarning = "dp_args.secure_noise: the noise comes from the operating system's cryptographic generator, so this run's numbers do not repeat with the same seed (nor does a resumed run's).";
 }

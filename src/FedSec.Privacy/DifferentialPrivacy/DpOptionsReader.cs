@@ -35,6 +35,7 @@ internal static class DpOptionsReader
             TargetQuantile = args.Get(DpOptions.TargetQuantileKey),
             ClipLearningRate = args.Get(DpOptions.ClipLearningRateKey),
             ClippedCountStddev = args.Get(DpOptions.ClippedCountStddevKey),
+            SecureNoise = args.Get(DpOptions.SecureNoiseKey),
         };
         if (args.Problems.Count > before)
         {

@@ -41,12 +41,12 @@ internal sealed class LocalDp : IClientUpdateStage, IServerUpdateStage, IChecksI
         if (_options.Mechanism == DpMechanism.Gaussian)
         {
             NormClipping.ClipL2(delta, _options.ClippingNorm);
-            NoiseSampler.AddGaussian(delta, NoiseScale, b => client.Random($"ldp-noise#{b}"));
+            NoiseSampler.AddGaussian(delta, NoiseScale, b => _options.NoiseStream(() => client.Random($"ldp-noise#{b}")));
         }
         else
         {
             NormClipping.ClipL1(delta, _options.ClippingNorm);
-            NoiseSampler.AddLaplace(delta, NoiseScale, b => client.Random($"ldp-noise#{b}"));
+            NoiseSampler.AddLaplace(delta, NoiseScale, b => _options.NoiseStream(() => client.Random($"ldp-noise#{b}")));
         }
 
         var sent = (float[])local.Clone();
@@ -102,6 +102,11 @@ internal sealed class LocalDp : IClientUpdateStage, IServerUpdateStage, IChecksI
         if (!layout.AllTrainable)
         {
             yield return $"dp_args: the model has {layout.Length - layout.TrainableLength} buffer values (BatchNorm statistics); each client sends them as trained, without noise, so the reported epsilon does not cover them.";
+        }
+
+        if (_options.SecureNoise)
+        {
+            yield return DpOptions.SecureNoiseWarning;
         }
     }
 }

@@ -98,6 +98,23 @@ public class DpFedAvgTests
     }
 
     [Fact]
+    public void ProcessAggregate_SecureNoise_DiffersFromTheSeededAndBetweenCallsWithZTimesCOverM()
+    {
+        var secure = new ServerClippedDp(new DpOptions { NoiseMultiplier = 1.5, ClippingNorm = 2, SecureNoise = true }, new ExperimentShape(100, 10, 10));
+        float[] Noise(ServerClippedDp dp)
+        {
+            var a = new float[400_000];
+            dp.ProcessAggregate(a, Context(new float[a.Length], 10, round: 2, seed: 7));
+            return a;
+        }
+
+        var first = Noise(secure);
+        Assert.NotEqual(Noise(Cdp(z: 1.5, clip: 2)), first);
+        Assert.NotEqual(first, Noise(secure));
+        Assert.InRange(Math.Sqrt(first.Average(v => (double)v * v)), 0.3 * 0.99, 0.3 * 1.01);
+    }
+
+    [Fact]
     public void ProcessAggregate_SameSeedAndRound_SameNoise_OtherRound_OtherNoise()
     {
         float[] Noise(int round, long seed)

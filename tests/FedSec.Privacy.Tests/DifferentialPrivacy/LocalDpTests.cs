@@ -40,6 +40,24 @@ public class LocalDpTests
     }
 
     [Fact]
+    public void ProcessLocalModel_SecureNoise_NotTheSeededStreamsNoiseNorRepeatedButOfTheSameSigma()
+    {
+        // secure_noise: a server that knows the seed cannot recompute the noise (the seeded run's is not it), two releases
+        // of the same client and round differ, and σ is the analytic one.
+        int d = 300_000;
+        var seeded = new LocalDp(new DpOptions { Solution = DpSolution.Ldp, Epsilon = 50 });
+        var secure = new LocalDp(new DpOptions { Solution = DpSolution.Ldp, Epsilon = 50, SecureNoise = true });
+        float[] Sent(LocalDp ldp) => ldp.ProcessLocalModel(new float[d], new float[d], Flat(d), Client(1));
+
+        var first = Sent(secure);
+        Assert.NotEqual(Sent(seeded), first);
+        Assert.NotEqual(first, Sent(secure));
+        double std = Math.Sqrt(first.Average(v => (double)v * v));
+        Assert.InRange(std, secure.NoiseScale * 0.99, secure.NoiseScale * 1.01);
+        Assert.Contains(secure.CheckInitialModel(new float[d], Flat(d), 1), w => w.StartsWith("dp_args.secure_noise:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Run_Gaussian_EpsilonComposesTheMostSampledClientsReleases()
     {
         var setup = PrivacySetup.Bind(PrivacySetup.Yaml("dp_solution_type: ldp\nepsilon: 2", clients: 3, perRound: 3, rounds: 3));
