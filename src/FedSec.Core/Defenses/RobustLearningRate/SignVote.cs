@@ -36,7 +36,7 @@ internal static class SignVote
 
                     // Comparison masks are −1 where true: sign(diff) = −(diff > 0) − (−(diff < 0)).
                     vote = vote - Vector.GreaterThan(diff, Vector<float>.Zero) + Vector.LessThan(diff, Vector<float>.Zero);
-                    sum = Vector.MultiplyAddEstimate(diff, new Vector<float>(a[i]), sum);
+                    sum = Vector.FusedMultiplyAdd(diff, new Vector<float>(a[i]), sum);
                 }
 
                 var lr = Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(vote), theta), new Vector<float>(-1f), Vector<float>.One);
