@@ -11,7 +11,7 @@ internal sealed class CryptoRandom : Random
 {
     public override double NextDouble() => Sample();
 
-    public override int Next() => (int)(NextBits() >> 33);
+    public override int Next() => RandomNumberGenerator.GetInt32(int.MaxValue);
 
     public override int Next(int maxValue)
     {

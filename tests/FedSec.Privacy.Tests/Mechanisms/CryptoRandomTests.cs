@@ -23,6 +23,7 @@ public class CryptoRandomTests
         Assert.All(Enumerable.Range(0, 1000).Select(_ => a.Next(3, 7)), v => Assert.InRange(v, 3, 6));
         Assert.All(Enumerable.Range(0, 1000).Select(_ => a.Next(5)), v => Assert.InRange(v, 0, 4));
         Assert.Equal(0, a.Next(0));
+        Assert.All(Enumerable.Range(0, 1000).Select(_ => a.Next()), v => Assert.InRange(v, 0, int.MaxValue - 1));
         Assert.NotEqual(Enumerable.Range(0, 8).Select(_ => a.NextDouble()), Enumerable.Range(0, 8).Select(_ => b.NextDouble()));
     }
 }
