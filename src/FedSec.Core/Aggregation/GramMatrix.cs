@@ -63,48 +63,6 @@ internal static class GramMatrix
         return gram;
     }
 
-    /// <summary>
-    /// The same centred Gram matrix computed in double, all of it, row-major n × n: for inputs whose float products
-    /// overflow <see cref="Centered"/> (entries beyond ~1e18), where the fast kernel returns non-finite entries.
-    /// O(n²d) without tiling; values up to float's maximum square and sum well within double's range.
-    /// </summary>
-    public static double[] CenteredInDouble(IReadOnlyList<float[]> vectors)
-    {
-        int n = vectors.Count;
-        int d = vectors[0].Length;
-        var center = new double[d];
-        foreach (var v in vectors)
-        {
-            for (int k = 0; k < d; k++)
-            {
-                center[k] += v[k];
-            }
-        }
-
-        for (int k = 0; k < d; k++)
-        {
-            center[k] /= n;
-        }
-
-        var centred = vectors.Select(v => Enumerable.Range(0, d).Select(k => v[k] - center[k]).ToArray()).ToArray();
-        var gram = new double[n * n];
-        Parallel.For(0, n, i =>
-        {
-            for (int j = i; j < n; j++)
-            {
-                double sum = 0;
-                for (int k = 0; k < d; k++)
-                {
-                    sum += centred[i][k] * centred[j][k];
-                }
-
-                gram[(i * n) + j] = sum;
-                gram[(j * n) + i] = sum;
-            }
-        });
-        return gram;
-    }
-
     private static void LoadCentered(IReadOnlyList<float[]> vectors, int start, int len, float[] scratch, float[] center)
     {
         int n = vectors.Count;

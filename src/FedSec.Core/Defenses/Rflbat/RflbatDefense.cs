@@ -84,8 +84,9 @@ internal sealed class RflbatDefense(RflbatOptions options) : IBeforeAggregationD
         if (!Array.TrueForAll(upper, double.IsFinite))
         {
             // The float kernel overflowed (an update beyond ~1e18 a coordinate, as a boosted AlterMin update can grow):
-            // the eigendecomposition of a non-finite matrix fails, so the Gram matrix is made again in double.
-            upper = GramMatrix.CenteredInDouble(vectors);
+            // the eigendecomposition of a non-finite matrix fails, so the centred Gram matrix is taken from the pairwise
+            // distances, which fall back to exact double differences there.
+            upper = CenteredGram(PairwiseDistances.Squared(vectors));
             stride = n;
         }
 
@@ -94,6 +95,34 @@ internal sealed class RflbatDefense(RflbatOptions options) : IBeforeAggregationD
         var order = Enumerable.Range(0, n).OrderByDescending(c => evd.EigenValues[c].Real).ThenBy(c => c).Take(Math.Min(components, n)).ToArray();
         return Enumerable.Range(0, n).Select(i => order.Select(c =>
             evd.EigenVectors[i, c] * Math.Sqrt(Math.Max(0, evd.EigenValues[c].Real))).ToArray()).ToArray();
+    }
+
+    /// <summary>The centred Gram matrix from squared distances (classical MDS): G = −½ J D J, J = I − 11ᵀ/n; row-major n × n.</summary>
+    private static double[] CenteredGram(double[,] squared)
+    {
+        int n = squared.GetLength(0);
+        var rowMeans = new double[n];
+        double total = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                rowMeans[i] += squared[i, j] / n;
+            }
+
+            total += rowMeans[i] / n;
+        }
+
+        var gram = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                gram[(i * n) + j] = -0.5 * (squared[i, j] - rowMeans[i] - rowMeans[j] + total);
+            }
+        }
+
+        return gram;
     }
 
     /// <summary>
